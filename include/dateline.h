@@ -1,0 +1,326 @@
+/* dateline.h: the public interface of libdateline, for programs that index and search news archives.
+ *
+ * Copyright (C) 2026 the Dateline authors. GPL-3.0-or-later.
+ *
+ * Conventions
+ * - Every function that can fail returns a dateline_status_t; DATELINE_OK is zero.
+ * - A result comes back through the last parameter, called `out`.
+ * - Handles are opaque. Children are owned by their parent: a result by its results, the
+ *   strings a result or article returns by that result or article. Freeing the parent frees them.
+ * - Every *_destroy() and *_close() accepts NULL.
+ * - Strings going in and coming out are NUL-terminated UTF-8.
+ * - The library never prints and never exits. When a call on a handle fails,
+ *   dateline_index_message() (or dateline_reader_message()) says why, naming the thing and
+ *   what to do about it.
+ * - One handle must not be used by two threads at once; separate handles may be.
+ */
+#ifndef DATELINE_H
+#define DATELINE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define DATELINE_API __attribute__((visibility("default")))
+#else
+#define DATELINE_API
+#endif
+
+/* Version of this header; dateline_version() gives the library's. */
+#define DATELINE_VERSION_MAJOR 0
+#define DATELINE_VERSION_MINOR 1
+
+/* What went wrong, distinct wherever a caller can act differently. */
+typedef enum {
+    DATELINE_OK = 0,
+    DATELINE_NO_MEMORY,      /* an allocation failed */
+    DATELINE_BAD_ARGUMENT,   /* a NULL handle, an unknown option, a bad value */
+    DATELINE_FILE_ERROR,     /* a file or folder could not be read or written */
+    DATELINE_LOCKED,         /* another writer holds the index */
+    DATELINE_MODIFIED,       /* the index changed under a reader: reopen and retry */
+    DATELINE_CORRUPT,        /* the index or a stored article is damaged */
+    DATELINE_VERSION,        /* the index was written by another schema version */
+    DATELINE_QUERY_SYNTAX,   /* the query could not be understood */
+    DATELINE_BAD_INPUT,      /* an input article or record is malformed */
+    DATELINE_CHARSET,        /* text could not be converted to UTF-8 */
+    DATELINE_XAPIAN_ERROR,   /* any other error reported by Xapian */
+    DATELINE_INTERNAL,       /* a bug in Dateline */
+    DATELINE_NOT_FOUND,      /* no index, or no article with that id */
+    DATELINE_END             /* iteration is over (not an error) */
+} dateline_status_t;
+
+/* A short English description of a status, e.g. "index is locked". Never NULL. */
+DATELINE_API const char *dateline_status_to_string(dateline_status_t status);
+
+/* The library's version as "MAJOR.MINOR.PATCH". */
+DATELINE_API const char *dateline_version(void);
+
+/* Frees memory the library handed over with "free with dateline_free()". Accepts NULL. */
+DATELINE_API void dateline_free(void *p);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Articles */
+
+/* One news article: what a reader produces and what the index stores. */
+typedef struct dateline_article dateline_article_t;
+
+/* The fields of an article. Single-valued fields hold at most one string; list fields
+ * (DATELINES, PLACES, GROUPS, TOPICS) hold any number. */
+typedef enum {
+    DATELINE_FIELD_ID = 0,    /* stable printable id; computed by the index when not set */
+    DATELINE_FIELD_TITLE,     /* headline */
+    DATELINE_FIELD_BODY,      /* full text, normalized */
+    DATELINE_FIELD_DATE,      /* ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS; absent when undated */
+    DATELINE_FIELD_DATELINE,  /* the dateline as printed, e.g. "WASHINGTON/NEW YORK" */
+    DATELINE_FIELD_SOURCE,    /* e.g. "Reuters" */
+    DATELINE_FIELD_FILE,      /* origin: the file it was read from, as given */
+    DATELINE_FIELD_KEY,       /* origin: the key within that file (Reuters NEWID), or absent */
+    DATELINE_FIELD_CHARSET,   /* what the input was read as: "utf-8", "windows-1252", ... */
+    DATELINE_FIELD_IDENTITY,  /* what the id is derived from when the source gives a key */
+    DATELINE_FIELD_DATELINES, /* list: dateline places, e.g. "WASHINGTON", "NEW YORK" */
+    DATELINE_FIELD_PLACES,    /* list: places the story is about */
+    DATELINE_FIELD_GROUPS,    /* list: organisations named */
+    DATELINE_FIELD_TOPICS,    /* list: subject codes */
+    DATELINE_FIELD_COUNT_     /* number of fields; not a field */
+} dateline_field_t;
+
+/* Creates an empty article in *out.
+ * Returns DATELINE_OK, DATELINE_BAD_ARGUMENT (out is NULL) or DATELINE_NO_MEMORY.
+ * Free with dateline_article_destroy(). */
+DATELINE_API dateline_status_t dateline_article_new(dateline_article_t **out);
+
+/* Frees an article and every string it returned. Accepts NULL. */
+DATELINE_API void dateline_article_destroy(dateline_article_t *article);
+
+/* Sets a single-valued field (replacing it) or appends to a list field. The text is copied and
+ * normalized: control characters go, runs of spaces and tabs become one space, line ends become
+ * "\n", and bytes that are not valid UTF-8 are read as Windows-1252 (the article's charset then
+ * says so). For DATELINE_FIELD_DATE the text must be an ISO date as described above.
+ * A NULL or empty value clears a single-valued field and is ignored for a list field.
+ * Returns DATELINE_OK, DATELINE_BAD_ARGUMENT (unknown field, or a date that is not a real
+ * calendar date) or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_article_set(dateline_article_t *article,
+                                                    dateline_field_t field, const char *value);
+
+/* The value of a single-valued field, or the first value of a list field; NULL when absent.
+ * The string belongs to the article. */
+DATELINE_API const char *dateline_article_get(const dateline_article_t *article,
+                                              dateline_field_t field);
+
+/* How many values a field holds (0 or 1 for single-valued fields). */
+DATELINE_API size_t dateline_article_count(const dateline_article_t *article,
+                                           dateline_field_t field);
+
+/* Value number i (from 0) of a field; NULL when out of range. Belongs to the article. */
+DATELINE_API const char *dateline_article_get_nth(const dateline_article_t *article,
+                                                  dateline_field_t field, size_t i);
+
+/* The name of a field as used in JSON output ("title", "places", ...). */
+DATELINE_API const char *dateline_field_name(dateline_field_t field);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Readers: turn files in the formats archives come in into articles. */
+
+typedef struct dateline_reader dateline_reader_t;
+
+typedef enum {
+    DATELINE_FORMAT_AUTO = 0, /* detect from the content */
+    DATELINE_FORMAT_TEXT,     /* plain wire text, one article per file */
+    DATELINE_FORMAT_SGML      /* Reuters-21578 SGML, many <REUTERS> records per file */
+} dateline_format_t;
+
+#define DATELINE_READER_OPTIONS_VERSION 1
+typedef struct {
+    int version;              /* DATELINE_READER_OPTIONS_VERSION */
+    dateline_format_t format; /* DATELINE_FORMAT_AUTO unless forced */
+    const char *encoding;     /* charset for input that is not valid UTF-8; NULL: windows-1252 */
+    int force_encoding;       /* nonzero: read everything as `encoding`, even valid UTF-8 */
+    const char *date;         /* "YYYY-MM-DD" for articles whose source gives no date; or NULL */
+} dateline_reader_options_t;
+#define DATELINE_READER_OPTIONS_INIT { DATELINE_READER_OPTIONS_VERSION, DATELINE_FORMAT_AUTO, \
+                                       NULL, 0, NULL }
+
+/* Opens a reader over `len` bytes at `data`, which are copied. `name` is the origin file
+ * recorded in each article (e.g. the path as the user gave it). `options` may be NULL.
+ * Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (bad options, or an encoding iconv does not know);
+ * DATELINE_BAD_INPUT when the data cannot hold any article (empty, or binary), with the reason in
+ * *message if message is not NULL (free with dateline_free()); DATELINE_NO_MEMORY.
+ * Free the reader with dateline_reader_destroy(). */
+DATELINE_API dateline_status_t dateline_reader_open_memory(const void *data, size_t len,
+                                                           const char *name,
+                                                           const dateline_reader_options_t *options,
+                                                           dateline_reader_t **out, char **message);
+
+/* Like dateline_reader_open_memory() over the contents of the file at `path` ("-" reads standard
+ * input). `name` may be NULL to record `path` itself. Also returns DATELINE_FILE_ERROR when the
+ * file cannot be read. */
+DATELINE_API dateline_status_t dateline_reader_open_file(const char *path, const char *name,
+                                                         const dateline_reader_options_t *options,
+                                                         dateline_reader_t **out, char **message);
+
+/* Reads the next article into *out (owned by the reader, valid until the next call; take it
+ * with dateline_index_add() before then).
+ * Returns DATELINE_OK; DATELINE_END when there are no more; DATELINE_BAD_INPUT when one record
+ * is malformed: *out is NULL, dateline_reader_message() says why and
+ * dateline_reader_position() where, and the next call goes on with the following record;
+ * DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_reader_next(dateline_reader_t *reader,
+                                                    dateline_article_t **out);
+
+/* The format the reader detected or was given (never DATELINE_FORMAT_AUTO). */
+DATELINE_API dateline_format_t dateline_reader_format(const dateline_reader_t *reader);
+
+/* Why the last dateline_reader_next() failed, or a note about the article it returned (such as
+ * its text having been read as Windows-1252); NULL when there is nothing to say.
+ * Belongs to the reader. */
+DATELINE_API const char *dateline_reader_message(const dateline_reader_t *reader);
+
+/* The line (from 1) where the record last returned or rejected starts. */
+DATELINE_API size_t dateline_reader_position(const dateline_reader_t *reader);
+
+/* How many bytes of input the reader holds (its whole input). */
+DATELINE_API size_t dateline_reader_size(const dateline_reader_t *reader);
+
+/* Frees a reader and the article it last returned. Accepts NULL. */
+DATELINE_API void dateline_reader_destroy(dateline_reader_t *reader);
+
+/* ------------------------------------------------------------------------------------------ */
+/* The index */
+
+typedef struct dateline_index dateline_index_t;
+
+typedef enum {
+    DATELINE_OPEN_READ = 0,  /* search only; several readers may share an index */
+    DATELINE_OPEN_WRITE = 1  /* add articles; creates the index when it does not exist */
+} dateline_mode_t;
+
+/* Opens (or, for writing, creates) the index in folder `path`.
+ * Returns DATELINE_OK; DATELINE_NOT_FOUND (no index there, read mode); DATELINE_LOCKED
+ * (another process writes it); DATELINE_VERSION (written by another Dateline schema);
+ * DATELINE_CORRUPT; DATELINE_FILE_ERROR; DATELINE_XAPIAN_ERROR; DATELINE_NO_MEMORY.
+ * On failure *message (when not NULL) says what happened and what to do; free it with
+ * dateline_free(). Free the index with dateline_index_close(). */
+DATELINE_API dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
+                                                   dateline_index_t **out, char **message);
+
+/* Commits what was added (in write mode) and frees the index with everything it returned.
+ * Returns DATELINE_OK or the status of the failed commit. Accepts NULL. */
+DATELINE_API dateline_status_t dateline_index_close(dateline_index_t *index);
+
+/* Why the last call on this index failed. Belongs to the index; never NULL. */
+DATELINE_API const char *dateline_index_message(const dateline_index_t *index);
+
+/* How many articles to add between commits (default 1000). Each batch goes in inside one Xapian
+ * transaction: after a crash the index holds whole batches only.
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (0). */
+DATELINE_API dateline_status_t dateline_index_set_batch(dateline_index_t *index, size_t articles);
+
+/* What dateline_index_add() did with an article. */
+typedef enum {
+    DATELINE_ADDED = 0,     /* new to the index */
+    DATELINE_UPDATED,       /* its id was there with other content, which it replaced */
+    DATELINE_UNCHANGED      /* already there as it is: nothing was written */
+} dateline_outcome_t;
+
+/* Adds an article: computes its id when not set (from DATELINE_FIELD_IDENTITY when the source
+ * gives a key, else from its content), stores it zlib-compressed and indexes it.
+ * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (read-only index, or an article
+ * with no title, no body and no identity); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR; DATELINE_FILE_ERROR;
+ * DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_index_add(dateline_index_t *index,
+                                                  dateline_article_t *article,
+                                                  dateline_outcome_t *out);
+
+/* Commits every article added so far. Returns DATELINE_OK or an error as for _add(). */
+DATELINE_API dateline_status_t dateline_index_commit(dateline_index_t *index);
+
+/* Reads the article with id `id` from the index into *out (free with
+ * dateline_article_destroy()). Returns DATELINE_OK, DATELINE_NOT_FOUND, DATELINE_CORRUPT,
+ * DATELINE_MODIFIED, DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_index_get(dateline_index_t *index, const char *id,
+                                                  dateline_article_t **out);
+
+/* Number of articles in the index. */
+DATELINE_API dateline_status_t dateline_index_count(dateline_index_t *index, size_t *out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Queries and results */
+
+typedef struct dateline_query dateline_query_t;
+typedef struct dateline_results dateline_results_t;
+typedef struct dateline_result dateline_result_t;
+
+typedef enum {
+    DATELINE_SORT_RELEVANCE = 0, /* BM25 */
+    DATELINE_SORT_NEWEST,        /* by date, newest first; undated last */
+    DATELINE_SORT_OLDEST         /* by date, oldest first; undated last */
+} dateline_sort_t;
+
+/* Parses `text` in Dateline's query language (see dateline-search(1)) into *out.
+ * Returns DATELINE_OK; DATELINE_QUERY_SYNTAX or DATELINE_BAD_ARGUMENT (an impossible date) with
+ * dateline_index_message() giving the position (counted in characters from 1) and the problem;
+ * DATELINE_NO_MEMORY. The query belongs to the index: free it with dateline_query_destroy(),
+ * or it goes when the index is closed. */
+DATELINE_API dateline_status_t dateline_query_new(dateline_index_t *index, const char *text,
+                                                  dateline_query_t **out);
+
+/* Frees a query and its results. Accepts NULL. */
+DATELINE_API void dateline_query_destroy(dateline_query_t *query);
+
+/* Sets the order of results. Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_query_set_sort(dateline_query_t *query,
+                                                       dateline_sort_t sort);
+
+/* The query as Xapian understood it, for debugging. Belongs to the query. */
+DATELINE_API const char *dateline_query_describe(dateline_query_t *query);
+
+/* Counts every match exactly. Returns DATELINE_OK, DATELINE_MODIFIED (reopen and retry),
+ * DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_query_count(dateline_query_t *query, size_t *out);
+
+/* Runs the query and returns matches offset .. offset+limit-1 in *out, with an exact total.
+ * The results belong to the query (free early with dateline_results_destroy()).
+ * Returns as dateline_query_count(). */
+DATELINE_API dateline_status_t dateline_query_run(dateline_query_t *query, size_t offset,
+                                                  size_t limit, dateline_results_t **out);
+
+/* Frees results and every result and string they returned. Accepts NULL. */
+DATELINE_API void dateline_results_destroy(dateline_results_t *results);
+
+/* The exact number of articles matching the query. */
+DATELINE_API size_t dateline_results_total(const dateline_results_t *results);
+
+/* How many results this page holds. */
+DATELINE_API size_t dateline_results_size(const dateline_results_t *results);
+
+/* Result i (from 0) of this page, or NULL when out of range. Belongs to the results. */
+DATELINE_API dateline_result_t *dateline_results_get(dateline_results_t *results, size_t i);
+
+/* A result's rank over all matches, from 1. */
+DATELINE_API size_t dateline_result_rank(const dateline_result_t *result);
+
+/* A result's BM25 score (0 for filter-only queries). */
+DATELINE_API double dateline_result_score(const dateline_result_t *result);
+
+/* The stored article of a result in *out (belongs to the result).
+ * Returns DATELINE_OK, DATELINE_CORRUPT, DATELINE_MODIFIED, DATELINE_XAPIAN_ERROR or
+ * DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_result_article(dateline_result_t *result,
+                                                       const dateline_article_t **out);
+
+/* A passage of about `length` bytes of the article's body around the query's terms, with each
+ * matching word between `hi_start` and `hi_end` (either may be NULL for none) and "..." where
+ * text was cut. Plain text (no HTML escaping). *out belongs to the result and lasts until the
+ * next call of this function on it. Returns as dateline_result_article(). */
+DATELINE_API dateline_status_t dateline_result_snippet(dateline_result_t *result, size_t length,
+                                                       const char *hi_start, const char *hi_end,
+                                                       const char **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DATELINE_H */

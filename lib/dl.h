@@ -1,0 +1,154 @@
+/* dl.h: what the parts of libdateline share with each other and with the unit tests, not with users. */
+#ifndef DL_H
+#define DL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "dateline.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- growable byte buffer (util.c) ---- */
+typedef struct {
+    char *p;       /* bytes, always NUL-terminated when p is not NULL */
+    size_t len;    /* bytes used, not counting the NUL */
+    size_t cap;    /* bytes allocated */
+    int failed;    /* an allocation failed; further appends are ignored */
+} dl_buf_t;
+
+void dl_buf_init(dl_buf_t *b);
+void dl_buf_free(dl_buf_t *b);
+int dl_buf_reserve(dl_buf_t *b, size_t extra);
+void dl_buf_add(dl_buf_t *b, const void *p, size_t n);
+void dl_buf_adds(dl_buf_t *b, const char *s);
+void dl_buf_addc(dl_buf_t *b, char c);
+void dl_buf_printf(dl_buf_t *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the bytes over (caller frees with free()); NULL if an allocation failed. */
+char *dl_buf_take(dl_buf_t *b);
+
+char *dl_strndup(const char *s, size_t n);
+char *dl_strdup(const char *s);
+char *dl_format(const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* 64-bit hash used for ids and content fingerprints. Stable across versions and machines:
+ * changing it changes every id, so it is part of the schema. */
+uint64_t dl_hash64(const void *p, size_t n, uint64_t seed);
+/* Writes 16 lower-case hex digits and a NUL into out[17]. */
+void dl_hex64(uint64_t h, char out[17]);
+
+/* ---- text (normalize.c) ---- */
+/* Whether n bytes at p are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
+int dl_utf8_valid(const char *p, size_t n);
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 when the bytes there are not one. */
+size_t dl_utf8_seqlen(const unsigned char *p, size_t n);
+/* Converts n bytes from charset `from` to UTF-8 through iconv. Bytes the charset does not define
+ * become U+FFFD. Returns a malloc'ed NUL-terminated string (length in *outlen when not NULL),
+ * or NULL with *status set (DATELINE_CHARSET: unknown charset; DATELINE_NO_MEMORY). */
+char *dl_to_utf8(const char *p, size_t n, const char *from, size_t *outlen,
+                 dateline_status_t *status);
+/* Cleans valid UTF-8 text: drops control characters (C0 but tab and line ends, DEL, C1),
+ * turns CRLF and CR into LF, tabs, no-break spaces and runs of spaces into one space, trims
+ * each line, keeps at most one empty line between paragraphs and trims the whole.
+ * With `one_line`, line ends become spaces too. Returns a malloc'ed string or NULL. */
+char *dl_text_clean(const char *p, size_t n, int one_line);
+/* A filter key: lower-case (ASCII and Latin-1 letters), with runs of spaces, underscores and
+ * hyphens as one '-', trimmed, at most `max` bytes (cut on a character boundary). Index terms
+ * and query filters both go through it, so `place:"El Salvador"` meets `el-salvador`. */
+char *dl_key_normalize(const char *s, size_t max);
+
+/* ---- dates (date.c) ---- */
+typedef struct {
+    int year, month, day;   /* month and day are 0 when unknown */
+    int hour, minute, second;
+    int has_time;
+} dl_date_t;
+
+int dl_date_days_in_month(int year, int month);
+/* Whether y-m-d is a real calendar day (years 1..9999). */
+int dl_date_valid(int year, int month, int day);
+/* Month number from an English name or its three-letter abbreviation, any case; 0 if none.
+ * `n` is the name's length. */
+int dl_month_from_name(const char *s, size_t n);
+/* Reuters-21578: "26-FEB-1987 15:01:01.79", leading spaces and trailing junk allowed. */
+int dl_date_parse_reuters(const char *s, dl_date_t *out);
+/* ISO 8601: "YYYY-MM-DD" optionally followed by "THH:MM[:SS]" (or a space); nothing else after. */
+int dl_date_parse_iso(const char *s, dl_date_t *out);
+/* A line that is wholly a date as news sources write one: ISO, Reuters, "October 18, 2017",
+ * "Oct 18, 2017", "18 October 2017", with an optional weekday in front and time after. */
+int dl_date_parse_line(const char *s, size_t n, dl_date_t *out);
+/* The year for a day and month given without one (a dateline's "Feb 26"): whichever of the
+ * reference year and its neighbours puts it nearest the reference date. */
+int dl_date_year_near(int month, int day, const dl_date_t *ref);
+/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" into out (at least 20 bytes). */
+void dl_date_format(const dl_date_t *d, char *out);
+/* The sortable value-slot key "YYYYMMDDHHMMSS" into out (at least 15 bytes). */
+void dl_date_sortkey(const dl_date_t *d, char *out);
+
+/* ---- datelines (indexer/dateline-lead.c) ---- */
+#define DL_LEAD_MAX_PLACES 4
+typedef struct {
+    size_t length;                        /* bytes of the lead, dash and following spaces included */
+    char text[128];                       /* the dateline as printed: "WASHINGTON/NEW YORK" */
+    char places[DL_LEAD_MAX_PLACES][64];  /* each place: "WASHINGTON", "NEW YORK" */
+    int nplaces;
+    char source[64];                      /* "Reuters", or empty */
+    int month, day;                       /* "Feb 26", or 0 */
+} dl_lead_t;
+/* Recognises a dateline lead at the start of s (n bytes): "BEIRUT (Reuters) - ",
+ * "SALVADOR, Feb 26 - ", "WASHINGTON/NEW YORK (Reuters) - ". Returns 1 and fills out, or 0. */
+int dl_lead_parse(const char *s, size_t n, dl_lead_t *out);
+/* A headline from a lead sentence: its first sentence, cut at a word boundary near `max` bytes
+ * with "..." added when cut. Returns a malloc'ed string or NULL. */
+char *dl_headline_from_lead(const char *s, size_t n, size_t max);
+
+/* ---- articles (article.c) and their stored form (store.c) ---- */
+int dl_field_is_list(dateline_field_t f);
+/* Sets or appends without normalizing (the value is already clean UTF-8). */
+dateline_status_t dl_article_put(dateline_article_t *a, dateline_field_t f, const char *v,
+                                 size_t n);
+void dl_article_clear(dateline_article_t *a);
+/* Whether setting text on the article had to read invalid UTF-8 as another charset. */
+int dl_article_repaired(const dateline_article_t *a);
+/* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */
+dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *charset);
+
+/* The serialized article, zlib-compressed, with the 64-bit fingerprint of its content (every
+ * field but id and origin) in *hash. Returns a malloc'ed buffer of *len bytes, or NULL. */
+char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash);
+/* Decodes what dl_store_encode() wrote. DATELINE_CORRUPT when the bytes are not such a record. */
+dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **out);
+/* The id an article gets: from its identity when set, else from its content fingerprint. */
+void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
+
+/* ---- queries (search/query.c) ---- */
+/* Rewrites a query in Dateline's language into the form Xapian's QueryParser takes: filter
+ * values become keys (dl_key_normalize), dates become "date:YYYYMMDDHHMMSS..YYYYMMDDHHMMSS"
+ * ranges, and lone "*" words are dropped (*match_all is set when nothing else is left).
+ * Returns DATELINE_OK with a malloc'ed string in *out, or DATELINE_QUERY_SYNTAX or
+ * DATELINE_BAD_ARGUMENT with a malloc'ed message naming the position in *message. */
+dateline_status_t dl_query_rewrite(const char *q, char **out, int *match_all, char **message);
+
+/* The boolean filters of the query language, their term prefixes and article fields. */
+typedef struct {
+    const char *name;       /* as written in queries: "place" */
+    const char *prefix;     /* term prefix: "XP" */
+    dateline_field_t field; /* article field whose values become the terms */
+} dl_filter_t;
+extern const dl_filter_t dl_filters[];
+extern const size_t dl_nfilters;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,700 @@
+/* index.cc: the index, queries and results over Xapian; the only code that includes <xapian.h>.
+ *
+ * Here is the index schema, version 1. Change it only with a new version number: the version
+ * is stored in the index and checked on open, so an old program never misreads a new index.
+ *
+ * Documents: one per article.
+ *
+ * Terms
+ *   Q<id>          the article's id (16 hex digits), unique; how an article is found again
+ *   (no prefix)    words of the title and body, stemmed (English, Xapian::TermGenerator's
+ *                  STEM_SOME: unstemmed terms with positions, stemmed ones "Z"-prefixed)
+ *   S              words of the title again, for title: searches
+ *   XP<key>        place      (dateline_article PLACES)     place:KEY
+ *   XG<key>        group      (GROUPS)                      group:KEY
+ *   XT<key>        topic      (TOPICS)                      topic:KEY
+ *   XD<key>        dateline place (DATELINES)               dateline:KEY
+ *   XS<key>        source (SOURCE)                          source:KEY
+ *   XC<key>        charset the text was read as (CHARSET)   charset:KEY
+ *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
+ *   200 bytes), so a filter written any way meets the term.
+ *
+ * Values
+ *   0  date sort key "YYYYMMDDHHMMSS" (time 000000 when unknown); absent when undated.
+ *      date: filters are ranges over it, and --sort newest|oldest sorts by it.
+ *   1  content fingerprint: 16 hex digits of dl_hash64 over the stored fields but id and
+ *      origin. Equal fingerprint under the same id: the article is unchanged and not rewritten.
+ *
+ * Document data: the article record of store.c (every field, zlib-compressed).
+ *   Why there and not in a store beside the index: a document's data is written in the same
+ *   Xapian transaction as its terms, so after a crash the text and the index can never
+ *   disagree, one lookup by docid returns everything a result needs, and the index stays one
+ *   folder to copy, compact (xapian-compact) or serve remotely (xapian-tcpsrv).
+ *
+ * Metadata
+ *   dateline.schema   "1"; an index without it (and not empty) or with another value is refused
+ *
+ * Every extern "C" function here runs its body inside guard(), which turns each kind of Xapian
+ * exception, std::bad_alloc and anything else into a dateline_status_t and a message: no
+ * exception ever reaches C.
+ */
+#include <config.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+
+#include <xapian.h>
+
+#include "dl.h"
+
+namespace {
+
+const char SCHEMA_KEY[] = "dateline.schema";
+const char SCHEMA_VERSION[] = "1";
+const Xapian::valueno SLOT_DATE = 0;
+const Xapian::valueno SLOT_HASH = 1;
+const size_t DEFAULT_BATCH = 1000;
+const size_t KEY_MAX = 200;
+
+} // namespace
+
+struct dateline_query;
+
+struct dateline_index {
+    Xapian::Database *db = nullptr;          // the database; a WritableDatabase in write mode
+    Xapian::WritableDatabase *wdb = nullptr; // the same object when writable, else NULL
+    std::string path;                        // folder, for messages
+    std::string message;                     // why the last call failed
+    size_t batch = DEFAULT_BATCH;            // articles per transaction
+    size_t pending = 0;                      // articles written in the open transaction
+    bool in_txn = false;                     // a transaction is open
+    Xapian::TermGenerator tg;                // reused for every article
+    Xapian::Stem stem{"english"};
+    std::vector<dateline_query *> queries;   // queries still alive, freed at close
+};
+
+struct dateline_result {
+    dateline_results *parent = nullptr;
+    Xapian::docid did = 0;
+    size_t rank = 0;
+    double score = 0;
+    dateline_article_t *article = nullptr; // decoded on first use
+    std::string snippet;                   // last snippet asked for
+};
+
+struct dateline_results {
+    dateline_query *query = nullptr;
+    Xapian::MSet mset;
+    size_t total = 0;
+    std::vector<dateline_result> items;
+};
+
+struct dateline_query {
+    dateline_index *index = nullptr;
+    Xapian::Query q;
+    std::string description;
+    dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
+    std::vector<dateline_results *> results; // result pages still alive
+};
+
+namespace {
+
+/* Sorts undated articles last in both directions: an empty date becomes "~", after digits. */
+class DateKey : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document &doc) const override
+    {
+        std::string v = doc.get_value(SLOT_DATE);
+        return v.empty() ? std::string("~") : v;
+    }
+};
+
+dateline_status_t set_message(dateline_index *idx, dateline_status_t st, const std::string &m)
+{
+    if (idx)
+        idx->message = m;
+    return st;
+}
+
+/* Runs f, mapping every exception to a status and a message on idx. */
+template <typename F> dateline_status_t guard(dateline_index *idx, F f)
+{
+    try {
+        return f();
+    } catch (const Xapian::DatabaseLockError &e) {
+        return set_message(idx, DATELINE_LOCKED,
+                           "index " + (idx ? idx->path : std::string()) +
+                               " is being written by another process (" + e.get_msg() +
+                               "): wait for it to finish");
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return set_message(idx, DATELINE_MODIFIED,
+                           "index changed while it was read: reopen it and try again (" +
+                               e.get_msg() + ")");
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return set_message(idx, DATELINE_CORRUPT,
+                           "index " + (idx ? idx->path : std::string()) + " is corrupt (" +
+                               e.get_msg() +
+                               "): check it with xapian-check, or rebuild it from the sources");
+    } catch (const Xapian::DatabaseVersionError &e) {
+        return set_message(idx, DATELINE_VERSION,
+                           "index format not supported (" + e.get_msg() +
+                               "): rebuild it from the sources");
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        std::string p = idx ? idx->path : std::string();
+        return set_message(idx, DATELINE_NOT_FOUND,
+                           "no index at " + p + " (" + e.get_msg() +
+                               "): build one with dateline-index --index " + p + " FILES...");
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return set_message(idx, DATELINE_FILE_ERROR, "cannot open index: " + e.get_msg());
+    } catch (const Xapian::QueryParserError &e) {
+        return set_message(idx, DATELINE_QUERY_SYNTAX, "query syntax: " + e.get_msg());
+    } catch (const Xapian::DatabaseError &e) {
+        return set_message(idx, DATELINE_FILE_ERROR, "index I/O error: " + e.get_msg());
+    } catch (const Xapian::Error &e) {
+        return set_message(idx, DATELINE_XAPIAN_ERROR,
+                           std::string(e.get_type()) + ": " + e.get_msg());
+    } catch (const std::bad_alloc &) {
+        return set_message(idx, DATELINE_NO_MEMORY, "out of memory");
+    } catch (const std::exception &e) {
+        return set_message(idx, DATELINE_INTERNAL, std::string("internal error: ") + e.what());
+    } catch (...) {
+        return set_message(idx, DATELINE_INTERNAL, "internal error: unknown exception");
+    }
+}
+
+std::string key_of(const char *v)
+{
+    char *k = dl_key_normalize(v, KEY_MAX);
+    if (!k)
+        throw std::bad_alloc();
+    std::string s(k);
+    std::free(k);
+    return s;
+}
+
+/* Removes a child from its parent's list of children still alive. */
+template <typename T> void forget(std::vector<T *> &children, T *child)
+{
+    children.erase(std::remove(children.begin(), children.end(), child), children.end());
+}
+
+dateline_status_t commit_txn(dateline_index *idx)
+{
+    if (idx->in_txn) {
+        idx->in_txn = false;
+        idx->pending = 0;
+        idx->wdb->commit_transaction();
+    }
+    return DATELINE_OK;
+}
+
+} // namespace
+
+/* ---- opening and closing ---- */
+
+extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
+                                                 dateline_index_t **out, char **message)
+{
+    if (message)
+        *message = nullptr;
+    if (!path || !out || (mode != DATELINE_OPEN_READ && mode != DATELINE_OPEN_WRITE))
+        return DATELINE_BAD_ARGUMENT;
+    *out = nullptr;
+    dateline_index *idx = new (std::nothrow) dateline_index;
+    if (!idx)
+        return DATELINE_NO_MEMORY;
+    dateline_status_t st = guard(idx, [&]() {
+        idx->path = path;
+        struct stat sb;
+        if (mode == DATELINE_OPEN_READ) {
+            if (stat(path, &sb) != 0)
+                return set_message(idx, DATELINE_NOT_FOUND,
+                                   std::string("no index at ") + path +
+                                       ": build one with dateline-index --index " + path +
+                                       " FILES...");
+            idx->db = new Xapian::Database(path);
+        } else {
+            idx->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            idx->db = idx->wdb;
+        }
+        std::string v = idx->db->get_metadata(SCHEMA_KEY);
+        if (v.empty() && idx->db->get_doccount() == 0) {
+            if (idx->wdb) {
+                idx->wdb->set_metadata(SCHEMA_KEY, SCHEMA_VERSION);
+                idx->wdb->commit();
+            }
+        } else if (v.empty()) {
+            return set_message(idx, DATELINE_VERSION,
+                               std::string(path) + " is a Xapian database but not a Dateline "
+                                                   "index: give another --index folder");
+        } else if (v != SCHEMA_VERSION) {
+            return set_message(idx, DATELINE_VERSION,
+                               std::string("index ") + path + " has schema version " + v +
+                                   ", this Dateline reads version " + SCHEMA_VERSION +
+                                   ": use the matching Dateline, or rebuild the index");
+        }
+        idx->tg.set_stemmer(idx->stem);
+        idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        return DATELINE_OK;
+    });
+    if (st != DATELINE_OK) {
+        if (message)
+            *message = dl_strdup(idx->message.c_str());
+        delete idx->db;
+        delete idx;
+        return st;
+    }
+    *out = idx;
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
+{
+    if (!idx)
+        return DATELINE_OK;
+    while (!idx->queries.empty())
+        dateline_query_destroy(idx->queries.back());
+    dateline_status_t st = guard(idx, [&]() {
+        if (idx->wdb) {
+            commit_txn(idx);
+            idx->wdb->commit();
+        }
+        idx->db->close();
+        return DATELINE_OK;
+    });
+    delete idx->db;
+    delete idx;
+    return st;
+}
+
+extern "C" const char *dateline_index_message(const dateline_index_t *idx)
+{
+    return idx ? idx->message.c_str() : "no index";
+}
+
+extern "C" dateline_status_t dateline_index_set_batch(dateline_index_t *idx, size_t n)
+{
+    if (!idx || !n)
+        return DATELINE_BAD_ARGUMENT;
+    idx->batch = n;
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_index_commit(dateline_index_t *idx)
+{
+    if (!idx)
+        return DATELINE_BAD_ARGUMENT;
+    if (!idx->wdb)
+        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+    return guard(idx, [&]() {
+        commit_txn(idx);
+        idx->wdb->commit();
+        return DATELINE_OK;
+    });
+}
+
+extern "C" dateline_status_t dateline_index_count(dateline_index_t *idx, size_t *out)
+{
+    if (!idx || !out)
+        return DATELINE_BAD_ARGUMENT;
+    return guard(idx, [&]() {
+        *out = idx->db->get_doccount();
+        return DATELINE_OK;
+    });
+}
+
+/* ---- adding ---- */
+
+extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_article_t *a,
+                                                dateline_outcome_t *out)
+{
+    if (!idx || !a)
+        return DATELINE_BAD_ARGUMENT;
+    if (!idx->wdb)
+        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+    const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
+    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
+    if (!title && !body && !dateline_article_get(a, DATELINE_FIELD_IDENTITY))
+        return set_message(idx, DATELINE_BAD_ARGUMENT,
+                           "article has no title, no body and no key of its source");
+    return guard(idx, [&]() {
+        size_t len;
+        uint64_t hash;
+        char *rec = dl_store_encode(a, &len, &hash);
+        if (!rec)
+            throw std::bad_alloc();
+        std::string data(rec, len);
+        std::free(rec);
+        char hex[17];
+        dl_hex64(hash, hex);
+        if (!dateline_article_get(a, DATELINE_FIELD_ID)) {
+            char id[17];
+            dl_article_make_id(a, hash, id);
+            if (dl_article_put(a, DATELINE_FIELD_ID, id, 16) != DATELINE_OK)
+                throw std::bad_alloc();
+            // the id is an origin field: the record must carry it
+            rec = dl_store_encode(a, &len, &hash);
+            if (!rec)
+                throw std::bad_alloc();
+            data.assign(rec, len);
+            std::free(rec);
+        }
+        std::string idterm = std::string("Q") + dateline_article_get(a, DATELINE_FIELD_ID);
+
+        Xapian::PostingIterator p = idx->db->postlist_begin(idterm);
+        bool exists = p != idx->db->postlist_end(idterm);
+        if (exists && idx->db->get_document(*p).get_value(SLOT_HASH) == hex) {
+            if (out)
+                *out = DATELINE_UNCHANGED;
+            return DATELINE_OK;
+        }
+
+        Xapian::Document doc;
+        doc.set_data(data);
+        doc.add_boolean_term(idterm);
+        doc.add_value(SLOT_HASH, hex);
+        const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
+        dl_date_t d;
+        if (date && dl_date_parse_iso(date, &d)) {
+            char key[15];
+            dl_date_sortkey(&d, key);
+            doc.add_value(SLOT_DATE, key);
+        }
+        idx->tg.set_document(doc);
+        if (title) {
+            idx->tg.index_text(title, 1, "S");
+            idx->tg.index_text(title);
+            idx->tg.increase_termpos();
+        }
+        if (body)
+            idx->tg.index_text(body);
+        for (size_t f = 0; f < dl_nfilters; f++) {
+            size_t n = dateline_article_count(a, dl_filters[f].field);
+            for (size_t i = 0; i < n; i++) {
+                std::string k = key_of(dateline_article_get_nth(a, dl_filters[f].field, i));
+                if (!k.empty())
+                    doc.add_boolean_term(dl_filters[f].prefix + k);
+            }
+        }
+
+        if (!idx->in_txn) {
+            idx->wdb->begin_transaction(true);
+            idx->in_txn = true;
+        }
+        if (exists)
+            idx->wdb->replace_document(*p, doc);
+        else
+            idx->wdb->add_document(doc);
+        if (out)
+            *out = exists ? DATELINE_UPDATED : DATELINE_ADDED;
+        if (++idx->pending >= idx->batch)
+            commit_txn(idx);
+        return DATELINE_OK;
+    });
+}
+
+/* ---- reading one article ---- */
+
+static dateline_status_t decode_doc(dateline_index *idx, const Xapian::Document &doc,
+                                    dateline_article_t **out)
+{
+    std::string data = doc.get_data();
+    dateline_status_t st = dl_store_decode(data.data(), data.size(), out);
+    if (st == DATELINE_CORRUPT)
+        return set_message(idx, st,
+                           "stored article " + std::to_string(doc.get_docid()) + " in index " +
+                               idx->path + " is damaged: rebuild the index from the sources");
+    if (st != DATELINE_OK)
+        return set_message(idx, st, dateline_status_to_string(st));
+    return st;
+}
+
+extern "C" dateline_status_t dateline_index_get(dateline_index_t *idx, const char *id,
+                                                dateline_article_t **out)
+{
+    if (!idx || !id || !out)
+        return DATELINE_BAD_ARGUMENT;
+    *out = nullptr;
+    return guard(idx, [&]() {
+        std::string term = std::string("Q") + id;
+        Xapian::PostingIterator p = idx->db->postlist_begin(term);
+        if (p == idx->db->postlist_end(term))
+            return set_message(idx, DATELINE_NOT_FOUND,
+                               std::string("no article with id ") + id + " in " + idx->path);
+        return decode_doc(idx, idx->db->get_document(*p), out);
+    });
+}
+
+/* ---- queries ---- */
+
+extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const char *text,
+                                                dateline_query_t **out)
+{
+    if (!idx || !text || !out)
+        return DATELINE_BAD_ARGUMENT;
+    *out = nullptr;
+    char *rewritten = nullptr, *msg = nullptr;
+    int match_all = 0;
+    dateline_status_t st = dl_query_rewrite(text, &rewritten, &match_all, &msg);
+    if (st != DATELINE_OK) {
+        set_message(idx, st, msg ? msg : dateline_status_to_string(st));
+        std::free(msg);
+        return st;
+    }
+    st = guard(idx, [&]() {
+        dateline_query *q = new dateline_query;
+        q->index = idx;
+        try {
+            if (match_all) {
+                q->q = Xapian::Query::MatchAll;
+            } else {
+                Xapian::QueryParser qp;
+                qp.set_database(*idx->db);
+                qp.set_stemmer(idx->stem);
+                qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+                qp.set_default_op(Xapian::Query::OP_AND);
+                qp.add_prefix("title", "S");
+                for (size_t f = 0; f < dl_nfilters; f++)
+                    qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
+                Xapian::RangeProcessor dates(SLOT_DATE, "date:");
+                qp.add_rangeprocessor(&dates);
+                unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+                                 Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE |
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+                q->q = qp.parse_query(rewritten, flags);
+            }
+            q->description = q->q.get_description();
+            idx->queries.push_back(q);
+        } catch (...) {
+            delete q;
+            throw;
+        }
+        *out = q;
+        return DATELINE_OK;
+    });
+    std::free(rewritten);
+    return st;
+}
+
+extern "C" void dateline_query_destroy(dateline_query_t *q)
+{
+    if (!q)
+        return;
+    while (!q->results.empty())
+        dateline_results_destroy(q->results.back());
+    forget(q->index->queries, q);
+    delete q;
+}
+
+extern "C" dateline_status_t dateline_query_set_sort(dateline_query_t *q, dateline_sort_t sort)
+{
+    if (!q || sort < DATELINE_SORT_RELEVANCE || sort > DATELINE_SORT_OLDEST)
+        return DATELINE_BAD_ARGUMENT;
+    q->sort = sort;
+    return DATELINE_OK;
+}
+
+extern "C" const char *dateline_query_describe(dateline_query_t *q)
+{
+    return q ? q->description.c_str() : "";
+}
+
+static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
+{
+    enq.set_query(q->q);
+    /* Undated articles come last either way: an empty value sorts lowest, so newest-first can
+     * sort on the value itself, while oldest-first goes through DateKey's "~". */
+    if (q->sort == DATELINE_SORT_NEWEST)
+        enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+    else if (q->sort == DATELINE_SORT_OLDEST)
+        enq.set_sort_by_key_then_relevance(&key, false);
+}
+
+extern "C" dateline_status_t dateline_query_count(dateline_query_t *q, size_t *out)
+{
+    if (!q || !out)
+        return DATELINE_BAD_ARGUMENT;
+    return guard(q->index, [&]() {
+        Xapian::Enquire enq(*q->index->db);
+        enq.set_query(q->q);
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::doccount all = q->index->db->get_doccount();
+        Xapian::MSet m = enq.get_mset(0, 0, all);
+        *out = m.get_matches_estimated();
+        return DATELINE_OK;
+    });
+}
+
+extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offset, size_t limit,
+                                                dateline_results_t **out)
+{
+    if (!q || !out)
+        return DATELINE_BAD_ARGUMENT;
+    *out = nullptr;
+    return guard(q->index, [&]() {
+        Xapian::Enquire enq(*q->index->db);
+        DateKey key;
+        configure(q, enq, key);
+        Xapian::doccount all = q->index->db->get_doccount();
+        dateline_results *r = new dateline_results;
+        try {
+            r->query = q;
+            r->mset = enq.get_mset(static_cast<Xapian::doccount>(offset),
+                                   static_cast<Xapian::doccount>(limit), all);
+            r->total = r->mset.get_matches_estimated();
+            size_t i = 0;
+            for (Xapian::MSetIterator it = r->mset.begin(); it != r->mset.end(); ++it, ++i) {
+                dateline_result res;
+                res.parent = r;
+                res.did = *it;
+                res.rank = offset + i + 1;
+                res.score = it.get_weight();
+                r->items.push_back(res);
+            }
+            q->results.push_back(r);
+        } catch (...) {
+            delete r;
+            throw;
+        }
+        *out = r;
+        return DATELINE_OK;
+    });
+}
+
+extern "C" void dateline_results_destroy(dateline_results_t *r)
+{
+    if (!r)
+        return;
+    for (auto &res : r->items)
+        dateline_article_destroy(res.article);
+    forget(r->query->results, r);
+    delete r;
+}
+
+extern "C" size_t dateline_results_total(const dateline_results_t *r) { return r ? r->total : 0; }
+
+extern "C" size_t dateline_results_size(const dateline_results_t *r)
+{
+    return r ? r->items.size() : 0;
+}
+
+extern "C" dateline_result_t *dateline_results_get(dateline_results_t *r, size_t i)
+{
+    return r && i < r->items.size() ? &r->items[i] : nullptr;
+}
+
+extern "C" size_t dateline_result_rank(const dateline_result_t *res) { return res ? res->rank : 0; }
+
+extern "C" double dateline_result_score(const dateline_result_t *res)
+{
+    return res ? res->score : 0.0;
+}
+
+extern "C" dateline_status_t dateline_result_article(dateline_result_t *res,
+                                                     const dateline_article_t **out)
+{
+    if (!res || !out)
+        return DATELINE_BAD_ARGUMENT;
+    dateline_index *idx = res->parent->query->index;
+    return guard(idx, [&]() {
+        if (!res->article) {
+            dateline_status_t st = decode_doc(idx, idx->db->get_document(res->did), &res->article);
+            if (st != DATELINE_OK)
+                return st;
+        }
+        *out = res->article;
+        return DATELINE_OK;
+    });
+}
+
+/* MSet::snippet() escapes for HTML; our callers want the text as it is. */
+static std::string unescape_html(const std::string &s)
+{
+    std::string o;
+    o.reserve(s.size());
+    for (size_t i = 0; i < s.size(); i++) {
+        if (s[i] == '&') {
+            static const struct {
+                const char *ent;
+                char c;
+            } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+                        {"&#39;", '\''}, {"&apos;", '\''}};
+            bool done = false;
+            for (const auto &e : ents) {
+                size_t n = std::strlen(e.ent);
+                if (s.compare(i, n, e.ent) == 0) {
+                    o += e.c;
+                    i += n - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done)
+                continue;
+        }
+        o += s[i];
+    }
+    return o;
+}
+
+extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, size_t length,
+                                                     const char *hi_start, const char *hi_end,
+                                                     const char **out)
+{
+    if (!res || !out)
+        return DATELINE_BAD_ARGUMENT;
+    const dateline_article_t *a;
+    dateline_status_t st = dateline_result_article(res, &a);
+    if (st != DATELINE_OK)
+        return st;
+    dateline_index *idx = res->parent->query->index;
+    return guard(idx, [&]() {
+        const char *text = dateline_article_get(a, DATELINE_FIELD_BODY);
+        if (!text)
+            text = dateline_article_get(a, DATELINE_FIELD_TITLE);
+        /* markers that cannot occur in text, swapped for the caller's after unescaping */
+        std::string body = text ? text : "";
+        std::string s = res->parent->mset.snippet(body, length, idx->stem,
+                                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                      Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                                  "\x01", "\x02", "...");
+        if (s.empty()) {
+            /* no word of the query is in the text (a filter-only query): show how it starts */
+            s = body.substr(0, std::min(body.size(), length));
+            if (s.size() < body.size()) {
+                size_t sp = s.rfind(' ');
+                if (sp != std::string::npos && sp > length / 2)
+                    s.erase(sp);
+                else
+                    while (!s.empty() && (static_cast<unsigned char>(body[s.size()]) & 0xC0) == 0x80)
+                        s.erase(s.size() - 1); /* not inside a character */
+                s += "...";
+            }
+        } else {
+            s = unescape_html(s);
+        }
+        std::string o;
+        o.reserve(s.size() + 32);
+        for (char c : s) {
+            if (c == '\x01')
+                o += hi_start ? hi_start : "";
+            else if (c == '\x02')
+                o += hi_end ? hi_end : "";
+            else
+                o += c == '\n' ? ' ' : c;
+        }
+        res->snippet = o;
+        *out = res->snippet.c_str();
+        return DATELINE_OK;
+    });
+}

@@ -1,0 +1,210 @@
+/* normalize.c: turning any bytes into the clean UTF-8 that is both stored and indexed. */
+#include <config.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dl.h"
+
+size_t dl_utf8_seqlen(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    if (c < 0xE0) {
+        return (n >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+    }
+    if (c < 0xF0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && p[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && p[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        return 0;
+    if (c == 0xF0 && p[1] < 0x90)
+        return 0; /* overlong */
+    if (c == 0xF4 && p[1] >= 0x90)
+        return 0; /* past U+10FFFF */
+    return 4;
+}
+
+int dl_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = dl_utf8_seqlen(p + i, n - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+char *dl_to_utf8(const char *p, size_t n, const char *from, size_t *outlen,
+                 dateline_status_t *status)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    dl_buf_t b;
+    if (cd == (iconv_t)-1) {
+        *status = DATELINE_CHARSET;
+        return NULL;
+    }
+    dl_buf_init(&b);
+    char *in = (char *)p;
+    size_t inleft = n;
+    while (inleft > 0 || in == p) {
+        if (!dl_buf_reserve(&b, inleft * 4 + 16))
+            break;
+        char *out = b.p + b.len;
+        size_t outleft = b.cap - b.len - 1;
+        size_t r = iconv(cd, &in, &inleft, &out, &outleft);
+        b.len = (size_t)(out - b.p);
+        if (r != (size_t)-1) {
+            if (!inleft)
+                break;
+            continue;
+        }
+        if (errno == E2BIG)
+            continue;
+        /* EILSEQ or EINVAL: a byte the charset does not define, or a cut sequence */
+        dl_buf_add(&b, "\xEF\xBF\xBD", 3);
+        in++;
+        inleft--;
+        if (!inleft)
+            break;
+    }
+    iconv_close(cd);
+    if (b.failed) {
+        dl_buf_free(&b);
+        *status = DATELINE_NO_MEMORY;
+        return NULL;
+    }
+    if (outlen)
+        *outlen = b.len;
+    char *r = dl_buf_take(&b);
+    if (!r)
+        *status = DATELINE_NO_MEMORY;
+    return r;
+}
+
+/* Width in bytes of a character that counts as white space, or 0. Tab, space, U+00A0. */
+static size_t space_at(const unsigned char *p, size_t n)
+{
+    if (p[0] == ' ' || p[0] == '\t' || p[0] == '\f' || p[0] == '\v')
+        return 1;
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* Width in bytes of a control character to drop, or 0. */
+static size_t control_at(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x20 && p[0] != '\n' && p[0] != '\r' && p[0] != '\t')
+        return 1;
+    if (p[0] == 0x7F)
+        return 1;
+    if (n >= 2 && p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+char *dl_text_clean(const char *s, size_t n, int one_line)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    dl_buf_t b;
+    size_t i = 0;
+    int pending_space = 0; /* a space is owed before the next visible character */
+    int newlines = 0;      /* line ends owed before the next visible character */
+    dl_buf_init(&b);
+    if (!dl_buf_reserve(&b, n))
+        return NULL;
+    while (i < n) {
+        size_t k;
+        if (p[i] == '\r' || p[i] == '\n') {
+            if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')
+                i++;
+            i++;
+            if (one_line)
+                pending_space = 1;
+            else if (b.len) {
+                newlines++;
+                pending_space = 0;
+            }
+            continue;
+        }
+        if ((k = space_at(p + i, n - i)) != 0) {
+            pending_space = 1;
+            i += k;
+            continue;
+        }
+        if ((k = control_at(p + i, n - i)) != 0) {
+            i += k;
+            continue;
+        }
+        if (newlines) {
+            dl_buf_add(&b, "\n\n", newlines > 1 ? 2 : 1);
+            newlines = 0;
+            pending_space = 0;
+        } else if (pending_space && b.len) {
+            dl_buf_addc(&b, ' ');
+        }
+        pending_space = 0;
+        dl_buf_addc(&b, (char)p[i]);
+        i++;
+    }
+    return dl_buf_take(&b);
+}
+
+char *dl_key_normalize(const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    dl_buf_t b;
+    int dash = 0;
+    dl_buf_init(&b);
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        size_t k = c < 0x80 ? 1 : dl_utf8_seqlen(p + i, n - i);
+        if (!k) { /* not UTF-8: skip the byte */
+            i++;
+            continue;
+        }
+        if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '\n' || c == '\r') {
+            dash = 1;
+            i++;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            i++;
+            continue;
+        }
+        if (b.len + k + (dash ? 1 : 0) > max)
+            break;
+        if (dash && b.len)
+            dl_buf_addc(&b, '-');
+        dash = 0;
+        if (c >= 'A' && c <= 'Z') {
+            dl_buf_addc(&b, (char)(c + 32));
+        } else if (c == 0xC3 && k == 2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E && p[i + 1] != 0x97) {
+            /* U+00C0..U+00DE, not U+00D7: Latin-1 capitals are 0x20 below their small letters */
+            dl_buf_addc(&b, (char)0xC3);
+            dl_buf_addc(&b, (char)(p[i + 1] + 0x20));
+        } else {
+            dl_buf_add(&b, p + i, k);
+        }
+        i += k;
+    }
+    return dl_buf_take(&b);
+}

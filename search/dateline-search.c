@@ -1,0 +1,239 @@
+/* dateline-search.c: the program that answers questions from an index, for people and programs. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dateline.h"
+#include "index-path.h"
+#include "output.h"
+
+static const char *prog = "dateline-search";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+"Usage: %s [--index DIR] [options] QUERY...\n"
+"       %s [--index DIR] --show ID\n"
+"Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
+"\n"
+"The query language:\n"
+"  syria raqqa            both words (AND is the default); stems match (fighters ~ fighter)\n"
+"  \"islamic state\"        a phrase\n"
+"  cocoa OR coffee        either word; group with parentheses: (cocoa OR coffee) brazil\n"
+"  opec NOT saudi         the first without the second; also: opec -saudi\n"
+"  petro*                 words that start with petro\n"
+"  oil NEAR price         the words within 10 words of each other (NEAR/3 for 3)\n"
+"  title:cocoa            the word in the headline\n"
+"  place:syria            filters: place, group, topic, dateline, source, charset;\n"
+"  group:\"islamic state\"  each filter narrows the search (place:usa place:japan: both;\n"
+"  dateline:beirut        place:usa OR place:japan: either); values are case-insensitive,\n"
+"                         and spaces, hyphens and underscores in them are alike\n"
+"  date:2017              a year, a month (date:2017-10), a day (date:2017-10-18),\n"
+"  date:1987-02..1987-03  or a range: A..B, A.. (from A on), ..B (up to B)\n"
+"  *                      every article (with filters: every article that passes them)\n"
+"\n"
+"Options:\n"
+"  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s)\n"
+"  -n, --limit N          show N results (default 10)\n"
+"      --offset N         skip the first N results (for paging)\n"
+"  -s, --sort ORDER       relevance (default), newest or oldest (undated last)\n"
+"  -c, --count            print only the exact number of matching articles\n"
+"      --show ID          print the whole stored article with that id\n"
+"  -f, --format FORMAT    text (default), json or tsv\n"
+"      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
+"  -h, --help             this help\n"
+"  -V, --version          the version\n"
+"\n"
+"Examples:\n"
+"  %s 'place:syria group:\"islamic state\" date:2017-10'\n"
+"  %s --sort newest --format json cocoa brazil\n"
+"  %s --count 'topic:crude date:1987-03'\n"
+"\n"
+"Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
+            prog, prog, dl_default_index_hint(), prog, prog, prog);
+}
+
+static int parse_size(const char *opt, const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    if (!*s || *s == '-' || ((v = strtoull(s, &end, 10)), *end)) {
+        fprintf(stderr, "%s: %s takes a whole number, not '%s'\n", prog, opt, s);
+        return 0;
+    }
+    *out = (size_t)v;
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR };
+    static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
+        {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
+        {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    const char *index_arg = NULL, *show = NULL;
+    size_t limit = 10, offset = 0;
+    int count = 0, color = -1, c;
+    dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
+    out_format_t fmt = OUT_TEXT;
+
+    while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i': index_arg = optarg; break;
+        case 'n':
+            if (!parse_size("--limit", optarg, &limit))
+                return 2;
+            break;
+        case OPT_OFFSET:
+            if (!parse_size("--offset", optarg, &offset))
+                return 2;
+            break;
+        case 's':
+            if (strcmp(optarg, "relevance") == 0)
+                sort = DATELINE_SORT_RELEVANCE;
+            else if (strcmp(optarg, "newest") == 0)
+                sort = DATELINE_SORT_NEWEST;
+            else if (strcmp(optarg, "oldest") == 0)
+                sort = DATELINE_SORT_OLDEST;
+            else {
+                fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest or oldest\n",
+                        prog, optarg);
+                return 2;
+            }
+            break;
+        case 'c': count = 1; break;
+        case OPT_SHOW: show = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                fmt = OUT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                fmt = OUT_JSON;
+            else if (strcmp(optarg, "tsv") == 0)
+                fmt = OUT_TSV;
+            else {
+                fprintf(stderr, "%s: unknown --format '%s': use text, json or tsv\n", prog,
+                        optarg);
+                return 2;
+            }
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                color = 0;
+            else {
+                fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", prog,
+                        optarg);
+                return 2;
+            }
+            break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
+        default:
+            fprintf(stderr, "Try '%s --help'.\n", prog);
+            return 2;
+        }
+    }
+    if (color < 0) {
+        const char *term = getenv("TERM");
+        color = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
+    }
+
+    /* the query, from the words left */
+    size_t qlen = 0;
+    for (int i = optind; i < argc; i++)
+        qlen += strlen(argv[i]) + 1;
+    char *query = malloc(qlen + 1);
+    if (!query) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 2;
+    }
+    query[0] = '\0';
+    for (int i = optind; i < argc; i++) {
+        if (i > optind)
+            strcat(query, " ");
+        strcat(query, argv[i]);
+    }
+    if (!show && !query[strspn(query, " \t\n")]) {
+        fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
+                        "Try '%s --help'.\n", prog, prog);
+        free(query);
+        return 2;
+    }
+
+    char *path = dl_index_path(index_arg, 0), *msg = NULL;
+    dateline_index_t *idx = NULL;
+    if (!path) {
+        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        free(query);
+        return 2;
+    }
+    dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
+    if (st != DATELINE_OK) {
+        fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+        dateline_free(msg);
+        free(path);
+        free(query);
+        return 2;
+    }
+    int rc = 2;
+    if (show) {
+        dateline_article_t *a;
+        st = dateline_index_get(idx, show, &a);
+        if (st == DATELINE_OK) {
+            out_article(stdout, fmt, a);
+            dateline_article_destroy(a);
+            rc = 0;
+        } else {
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            rc = st == DATELINE_NOT_FOUND ? 1 : 2;
+        }
+    } else {
+        dateline_query_t *q;
+        st = dateline_query_new(idx, query, &q);
+        if (st == DATELINE_OK)
+            st = dateline_query_set_sort(q, sort);
+        if (st == DATELINE_OK && count) {
+            size_t n;
+            st = dateline_query_count(q, &n);
+            if (st == DATELINE_OK) {
+                printf("%zu\n", n);
+                rc = n ? 0 : 1;
+            }
+        } else if (st == DATELINE_OK) {
+            dateline_results_t *res;
+            st = dateline_query_run(q, offset, limit, &res);
+            if (st == DATELINE_OK)
+                st = out_results(stdout, fmt, color, query, offset, res);
+            if (st == DATELINE_OK)
+                rc = dateline_results_total(res) ? 0 : 1;
+        }
+        if (st != DATELINE_OK) {
+            if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
+                fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
+                        prog, dateline_index_message(idx), prog);
+            else
+                fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            rc = 2;
+        }
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "%s: cannot write the results\n", prog);
+        rc = 2;
+    }
+    dateline_index_close(idx);
+    free(path);
+    free(query);
+    return rc;
+}

@@ -1,0 +1,247 @@
+/* output.c: text, JSON and TSV renderings of results and articles. */
+#include <config.h>
+#include <string.h>
+#include "output.h"
+
+#define SNIPPET_BYTES 240
+
+#define C_BOLD "\033[1m"
+#define C_HIT "\033[1;31m"
+#define C_DIM "\033[2m"
+#define C_OFF "\033[0m"
+
+void out_json_string(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    fputc('"', f);
+    while (*p) {
+        unsigned c = *p;
+        if (c == '"' || c == '\\') {
+            fputc('\\', f);
+            fputc((int)c, f);
+            p++;
+        } else if (c < 0x20 || c == 0x7F) {
+            switch (c) {
+            case '\n': fputs("\\n", f); break;
+            case '\t': fputs("\\t", f); break;
+            case '\r': fputs("\\r", f); break;
+            default: fprintf(f, "\\u%04x", c); break;
+            }
+            p++;
+        } else if (c < 0x80) {
+            fputc((int)c, f);
+            p++;
+        } else {
+            /* copy a well-formed sequence, or write U+FFFD for one bad byte */
+            size_t k = 0;
+            unsigned need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (need && c <= 0xF4) {
+                k = 1;
+                while (k < need && (p[k] & 0xC0) == 0x80)
+                    k++;
+                if (k != need || (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+                    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+                    k = 0;
+            }
+            if (k) {
+                fwrite(p, 1, k, f);
+                p += k;
+            } else {
+                fputs("\\ufffd", f);
+                p++;
+            }
+        }
+    }
+    fputc('"', f);
+}
+
+static void json_field(FILE *f, const char *name, const char *v, int comma)
+{
+    fprintf(f, "%s\"%s\":", comma ? "," : "", name);
+    if (v)
+        out_json_string(f, v);
+    else
+        fputs("null", f);
+}
+
+static void json_list(FILE *f, const char *name, const dateline_article_t *a, dateline_field_t fl)
+{
+    size_t n = dateline_article_count(a, fl);
+    fprintf(f, ",\"%s\":[", name);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', f);
+        out_json_string(f, dateline_article_get_nth(a, fl, i));
+    }
+    fputc(']', f);
+}
+
+/* A field for TSV: tabs and line ends become spaces so each record stays one line. */
+static void tsv_value(FILE *f, const char *s)
+{
+    for (; s && *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void tsv_list(FILE *f, const dateline_article_t *a, dateline_field_t fl)
+{
+    size_t n = dateline_article_count(a, fl);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', f);
+        tsv_value(f, dateline_article_get_nth(a, fl, i));
+    }
+}
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+/* The day of an ISO date (its first ten characters), or dashes when undated. */
+static void print_day(FILE *f, const char *date)
+{
+    if (date)
+        fprintf(f, "%.10s", date);
+    else
+        fputs("undated   ", f);
+}
+
+dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
+                              size_t offset, dateline_results_t *res)
+{
+    size_t n = dateline_results_size(res);
+    size_t total = dateline_results_total(res);
+    if (fmt == OUT_JSON) {
+        fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+        out_json_string(f, query);
+        fprintf(f, ",\"total\":%zu,\"offset\":%zu,\"results\":[", total, offset);
+    }
+    for (size_t i = 0; i < n; i++) {
+        dateline_result_t *r = dateline_results_get(res, i);
+        const dateline_article_t *a;
+        const char *snip;
+        dateline_status_t st = dateline_result_article(r, &a);
+        if (st == DATELINE_OK)
+            st = dateline_result_snippet(r, SNIPPET_BYTES,
+                                         fmt == OUT_TEXT && color ? C_HIT : NULL,
+                                         fmt == OUT_TEXT && color ? C_OFF : NULL, &snip);
+        if (st != DATELINE_OK) {
+            if (fmt == OUT_JSON)
+                fputs("]}\n", f);
+            return st;
+        }
+        const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
+        const char *dateline = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+        const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
+        const char *id = dateline_article_get(a, DATELINE_FIELD_ID);
+        const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
+        const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
+        switch (fmt) {
+        case OUT_JSON:
+            fprintf(f, "%s{\"id\":", i ? "," : "");
+            out_json_string(f, id);
+            fprintf(f, ",\"rank\":%zu,\"score\":%.4f", dateline_result_rank(r),
+                    dateline_result_score(r));
+            json_field(f, "date", date, 1);
+            json_field(f, "dateline", dateline, 1);
+            json_field(f, "source", dateline_article_get(a, DATELINE_FIELD_SOURCE), 1);
+            json_field(f, "title", title, 1);
+            json_list(f, "places", a, DATELINE_FIELD_PLACES);
+            json_list(f, "groups", a, DATELINE_FIELD_GROUPS);
+            json_list(f, "topics", a, DATELINE_FIELD_TOPICS);
+            fputs(",\"origin\":{", f);
+            json_field(f, "file", file, 0);
+            json_field(f, "key", key, 1);
+            fputc('}', f);
+            json_field(f, "snippet", snip, 1);
+            fputc('}', f);
+            break;
+        case OUT_TSV:
+            fprintf(f, "%zu\t%.4f\t%s\t%s\t", dateline_result_rank(r), dateline_result_score(r),
+                    or_empty(id), or_empty(date));
+            tsv_value(f, dateline);
+            fputc('\t', f);
+            tsv_value(f, dateline_article_get(a, DATELINE_FIELD_SOURCE));
+            fputc('\t', f);
+            tsv_value(f, title);
+            fputc('\t', f);
+            tsv_list(f, a, DATELINE_FIELD_PLACES);
+            fputc('\t', f);
+            tsv_list(f, a, DATELINE_FIELD_GROUPS);
+            fputc('\t', f);
+            tsv_list(f, a, DATELINE_FIELD_TOPICS);
+            fputc('\t', f);
+            tsv_value(f, file);
+            fputc('\t', f);
+            tsv_value(f, key);
+            fputc('\t', f);
+            tsv_value(f, snip);
+            fputc('\n', f);
+            break;
+        case OUT_TEXT:
+            fprintf(f, "%s%3zu.%s ", color ? C_BOLD : "", dateline_result_rank(r),
+                    color ? C_OFF : "");
+            print_day(f, date);
+            fprintf(f, "  %s%s%s%s%s\n", dateline ? dateline : "", dateline ? "  " : "",
+                    color ? C_BOLD : "", or_empty(title), color ? C_OFF : "");
+            fprintf(f, "     %s\n", snip);
+            fprintf(f, "     %s%s  %s%s%s%s\n", color ? C_DIM : "", or_empty(id), or_empty(file),
+                    key ? ":" : "", or_empty(key), color ? C_OFF : "");
+            break;
+        }
+    }
+    if (fmt == OUT_JSON)
+        fputs("]}\n", f);
+    else if (fmt == OUT_TEXT) {
+        if (n)
+            fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + n, total);
+        else
+            fprintf(f, "%zu matches%s\n", total, total ? " (none on this page)" : "");
+    }
+    return DATELINE_OK;
+}
+
+void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
+{
+    static const dateline_field_t order[] = {
+        DATELINE_FIELD_ID,     DATELINE_FIELD_TITLE,   DATELINE_FIELD_DATE,
+        DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
+        DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS,  DATELINE_FIELD_TOPICS,
+        DATELINE_FIELD_FILE,   DATELINE_FIELD_KEY,     DATELINE_FIELD_CHARSET};
+    const size_t norder = sizeof order / sizeof order[0];
+    if (fmt == OUT_JSON) {
+        fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
+        for (size_t i = 0; i < norder; i++) {
+            dateline_field_t fl = order[i];
+            if (fl >= DATELINE_FIELD_DATELINES)
+                json_list(f, dateline_field_name(fl), a, fl);
+            else
+                json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
+        }
+        json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
+        fputs("}\n", f);
+        return;
+    }
+    for (size_t i = 0; i < norder; i++) {
+        dateline_field_t fl = order[i];
+        size_t n = dateline_article_count(a, fl);
+        if (!n)
+            continue;
+        if (fmt == OUT_TSV) {
+            fprintf(f, "%s\t", dateline_field_name(fl));
+            tsv_list(f, a, fl);
+            fputc('\n', f);
+            continue;
+        }
+        fprintf(f, "%-10s", dateline_field_name(fl));
+        for (size_t k = 0; k < n; k++)
+            fprintf(f, "%s%s", k ? "; " : "", dateline_article_get_nth(a, fl, k));
+        fputc('\n', f);
+    }
+    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
+    if (fmt == OUT_TSV) {
+        fputs("body\t", f);
+        tsv_value(f, body);
+        fputc('\n', f);
+    } else if (body) {
+        fprintf(f, "\n%s\n", body);
+    }
+}

@@ -1,0 +1,23 @@
+/* output.h: how dateline-search prints results and articles: text for people, JSON and TSV for programs. */
+#ifndef DL_OUTPUT_H
+#define DL_OUTPUT_H
+
+#include <stdio.h>
+#include "dateline.h"
+
+typedef enum { OUT_TEXT, OUT_JSON, OUT_TSV } out_format_t;
+
+/* JSON output's format version: bump it when a field changes meaning or goes away. */
+#define DL_JSON_VERSION 1
+
+/* Writes s as a JSON string (quoted), always valid UTF-8: bytes that are not become U+FFFD. */
+void out_json_string(FILE *f, const char *s);
+
+/* Prints one page of results. Returns DATELINE_OK or the first error reading a result. */
+dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
+                              size_t offset, dateline_results_t *res);
+
+/* Prints one whole article. */
+void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a);
+
+#endif

@@ -1,0 +1,66 @@
+/* embed.c: a C99 program that embeds libdateline through its installed header alone. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dateline.h>
+
+static int fail(const char *what, dateline_status_t st, const char *msg)
+{
+    fprintf(stderr, "embed: %s: %s (%s)\n", what, dateline_status_to_string(st), msg ? msg : "");
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    dateline_index_t *idx;
+    dateline_article_t *a;
+    dateline_query_t *q;
+    dateline_results_t *res;
+    dateline_outcome_t what;
+    dateline_status_t st;
+    char *msg = NULL;
+    size_t i, n;
+    if (argc != 2)
+        return 2;
+    st = dateline_index_open(argv[1], DATELINE_OPEN_WRITE, &idx, &msg);
+    if (st != DATELINE_OK)
+        return fail("open", st, msg);
+    dateline_article_new(&a);
+    dateline_article_set(a, DATELINE_FIELD_TITLE, "Embedded story about cocoa");
+    dateline_article_set(a, DATELINE_FIELD_BODY, "ACCRA (Reuters) - Cocoa farmers in Ghana expect a good crop.");
+    dateline_article_set(a, DATELINE_FIELD_DATE, "1999-06-01");
+    dateline_article_set(a, DATELINE_FIELD_PLACES, "Ghana");
+    st = dateline_index_add(idx, a, &what);
+    if (st != DATELINE_OK)
+        return fail("add", st, dateline_index_message(idx));
+    printf("added %d id %s\n", (int)what, dateline_article_get(a, DATELINE_FIELD_ID));
+    st = dateline_index_add(idx, a, &what);
+    printf("again %d\n", (int)what);
+    dateline_article_destroy(a);
+    dateline_index_close(idx);
+
+    st = dateline_index_open(argv[1], DATELINE_OPEN_READ, &idx, &msg);
+    if (st != DATELINE_OK)
+        return fail("reopen", st, msg);
+    st = dateline_query_new(idx, "cocoa place:ghana date:1999", &q);
+    if (st != DATELINE_OK)
+        return fail("query", st, dateline_index_message(idx));
+    st = dateline_query_run(q, 0, 10, &res);
+    if (st != DATELINE_OK)
+        return fail("run", st, dateline_index_message(idx));
+    n = dateline_results_size(res);
+    printf("total %lu\n", (unsigned long)dateline_results_total(res));
+    for (i = 0; i < n; i++) {
+        dateline_result_t *r = dateline_results_get(res, i);
+        const dateline_article_t *art;
+        const char *snip;
+        dateline_result_article(r, &art);
+        dateline_result_snippet(r, 100, "[", "]", &snip);
+        printf("%lu %s | %s\n", (unsigned long)dateline_result_rank(r),
+               dateline_article_get(art, DATELINE_FIELD_TITLE), snip);
+    }
+    st = dateline_query_new(idx, "date:2017-13-45", &q);
+    printf("bad date: %s: %s\n", dateline_status_to_string(st), dateline_index_message(idx));
+    dateline_index_close(idx); /* frees the queries and results still open */
+    return 0;
+}

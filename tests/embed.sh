@@ -1,0 +1,36 @@
+#!/bin/bash
+# embed.sh: the installed header and dateline.pc are enough for a -std=c99 -pedantic program.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+DEST="$TMP/dest"
+make -s -C "$top_builddir" install DESTDIR="$DEST" > "$TMP/install.log" 2>&1
+ok $? "make install DESTDIR=..."
+pc=$(find "$DEST" -name dateline.pc | head -n 1)
+[ -n "$pc" ]; ok $? "dateline.pc installed"
+for f in dateline-index dateline-search; do
+    [ -n "$(find "$DEST" -name "$f" -type f)" ]; ok $? "$f installed"
+done
+for m in dateline-index.1 dateline-search.1 libdateline.3; do
+    [ -n "$(find "$DEST" -name "$m" -type f)" ]; ok $? "man page $m installed"
+done
+export PKG_CONFIG_SYSROOT_DIR="$DEST" PKG_CONFIG_PATH="$(dirname "$pc")"
+flags=$(pkg-config --cflags --libs dateline)
+ok $? "pkg-config knows dateline"
+${CC:-cc} -std=c99 -pedantic -Werror -Wall -o "$TMP/embed" "$top_srcdir/tests/embed.c" $flags 2> "$TMP/cc.log"
+ok $? "embed.c compiles as C99 -pedantic against the installed header"
+sed 's/^/# /' "$TMP/cc.log"
+so=$(find "$DEST" -name 'libdateline.so.*' -type f | head -n 1)
+LD_LIBRARY_PATH="$(dirname "$so")" "$TMP/embed" "$TMP/db" > "$TMP/embed.out" 2>&1
+ok $? "embed runs"
+id=$(sed -n 's/^added 0 id //p' "$TMP/embed.out")
+cat > "$TMP/want" <<OUT
+added 0 id $id
+again 2
+total 1
+1 Embedded story about cocoa | ACCRA (Reuters) - [Cocoa] farmers in Ghana expect a good crop.
+bad date: bad argument: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
+OUT
+diff -u "$TMP/want" "$TMP/embed.out" > "$TMP/d"; ok $? "embed output"; sed 's/^/# /' "$TMP/d"
+# only dateline_* leaves the shared library
+bad=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -v '^dateline_' | grep -v '^_' | head -5)
+is "$bad" "" "the shared library exports only dateline_*"
+done_testing

@@ -1,0 +1,34 @@
+#!/bin/bash
+# errors.sh: mistakes get exit 2 and a message that says what to do.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+DB="$TMP/db"
+"$INDEX" -q --index "$DB" corpus/wire 2> /dev/null
+
+check() { # check WANT-EXIT WANT-STDERR-FIRST-LINE COMMAND...
+    local want=$1 msg=$2; shift 2
+    "$@" > "$TMP/o" 2> "$TMP/e"
+    local rc=$?
+    is "$rc" "$want" "exit $want: $*"
+    is "$(head -n 1 "$TMP/e")" "$msg" "  message"
+}
+check 2 "dateline-search: no index at $TMP/none: build one with dateline-index --index $TMP/none FILES..." "$SEARCH" --index "$TMP/none" oil
+check 2 "dateline-search: in the query: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B" "$SEARCH" --index "$DB" 'date:2017-13-45'
+check 2 "dateline-search: in the query: position 5: a quote that is never closed" "$SEARCH" --index "$DB" 'oil "price'
+check 2 "dateline-search: no query: give words to search for, or * for every article" "$SEARCH" --index "$DB"
+check 2 "dateline-search: unknown --format 'xml': use text, json or tsv" "$SEARCH" --index "$DB" --format xml oil
+check 2 "dateline-search: --limit takes a whole number, not 'ten'" "$SEARCH" --index "$DB" -n ten oil
+check 1 "dateline-search: no article with id 0000000000000000 in $DB" "$SEARCH" --index "$DB" --show 0000000000000000
+check 2 "dateline-index: no input: name files or folders to read, or - for standard input" "$INDEX" --index "$DB"
+check 2 "dateline-index: bad date '2017-02-30': give a real day as YYYY-MM-DD" "$INDEX" --index "$DB" --date 2017-02-30 corpus/odd/crlf.txt
+check 2 "dateline-index: unknown encoding 'KLINGON' (see iconv --list)" "$INDEX" --index "$DB" --encoding KLINGON corpus/odd/crlf.txt
+check 2 "dateline-index: unknown format 'pdf': use auto, text or sgml" "$INDEX" --index "$DB" --format pdf corpus
+mkdir -p "$TMP/notdb"
+check 2 "dateline-search: no index at $TMP/notdb (Couldn't detect type of database): build one with dateline-index --index $TMP/notdb FILES..." "$SEARCH" --index "$TMP/notdb" oil
+
+# the environment variable names the index when --index is not given
+is "$(DATELINE_INDEX="$DB" "$SEARCH" --count '*')" 30 "DATELINE_INDEX is used"
+# --help teaches the query language
+"$SEARCH" --help | grep -q 'date:1987-02..1987-03'
+ok $? "--help shows date ranges"
+done_testing

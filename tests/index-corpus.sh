@@ -1,0 +1,45 @@
+#!/bin/bash
+# index-corpus.sh: corpus/ goes in with exact counts, rejections named, and re-ingest adds nothing.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+DB="$TMP/db"
+
+"$INDEX" --index "$DB" corpus > "$TMP/out" 2> "$TMP/err"
+is "$?" 1 "exit 1: some input was rejected"
+is "$(summary "$TMP/err")" "dateline-index: read 45, added 42, updated 0, unchanged 0, rejected 3" "counts reconcile"
+grep -v 'dateline-index: read' "$TMP/err" > "$TMP/index-corpus.stderr"
+golden index-corpus.stderr
+is "$(wc -c < "$TMP/out")" 0 "nothing on stdout"
+
+"$INDEX" --index "$DB" corpus 2> "$TMP/err2"
+is "$(summary "$TMP/err2")" "dateline-index: read 45, added 0, updated 0, unchanged 42, rejected 3" "second run: all unchanged"
+is "$("$SEARCH" --index "$DB" --count '*')" 42 "42 articles in the index"
+
+# a changed Reuters record (same NEWID and date) replaces the old one
+sed 's/Steady rain fell/Heavy rain fell/' corpus/sgml/wire-1987.sgm > "$TMP/wire-1987.sgm"
+"$INDEX" --index "$DB" "$TMP/wire-1987.sgm" 2> "$TMP/err3"
+is "$?" 0 "exit 0 when all went in"
+is "$(summary "$TMP/err3")" "dateline-index: read 8, added 0, updated 1, unchanged 7, rejected 0" "one record updated"
+is "$("$SEARCH" --index "$DB" --count '*')" 42 "still 42 articles"
+is "$("$SEARCH" --index "$DB" --count 'heavy rain')" 1 "the new text is searchable"
+is "$("$SEARCH" --index "$DB" --count 'steady rain')" 0 "the old text is gone"
+
+# standard input, --date, --format
+DB2="$TMP/db2"
+"$INDEX" --index "$DB2" --date 2018-01-02 - < corpus/odd/no-headline.txt 2> "$TMP/err4"
+is "$(summary "$TMP/err4")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "standard input"
+"$SEARCH" --index "$DB2" --format tsv '*' | cut -f4,5,7,11 > "$TMP/stdin.tsv"
+is "$(cat "$TMP/stdin.tsv")" "$(printf '2018-01-02\tZURICH\tSwiss voters rejected a plan to join the European Economic Area on Sunday, the government said...\t-')" "--date, dateline and derived headline, origin -"
+"$INDEX" --index "$DB2" --format text corpus/odd/binary.dat 2> "$TMP/err5"
+is "$(summary "$TMP/err5")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "--format text reads a binary file anyway"
+"$INDEX" --index "$DB2" --encoding ISO-8859-15 corpus/odd/windows-1252.txt 2> /dev/null
+"$SEARCH" --index "$DB2" --format tsv 'charset:iso-8859-15' | cut -f7 > "$TMP/enc"
+is "$(cat "$TMP/enc")" "$(printf 'Caf\xc3\xa9 owners protest \xc2\x93new\xc2\x94 tax' | sed 's/\xc2\x93//; s/\xc2\x94//')" "--encoding chooses the charset (ISO-8859-15 has no curly quotes)"
+
+# a missing path is a rejection, not the end of the run
+"$INDEX" --index "$DB2" corpus/no-such-file corpus/odd/crlf.txt 2> "$TMP/err6"
+is "$?" 1 "missing file: exit 1"
+is "$(summary "$TMP/err6")" "dateline-index: read 2, added 1, updated 0, unchanged 0, rejected 1" "and the next file still goes in"
+grep -q "corpus/no-such-file: cannot read: No such file or directory" "$TMP/err6"
+ok $? "the missing file is named with the reason"
+done_testing

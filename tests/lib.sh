@@ -1,0 +1,42 @@
+# lib.sh: what the command tests share: TAP output, the programs, a scratch folder, golden files.
+# Sourced by tests/*.sh, which automake runs with top_srcdir and top_builddir set.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+INDEX="$top_builddir/dateline-index"
+SEARCH="$top_builddir/dateline-search"
+GOLDEN="$top_srcdir/tests/golden"
+SHARED="$top_srcdir/../shared"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/dateline-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+unset DATELINE_INDEX
+export LC_ALL=C.UTF-8 NO_COLOR=1
+
+tap_n=0
+tap_failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+    tap_n=$((tap_n + 1))
+    if [ "$1" -eq 0 ]; then
+        echo "ok $tap_n - $2"
+    else
+        echo "not ok $tap_n - $2"
+        tap_failed=$((tap_failed + 1))
+    fi
+}
+is() { # is GOT WANT DESCRIPTION
+    if [ "$1" = "$2" ]; then ok 0 "$3"; else
+        ok 1 "$3"; printf '#   got  [%s]\n#   want [%s]\n' "$1" "$2"
+    fi
+}
+# golden NAME: compares $TMP/NAME (what a command printed) with tests/golden/NAME.
+# With DATELINE_BLESS=1 it writes the golden file instead (review the diff before committing).
+golden() {
+    if [ "${DATELINE_BLESS:-}" = 1 ]; then cp "$TMP/$1" "$GOLDEN/$1"; fi
+    if diff -u "$GOLDEN/$1" "$TMP/$1" > "$TMP/$1.diff" 2>&1; then ok 0 "golden $1"; else
+        ok 1 "golden $1"; sed 's/^/# /' "$TMP/$1.diff" | head -40
+    fi
+}
+# The summary line without its timing, which varies.
+summary() { grep 'dateline-index: read' "$1" | sed -E 's/ in [0-9.]+ s \([0-9.]+ MB\/s\)//'; }
+done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; exit $?; }
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }

@@ -1,0 +1,48 @@
+#!/bin/bash
+# reuters-shared.sh: all of ../shared/corpora/reuters21578 goes in; article and date counts match the SGML.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+R="$SHARED/corpora/reuters21578"
+[ -d "$R" ] || skip_all "no $R (the shared corpora sit beside the repository in CI)"
+DB="$TMP/db"
+"$INDEX" -q --index "$DB" "$R"/reut2-*.sgm > /dev/null 2> "$TMP/err"
+rc=$?
+records=$(cat "$R"/reut2-*.sgm | grep -c '<REUTERS ')
+is "$records" 18000 "the SGML holds 18000 records"
+is "$(summary "$TMP/err")" "dateline-index: read 18000, added 18000, updated 0, unchanged 0, rejected 0" "every record read and added"
+is "$rc" 0 "exit 0"
+is "$("$SEARCH" --index "$DB" --count '*')" "$records" "index count equals the record count"
+
+# The dates, computed from the SGML itself: DATE is D-MON-YYYY with stray spaces.
+sed -n 's/^<DATE> *\([0-9]*\)-\([A-Z]*\)-\([0-9]*\).*/\3 \2 \1/p' "$R"/reut2-*.sgm > "$TMP/dates"
+is "$(wc -l < "$TMP/dates")" "$records" "every record has a DATE line"
+mon() { case $1 in JAN) echo 01;; FEB) echo 02;; MAR) echo 03;; APR) echo 04;; MAY) echo 05;; JUN) echo 06;;
+    JUL) echo 07;; AUG) echo 08;; SEP) echo 09;; OCT) echo 10;; NOV) echo 11;; DEC) echo 12;; esac; }
+while read -r y m d; do printf '%s-%s-%02d\n' "$y" "$(mon "$m")" "$((10#$d))"; done < "$TMP/dates" | sort > "$TMP/days"
+# every month, and a few days and ranges
+for month in $(cut -c1-7 "$TMP/days" | sort -u); do
+    want=$(grep -c "^$month" "$TMP/days")
+    is "$("$SEARCH" --index "$DB" --count "date:$month")" "$want" "date:$month"
+done
+for day in 1987-02-26 1987-03-02 1987-04-07 1987-10-19; do
+    want=$(grep -c "^$day" "$TMP/days")
+    is "$("$SEARCH" --index "$DB" --count "date:$day")" "$want" "date:$day"
+done
+want=$(awk '$0 >= "1987-03-01" && $0 <= "1987-03-15"' "$TMP/days" | wc -l)
+is "$("$SEARCH" --index "$DB" --count 'date:1987-03-01..1987-03-15')" "$want" "date:1987-03-01..1987-03-15"
+want=$(awk '$0 >= "1987-04"' "$TMP/days" | wc -l)
+is "$("$SEARCH" --index "$DB" --count 'date:1987-04..')" "$want" "date:1987-04.."
+# the record with a raw 0xFC byte was read as Windows-1252
+is "$("$SEARCH" --index "$DB" --count 'charset:windows-1252')" 1 "one record read as Windows-1252"
+# labels become filters
+want=$(grep -c '<PLACES>.*<D>ussr</D>' "$R"/reut2-*.sgm | awk -F: '{s+=$2} END {print s}')
+is "$("$SEARCH" --index "$DB" --count 'place:ussr')" "$want" "place:ussr matches the PLACES labels"
+want=$(grep -c '<ORGS>.*<D>opec</D>' "$R"/reut2-*.sgm | awk -F: '{s+=$2} END {print s}')
+is "$("$SEARCH" --index "$DB" --count 'group:opec')" "$want" "group:opec matches the ORGS labels"
+# no entity or control character reached a title or the start of a story
+"$SEARCH" --index "$DB" --format tsv -n 20000 '*' > "$TMP/all.tsv"
+is "$(wc -l < "$TMP/all.tsv")" "$records" "every article listed"
+is "$(cut -f7,13 --output-delimiter=' ' "$TMP/all.tsv" | grep -cE '&(lt|gt|amp|#[0-9]+);|[[:cntrl:]]')" 0 "no entity or control character in titles and leads"
+# a second run adds nothing
+"$INDEX" -q --index "$DB" "$R/reut2-000.sgm" 2> "$TMP/err2"
+is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, rejected 0" "re-ingest: all unchanged"
+done_testing

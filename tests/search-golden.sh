@@ -1,0 +1,67 @@
+#!/bin/bash
+# search-golden.sh: searches over corpus/ compared with golden outputs in text, JSON and TSV.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+DB="$TMP/db"
+"$INDEX" -q --index "$DB" corpus 2> /dev/null
+S() { "$SEARCH" --index "$DB" "$@"; }
+
+S 'islamic state' > "$TMP/islamic-state.txt"; golden islamic-state.txt
+S --format json -n 3 'place:usa OR dateline:washington' > "$TMP/usa.json"; golden usa.json
+S --format tsv --sort oldest -n 100 '*' > "$TMP/all-oldest.tsv"; golden all-oldest.tsv
+S --format tsv --sort newest 'date:2017-10' > "$TMP/oct-2017.tsv"; golden oct-2017.tsv
+S --show "$(S --format tsv 'cocoa bahia' | cut -f3)" > "$TMP/show-cocoa.txt"; golden show-cocoa.txt
+S --show "$(S --format tsv 'café' | cut -f3)" --format json > "$TMP/show-cafe.json"; golden show-cafe.json
+S --color=always -n 1 'deir ez-zor' > "$TMP/color.txt"; golden color.txt
+
+# each JSON output is valid JSON with the documented fields
+if command -v python3 > /dev/null; then
+    python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+assert set(d) == {"version","query","total","offset","results"}, d.keys()
+for r in d["results"]:
+    assert set(r) == {"id","rank","score","date","dateline","source","title","places","groups","topics","origin","snippet"}, r.keys()
+' "$TMP/usa.json"
+    ok $? "JSON has exactly the documented fields"
+fi
+
+count() { is "$(S --count "$1")" "$2" "count [$1] = $2"; }
+count '*' 42
+count 'date:2017' 6
+count 'date:2017-10' 4
+count 'date:2017-10-17' 1
+count 'date:1987-03' 5
+count 'date:1987-02..1987-03' 6
+count 'date:2010..' 13
+count 'date:..1989' 11
+count 'date:1987..2017' 40
+count 'islamic state' 4
+count '"islamic state"' 4
+count '"state islamic"' 0
+count 'syria OR iraq' 3
+count 'opec NOT saudi' 0
+count 'opec -kuwait' 1
+count 'petro*' 2
+count 'wheat NEAR soviet' 1
+count 'title:cocoa' 1
+count 'place:west-germany' 1
+count 'place:"West Germany"' 1
+count 'place:usa place:japan' 1
+count 'place:usa OR place:japan' 3
+count 'topic:crude' 1
+count 'group:opec' 1
+count 'dateline:"new york"' 4
+count 'dateline:new-york dateline:washington' 1
+count 'dateline:iraq' 1
+count 'source:afp' 1
+count 'charset:windows-1252' 1
+count 'fighters' 5
+count 'fighter' 5
+count 'café' 1
+count 'cafe' 0
+count '* date:1987' 9
+S --count 'zzzzunknownword' > /dev/null
+is "$?" 1 "no match: exit 1"
+S --offset 40 --format tsv --sort oldest '*' | cut -f1 | tr '\n' ' ' > "$TMP/page"
+is "$(cat "$TMP/page")" "41 42 " "--offset pages through results"
+done_testing

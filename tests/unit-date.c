@@ -1,0 +1,71 @@
+/* unit-date.c: the date parsers, calendar checks and the year of a dateline's "Feb 26". */
+#include <config.h>
+#include "dl.h"
+#include "tap.h"
+
+static void fmt_is(int parsed, const dl_date_t *d, const char *want, const char *what)
+{
+    char buf[20] = "";
+    if (parsed)
+        dl_date_format(d, buf);
+    is_str(parsed ? buf : "(none)", want, "%s", what);
+}
+
+int main(void)
+{
+    dl_date_t d;
+    fmt_is(dl_date_parse_reuters("26-FEB-1987 15:01:01.79", &d), &d, "1987-02-26T15:01:01", "Reuters date");
+    fmt_is(dl_date_parse_reuters("  9-MAR-1987 11:30:00.00\x05\x05RM", &d), &d, "1987-03-09T11:30:00", "leading spaces, trailing junk");
+    fmt_is(dl_date_parse_reuters(" 2-MAR-1987", &d), &d, "1987-03-02", "no time");
+    fmt_is(dl_date_parse_reuters("30-FEB-1987 10:00:00", &d), &d, "(none)", "30 February refused");
+    fmt_is(dl_date_parse_reuters("not a date", &d), &d, "(none)", "junk refused");
+
+    fmt_is(dl_date_parse_iso("2017-10-18", &d), &d, "2017-10-18", "ISO day");
+    fmt_is(dl_date_parse_iso("2017-10-18T09:12:00Z", &d), &d, "2017-10-18T09:12:00", "ISO with time");
+    fmt_is(dl_date_parse_iso("2017-13-01", &d), &d, "(none)", "month 13 refused");
+    fmt_is(dl_date_parse_iso("2017-10-18x", &d), &d, "(none)", "trailing text refused");
+    fmt_is(dl_date_parse_iso("1850-06-01", &d), &d, "1850-06-01", "before 1970");
+    fmt_is(dl_date_parse_iso("2051-06-01", &d), &d, "2051-06-01", "after 2038");
+
+    const char *lines[][2] = {
+        {"October 18, 2017", "2017-10-18"},
+        {"December 31, 2017 ", "2017-12-31"},
+        {"Oct 18, 2017", "2017-10-18"},
+        {"Oct. 18 2017", "2017-10-18"},
+        {"18 October 2017", "2017-10-18"},
+        {"Wed, 18 Oct 2017 09:12:00 +0000", "2017-10-18T09:12:00"},
+        {"Wed Oct 18, 2017 | 9:12pm EDT", "2017-10-18T21:12:00"},
+        {"26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"},
+        {"1995-05-15", "1995-05-15"},
+        {"Sept 3, 1999", "1999-09-03"},
+        {"February 29, 2001", "(none)"},
+        {"Syrian militias to speed up campaign", "(none)"},
+        {"May the best team win", "(none)"},
+        {"March 3, 1999 and more words", "(none)"},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        fmt_is(dl_date_parse_line(lines[i][0], strlen(lines[i][0]), &d), &d, lines[i][1], lines[i][0]);
+
+    ok(dl_date_valid(2000, 2, 29), "2000 is a leap year");
+    ok(!dl_date_valid(1900, 2, 29), "1900 is not");
+    ok(dl_date_valid(2016, 2, 29), "2016 is");
+    ok(!dl_date_valid(0, 1, 1), "year 0 refused");
+    is_int(dl_month_from_name("sept", 4), 9, "Sept");
+    is_int(dl_month_from_name("DECEMBER", 8), 12, "DECEMBER");
+    is_int(dl_month_from_name("Mayday", 6), 0, "Mayday is no month");
+
+    dl_date_t ref = {2018, 1, 2, 0, 0, 0, 0};
+    is_int(dl_date_year_near(12, 31, &ref), 2017, "Dec 31 seen on 2018-01-02 is 2017");
+    dl_date_t ref2 = {2017, 12, 30, 0, 0, 0, 0};
+    is_int(dl_date_year_near(1, 2, &ref2), 2018, "Jan 2 seen on 2017-12-30 is 2018");
+    dl_date_t ref3 = {1987, 2, 26, 0, 0, 0, 0};
+    is_int(dl_date_year_near(2, 26, &ref3), 1987, "same day, same year");
+    dl_date_t ref4 = {2017, 3, 1, 0, 0, 0, 0};
+    is_int(dl_date_year_near(2, 29, &ref4), 2016, "Feb 29 falls in the nearest leap year");
+
+    char key[15];
+    dl_date_t k = {1987, 2, 26, 15, 1, 1, 1};
+    dl_date_sortkey(&k, key);
+    is_str(key, "19870226150101", "sort key");
+    done_testing();
+}
