@@ -125,6 +125,8 @@ dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *cha
 /* The serialized article, zlib-compressed, with the 64-bit fingerprint of its content (every
  * field but id and origin) in *hash. Returns a malloc'ed buffer of *len bytes, or NULL. */
 char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash);
+/* The content fingerprint alone, without compressing; 0 if an allocation failed. */
+int dl_store_fingerprint(const dateline_article_t *a, uint64_t *hash);
 /* Decodes what dl_store_encode() wrote. DATELINE_CORRUPT when the bytes are not such a record. */
 dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **out);
 /* The id an article gets: from its identity when set, else from its content fingerprint. */

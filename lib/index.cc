@@ -328,13 +328,9 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
         return set_message(idx, DATELINE_BAD_ARGUMENT,
                            "article has no title, no body and no key of its source");
     return guard(idx, [&]() {
-        size_t len;
         uint64_t hash;
-        char *rec = dl_store_encode(a, &len, &hash);
-        if (!rec)
+        if (!dl_store_fingerprint(a, &hash))
             throw std::bad_alloc();
-        std::string data(rec, len);
-        std::free(rec);
         char hex[17];
         dl_hex64(hash, hex);
         if (!dateline_article_get(a, DATELINE_FIELD_ID)) {
@@ -342,12 +338,6 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             dl_article_make_id(a, hash, id);
             if (dl_article_put(a, DATELINE_FIELD_ID, id, 16) != DATELINE_OK)
                 throw std::bad_alloc();
-            // the id is an origin field: the record must carry it
-            rec = dl_store_encode(a, &len, &hash);
-            if (!rec)
-                throw std::bad_alloc();
-            data.assign(rec, len);
-            std::free(rec);
         }
         std::string idterm = std::string("Q") + dateline_article_get(a, DATELINE_FIELD_ID);
 
@@ -359,8 +349,13 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             return DATELINE_OK;
         }
 
+        size_t len;
+        char *rec = dl_store_encode(a, &len, &hash); /* the record carries the id */
+        if (!rec)
+            throw std::bad_alloc();
         Xapian::Document doc;
-        doc.set_data(data);
+        doc.set_data(std::string(rec, len));
+        std::free(rec);
         doc.add_boolean_term(idterm);
         doc.add_value(SLOT_HASH, hex);
         const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
@@ -668,9 +663,9 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
         /* markers that cannot occur in text, swapped for the caller's after unescaping */
         std::string body = text ? text : "";
         std::string s = res->parent->mset.snippet(body, length, idx->stem,
-                                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                                      Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                                  /* no background model, not exhaustive:
+                                                   * 1.1 ms for a page of ten instead of 2.9 */
+                                                  Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                                                   "\x01", "\x02", "...");
         if (s.empty()) {
             /* no word of the query is in the text (a filter-only query): show how it starts */

@@ -76,16 +76,32 @@ void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char
         dl_hex64(dl_hash64(&content_hash, 0, content_hash), out);
 }
 
+/* Serializes the content fields into raw and returns their fingerprint. */
+static uint64_t put_content(dl_buf_t *raw, const dateline_article_t *a)
+{
+    for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
+        if (!is_origin((dateline_field_t)f))
+            put_field(raw, a, (dateline_field_t)f);
+    return dl_hash64(raw->p ? raw->p : "", raw->len, 0);
+}
+
+int dl_store_fingerprint(const dateline_article_t *a, uint64_t *hash)
+{
+    dl_buf_t raw;
+    dl_buf_init(&raw);
+    *hash = put_content(&raw, a);
+    int ok = !raw.failed;
+    dl_buf_free(&raw);
+    return ok;
+}
+
 char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash)
 {
     dl_buf_t raw, out;
     dl_buf_init(&raw);
-    for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
-        if (!is_origin((dateline_field_t)f))
-            put_field(&raw, a, (dateline_field_t)f);
+    *hash = put_content(&raw, a);
     if (raw.failed)
         return NULL;
-    *hash = dl_hash64(raw.p ? raw.p : "", raw.len, 0);
     for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
         if (is_origin((dateline_field_t)f))
             put_field(&raw, a, (dateline_field_t)f);
