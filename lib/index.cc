@@ -7,12 +7,13 @@
  *
  * Terms
  *   Q<id>          the article's id (16 hex digits), unique; how an article is found again
- *   (no prefix)    words of the body, stemmed (English, STEM_ALL), with positions
- *   S              words of the title, stemmed, with positions. Plain query words search
+ *   Z<stem>        words of the body, stemmed (English), with positions
+ *   ZS<stem>       words of the title, stemmed, with positions. Plain query words search
  *                  both (QueryParser's default field maps to "" and "S"); title: only S.
- *                  Every word is stored stemmed only (STEM_ALL rather than STEM_SOME's raw
- *                  and stemmed pair): half the postings, ~30% faster ingest, and a phrase
- *                  still matches word for word, on stems.
+ *                  Every word is stored stemmed only (STEM_ALL_Z rather than STEM_SOME's
+ *                  raw and stemmed pair): half the postings, ~30% faster ingest, and a
+ *                  phrase still matches word for word, on stems. The Z is what Xapian's
+ *                  snippet code looks for to highlight stemmed words.
  *   XP<key>        place      (dateline_article PLACES)     place:KEY
  *   XG<key>        group      (GROUPS)                      group:KEY
  *   XT<key>        topic      (TOPICS)                      topic:KEY
@@ -85,6 +86,7 @@ struct dateline_index {
 
 struct dateline_result {
     dateline_results *parent = nullptr;
+    Xapian::MSetIterator it;               // its place in the parent's mset
     Xapian::docid did = 0;
     size_t rank = 0;
     double score = 0;
@@ -94,6 +96,7 @@ struct dateline_result {
 
 struct dateline_results {
     dateline_query *query = nullptr;
+    Xapian::Enquire enq;      // what made mset: it knows which terms matched each document
     Xapian::MSet mset;
     size_t total = 0;
     std::vector<dateline_result> items;
@@ -104,6 +107,7 @@ struct dateline_query {
     Xapian::Query q;
     std::string description;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
+    std::vector<std::string> wildcards;      // "Zfight" for fight*: to highlight what it matched
     std::vector<dateline_results *> results; // result pages still alive
 };
 
@@ -244,7 +248,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
                                    ": use the matching Dateline, or rebuild the index");
         }
         idx->tg.set_stemmer(idx->stem);
-        idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+        idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
         return DATELINE_OK;
     });
     if (st != DATELINE_OK) {
@@ -455,11 +459,15 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                 Xapian::QueryParser qp;
                 qp.set_database(*idx->db);
                 qp.set_stemmer(idx->stem);
-                qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+                qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
                 qp.set_default_op(Xapian::Query::OP_AND);
                 qp.add_prefix("", "");
                 qp.add_prefix("", "S");
                 qp.add_prefix("title", "S");
+                /* wildcards, routed here by dl_query_rewrite(), expand over stems */
+                qp.add_prefix("wild", "Z");
+                qp.add_prefix("wild", "ZS");
+                qp.add_prefix("wildtitle", "ZS");
                 for (size_t f = 0; f < dl_nfilters; f++)
                     qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
                 Xapian::RangeProcessor dates(SLOT_DATE, "date:");
@@ -470,6 +478,19 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                                  Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
                 q->q = qp.parse_query(rewritten, flags);
+                /* the stems wildcards start with, for snippets (see word_mset()) */
+                for (const char *w = rewritten; (w = std::strstr(w, "wild")) != nullptr;) {
+                    w += 4;
+                    if (std::strncmp(w, "title:", 6) == 0)
+                        w += 6;
+                    else if (*w == ':')
+                        w++;
+                    else
+                        continue;
+                    size_t n = std::strcspn(w, "* ");
+                    if (w[n] == '*' && n > 0)
+                        q->wildcards.push_back("Z" + Xapian::Unicode::tolower(std::string(w, n)));
+                }
             }
             q->description = q->q.get_description();
             idx->queries.push_back(q);
@@ -507,6 +528,8 @@ extern "C" const char *dateline_query_describe(dateline_query_t *q)
     return q ? q->description.c_str() : "";
 }
 
+static DateKey date_key; /* stateless, so one serves every query and thread */
+
 static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
 {
     enq.set_query(q->q);
@@ -540,20 +563,18 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
     return guard(q->index, [&]() {
-        Xapian::Enquire enq(*q->index->db);
-        DateKey key;
-        configure(q, enq, key);
         Xapian::doccount all = q->index->db->get_doccount();
-        dateline_results *r = new dateline_results;
+        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, {}};
         try {
-            r->query = q;
-            r->mset = enq.get_mset(static_cast<Xapian::doccount>(offset),
-                                   static_cast<Xapian::doccount>(limit), all);
+            configure(q, r->enq, date_key);
+            r->mset = r->enq.get_mset(static_cast<Xapian::doccount>(offset),
+                                      static_cast<Xapian::doccount>(limit), all);
             r->total = r->mset.get_matches_estimated();
             size_t i = 0;
             for (Xapian::MSetIterator it = r->mset.begin(); it != r->mset.end(); ++it, ++i) {
                 dateline_result res;
                 res.parent = r;
+                res.it = it;
                 res.did = *it;
                 res.rank = offset + i + 1;
                 res.score = it.get_weight();
@@ -645,6 +666,27 @@ static std::string unescape_html(const std::string &s)
     return o;
 }
 
+/* Xapian 1.4's snippets find stemmed words but not phrases of stems (STEM_ALL_Z) nor
+ * wildcards over them. So snippets come from an MSet of the words that matched this document
+ * (wildcards expanded), ORed: each word of a phrase, NEAR or wildcard is highlighted. */
+static Xapian::MSet word_mset(dateline_result *res)
+{
+    std::vector<std::string> terms;
+    const Xapian::Enquire &enq = res->parent->enq;
+    for (auto t = enq.get_matching_terms_begin(res->it); t != enq.get_matching_terms_end(res->it); ++t)
+        if (!(*t).empty() && (*t)[0] == 'Z')
+            terms.push_back(*t);
+    Xapian::Database &db = *res->parent->query->index->db;
+    for (const std::string &w : res->parent->query->wildcards) {
+        Xapian::TermIterator t = db.termlist_begin(res->did);
+        for (t.skip_to(w); t != db.termlist_end(res->did) && (*t).compare(0, w.size(), w) == 0; ++t)
+            terms.push_back(*t);
+    }
+    Xapian::Enquire words(db);
+    words.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return words.get_mset(0, 0);
+}
+
 extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, size_t length,
                                                      const char *hi_start, const char *hi_end,
                                                      const char **out)
@@ -662,11 +704,10 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
             text = dateline_article_get(a, DATELINE_FIELD_TITLE);
         /* markers that cannot occur in text, swapped for the caller's after unescaping */
         std::string body = text ? text : "";
-        std::string s = res->parent->mset.snippet(body, length, idx->stem,
-                                                  /* no background model, not exhaustive:
-                                                   * 1.1 ms for a page of ten instead of 2.9 */
-                                                  Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                                  "\x01", "\x02", "...");
+        /* no background model, not exhaustive: 1.1 ms for a page of ten instead of 2.9 */
+        const unsigned flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+        std::string s = word_mset(res).snippet(body, length, idx->stem, flags, "\x01", "\x02",
+                                               "...");
         if (s.empty()) {
             /* no word of the query is in the text (a filter-only query): show how it starts */
             s = body.substr(0, std::min(body.size(), length));

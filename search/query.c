@@ -206,6 +206,24 @@ dateline_status_t dl_query_rewrite(const char *q, char **out, int *match_all, ch
             i = end;
             continue;
         }
+        if (end - i > 1 && q[end - 1] == '*') {
+            /* Words are indexed as Z-prefixed stems: a wildcard must expand over those, so it
+             * goes to a field mapped to Z and ZS (wildtitle: to ZS alone). */
+            size_t ws = i;
+            while (ws < end && (q[ws] == '-' || q[ws] == '+' || q[ws] == '('))
+                ws++;
+            dl_buf_add(&b, q + i, ws - i);
+            if (end - ws > 6 && strncasecmp(q + ws, "title:", 6) == 0) {
+                dl_buf_adds(&b, "wildtitle:");
+                ws += 6;
+            } else if (!memchr(q + ws, ':', end - ws)) {
+                dl_buf_adds(&b, "wild:");
+            }
+            dl_buf_add(&b, q + ws, end - ws);
+            i = end;
+            words++;
+            continue;
+        }
         dl_buf_add(&b, q + i, end - i);
         i = end;
         words++;

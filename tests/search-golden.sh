@@ -12,7 +12,10 @@ S --format tsv --sort oldest -n 100 '*' > "$TMP/all-oldest.tsv"; golden all-olde
 S --format tsv --sort newest 'date:2017-10' > "$TMP/oct-2017.tsv"; golden oct-2017.tsv
 S --show "$(S --format tsv 'cocoa bahia' | cut -f3)" > "$TMP/show-cocoa.txt"; golden show-cocoa.txt
 S --show "$(S --format tsv 'café' | cut -f3)" --format json > "$TMP/show-cafe.json"; golden show-cafe.json
-S --color=always -n 1 'deir ez-zor' > "$TMP/color.txt"; golden color.txt
+# highlighting: words, stems, a phrase, a wildcard, NEAR, a title wildcard
+for q in 'deir ez-zor' 'fighters' '"islamic state"' 'petro*' 'wheat NEAR soviet' 'title:coc*'; do
+    S --color=always -n 1 "$q"
+done > "$TMP/color.txt"; golden color.txt
 
 # each JSON output is valid JSON with the documented fields
 if command -v python3 > /dev/null; then

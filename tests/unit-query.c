@@ -32,7 +32,8 @@ int main(void)
     rw_is("DATE:1850", "date:18500101000000..18501231235959", 0);
     rw_is("*", "", 1);
     rw_is("* place:syria", " place:syria", 0);
-    rw_is("petro* \"islamic state\"", "petro* \"islamic state\"", 0);
+    rw_is("petro* \"islamic state\"", "wild:petro* \"islamic state\"", 0);
+    rw_is("-oil* title:cocoa* +(gr*", "-wild:oil* wildtitle:cocoa* +(wild:gr*", 0);
     rw_is("title:cocoa", "title:cocoa", 0);
     rw_is("date:2017-13-45", "position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B", 0);
     rw_is("oil date:2017-02-29", "position 10: '2017-02-29' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B", 0);
