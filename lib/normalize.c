@@ -85,6 +85,8 @@ char *dl_to_utf8(const char *p, size_t n, const char *from, size_t *outlen,
             break;
     }
     iconv_close(cd);
+    if (b.p)
+        b.p[b.len] = '\0'; /* iconv wrote into the buffer behind dl_buf's back */
     if (b.failed) {
         dl_buf_free(&b);
         *status = DATELINE_NO_MEMORY;

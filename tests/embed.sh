@@ -15,7 +15,9 @@ done
 export PKG_CONFIG_SYSROOT_DIR="$DEST" PKG_CONFIG_PATH="$(dirname "$pc")"
 flags=$(pkg-config --cflags --libs dateline)
 ok $? "pkg-config knows dateline"
-${CC:-cc} -std=c99 -pedantic -Werror -Wall -o "$TMP/embed" "$top_srcdir/tests/embed.c" $flags 2> "$TMP/cc.log"
+# the build's own compiler and flags, so that a sanitizer build links its runtime
+${CC:-cc} -std=c99 -pedantic -Werror -Wall ${BUILD_CFLAGS:-} -o "$TMP/embed" "$top_srcdir/tests/embed.c" \
+    $flags ${BUILD_LDFLAGS:-} 2> "$TMP/cc.log"
 ok $? "embed.c compiles as C99 -pedantic against the installed header"
 sed 's/^/# /' "$TMP/cc.log"
 so=$(find "$DEST" -name 'libdateline.so.*' -type f | head -n 1)
