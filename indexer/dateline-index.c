@@ -142,6 +142,16 @@ static void walk(run_t *r, const char *path, int depth)
         index_file(r, path);
         return;
     }
+    /* Inside a folder, a link to a folder is not followed: two links back up the tree would
+     * make the walk grow without end. A link named on the command line is followed. */
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
+        S_ISDIR(sb.st_mode)) {
+        if (!r->quiet) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, path);
+        }
+        return;
+    }
     if (stat(path, &sb) != 0) {
         char *why = NULL;
         int e = errno;

@@ -42,4 +42,13 @@ is "$?" 1 "missing file: exit 1"
 is "$(summary "$TMP/err6")" "dateline-index: read 2, added 1, updated 0, unchanged 0, rejected 1" "and the next file still goes in"
 grep -q "corpus/no-such-file: cannot read: No such file or directory" "$TMP/err6"
 ok $? "the missing file is named with the reason"
+# links inside a walk: to a file, read; to a folder (here, a loop), not followed
+mkdir -p "$TMP/tree/sub"
+cp corpus/odd/crlf.txt "$TMP/tree/sub/a.txt"
+ln -s sub/a.txt "$TMP/tree/link.txt"
+ln -s .. "$TMP/tree/sub/up"
+"$INDEX" --index "$TMP/db3" "$TMP/tree" 2> "$TMP/err7"
+is "$(summary "$TMP/err7")" "dateline-index: read 2, added 1, updated 0, unchanged 1, rejected 0" "a linked file is read, a linked folder is not"
+grep -q "tree/sub/up: note: a link to a folder, not followed" "$TMP/err7"
+ok $? "the link is named"
 done_testing

@@ -4,19 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "stats.h"
 
 int main(int argc, char **argv)
 {
@@ -80,13 +68,7 @@ int main(int argc, char **argv)
             }
         }
     }
-    qsort(t, nt, sizeof *t, by_value);
-    double sum = 0;
-    for (size_t i = 0; i < nt; i++)
-        sum += t[i];
-    printf("queries=%zu samples=%zu hits=%zu p50_us=%.1f p99_us=%.1f mean_us=%.1f\n", nq, nt, hits,
-           t[(size_t)(0.5 * (double)(nt - 1) + 0.5)], t[(size_t)(0.99 * (double)(nt - 1) + 0.5)],
-           sum / (double)nt);
+    report(t, nt, nq, hits);
     sqlite3_close(db);
     return 0;
 }

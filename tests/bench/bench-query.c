@@ -3,28 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "stats.h"
 #include "dateline.h"
 
 #define MAXQ 1000
-
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double pct(const double *v, size_t n, double p)
-{
-    size_t i = (size_t)(p * (double)(n - 1) + 0.5);
-    return v[i];
-}
 
 int main(int argc, char **argv)
 {
@@ -80,12 +62,7 @@ int main(int argc, char **argv)
                 t[nt++] = now_us() - t0;
         }
     }
-    qsort(t, nt, sizeof *t, by_value);
-    double sum = 0;
-    for (size_t i = 0; i < nt; i++)
-        sum += t[i];
-    printf("queries=%zu samples=%zu hits=%zu p50_us=%.1f p99_us=%.1f mean_us=%.1f\n", nq, nt, hits,
-           pct(t, nt, 0.5), pct(t, nt, 0.99), sum / (double)nt);
+    report(t, nt, nq, hits);
     dateline_index_close(idx);
     return 0;
 }
