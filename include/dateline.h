@@ -228,8 +228,8 @@ typedef enum {
 /* Adds an article: computes its id when not set (from DATELINE_FIELD_IDENTITY when the source
  * gives a key, else from its content), stores it zlib-compressed and indexes it.
  * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (read-only index, or an article
- * with no title, no body and no identity); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR; DATELINE_FILE_ERROR;
- * DATELINE_NO_MEMORY. */
+ * with no title, no body and no identity); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR;
+ * DATELINE_FILE_ERROR; DATELINE_NO_MEMORY. */
 DATELINE_API dateline_status_t dateline_index_add(dateline_index_t *index,
                                                   dateline_article_t *article,
                                                   dateline_outcome_t *out);
