@@ -68,7 +68,7 @@ DATELINE_API void dateline_free(void *p);
 typedef struct dateline_article dateline_article_t;
 
 /* The fields of an article. Single-valued fields hold at most one string; list fields
- * (DATELINES, PLACES, GROUPS, TOPICS) hold any number. */
+ * (DATELINES, PLACES, GROUPS, TOPICS, PLACE_IDS) hold any number. */
 typedef enum {
     DATELINE_FIELD_ID = 0,    /* stable printable id; computed by the index when not set */
     DATELINE_FIELD_TITLE,     /* headline */
@@ -84,6 +84,9 @@ typedef enum {
     DATELINE_FIELD_PLACES,    /* list: places the story is about */
     DATELINE_FIELD_GROUPS,    /* list: organisations named */
     DATELINE_FIELD_TOPICS,    /* list: subject codes */
+    DATELINE_FIELD_PLACE_IDS, /* list: "ID SALIENCE" per place found, most salient first, where
+                               * ID is a gazetteer id ("sy", "g170794") or "=" and a label the
+                               * gazetteer does not know; set by dateline_index_add() */
     DATELINE_FIELD_COUNT_     /* number of fields; not a field */
 } dateline_field_t;
 
@@ -225,8 +228,10 @@ typedef enum {
     DATELINE_UNCHANGED      /* already there as it is: nothing was written */
 } dateline_outcome_t;
 
-/* Adds an article: computes its id when not set (from DATELINE_FIELD_IDENTITY when the source
- * gives a key, else from its content), stores it zlib-compressed and indexes it.
+/* Adds an article: finds the places it is about (with the built-in gazetteer, its text, its
+ * dateline and any PLACES labels its source gave, which it replaces with the places' names
+ * and sets PLACE_IDS), computes its id when not set (from DATELINE_FIELD_IDENTITY when the
+ * source gives a key, else from its content), stores it zlib-compressed and indexes it.
  * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (read-only index, or an article
  * with no title, no body and no identity); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR;
  * DATELINE_FILE_ERROR; DATELINE_NO_MEMORY. */

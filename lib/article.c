@@ -18,7 +18,7 @@ struct dateline_article {
 
 static const char *const field_names[DATELINE_FIELD_COUNT_] = {
     "id", "title", "body", "date", "dateline", "source", "file", "key", "charset", "identity",
-    "datelines", "places", "groups", "topics"};
+    "datelines", "places", "groups", "topics", "place_ids"};
 
 const char *dateline_field_name(dateline_field_t f)
 {
@@ -40,6 +40,12 @@ static void list_clear(strlist_t *l)
     for (size_t i = 0; i < l->n; i++)
         free(l->v[i]);
     l->n = 0;
+}
+
+void dl_article_clear_field(dateline_article_t *a, dateline_field_t f)
+{
+    if ((unsigned)f < DATELINE_FIELD_COUNT_)
+        list_clear(&a->fields[f]);
 }
 
 void dl_article_clear(dateline_article_t *a)

@@ -117,6 +117,11 @@ int dl_field_is_list(dateline_field_t f);
 dateline_status_t dl_article_put(dateline_article_t *a, dateline_field_t f, const char *v,
                                  size_t n);
 void dl_article_clear(dateline_article_t *a);
+void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
+
+/* ---- extraction (indexer/extract-places.c) ---- */
+/* Finds the places of an article (see dateline_index_add()). */
+dateline_status_t dl_extract_places(dateline_article_t *a);
 /* Whether setting text on the article had to read invalid UTF-8 as another charset. */
 int dl_article_repaired(const dateline_article_t *a);
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */

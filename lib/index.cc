@@ -14,7 +14,12 @@
  *                  raw and stemmed pair): half the postings, ~30% faster ingest, and a
  *                  phrase still matches word for word, on stems. The Z is what Xapian's
  *                  snippet code looks for to highlight stemmed words.
- *   XP<key>        place      (dateline_article PLACES)     place:KEY
+ *   XP<id>         place, from PLACE_IDS: a gazetteer id ("sy", "sy.07", "g170794") for the
+ *                  place and every place it lies within (Raqqa -> Ar-Raqqah -> Syria -> Middle
+ *                  East, Asia), or "=" and the key of a label the gazetteer does not know.
+ *                  Not boolean: its wdf is the place's salience (summed up the hierarchy), so
+ *                  place: ranks stories about a place above stories that mention it.
+ *                                                           place:NAME (any spelling)
  *   XG<key>        group      (GROUPS)                      group:KEY
  *   XT<key>        topic      (TOPICS)                      topic:KEY
  *   XD<key>        dateline place (DATELINES)               dateline:KEY
@@ -48,6 +53,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <new>
 #include <string>
 #include <vector>
@@ -57,6 +63,7 @@
 #include <xapian.h>
 
 #include "dl.h"
+#include "gazetteer.h"
 
 namespace {
 
@@ -319,6 +326,60 @@ extern "C" dateline_status_t dateline_index_count(dateline_index_t *idx, size_t 
 
 /* ---- adding ---- */
 
+/* XP terms for each place of PLACE_IDS and the places it lies within; wdf is salience. */
+static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
+{
+    std::map<std::string, Xapian::termcount> wdf;
+    size_t n = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
+    for (size_t i = 0; i < n; i++) {
+        const char *e = dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i);
+        const char *sp = std::strrchr(e, ' ');
+        std::string id(e, sp ? static_cast<size_t>(sp - e) : std::strlen(e));
+        long sal = sp ? std::strtol(sp + 1, nullptr, 10) : 1;
+        Xapian::termcount w = static_cast<Xapian::termcount>(sal > 0 ? sal : 1);
+        if (id.empty())
+            continue;
+        if (id[0] == '=') {
+            wdf[id.substr(0, KEY_MAX)] += w;
+            continue;
+        }
+        /* the place and everything it lies within, each once */
+        std::vector<int> todo{dl_gaz_find_id(id.c_str())}, seen;
+        while (!todo.empty()) {
+            int k = todo.back();
+            todo.pop_back();
+            if (k < 0 || std::find(seen.begin(), seen.end(), k) != seen.end())
+                continue;
+            seen.push_back(k);
+            const dl_place_t *pl = dl_gaz_place(k);
+            wdf[pl->id] += w;
+            for (int j = 0; j < pl->nparents; j++)
+                todo.push_back(pl->parents[j]);
+        }
+    }
+    for (const auto &t : wdf)
+        doc.add_term("XP" + t.first, t.second);
+}
+
+/* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key. */
+class PlaceField : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string &value) override
+    {
+        std::vector<std::string> terms{"XP=" + value};
+        char key[128];
+        size_t n = dl_gaz_fold(value.data(), value.size(), key, sizeof key), count;
+        const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
+        for (size_t i = 0; nm && i < count; i++)
+            terms.push_back(std::string("XP") + dl_gaz_place(nm[i].place)->id);
+        if (dl_gaz_find_id(value.c_str()) >= 0)
+            terms.push_back("XP" + value);
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+};
+
 extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_article_t *a,
                                                 dateline_outcome_t *out)
 {
@@ -333,16 +394,27 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
                            "article has no title, no body and no key of its source");
     return guard(idx, [&]() {
         uint64_t hash;
-        if (!dl_store_fingerprint(a, &hash))
-            throw std::bad_alloc();
-        char hex[17];
-        dl_hex64(hash, hex);
+        /* The id comes from the article as its source gave it, before anything is derived
+         * from it: a better gazetteer must not turn the same story into a new one. */
         if (!dateline_article_get(a, DATELINE_FIELD_ID)) {
             char id[17];
+            if (!dl_store_fingerprint(a, &hash))
+                throw std::bad_alloc();
             dl_article_make_id(a, hash, id);
             if (dl_article_put(a, DATELINE_FIELD_ID, id, 16) != DATELINE_OK)
                 throw std::bad_alloc();
         }
+        /* places are found once: an article that has PLACE_IDS has been through this */
+        if (!dateline_article_count(a, DATELINE_FIELD_PLACE_IDS)) {
+            dateline_status_t st = dl_extract_places(a);
+            if (st != DATELINE_OK)
+                return set_message(idx, st, dateline_status_to_string(st));
+        }
+        /* the fingerprint covers what was derived too: better extraction means "updated" */
+        if (!dl_store_fingerprint(a, &hash))
+            throw std::bad_alloc();
+        char hex[17];
+        dl_hex64(hash, hex);
         std::string idterm = std::string("Q") + dateline_article_get(a, DATELINE_FIELD_ID);
 
         Xapian::PostingIterator p = idx->db->postlist_begin(idterm);
@@ -376,7 +448,10 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
         }
         if (body)
             idx->tg.index_text(body);
+        add_place_terms(doc, a);
         for (size_t f = 0; f < dl_nfilters; f++) {
+            if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS)
+                continue;
             size_t n = dateline_article_count(a, dl_filters[f].field);
             for (size_t i = 0; i < n; i++) {
                 std::string k = key_of(dateline_article_get_nth(a, dl_filters[f].field, i));
@@ -468,8 +543,13 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                 qp.add_prefix("wild", "Z");
                 qp.add_prefix("wild", "ZS");
                 qp.add_prefix("wildtitle", "ZS");
-                for (size_t f = 0; f < dl_nfilters; f++)
-                    qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
+                PlaceField places;
+                for (size_t f = 0; f < dl_nfilters; f++) {
+                    if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS)
+                        qp.add_boolean_prefix(dl_filters[f].name, &places, false);
+                    else
+                        qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
+                }
                 Xapian::RangeProcessor dates(SLOT_DATE, "date:");
                 qp.add_rangeprocessor(&dates);
                 unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
@@ -478,6 +558,15 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                                  Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
                 q->q = qp.parse_query(rewritten, flags);
+                /* place filters also rank: by the place's salience in each story */
+                std::vector<std::string> places_asked;
+                for (auto t = q->q.get_unique_terms_begin(); t != q->q.get_unique_terms_end(); ++t)
+                    if ((*t).compare(0, 2, "XP") == 0)
+                        places_asked.push_back(*t);
+                if (!places_asked.empty())
+                    q->q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->q,
+                                         Xapian::Query(Xapian::Query::OP_OR, places_asked.begin(),
+                                                       places_asked.end()));
                 /* the stems wildcards start with, for snippets (see word_mset()) */
                 for (const char *w = rewritten; (w = std::strstr(w, "wild")) != nullptr;) {
                     w += 4;

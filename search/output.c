@@ -204,7 +204,8 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
     static const dateline_field_t order[] = {
         DATELINE_FIELD_ID,     DATELINE_FIELD_TITLE,   DATELINE_FIELD_DATE,
         DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
-        DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS,  DATELINE_FIELD_TOPICS,
+        DATELINE_FIELD_PLACES, DATELINE_FIELD_PLACE_IDS, DATELINE_FIELD_GROUPS,
+        DATELINE_FIELD_TOPICS,
         DATELINE_FIELD_FILE,   DATELINE_FIELD_KEY,     DATELINE_FIELD_CHARSET};
     const size_t norder = sizeof order / sizeof order[0];
     if (fmt == OUT_JSON) {
@@ -231,7 +232,7 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
             fputc('\n', f);
             continue;
         }
-        fprintf(f, "%-10s", dateline_field_name(fl));
+        fprintf(f, "%-11s", dateline_field_name(fl));
         for (size_t k = 0; k < n; k++)
             fprintf(f, "%s%s", k ? "; " : "", dateline_article_get_nth(a, fl, k));
         fputc('\n', f);

@@ -6,7 +6,7 @@
 #include "dl.h"
 
 const dl_filter_t dl_filters[] = {
-    {"place", "XP", DATELINE_FIELD_PLACES},
+    {"place", "XP", DATELINE_FIELD_PLACE_IDS},
     {"group", "XG", DATELINE_FIELD_GROUPS},
     {"topic", "XT", DATELINE_FIELD_TOPICS},
     {"dateline", "XD", DATELINE_FIELD_DATELINES},

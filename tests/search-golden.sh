@@ -29,7 +29,7 @@ for r in d["results"]:
 fi
 
 count() { is "$(S --count "$1")" "$2" "count [$1] = $2"; }
-count '*' 42
+count '*' 45
 count 'date:2017' 6
 count 'date:2017-10' 4
 count 'date:2017-10-17' 1
@@ -37,7 +37,7 @@ count 'date:1987-03' 5
 count 'date:1987-02..1987-03' 6
 count 'date:2010..' 13
 count 'date:..1989' 11
-count 'date:1987..2017' 40
+count 'date:1987..2017' 43
 count 'islamic state' 4
 count '"islamic state"' 4
 count '"state islamic"' 0
@@ -47,10 +47,10 @@ count 'opec -kuwait' 1
 count 'petro*' 2
 count 'wheat NEAR soviet' 1
 count 'title:cocoa' 1
-count 'place:west-germany' 1
-count 'place:"West Germany"' 1
-count 'place:usa place:japan' 1
-count 'place:usa OR place:japan' 3
+count 'place:west-germany' 2
+count 'place:"West Germany"' 2
+count 'place:usa place:japan' 2
+count 'place:usa OR place:japan' 11
 count 'topic:crude' 1
 count 'group:opec' 1
 count 'dateline:"new york"' 4
@@ -63,8 +63,32 @@ count 'fighter' 5
 count 'café' 1
 count 'cafe' 0
 count '* date:1987' 9
+# places found in the text: the gazetteer's names, spellings and hierarchy
+count 'place:usa' 10
+count 'place:"united states"' 10
+count 'place:georgia' 2
+count 'place:ge' 1
+count 'place:us.ga' 1
+count 'place:jordan' 0
+count 'place:washington' 3
+count 'place:"salt lake city"' 0
+count 'place:lebanon' 1
+count 'place:"middle east"' 9
+count 'place:asia' 15
+count 'place:"soviet union"' 2
+count 'place:russia' 7
+count 'place:"gaza strip"' 1
+count 'place:"deir ez-zor"' 1
+count 'place:"Deir al-Zor"' 1
+count 'place:"deir ezzor"' 1
+count 'place:raqqa' 1
+count 'place:syria' 2
 S --count 'zzzzunknownword' > /dev/null
 is "$?" 1 "no match: exit 1"
 S --offset 40 --format tsv --sort oldest '*' | cut -f1 | tr '\n' ' ' > "$TMP/page"
-is "$(cat "$TMP/page")" "41 42 " "--offset pages through results"
+is "$(cat "$TMP/page")" "41 42 43 44 45 " "--offset pages through results"
+S --format tsv 'place:usa' | cut -f7 | head -n 1 > "$TMP/rank"
+is "$(cat "$TMP/rank")" "GENERAL MOTORS TO CLOSE TWO ASSEMBLY PLANTS" "place: ranks the story labelled usa first"
+S --format tsv 'place:usa' | cut -f7 | tail -n 1 > "$TMP/rank"
+is "$(cat "$TMP/rank")" "Putin signs treaty to take Crimea into Russia" "and a story that names it once last"
 done_testing

@@ -1,0 +1,468 @@
+/* extract-places.c: finds the places a story is about, with a salience each, using the gazetteer. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "dl.h"
+#include "gazetteer.h"
+
+#define MAX_WORDS 6      /* the longest place name matched, in words */
+#define KEY_MAX 96       /* folded key of a phrase */
+#define MAX_MENTIONS 512 /* per article: past this, the rest is not looked at */
+
+/* Salience weights: where a place is named counts, and a name counts more than an adjective. */
+enum { W_TITLE = 6, W_LEAD = 4, W_BODY = 2, W_DATELINE = 4, W_LABEL = 20 };
+
+typedef struct {
+    const char *p;    /* the word, without surrounding punctuation */
+    size_t n;
+    int upper;        /* starts with a capital */
+    int caps;         /* all its letters are capitals */
+    int stop;         /* punctuation follows it: no name runs past it */
+    int sentence;     /* it starts a sentence */
+    int weight;       /* W_TITLE, W_LEAD or W_BODY */
+} word_t;
+
+typedef struct {
+    size_t first, count;           /* words */
+    const dl_naming_t *namings;    /* candidates */
+    size_t nnamings;
+    int chosen;                    /* place index, or -1 */
+    int adjective;
+    int weight;
+} mention_t;
+
+typedef struct {
+    word_t *w;
+    size_t nw, cap;
+    int failed;
+} words_t;
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+static int opening(unsigned char c) { return c == '(' || c == '"' || c == '\'' || c == '['; }
+
+static int closing(unsigned char c)
+{
+    return c == ')' || c == '"' || c == '\'' || c == ']' || c == ',' || c == ';' || c == ':' ||
+           c == '.' || c == '!' || c == '?';
+}
+
+/* Splits text into words, each marked as above. */
+static void split(words_t *ws, const char *s, int weight)
+{
+    size_t n = strlen(s), i = 0;
+    int sentence = 1;
+    while (i < n) {
+        while (i < n && is_space((unsigned char)s[i])) {
+            if (s[i] == '\n')
+                sentence = 1;
+            i++;
+        }
+        size_t start = i;
+        while (i < n && !is_space((unsigned char)s[i]))
+            i++;
+        size_t a = start, b = i;
+        while (a < b && opening((unsigned char)s[a]))
+            a++;
+        /* curly quotes and dashes around a word */
+        while (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80)
+            a += 3;
+        int stop = 0;
+        while (b > a) {
+            unsigned char c = (unsigned char)s[b - 1];
+            if (b - a >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80) {
+                b -= 3;
+                stop = 1;
+                continue;
+            }
+            if (!closing(c))
+                break;
+            /* "U.S." keeps its last full stop: a period inside the word makes it an abbreviation */
+            if (c == '.' && memchr(s + a, '.', b - a - 1) && b - a <= 6)
+                break;
+            stop = 1;
+            b--;
+        }
+        /* the possessive goes: "Syria's" is Syria */
+        if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
+            b -= 2;
+        else if (b - a > 4 && memcmp(s + b - 4, "\xE2\x80\x99s", 4) == 0)
+            b -= 4;
+        if (b > a) {
+            if (ws->nw == ws->cap) {
+                size_t cap = ws->cap ? ws->cap * 2 : 256;
+                word_t *nw = realloc(ws->w, cap * sizeof *nw);
+                if (!nw) {
+                    ws->failed = 1;
+                    return;
+                }
+                ws->w = nw;
+                ws->cap = cap;
+            }
+            word_t *w = &ws->w[ws->nw++];
+            w->p = s + a;
+            w->n = b - a;
+            w->upper = (s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0xC3;
+            int lower = 0, up = 0;
+            for (size_t k = a; k < b; k++) {
+                lower += s[k] >= 'a' && s[k] <= 'z';
+                up += s[k] >= 'A' && s[k] <= 'Z';
+            }
+            w->caps = up > 0 && !lower;
+            w->sentence = sentence;
+            w->stop = stop;
+            w->weight = weight;
+            unsigned char last = (unsigned char)s[i - 1];
+            sentence = last == '.' || last == '!' || last == '?';
+        }
+    }
+    if (ws->nw)
+        ws->w[ws->nw - 1].stop = 1; /* no name runs from one part into the next */
+}
+
+static int word_is(const word_t *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "minister", "senator",
+                                     "sen", "rep", "gen", "general", "king", "queen", "prince",
+                                     "sheikh", "judge", "governor", "mayor", "pope", "col",
+                                     "colonel", "captain", "lt", "sir", "lord", "lady", NULL};
+/* Words that start sentences in capitals without being names. */
+static const char *const function_words[] = {
+    "the", "a", "an", "in", "at", "on", "for", "from", "to", "by", "with", "after", "before",
+    "but", "and", "or", "as", "if", "when", "while", "since", "both", "many", "some", "all",
+    "most", "this", "that", "these", "those", "its", "his", "her", "their", "our", "other",
+    "several", "two", "three", "four", "five", "during", "under", "over", "about", "across",
+    "neither", "either", "both", "every", "each", "no", "not", "then", "there", "here", "where",
+    "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+    NULL};
+static const char *const speech[] = {"said", "says", "say", "has", "have", "had", "would", "will",
+                                     "wants", "wanted", "accused", "warned", "told", "urged",
+                                     "demanded", "rejected", "denied", "announced", "insisted",
+                                     "believes", "argues", "argued", "hopes", "fears", NULL};
+static const char *const locative[] = {"in", "at", "from", "near", "to", "outside", "across",
+                                       "into", "towards", "toward", "around", "of", "inside",
+                                       "via", "through", "north", "south", "east", "west", NULL};
+
+/* A single-word city or region is weak: common words ("Mobile", "Split") and surnames
+ * ("Jackson") name cities too, so it needs support from the rest of the story. */
+static int weak(const dl_naming_t *nm)
+{
+    const dl_place_t *p = dl_gaz_place(nm->place);
+    if (nm->tokens > 1 || nm->acronym)
+        return 0;
+    if (p->kind == DL_CITY)
+        return !(p->population >= 1000000 || (p->capital && p->population >= 300000));
+    return p->kind == DL_ADMIN1;
+}
+
+static double kind_score(const dl_place_t *p)
+{
+    switch (p->kind) {
+    case DL_COUNTRY: return 50;
+    case DL_HISTORICAL: case DL_REGION: case DL_FEATURE: case DL_CONTINENT: return 40;
+    case DL_ADMIN1: return 22;
+    case DL_CITY: return 20 + (p->capital ? 10 : 0);
+    }
+    return 0;
+}
+
+/* The country a place belongs to, or the place itself for countries and the like. */
+static int country_of(int i)
+{
+    const dl_place_t *p = dl_gaz_place(i);
+    return p->country >= 0 ? p->country : i;
+}
+
+typedef struct {
+    int place;
+    int salience;
+} found_t;
+
+static void credit(found_t *f, size_t *nf, int place, int weight)
+{
+    for (size_t i = 0; i < *nf; i++)
+        if (f[i].place == place) {
+            f[i].salience += weight;
+            return;
+        }
+    f[*nf].place = place;
+    f[(*nf)++].salience = weight;
+}
+
+static int by_salience(const void *a, const void *b)
+{
+    const found_t *x = a, *y = b;
+    if (x->salience != y->salience)
+        return y->salience - x->salience;
+    return strcmp(dl_gaz_place(x->place)->id, dl_gaz_place(y->place)->id);
+}
+
+/* How many digits a population has: a bigger place wins a tie, by orders of magnitude. */
+static int magnitude(uint32_t n)
+{
+    int d = 0;
+    for (; n; n /= 10)
+        d++;
+    return d;
+}
+
+/* Picks the candidate of a mention that fits the story best. */
+static int choose(const mention_t *m, const int *countries, size_t ncountries)
+{
+    double best = -1;
+    int pick = -1;
+    for (size_t k = 0; k < m->nnamings; k++) {
+        const dl_place_t *p = dl_gaz_place(m->namings[k].place);
+        double s = kind_score(p) + magnitude(p->population);
+        for (size_t c = 0; c < ncountries; c++)
+            if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY) {
+                s += 40;
+                break;
+            }
+        if (s > best) {
+            best = s;
+            pick = m->namings[k].place;
+        }
+    }
+    return pick;
+}
+
+/* Finds the mentions in the words. */
+static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
+{
+    size_t nm = 0;
+    const dl_naming_t *people[32]; /* names used for a person here: "Michael Jordan" */
+    size_t npeople = 0;
+    for (size_t i = 0; i < ws->nw && nm < MAX_MENTIONS;) {
+        const word_t *w = &ws->w[i];
+        int caps_ok = all_caps_title && w->weight == W_TITLE;
+        if (!w->upper) {
+            i++;
+            continue;
+        }
+        char key[KEY_MAX];
+        size_t klen[MAX_WORDS] = {0}, len = 0, maxn = 0;
+        for (size_t k = 0; k < MAX_WORDS && i + k < ws->nw; k++) {
+            const word_t *x = &ws->w[i + k];
+            len += dl_gaz_fold(x->p, x->n, key + len, sizeof key - len);
+            klen[k] = len;
+            maxn = k + 1;
+            if (x->stop || len >= sizeof key - 1)
+                break;
+        }
+        size_t used = 1;
+        for (size_t n = maxn; n >= 1; n--) {
+            size_t count;
+            const dl_naming_t *nmg = dl_gaz_lookup(key, klen[n - 1], &count);
+            if (!nmg)
+                continue;
+            /* acronyms must be written in capitals, and not only because the line is */
+            int caps = 1;
+            for (size_t k = 0; k < n; k++)
+                caps = caps && ws->w[i + k].caps;
+            size_t keep = 0;
+            const dl_naming_t *first = NULL;
+            for (size_t c = 0; c < count; c++) {
+                if (nmg[c].acronym && (!caps || caps_ok))
+                    continue;
+                if (!first)
+                    first = &nmg[c];
+                keep++;
+            }
+            if (!keep)
+                continue;
+            mention_t *m = &ms[nm];
+            m->first = i;
+            m->count = n;
+            m->namings = first;
+            m->nnamings = (size_t)(nmg + count - first);
+            m->chosen = -1;
+            m->adjective = first->adjective;
+            m->weight = w->weight;
+            /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
+            const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
+            const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
+            int person = n == 1 && prev && !w->sentence && !prev->stop && prev->upper &&
+                         !prev->caps && !w->caps && !caps_ok && !word_is(prev, function_words);
+            if (n == 1 && prev && !prev->stop && word_is(prev, titles))
+                person = 1;
+            if (n == 1 && next && !ws->w[i].stop && next->upper && !next->caps && !caps_ok &&
+                !first->adjective && !w->caps)
+                person = 1; /* "Jordan Peterson", "Washington Post" */
+            const dl_place_t *p0 = dl_gaz_place(first->place);
+            int said = next && !ws->w[i + n - 1].stop && word_is(next, speech) &&
+                       p0->kind == DL_CITY;
+            if (!person && !said)
+                nm++;
+            else if (person && npeople < 32)
+                people[npeople++] = first;
+            used = n;
+            break;
+        }
+        i += used;
+    }
+    /* a name that stood for a person once does so all through the story */
+    size_t kept = 0;
+    for (size_t i = 0; i < nm; i++) {
+        int person = 0;
+        for (size_t k = 0; k < npeople && !person; k++)
+            person = ms[i].count == 1 && ms[i].namings == people[k];
+        if (!person)
+            ms[kept++] = ms[i];
+    }
+    return kept;
+}
+
+dateline_status_t dl_extract_places(dateline_article_t *a)
+{
+    words_t ws = {0};
+    dateline_status_t st = DATELINE_OK;
+    const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
+    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
+    int all_caps_title = 0;
+    if (!dl_gaz_load())
+        return DATELINE_NO_MEMORY;
+    if (title) {
+        split(&ws, title, W_TITLE);
+        all_caps_title = 1;
+        for (size_t i = 0; i < ws.nw; i++)
+            all_caps_title = all_caps_title && (ws.w[i].caps || !ws.w[i].upper);
+    }
+    char *lead = NULL; /* the words point into it: it lives until the end */
+    if (body) {
+        /* the dateline lead is where the story was filed, weighed below, not a mention */
+        dl_lead_t dlead;
+        if (dl_lead_parse(body, strlen(body), &dlead))
+            body += dlead.length;
+        /* the first paragraph is the lead */
+        const char *nl = strchr(body, '\n');
+        lead = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
+        if (lead)
+            split(&ws, lead, W_LEAD);
+        else
+            ws.failed = 1;
+        if (nl)
+            split(&ws, nl + 1, W_BODY);
+    }
+    mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
+    size_t nlabels = dateline_article_count(a, DATELINE_FIELD_PLACES);
+    size_t ndl = dateline_article_count(a, DATELINE_FIELD_DATELINES);
+    found_t *found = malloc((MAX_MENTIONS + nlabels + ndl + 1) * sizeof *found);
+    int *countries = malloc((MAX_MENTIONS + nlabels + 1) * sizeof *countries);
+    if (ws.failed || !ms || !found || !countries) {
+        st = DATELINE_NO_MEMORY;
+        goto out;
+    }
+    size_t nm = find_mentions(&ws, ms, all_caps_title), nf = 0, nc = 0;
+
+    /* The source's labels (Reuters PLACES) are the strongest evidence. */
+    char **unknown = calloc(nlabels + 1, sizeof *unknown);
+    size_t nunknown = 0;
+    if (!unknown) {
+        st = DATELINE_NO_MEMORY;
+        goto out;
+    }
+    for (size_t i = 0; i < nlabels; i++) {
+        const char *label = dateline_article_get_nth(a, DATELINE_FIELD_PLACES, i);
+        char key[KEY_MAX];
+        size_t count, k = dl_gaz_fold(label, strlen(label), key, sizeof key);
+        const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+        int pick = -1;
+        for (size_t c = 0; nmg && c < count; c++) {
+            const dl_place_t *p = dl_gaz_place(nmg[c].place);
+            if (pick < 0 || kind_score(p) > kind_score(dl_gaz_place(pick)))
+                pick = nmg[c].place;
+        }
+        if (pick >= 0) {
+            credit(found, &nf, pick, W_LABEL);
+            countries[nc++] = country_of(pick);
+        } else {
+            unknown[nunknown++] = dl_strdup(label);
+        }
+    }
+    /* Context: the countries of mentions that can only mean one thing. */
+    for (size_t i = 0; i < nm; i++) {
+        int c0 = country_of(ms[i].namings[0].place), same = 1;
+        for (size_t k = 1; k < ms[i].nnamings; k++)
+            same = same && country_of(ms[i].namings[k].place) == c0;
+        if (same && !weak(&ms[i].namings[0]))
+            countries[nc++] = c0;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        mention_t *m = &ms[i];
+        m->chosen = choose(m, countries, nc);
+        const dl_naming_t *nmg = NULL;
+        for (size_t k = 0; k < m->nnamings; k++)
+            if (m->namings[k].place == m->chosen)
+                nmg = &m->namings[k];
+        if (nmg && weak(nmg)) {
+            /* a weak name needs its country named elsewhere, or a preposition of place */
+            int supported = 0;
+            const word_t *prev = m->first > 0 ? &ws.w[m->first - 1] : NULL;
+            if (prev && !prev->stop && word_is(prev, locative))
+                supported = 1;
+            for (size_t c = 0; c < nc && !supported; c++)
+                supported = countries[c] == country_of(m->chosen);
+            if (!supported)
+                continue;
+        }
+        credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight / 2 : m->weight);
+    }
+    /* The dateline is where the story was filed: a place of the story only when the text
+     * also points there (the place itself, or one within or around it). */
+    for (size_t i = 0; i < ndl; i++) {
+        const char *d = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i);
+        char key[KEY_MAX];
+        size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
+        const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+        mention_t m = {0, 1, nmg, count, -1, 0, 0};
+        int pick = nmg ? choose(&m, countries, nc) : -1;
+        if (pick < 0)
+            continue;
+        for (size_t f = 0; f < nf; f++)
+            if (dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place)) {
+                credit(found, &nf, pick, W_DATELINE);
+                break;
+            }
+    }
+    qsort(found, nf, sizeof *found, by_salience);
+    /* PLACES: display names, most salient first (labels included); PLACE_IDS: "id salience" */
+    dl_article_clear_field(a, DATELINE_FIELD_PLACES);
+    dl_article_clear_field(a, DATELINE_FIELD_PLACE_IDS);
+    for (size_t i = 0; i < nf && st == DATELINE_OK; i++) {
+        const dl_place_t *p = dl_gaz_place(found[i].place);
+        char entry[128];
+        st = dl_article_put(a, DATELINE_FIELD_PLACES, p->name, strlen(p->name));
+        snprintf(entry, sizeof entry, "%s %d", p->id, found[i].salience);
+        if (st == DATELINE_OK)
+            st = dl_article_put(a, DATELINE_FIELD_PLACE_IDS, entry, strlen(entry));
+    }
+    for (size_t i = 0; i < nunknown && st == DATELINE_OK; i++) {
+        /* a label the gazetteer does not know is kept as it is */
+        char entry[160];
+        st = dl_article_put(a, DATELINE_FIELD_PLACES, unknown[i], strlen(unknown[i]));
+        char *key = dl_key_normalize(unknown[i], 100);
+        snprintf(entry, sizeof entry, "=%s %d", key ? key : "", W_LABEL);
+        free(key);
+        if (st == DATELINE_OK)
+            st = dl_article_put(a, DATELINE_FIELD_PLACE_IDS, entry, strlen(entry));
+    }
+    for (size_t i = 0; i < nunknown; i++)
+        free(unknown[i]);
+    free(unknown);
+out:
+    free(lead);
+    free(ws.w);
+    free(ms);
+    free(found);
+    free(countries);
+    return st;
+}

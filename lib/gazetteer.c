@@ -1,0 +1,328 @@
+/* gazetteer.c: loads the built-in gazetteer (data/gazetteer.tsv, compiled in) and finds places by name. */
+#include <config.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dl.h"
+#include "gazetteer.h"
+
+extern const char dl_gazetteer_tsv[];
+extern const size_t dl_gazetteer_tsv_len;
+
+typedef struct {
+    uint32_t hash;      /* of the key; 0: empty slot */
+    uint32_t key;       /* offset of the NUL-terminated key in keys */
+    uint32_t first;     /* first of its namings in namings[] */
+    uint32_t count;     /* how many */
+} slot_t;
+
+static struct {
+    char *text;             /* a copy of the table, cut into NUL-terminated fields */
+    dl_place_t *places;
+    size_t nplaces;
+    dl_naming_t *namings;   /* grouped by key */
+    size_t nnamings;
+    char *keys;             /* every key, NUL-terminated */
+    slot_t *slots;          /* open addressing over keys */
+    size_t nslots;
+    int ok;
+} gaz;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Latin-1 Supplement and Latin Extended-A letters without their accents, U+00C0 to U+017F,
+ * two bytes each (a second NUL when one letter is enough, "??" for signs that are no letter). */
+static const char latin_base[] =
+    "a\0a\0a\0a\0a\0a\0aec\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0??o\0u\0u\0u\0u\0y\0thss"
+    "a\0a\0a\0a\0a\0a\0aec\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0??o\0u\0u\0u\0u\0y\0thy\0"
+    "a\0a\0a\0a\0a\0a\0c\0c\0c\0c\0c\0c\0c\0c\0d\0d\0d\0d\0e\0e\0e\0e\0e\0e\0e\0e\0e\0e\0g\0g\0"
+    "g\0g\0g\0g\0g\0g\0h\0h\0h\0h\0i\0i\0i\0i\0i\0i\0i\0i\0i\0i\0ijijj\0j\0k\0k\0k\0l\0l\0l\0l\0"
+    "l\0l\0l\0l\0l\0l\0n\0n\0n\0n\0n\0n\0n\0n\0n\0o\0o\0o\0o\0o\0o\0oeoer\0r\0r\0r\0r\0r\0s\0s\0"
+    "s\0s\0s\0s\0s\0s\0t\0t\0t\0t\0t\0t\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0w\0w\0y\0y\0y\0z\0"
+    "z\0z\0z\0z\0z\0s\0";
+
+size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (o + 1 < cap)
+                    out[o++] = (char)c;
+            } else if (c >= 'A' && c <= 'Z') {
+                if (o + 1 < cap)
+                    out[o++] = (char)(c + 32);
+            }
+            i++;
+            continue;
+        }
+        size_t k = dl_utf8_seqlen(p + i, n - i);
+        if (!k) {
+            i++;
+            continue;
+        }
+        unsigned cp = k == 2 ? ((c & 0x1F) << 6) | (p[i + 1] & 0x3F) : 0;
+        if (k == 3)
+            cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (cp >= 0xC0 && cp <= 0x17F) {
+            const char *b = latin_base + 2 * (cp - 0xC0);
+            for (int j = 0; j < 2 && b[j] && b[j] != '?'; j++)
+                if (o + 1 < cap)
+                    out[o++] = b[j];
+        } else if (cp == 0x218 || cp == 0x219) { /* s with comma below */
+            if (o + 1 < cap)
+                out[o++] = 's';
+        } else if (cp == 0x21A || cp == 0x21B) { /* t with comma below */
+            if (o + 1 < cap)
+                out[o++] = 't';
+        }
+        i += k;
+    }
+    if (cap)
+        out[o < cap ? o : cap - 1] = '\0';
+    return o;
+}
+
+static uint32_t hash_key(const char *k, size_t n)
+{
+    uint32_t h = (uint32_t)dl_hash64(k, n, 7);
+    return h ? h : 1;
+}
+
+static dl_place_kind_t kind_of(const char *s, int *capital)
+{
+    *capital = strcmp(s, "capital") == 0;
+    if (strcmp(s, "continent") == 0) return DL_CONTINENT;
+    if (strcmp(s, "region") == 0) return DL_REGION;
+    if (strcmp(s, "country") == 0) return DL_COUNTRY;
+    if (strcmp(s, "historical") == 0) return DL_HISTORICAL;
+    if (strcmp(s, "admin1") == 0) return DL_ADMIN1;
+    if (strcmp(s, "feature") == 0) return DL_FEATURE;
+    return DL_CITY;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(((const dl_place_t *)a)->id, ((const dl_place_t *)b)->id);
+}
+
+static int find_id(const char *id)
+{
+    dl_place_t key;
+    key.id = id;
+    const dl_place_t *p = bsearch(&key, gaz.places, gaz.nplaces, sizeof key, cmp_id);
+    return p ? (int)(p - gaz.places) : -1;
+}
+
+int dl_gaz_find_id(const char *id) { return dl_gaz_load() ? find_id(id) : -1; }
+
+typedef struct {
+    uint32_t key;      /* offset into keys */
+    uint32_t len;
+    dl_naming_t naming;
+} raw_t;
+
+static const char *raw_keys; /* for sorting raw namings by key */
+
+static int cmp_raw(const void *a, const void *b)
+{
+    const raw_t *x = a, *y = b;
+    return strcmp(raw_keys + x->key, raw_keys + y->key);
+}
+
+static void load(void)
+{
+    char *t = malloc(dl_gazetteer_tsv_len + 1);
+    if (!t)
+        return;
+    memcpy(t, dl_gazetteer_tsv, dl_gazetteer_tsv_len + 1);
+    size_t lines = 0;
+    for (size_t i = 0; i < dl_gazetteer_tsv_len; i++)
+        lines += t[i] == '\n';
+    gaz.places = calloc(lines, sizeof *gaz.places);
+    char **country = calloc(lines, sizeof *country), **parents = calloc(lines, sizeof *parents),
+         **names = calloc(lines, sizeof *names);
+    if (!gaz.places || !country || !parents || !names)
+        goto out;
+    /* cut the table into fields: id kind name country parents population names */
+    size_t nnames = 0, keybytes = 0;
+    for (char *line = t; *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        char *f[7] = {0};
+        int nf = 0;
+        for (char *c = line; nf < 7; nf++) {
+            f[nf] = c;
+            char *tab = strchr(c, '\t');
+            if (!tab) {
+                nf++;
+                break;
+            }
+            *tab = '\0';
+            c = tab + 1;
+        }
+        if (nf == 7) {
+            dl_place_t *p = &gaz.places[gaz.nplaces];
+            p->id = f[0];
+            p->kind = kind_of(f[1], &p->capital);
+            p->name = f[2];
+            p->population = (uint32_t)strtoul(f[5], NULL, 10);
+            country[gaz.nplaces] = f[3];
+            parents[gaz.nplaces] = f[4];
+            names[gaz.nplaces] = f[6];
+            nnames += 1;
+            keybytes += strlen(f[2]) + 1;
+            for (char *c = f[6]; *c; c++)
+                if (*c == '|')
+                    nnames++;
+            if (*f[6])
+                nnames++;
+            keybytes += strlen(f[6]) + 1;
+            gaz.nplaces++;
+        }
+        if (!nl)
+            break;
+        line = nl + 1;
+    }
+    /* the table is sorted by id: parents and countries by binary search */
+    gaz.text = t;
+    for (size_t i = 0; i < gaz.nplaces; i++) {
+        dl_place_t *p = &gaz.places[i];
+        p->country = *country[i] ? find_id(country[i]) : -1;
+        for (char *c = parents[i]; *c && p->nparents < DL_MAX_PARENTS;) {
+            char *comma = strchr(c, ',');
+            if (comma)
+                *comma = '\0';
+            int k = find_id(c);
+            if (k >= 0 && k != (int)i)
+                p->parents[p->nparents++] = k;
+            if (!comma)
+                break;
+            c = comma + 1;
+        }
+    }
+    /* every naming with its key */
+    raw_t *raw = malloc(nnames * sizeof *raw);
+    gaz.keys = malloc(keybytes + 1);
+    if (!raw || !gaz.keys) {
+        free(raw);
+        goto out;
+    }
+    size_t nraw = 0, ko = 0;
+    for (size_t i = 0; i < gaz.nplaces; i++) {
+        const char *list[2] = {gaz.places[i].name, names[i]};
+        for (int l = 0; l < 2; l++) {
+            for (const char *c = list[l]; *c;) {
+                const char *bar = l ? strchr(c, '|') : NULL;
+                size_t len = bar ? (size_t)(bar - c) : strlen(c);
+                int adjective = *c == '~';
+                const char *nm = c + adjective;
+                size_t nl = len - (size_t)adjective;
+                size_t klen = dl_gaz_fold(nm, nl, gaz.keys + ko, keybytes + 1 - ko);
+                if (klen) {
+                    int upper = 0, lower = 0, words = 1;
+                    for (size_t j = 0; j < nl; j++) {
+                        upper += nm[j] >= 'A' && nm[j] <= 'Z';
+                        lower += nm[j] >= 'a' && nm[j] <= 'z';
+                        words += nm[j] == ' ';
+                    }
+                    raw[nraw].key = (uint32_t)ko;
+                    raw[nraw].len = (uint32_t)klen;
+                    raw[nraw].naming.place = (int)i;
+                    raw[nraw].naming.adjective = (unsigned)adjective;
+                    raw[nraw].naming.acronym = upper >= 2 && !lower;
+                    raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
+                    nraw++;
+                    ko += klen + 1;
+                }
+                if (!bar)
+                    break;
+                c = bar + 1;
+            }
+        }
+    }
+    raw_keys = gaz.keys;
+    qsort(raw, nraw, sizeof *raw, cmp_raw);
+    gaz.namings = malloc((nraw ? nraw : 1) * sizeof *gaz.namings);
+    gaz.nslots = 1;
+    while (gaz.nslots < nraw * 2)
+        gaz.nslots *= 2;
+    gaz.slots = calloc(gaz.nslots, sizeof *gaz.slots);
+    if (!gaz.namings || !gaz.slots) {
+        free(raw);
+        goto out;
+    }
+    for (size_t i = 0; i < nraw;) {
+        size_t j = i;
+        while (j < nraw && strcmp(gaz.keys + raw[j].key, gaz.keys + raw[i].key) == 0) {
+            gaz.namings[j] = raw[j].naming;
+            j++;
+        }
+        uint32_t h = hash_key(gaz.keys + raw[i].key, raw[i].len);
+        size_t s = h & (gaz.nslots - 1);
+        while (gaz.slots[s].hash)
+            s = (s + 1) & (gaz.nslots - 1);
+        gaz.slots[s].hash = h;
+        gaz.slots[s].key = raw[i].key;
+        gaz.slots[s].first = (uint32_t)i;
+        gaz.slots[s].count = (uint32_t)(j - i);
+        i = j;
+    }
+    gaz.nnamings = nraw;
+    free(raw);
+    gaz.ok = 1;
+out:
+    free(country);
+    free(parents);
+    free(names);
+}
+
+int dl_gaz_load(void)
+{
+    if (!gaz.ok)
+        pthread_once(&once, load);
+    return gaz.ok;
+}
+
+size_t dl_gaz_count(void) { return dl_gaz_load() ? gaz.nplaces : 0; }
+
+const dl_place_t *dl_gaz_place(int i)
+{
+    return dl_gaz_load() && i >= 0 && (size_t)i < gaz.nplaces ? &gaz.places[i] : NULL;
+}
+
+const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count)
+{
+    *count = 0;
+    if (!n || !dl_gaz_load())
+        return NULL;
+    uint32_t h = hash_key(key, n);
+    for (size_t s = h & (gaz.nslots - 1); gaz.slots[s].hash; s = (s + 1) & (gaz.nslots - 1)) {
+        const slot_t *sl = &gaz.slots[s];
+        const char *k = gaz.keys + sl->key;
+        if (sl->hash == h && strncmp(k, key, n) == 0 && k[n] == '\0') {
+            *count = sl->count;
+            return gaz.namings + sl->first;
+        }
+    }
+    return NULL;
+}
+
+static int within(int a, int b, int depth)
+{
+    if (a == b)
+        return 1;
+    if (depth > 8 || a < 0)
+        return 0;
+    const dl_place_t *p = &gaz.places[a];
+    for (int i = 0; i < p->nparents; i++)
+        if (within(p->parents[i], b, depth + 1))
+            return 1;
+    return 0;
+}
+
+int dl_gaz_within(int a, int b) { return dl_gaz_load() && within(a, b, 0); }

@@ -1,0 +1,56 @@
+/* gazetteer.h: the built-in gazetteer: places, their names and parents, looked up by folded name. */
+#ifndef DL_GAZETTEER_H
+#define DL_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    DL_CONTINENT, DL_REGION, DL_COUNTRY, DL_HISTORICAL, DL_ADMIN1, DL_CITY, DL_FEATURE
+} dl_place_kind_t;
+
+#define DL_MAX_PARENTS 8
+
+typedef struct {
+    const char *id;           /* "sy", "sy.07", "g170794", "middle-east" */
+    const char *name;         /* display name */
+    int country;              /* index of its country, or -1 */
+    int parents[DL_MAX_PARENTS]; /* indexes of its parents */
+    int nparents;
+    uint32_t population;
+    dl_place_kind_t kind;
+    int capital;              /* a country's capital city */
+} dl_place_t;
+
+/* One way of naming a place. */
+typedef struct {
+    int place;                /* index into the places */
+    unsigned adjective : 1;   /* "Syrian": points to the place less strongly */
+    unsigned acronym : 1;     /* "USA": must be written in capitals */
+    unsigned tokens : 4;      /* how many words the name has */
+} dl_naming_t;
+
+/* Loads the gazetteer once (thread-safe); 0 if memory ran out. */
+int dl_gaz_load(void);
+size_t dl_gaz_count(void);
+const dl_place_t *dl_gaz_place(int i);
+/* The place with this id, or -1. */
+int dl_gaz_find_id(const char *id);
+/* The namings whose folded key is `key` (n bytes); *count gets how many. */
+const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count);
+/* Appends the folded key of n bytes of UTF-8 text to out (cap bytes, NUL-terminated);
+ * returns the key's length. Letters lose their accents and case, everything but letters and
+ * digits goes: "Deir ez-Zor" and "Deir Ezzor" both give "deirezzor". */
+size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap);
+/* Whether place a is b or lies within b (following parents). */
+int dl_gaz_within(int a, int b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,88 @@
+/* unit-places.c: the gazetteer and the place extractor, one rule at a time. */
+#include <config.h>
+#include <stdlib.h>
+#include "dl.h"
+#include "gazetteer.h"
+#include "tap.h"
+
+/* The ids extracted from a story, space-separated, most salient first. */
+static char *places(const char *title, const char *body, const char *dateline, const char *label)
+{
+    dateline_article_t *a;
+    static char out[512];
+    dateline_article_new(&a);
+    if (title)
+        dateline_article_set(a, DATELINE_FIELD_TITLE, title);
+    dateline_article_set(a, DATELINE_FIELD_BODY, body);
+    if (dateline)
+        dateline_article_set(a, DATELINE_FIELD_DATELINES, dateline);
+    if (label)
+        dateline_article_set(a, DATELINE_FIELD_PLACES, label);
+    out[0] = '\0';
+    if (dl_extract_places(a) == DATELINE_OK)
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_PLACE_IDS); i++) {
+            const char *e = dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i);
+            if (i)
+                strcat(out, " ");
+            strncat(out, e, strcspn(e, " "));
+        }
+    dateline_article_destroy(a);
+    return out;
+}
+
+static const char *id_of(const char *name)
+{
+    char key[64];
+    size_t n = dl_gaz_fold(name, strlen(name), key, sizeof key), count;
+    const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
+    return nm ? dl_gaz_place(nm[0].place)->id : "(none)";
+}
+
+int main(void)
+{
+    char key[64];
+    dl_gaz_fold("Deir ez-Zor", 11, key, sizeof key);
+    is_str(key, "deirezzor", "fold drops case, spaces and hyphens");
+    dl_gaz_fold("Zürich Ørsted Łódź", strlen("Zürich Ørsted Łódź"), key, sizeof key);
+    is_str(key, "zurichorstedlodz", "fold drops accents");
+    ok(dl_gaz_count() > 10000, "more than 10,000 places");
+    is_str(id_of("Deir Ezzor"), "g170794", "Deir Ezzor is Deir ez-Zor");
+    is_str(id_of("Deir al-Zor"), "g170794", "so is Deir al-Zor");
+    is_str(id_of("Syrian"), "sy", "an adjective names its country");
+    is_str(id_of("USSR"), "h-ussr", "historical states");
+    is_str(id_of("Burma"), "mm", "old names of countries");
+    is_str(id_of("Euphrates River"), "euphrates", "features");
+    int raqqa = dl_gaz_find_id("g172955"), syria = dl_gaz_find_id("sy");
+    ok(dl_gaz_within(raqqa, syria), "Raqqa lies within Syria");
+    ok(dl_gaz_within(raqqa, dl_gaz_find_id("middle-east")), "and within the Middle East");
+    ok(!dl_gaz_within(syria, raqqa), "not the other way round");
+
+    is_str(places(NULL, "Fighting went on in Raqqa, the Syrian army said.", NULL, NULL),
+           "g172955 sy", "a city and its country's adjective");
+    is_str(places(NULL, "Georgia's governor met officials in Atlanta, in the United States.", NULL, NULL),
+           "g4180439 us us.ga", "Georgia in an American story is the state (ties by id)");
+    is_str(places(NULL, "Russian troops entered Georgia near Tbilisi.", NULL, NULL),
+           "g611717 ge ru", "Georgia near Tbilisi is the country");
+    is_str(places(NULL, "Michael Jordan scored 45 points. Jordan was named the best player.", NULL, NULL),
+           "", "Jordan the player is no place");
+    is_str(places(NULL, "Washington said it would impose tariffs on European steel.", NULL, NULL),
+           "", "Washington said: the government, not the city");
+    is_str(places(NULL, "The Washington Post reported it first.", NULL, NULL), "",
+           "a newspaper named after a city");
+    is_str(places(NULL, "Nice weather helped the harvest.", NULL, NULL), "",
+           "a city that is a common word needs support");
+    is_str(places(NULL, "The jury met in Nice on Monday.", NULL, NULL), "g2990440",
+           "and gets it from a preposition of place");
+    is_str(places(NULL, "The U.S. Congress passed the bill.", NULL, NULL), "us",
+           "U.S. is the United States");
+    is_str(places(NULL, "Let us go, they told us.", NULL, NULL), "", "us is no country");
+    is_str(places(NULL, "Shelling killed ten people in Homs.", "BEIRUT", NULL), "g169577",
+           "the dateline is no place when the text points elsewhere");
+    is_str(places(NULL, "Protests spread across Lebanon.", "BEIRUT", NULL), "g276781 lb",
+           "and is one when the text points there");
+    is_str(places("SOVIET WHEAT PURCHASES", "Traders said purchases went on.", NULL, "ussr"),
+           "h-ussr", "a source label is kept and counts most");
+    is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
+           "a label the gazetteer does not know is kept as it is");
+    done_testing();
+}

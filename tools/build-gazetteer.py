@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""build-gazetteer.py: writes data/gazetteer.tsv, Dateline's built-in gazetteer, from ../shared/gazetteer.
+
+    tools/build-gazetteer.py [SHARED_GAZETTEER_DIR] > data/gazetteer.tsv
+
+One place a line, sorted by id, tab-separated:
+    id  kind  name  country  parents  population  names
+id: continents "@af", regions and features a slug ("middle-east"), countries their ISO 3166
+alpha-2 code in lower case ("sy"), historical states "h-" and a slug ("h-ussr"), first-level
+regions the GeoNames admin1 code ("sy.07"), cities "g" and the GeoNames id ("g170794").
+kind: continent, region, country, historical, admin1, city, capital (a country's), feature. parents: ids, comma-
+separated (a city's region, a region's country, a country's continent and regions). names:
+|-separated spellings after the display name; a name starting with "~" is an adjective
+(Syrian), which points to a place more weakly than its name.
+
+Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
+regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
+official country names; mordecai (MIT) for nationality adjectives and country aliases;
+demonyms by alex-pardo (Apache-2.0) for more adjectives. Regions, features, historical states
+and a few common country aliases are facts listed below.
+"""
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
+
+CITY_MIN_POP = 100000
+MAX_ALTERNATES = 24
+
+# Regions news writes about, with the countries they take in (ISO alpha-2).
+REGIONS = {
+    'middle-east': ('Middle East', ['Mideast', 'Near East'],
+                    'ae bh cy eg il iq ir jo kw lb om ps qa sa sy tr ye'),
+    'gulf': ('Gulf', ['Persian Gulf', 'Arabian Gulf', 'Gulf region'], 'ae bh iq ir kw om qa sa'),
+    'balkans': ('Balkans', ['Balkan Peninsula', 'Western Balkans'],
+                'al ba bg gr hr me mk rs si xk'),
+    'caucasus': ('Caucasus', ['South Caucasus', 'Transcaucasia'], 'am az ge'),
+    'horn-of-africa': ('Horn of Africa', [], 'dj er et so'),
+    'sahel': ('Sahel', [], 'bf ml mr ne td sn'),
+    'maghreb': ('Maghreb', ['North Africa'], 'dz eg ly ma tn'),
+    'latin-america': ('Latin America', [], 'ar bo br cl co cr cu do ec gt hn mx ni pa pe py sv uy ve'),
+    'central-america': ('Central America', [], 'bz cr gt hn ni pa sv'),
+    'caribbean': ('Caribbean', ['West Indies'], 'ag bb bs cu dm do gd ht jm kn lc tt vc'),
+    'southeast-asia': ('Southeast Asia', ['South-East Asia'], 'bn id kh la mm my ph sg th tl vn'),
+    'central-asia': ('Central Asia', [], 'kg kz tj tm uz'),
+    'scandinavia': ('Scandinavia', ['Nordic countries'], 'dk fi is no se'),
+    'baltic-states': ('Baltic states', ['Baltics'], 'ee lt lv'),
+    'persian-gulf-states': ('Gulf states', ['Gulf Arab states'], 'ae bh kw om qa sa'),
+}
+CONTINENTS = {'AF': 'Africa', 'AS': 'Asia', 'EU': 'Europe', 'NA': 'North America',
+              'SA': 'South America', 'OC': 'Oceania', 'AN': 'Antarctica'}
+# Features: (name, other names, parents)
+FEATURES = {
+    'euphrates': ('Euphrates River', ['Euphrates'], 'tr sy iq'),
+    'tigris': ('Tigris River', ['Tigris'], 'tr sy iq'),
+    'nile': ('Nile River', ['Nile', 'River Nile'], 'eg sd ss ug et'),
+    'gaza-strip': ('Gaza Strip', ['Gaza'], 'ps'),
+    'west-bank': ('West Bank', [], 'ps'),
+    'golan-heights': ('Golan Heights', ['Golan'], 'sy'),
+    'sinai': ('Sinai Peninsula', ['Sinai'], 'eg'),
+    'red-sea': ('Red Sea', [], 'eg sa sd er ye dj'),
+    'black-sea': ('Black Sea', [], 'ru ua tr bg ro ge'),
+    'caspian-sea': ('Caspian Sea', [], 'ru kz tm ir az'),
+    'south-china-sea': ('South China Sea', [], 'cn vn ph my bn'),
+    'strait-of-hormuz': ('Strait of Hormuz', ['Hormuz'], 'ir om'),
+    'korean-peninsula': ('Korean Peninsula', [], 'kp kr'),
+    'kashmir': ('Kashmir', [], 'in pk'),
+    'kurdistan': ('Kurdistan', ['Iraqi Kurdistan'], 'iq'),
+    'crimea': ('Crimea', ['Crimean Peninsula'], 'ua'),
+    'donbass': ('Donbass', ['Donbas'], 'ua'),
+    'darfur': ('Darfur', [], 'sd'),
+    'tibet': ('Tibet', [], 'cn'),
+    'suez-canal': ('Suez Canal', [], 'eg'),
+    'panama-canal': ('Panama Canal', [], 'pa'),
+    'persian-gulf-waters': ('Gulf of Oman', [], 'om ir'),
+}
+# Historical states: id: (name, other names, adjectives, successor countries)
+HISTORICAL = {
+    'h-ussr': ('Soviet Union', ['USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics'],
+               ['Soviet'], 'ru'),
+    'h-west-germany': ('West Germany', ['Federal Republic of Germany', 'FRG',
+                                        'German Federal Republic'], ['West German'], 'de'),
+    'h-east-germany': ('East Germany', ['German Democratic Republic', 'GDR', 'DDR'],
+                       ['East German'], 'de'),
+    'h-czechoslovakia': ('Czechoslovakia', [], ['Czechoslovak'], 'cz sk'),
+    'h-yugoslavia': ('Yugoslavia', ['Socialist Federal Republic of Yugoslavia'], ['Yugoslav'],
+                     'rs hr ba si mk me'),
+    'h-zaire': ('Zaire', ['Republic of Zaire'], ['Zairean', 'Zairian'], 'cd'),
+    'h-rhodesia': ('Rhodesia', [], ['Rhodesian'], 'zw'),
+    'h-south-vietnam': ('South Vietnam', ['Republic of Vietnam'], ['South Vietnamese'], 'vn'),
+    'h-north-yemen': ('North Yemen', ['Yemen Arab Republic'], [], 'ye'),
+    'h-south-yemen': ('South Yemen', ["People's Democratic Republic of Yemen"], [], 'ye'),
+}
+# Names news uses for countries that the sources above spell otherwise.
+COUNTRY_ALIASES = {
+    'us': ['United States', 'U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'],
+    'gb': ['Britain', 'Great Britain', 'UK', 'U.K.', 'United Kingdom'],
+    'ae': ['UAE', 'U.A.E.', 'Emirates'],
+    'kp': ['North Korea', 'DPRK'], 'kr': ['South Korea'],
+    'ru': ['Russia', 'Russian Federation'], 'mm': ['Myanmar', 'Burma'],
+    'cd': ['Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo', 'DRC',
+           'Congo-Kinshasa'],
+    'cg': ['Republic of Congo', 'Congo-Brazzaville', 'Congo Republic'],
+    'ci': ["Ivory Coast", "Cote d'Ivoire"], 'cz': ['Czech Republic', 'Czechia'],
+    'ir': ['Iran'], 'sy': ['Syria'], 'la': ['Laos'], 'vn': ['Vietnam'], 'bo': ['Bolivia'],
+    've': ['Venezuela'], 'tz': ['Tanzania'], 'md': ['Moldova'], 'mk': ['Macedonia',
+                                                                      'North Macedonia'],
+    'ps': ['Palestinian Territories', 'Palestine', 'Palestinian territories'],
+    'va': ['Vatican', 'Holy See'], 'tw': ['Taiwan'], 'lk': ['Sri Lanka', 'Ceylon'],
+    'sz': ['Swaziland', 'Eswatini'], 'tl': ['East Timor', 'Timor-Leste'],
+    'ba': ['Bosnia', 'Bosnia-Herzegovina', 'Bosnia and Herzegovina'],
+    'nl': ['Netherlands', 'Holland'], 'ph': ['Philippines'], 'bs': ['Bahamas'],
+    'gm': ['Gambia'], 'cv': ['Cape Verde', 'Cabo Verde'],
+}
+# Adjectives the lists lack or spell otherwise.
+ADJECTIVES = {'us': ['American', 'U.S.'], 'gb': ['British'], 'ps': ['Palestinian'],
+              'nl': ['Dutch'], 'ph': ['Philippine', 'Filipino'], 'kp': ['North Korean'],
+              'kr': ['South Korean'], 'ae': ['Emirati'], 'sa': ['Saudi'], 'cd': ['Congolese'],
+              'gr': ['Greek'], 'ch': ['Swiss'], 'fr': ['French'], 'de': ['German'],
+              'cn': ['Chinese'], 'jp': ['Japanese'], 'iq': ['Iraqi'], 'ir': ['Iranian'],
+              'il': ['Israeli'], 'sy': ['Syrian'], 'lb': ['Lebanese'], 'tr': ['Turkish'],
+              'ru': ['Russian'], 'ua': ['Ukrainian'], 'es': ['Spanish'], 'it': ['Italian']}
+# Words that are names of first-level regions somewhere but mean nothing on their own.
+GENERIC = set('''central eastern western northern southern north south east west capital centre
+center coast coastal upper lower islands island lakes lake river border frontier valley
+mountain mountains highlands plateau interior littoral northeast northwest southeast southwest
+midlands metropolitan federal district city province region national special autonomous
+administration greater new oriental occidental'''.split())
+
+
+def fold(s):
+    """The matching key, as lib/gazetteer.c computes it: lower case, accents gone, only letters
+    and digits kept."""
+    s = unicodedata.normalize('NFKD', s)
+    s = ''.join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r'[^0-9a-z]', '', s.replace('ß', 'ss').replace('ø', 'o').replace('æ', 'ae')
+                  .replace('đ', 'd').replace('ł', 'l').replace('ı', 'i'))
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or unicodedata.category(c)[0] in 'PZ' for c in s)
+
+
+class Place:
+    def __init__(self, pid, kind, name, country='', parents=(), population=0):
+        self.id, self.kind, self.name, self.country = pid, kind, name, country
+        self.parents = list(parents)
+        self.population = population
+        self.names = []      # other names
+        self.adjectives = []
+
+    def add(self, name, adjective=False):
+        name = name.strip()
+        if not name or '|' in name or '\t' in name or not fold(name):
+            return
+        target = self.adjectives if adjective else self.names
+        if name != self.name and name not in target:
+            target.append(name)
+
+
+def read_tsv(path):
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if not line.startswith('#'):
+                yield line.rstrip('\n').split('\t')
+
+
+def main():
+    places = {}
+    iso3_codes = {}
+    # continents and regions
+    for code, name in CONTINENTS.items():
+        places['@' + code.lower()] = Place('@' + code.lower(), 'continent', name)
+    # countries (GeoNames countryInfo)
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'countryInfo.txt')):
+        if len(row) < 17:
+            continue
+        iso2, iso3, name, cont, pop = row[0].lower(), row[1], row[4], row[8], int(row[7] or 0)
+        places[iso2] = Place(iso2, 'country', name, iso2, ['@' + cont.lower()], pop)
+        iso3_codes[iso3] = iso2
+    for pid, (name, alts, members) in REGIONS.items():
+        places[pid] = Place(pid, 'region', name)
+        for a in alts:
+            places[pid].add(a)
+        for m in members.split():
+            if m in places:
+                places[m].parents.append(pid)
+    # official names (datasets/country-codes)
+    with open(os.path.join(SRC, 'datasets-country-codes', 'country-codes.csv'),
+              encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            pid = (row.get('ISO3166-1-Alpha-2') or '').lower()
+            if pid in places:
+                for k in ('UNTERM English Short', 'UNTERM English Formal', 'CLDR display name',
+                          'official_name_en'):
+                    v = re.sub(r'\s*\(the\)|^the\s+', '', row.get(k) or '', flags=re.I)
+                    places[pid].add(v)
+    for pid, names in COUNTRY_ALIASES.items():
+        for n in names:
+            places[pid].add(n)
+    # adjectives: mordecai (nationality -> ISO3), alex-pardo (place -> demonym)
+    with open(os.path.join(SRC, 'mordecai', 'nat_df.csv'), encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            pid = iso3_codes.get(row['alpha_3_code'])
+            if pid:
+                places[pid].add(row['nationality'], adjective=True)
+    with open(os.path.join(SRC, 'mordecai', 'stopword_country_names.json'),
+              encoding='utf-8') as f:
+        for name, code in json.load(f).items():
+            pid = iso3_codes.get(code)
+            if pid:
+                places[pid].add(name.replace('_', ' '))
+    by_name = {fold(p.name): p for p in places.values() if p.kind == 'country'}
+    with open(os.path.join(SRC, 'demonyms-alexpardo', 'demonyms.csv'), encoding='utf-8') as f:
+        for row in csv.reader(f):
+            if len(row) >= 2 and fold(row[0]) in by_name:
+                by_name[fold(row[0])].add(row[1], adjective=True)
+    for pid, adjs in ADJECTIVES.items():
+        for a in adjs:
+            places[pid].add(a, adjective=True)
+    for pid, (name, alts, adjs, successors) in HISTORICAL.items():
+        p = Place(pid, 'historical', name, '', successors.split())
+        for a in alts:
+            p.add(a)
+        for a in adjs:
+            p.add(a, adjective=True)
+        places[pid] = p
+    country_keys = set()
+    for p in places.values():
+        if p.kind in ('country', 'historical', 'region', 'continent'):
+            country_keys.update(fold(n) for n in [p.name] + p.names + p.adjectives)
+    # first-level regions
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'admin1CodesASCII.txt')):
+        code, name, ascii_name = row[0], row[1], row[2]
+        cc = code.split('.')[0].lower()
+        if cc not in places:
+            continue
+        p = Place(code.lower(), 'admin1', name, cc, [cc])
+        p.add(ascii_name)
+        # "Deir ez-Zor Governorate" is written "Deir ez-Zor province" in news: the bare name
+        bare = re.sub(r'\s+(Governorate|Province|Region|Oblast|Prefecture|State|District)$', '',
+                      name)
+        p.add(bare)
+        places[p.id] = p
+    # cities
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
+            row[8].lower(), row[10]
+        pop = int(row[14] or 0)
+        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC'):
+            continue
+        parent = '%s.%s' % (cc, admin1.lower())
+        p = Place('g' + gid, 'capital' if fcode == 'PPLC' else 'city', name, cc,
+                  [parent if parent in places else cc], pop)
+        p.add(ascii_name)
+        n = 0
+        for a in alts.split(','):
+            # Latin script, not a code (DEZ), not a country's name (Andorra for its capital)
+            # and not a lower-case transliteration (alrqt)
+            if n < MAX_ALTERNATES and latin(a) and len(fold(a)) >= 4 and not a.isupper() \
+                    and a[:1].isupper() and fold(a) not in country_keys:
+                before = len(p.names)
+                p.add(a)
+                n += len(p.names) - before
+        places[p.id] = p
+    for pid, (name, alts, parents) in FEATURES.items():
+        p = Place(pid, 'feature', name, '', parents.split())
+        for a in alts:
+            p.add(a)
+        places[pid] = p
+    # generic words never name a place on their own
+    for p in places.values():
+        p.names = [n for n in p.names if fold(n) not in GENERIC]
+        # names that only fold to the display name's key add nothing
+        seen = {fold(p.name)}
+        kept = []
+        for n in p.names:
+            if fold(n) not in seen:
+                seen.add(fold(n))
+                kept.append(n)
+        p.names = kept
+    out = sys.stdout
+    for pid in sorted(places):
+        p = places[pid]
+        if p.kind == 'admin1' and fold(p.name) in GENERIC and not p.names:
+            continue
+        names = p.names + ['~' + a for a in p.adjectives]
+        out.write('\t'.join([p.id, p.kind, p.name, p.country, ','.join(p.parents),
+                             str(p.population), '|'.join(names)]) + '\n')
+
+
+if __name__ == '__main__':
+    main()
