@@ -235,6 +235,36 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
     return pick;
 }
 
+/* Whether place p lay in historical state h on day (YYYYMMDD): Cologne in West Germany. */
+static int in_territory(int p, int h, uint32_t day)
+{
+    const dl_place_t *hp = dl_gaz_place(h);
+    if (hp->kind != DL_HISTORICAL || !day || day > hp->until)
+        return 0;
+    for (int t = 0; t < hp->nterritory; t++)
+        if (dl_gaz_within(p, hp->territory[t]))
+            return 1;
+    return 0;
+}
+
+/* Credits each historical state that existed on day with the salience of the places found
+ * from index `from` on that lay in it. */
+static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t day)
+{
+    size_t nh, end = *nf;
+    const int *hist = dl_gaz_historical(&nh);
+    if (!day)
+        return;
+    for (size_t h = 0; h < nh; h++) {
+        int sal = 0;
+        for (size_t f = from; f < end; f++)
+            if (found[f].place != hist[h] && in_territory(found[f].place, hist[h], day))
+                sal += found[f].salience;
+        if (sal)
+            credit(found, nf, hist[h], sal);
+    }
+}
+
 /* Finds the mentions in the words. */
 static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
 {
@@ -271,7 +301,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             size_t keep = 0;
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
-                if (nmg[c].acronym && (!caps || caps_ok))
+                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline)
                     continue;
                 if (!first)
                     first = &nmg[c];
@@ -355,7 +385,9 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
     size_t nlabels = dateline_article_count(a, DATELINE_FIELD_PLACES);
     size_t ndl = dateline_article_count(a, DATELINE_FIELD_DATELINES);
-    found_t *found = malloc((MAX_MENTIONS + nlabels + ndl + 1) * sizeof *found);
+    size_t nhist;
+    dl_gaz_historical(&nhist);
+    found_t *found = malloc((MAX_MENTIONS + nlabels + ndl + nhist + 1) * sizeof *found);
     int *countries = malloc((MAX_MENTIONS + nlabels + 1) * sizeof *countries);
     if (ws.failed || !ms || !found || !countries) {
         st = DATELINE_NO_MEMORY;
@@ -414,10 +446,20 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
             if (!supported)
                 continue;
         }
-        credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight / 2 : m->weight);
+        /* "West German farmers" points at the country nearly as much as its name does */
+        credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight * 3 / 4 : m->weight);
     }
+    /* A story from before a state ended: its places there were in that state too (Frankfurt
+     * in 1987 is in West Germany). */
+    const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
+    uint32_t day = 0;
+    if (date && strlen(date) >= 10)
+        day = (uint32_t)strtoul(date, NULL, 10) * 10000 +
+              (uint32_t)strtoul(date + 5, NULL, 10) * 100 + (uint32_t)strtoul(date + 8, NULL, 10);
+    credit_historical(found, &nf, 0, day);
+    size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
-     * also points there (the place itself, or one within or around it). */
+     * also points there (the place itself, or one within or around it), or points nowhere. */
     for (size_t i = 0; i < ndl; i++) {
         const char *d = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i);
         char key[KEY_MAX];
@@ -427,12 +469,15 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         int pick = nmg ? choose(&m, countries, nc) : -1;
         if (pick < 0)
             continue;
-        for (size_t f = 0; f < nf; f++)
-            if (dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place)) {
-                credit(found, &nf, pick, W_DATELINE);
-                break;
-            }
+        /* a story whose text names no place at all is about where it was filed */
+        int here = nf == 0;
+        for (size_t f = 0; f < nf && !here; f++)
+            here = dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place) ||
+                   in_territory(pick, found[f].place, day);
+        if (here)
+            credit(found, &nf, pick, W_DATELINE);
     }
+    credit_historical(found, &nf, before_dateline, day);
     qsort(found, nf, sizeof *found, by_salience);
     /* PLACES: display names, most salient first (labels included); PLACE_IDS: "id salience" */
     dl_article_clear_field(a, DATELINE_FIELD_PLACES);

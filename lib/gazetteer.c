@@ -24,6 +24,8 @@ static struct {
     dl_naming_t *namings;   /* grouped by key */
     size_t nnamings;
     char *keys;             /* every key, NUL-terminated */
+    int *historical;        /* indexes of the historical states */
+    size_t nhistorical;
     slot_t *slots;          /* open addressing over keys */
     size_t nslots;
     int ok;
@@ -144,8 +146,9 @@ static void load(void)
         lines += t[i] == '\n';
     gaz.places = calloc(lines, sizeof *gaz.places);
     char **country = calloc(lines, sizeof *country), **parents = calloc(lines, sizeof *parents),
-         **names = calloc(lines, sizeof *names);
-    if (!gaz.places || !country || !parents || !names)
+         **names = calloc(lines, sizeof *names), **territory = calloc(lines, sizeof *territory);
+    gaz.historical = calloc(lines, sizeof *gaz.historical);
+    if (!gaz.places || !country || !parents || !names || !territory || !gaz.historical)
         goto out;
     /* cut the table into fields: id kind name country parents population names */
     size_t nnames = 0, keybytes = 0;
@@ -153,9 +156,9 @@ static void load(void)
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        char *f[7] = {0};
+        char *f[9] = {0};
         int nf = 0;
-        for (char *c = line; nf < 7; nf++) {
+        for (char *c = line; nf < 9; nf++) {
             f[nf] = c;
             char *tab = strchr(c, '\t');
             if (!tab) {
@@ -165,8 +168,13 @@ static void load(void)
             *tab = '\0';
             c = tab + 1;
         }
-        if (nf == 7) {
+        if (nf == 7 || nf == 9) {
             dl_place_t *p = &gaz.places[gaz.nplaces];
+            if (nf == 9) {
+                p->until = (uint32_t)strtoul(f[7], NULL, 10);
+                territory[gaz.nplaces] = f[8];
+                gaz.historical[gaz.nhistorical++] = (int)gaz.nplaces;
+            }
             p->id = f[0];
             p->kind = kind_of(f[1], &p->capital);
             p->name = f[2];
@@ -193,6 +201,17 @@ static void load(void)
     for (size_t i = 0; i < gaz.nplaces; i++) {
         dl_place_t *p = &gaz.places[i];
         p->country = *country[i] ? find_id(country[i]) : -1;
+        for (char *c = territory[i]; c && *c && p->nterritory < 24;) {
+            char *comma = strchr(c, ',');
+            if (comma)
+                *comma = '\0';
+            int k = find_id(c);
+            if (k >= 0)
+                p->territory[p->nterritory++] = k;
+            if (!comma)
+                break;
+            c = comma + 1;
+        }
         for (char *c = parents[i]; *c && p->nparents < DL_MAX_PARENTS;) {
             char *comma = strchr(c, ',');
             if (comma)
@@ -219,9 +238,9 @@ static void load(void)
             for (const char *c = list[l]; *c;) {
                 const char *bar = l ? strchr(c, '|') : NULL;
                 size_t len = bar ? (size_t)(bar - c) : strlen(c);
-                int adjective = *c == '~';
-                const char *nm = c + adjective;
-                size_t nl = len - (size_t)adjective;
+                int adjective = *c == '~', dateline = *c == '!';
+                const char *nm = c + adjective + dateline;
+                size_t nl = len - (size_t)(adjective + dateline);
                 size_t klen = dl_gaz_fold(nm, nl, gaz.keys + ko, keybytes + 1 - ko);
                 if (klen) {
                     int upper = 0, lower = 0, words = 1;
@@ -235,6 +254,7 @@ static void load(void)
                     raw[nraw].naming.place = (int)i;
                     raw[nraw].naming.adjective = (unsigned)adjective;
                     raw[nraw].naming.acronym = upper >= 2 && !lower;
+                    raw[nraw].naming.dateline = (unsigned)dateline;
                     raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
                     nraw++;
                     ko += klen + 1;
@@ -279,6 +299,13 @@ out:
     free(country);
     free(parents);
     free(names);
+    free(territory);
+}
+
+const int *dl_gaz_historical(size_t *count)
+{
+    *count = dl_gaz_load() ? gaz.nhistorical : 0;
+    return gaz.historical;
 }
 
 int dl_gaz_load(void)

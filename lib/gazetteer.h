@@ -24,6 +24,9 @@ typedef struct {
     uint32_t population;
     dl_place_kind_t kind;
     int capital;              /* a country's capital city */
+    uint32_t until;           /* historical states: last day, YYYYMMDD; 0 for others */
+    int territory[24];        /* historical states: countries or regions they covered */
+    int nterritory;
 } dl_place_t;
 
 /* One way of naming a place. */
@@ -31,6 +34,7 @@ typedef struct {
     int place;                /* index into the places */
     unsigned adjective : 1;   /* "Syrian": points to the place less strongly */
     unsigned acronym : 1;     /* "USA": must be written in capitals */
+    unsigned dateline : 1;    /* "N.J.": only a dateline names a place so */
     unsigned tokens : 4;      /* how many words the name has */
 } dl_naming_t;
 
@@ -46,6 +50,8 @@ const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count);
  * returns the key's length. Letters lose their accents and case, everything but letters and
  * digits goes: "Deir ez-Zor" and "Deir Ezzor" both give "deirezzor". */
 size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap);
+/* The historical states (indexes), *count of them. */
+const int *dl_gaz_historical(size_t *count);
 /* Whether place a is b or lies within b (following parents). */
 int dl_gaz_within(int a, int b);
 

@@ -84,5 +84,9 @@ int main(void)
            "h-ussr", "a source label is kept and counts most");
     is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
            "a label the gazetteer does not know is kept as it is");
+    is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "N.J.", NULL),
+           "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
+    is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
+           "dateline abbreviations are not read in the text");
     done_testing();
 }

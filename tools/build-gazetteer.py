@@ -4,14 +4,16 @@
     tools/build-gazetteer.py [SHARED_GAZETTEER_DIR] > data/gazetteer.tsv
 
 One place a line, sorted by id, tab-separated:
-    id  kind  name  country  parents  population  names
+    id  kind  name  country  parents  population  names  [until  territory]
 id: continents "@af", regions and features a slug ("middle-east"), countries their ISO 3166
 alpha-2 code in lower case ("sy"), historical states "h-" and a slug ("h-ussr"), first-level
 regions the GeoNames admin1 code ("sy.07"), cities "g" and the GeoNames id ("g170794").
 kind: continent, region, country, historical, admin1, city, capital (a country's), feature. parents: ids, comma-
 separated (a city's region, a region's country, a country's continent and regions). names:
 |-separated spellings after the display name; a name starting with "~" is an adjective
-(Syrian), which points to a place more weakly than its name.
+(Syrian), which points to a place more weakly than its name; one starting with "!" is
+used only in datelines (N.J.). Historical states add their
+last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
@@ -79,22 +81,29 @@ FEATURES = {
     'panama-canal': ('Panama Canal', [], 'pa'),
     'persian-gulf-waters': ('Gulf of Oman', [], 'om ir'),
 }
-# Historical states: id: (name, other names, adjectives, successor countries)
+# Historical states: id: (name, other names, adjectives, successors, last day, territory).
+# A place named in a story dated up to the last day that lies in the territory (first-level
+# regions, or else the successors) is also in the historical state: Frankfurt in 1987 is in
+# West Germany.
 HISTORICAL = {
     'h-ussr': ('Soviet Union', ['USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics'],
-               ['Soviet'], 'ru'),
+               ['Soviet'], 'ru', '1991-12-26', 'ru ua by kz uz tm kg tj am az ge md lt lv ee'),
     'h-west-germany': ('West Germany', ['Federal Republic of Germany', 'FRG',
-                                        'German Federal Republic'], ['West German'], 'de'),
+                                        'German Federal Republic'], ['West German'], 'de',
+                       '1990-10-02', 'de.01 de.02 de.03 de.04 de.05 de.06 de.07 de.08 de.09 '
+                       'de.10 de.16'),
     'h-east-germany': ('East Germany', ['German Democratic Republic', 'GDR', 'DDR'],
-                       ['East German'], 'de'),
-    'h-czechoslovakia': ('Czechoslovakia', [], ['Czechoslovak'], 'cz sk'),
+                       ['East German'], 'de', '1990-10-02', 'de.11 de.12 de.13 de.14 de.15'),
+    'h-czechoslovakia': ('Czechoslovakia', [], ['Czechoslovak'], 'cz sk', '1992-12-31', 'cz sk'),
     'h-yugoslavia': ('Yugoslavia', ['Socialist Federal Republic of Yugoslavia'], ['Yugoslav'],
-                     'rs hr ba si mk me'),
-    'h-zaire': ('Zaire', ['Republic of Zaire'], ['Zairean', 'Zairian'], 'cd'),
-    'h-rhodesia': ('Rhodesia', [], ['Rhodesian'], 'zw'),
-    'h-south-vietnam': ('South Vietnam', ['Republic of Vietnam'], ['South Vietnamese'], 'vn'),
-    'h-north-yemen': ('North Yemen', ['Yemen Arab Republic'], [], 'ye'),
-    'h-south-yemen': ('South Yemen', ["People's Democratic Republic of Yemen"], [], 'ye'),
+                     'rs hr ba si mk me', '1992-04-27', 'rs hr ba si mk me xk'),
+    'h-zaire': ('Zaire', ['Republic of Zaire'], ['Zairean', 'Zairian'], 'cd', '1997-05-17', 'cd'),
+    'h-rhodesia': ('Rhodesia', [], ['Rhodesian'], 'zw', '1979-05-31', 'zw'),
+    'h-south-vietnam': ('South Vietnam', ['Republic of Vietnam'], ['South Vietnamese'], 'vn',
+                        '1975-04-30', ''),
+    'h-north-yemen': ('North Yemen', ['Yemen Arab Republic'], [], 'ye', '1990-05-21', ''),
+    'h-south-yemen': ('South Yemen', ["People's Democratic Republic of Yemen"], [], 'ye',
+                      '1990-05-21', ''),
 }
 # Names news uses for countries that the sources above spell otherwise.
 COUNTRY_ALIASES = {
@@ -125,6 +134,16 @@ ADJECTIVES = {'us': ['American', 'U.S.'], 'gb': ['British'], 'ps': ['Palestinian
               'cn': ['Chinese'], 'jp': ['Japanese'], 'iq': ['Iraqi'], 'ir': ['Iranian'],
               'il': ['Israeli'], 'sy': ['Syrian'], 'lb': ['Lebanese'], 'tr': ['Turkish'],
               'ru': ['Russian'], 'ua': ['Ukrainian'], 'es': ['Spanish'], 'it': ['Italian']}
+# US states as datelines abbreviate them ("CHERRY HILL, N.J."): names for datelines only.
+US_STATE_ABBREVIATIONS = {
+    'al': 'Ala.', 'az': 'Ariz.', 'ar': 'Ark.', 'ca': 'Calif.', 'co': 'Colo.', 'ct': 'Conn.',
+    'de': 'Del.', 'dc': 'D.C.', 'fl': 'Fla.', 'ga': 'Ga.', 'il': 'Ill.', 'in': 'Ind.',
+    'ks': 'Kan.', 'ky': 'Ky.', 'la': 'La.', 'md': 'Md.', 'ma': 'Mass.', 'mi': 'Mich.',
+    'mn': 'Minn.', 'ms': 'Miss.', 'mo': 'Mo.', 'mt': 'Mont.', 'ne': 'Neb.', 'nv': 'Nev.',
+    'nh': 'N.H.', 'nj': 'N.J.', 'nm': 'N.M.', 'ny': 'N.Y.', 'nc': 'N.C.', 'nd': 'N.D.',
+    'ok': 'Okla.', 'or': 'Ore.', 'pa': 'Pa.', 'ri': 'R.I.', 'sc': 'S.C.', 'sd': 'S.D.',
+    'tn': 'Tenn.', 'tx': 'Texas', 'vt': 'Vt.', 'va': 'Va.', 'wa': 'Wash.', 'wv': 'W.Va.',
+    'wi': 'Wis.', 'wy': 'Wyo.'}
 # Words that are names of first-level regions somewhere but mean nothing on their own.
 GENERIC = set('''central eastern western northern southern north south east west capital centre
 center coast coastal upper lower islands island lakes lake river border frontier valley
@@ -153,6 +172,9 @@ class Place:
         self.population = population
         self.names = []      # other names
         self.adjectives = []
+        self.dateline_names = []  # names only a dateline uses: "N.J."
+        self.until = ''      # historical states: last day, YYYYMMDD
+        self.territory = []  # historical states: where they were
 
     def add(self, name, adjective=False):
         name = name.strip()
@@ -223,8 +245,10 @@ def main():
     for pid, adjs in ADJECTIVES.items():
         for a in adjs:
             places[pid].add(a, adjective=True)
-    for pid, (name, alts, adjs, successors) in HISTORICAL.items():
+    for pid, (name, alts, adjs, successors, until, territory) in HISTORICAL.items():
         p = Place(pid, 'historical', name, '', successors.split())
+        p.until = until.replace('-', '')
+        p.territory = territory.split()
         for a in alts:
             p.add(a)
         for a in adjs:
@@ -242,6 +266,8 @@ def main():
             continue
         p = Place(code.lower(), 'admin1', name, cc, [cc])
         p.add(ascii_name)
+        if cc == 'us' and code[3:].lower() in US_STATE_ABBREVIATIONS:
+            p.dateline_names.append(US_STATE_ABBREVIATIONS[code[3:].lower()])
         # "Deir ez-Zor Governorate" is written "Deir ez-Zor province" in news: the bare name
         bare = re.sub(r'\s+(Governorate|Province|Region|Oblast|Prefecture|State|District)$', '',
                       name)
@@ -289,9 +315,12 @@ def main():
         p = places[pid]
         if p.kind == 'admin1' and fold(p.name) in GENERIC and not p.names:
             continue
-        names = p.names + ['~' + a for a in p.adjectives]
-        out.write('\t'.join([p.id, p.kind, p.name, p.country, ','.join(p.parents),
-                             str(p.population), '|'.join(names)]) + '\n')
+        names = p.names + ['~' + a for a in p.adjectives] + ['!' + d for d in p.dateline_names]
+        cols = [p.id, p.kind, p.name, p.country, ','.join(p.parents), str(p.population),
+                '|'.join(names)]
+        if p.until:
+            cols += [p.until, ','.join(p.territory)]
+        out.write('\t'.join(cols) + '\n')
 
 
 if __name__ == '__main__':
