@@ -68,7 +68,7 @@ DATELINE_API void dateline_free(void *p);
 typedef struct dateline_article dateline_article_t;
 
 /* The fields of an article. Single-valued fields hold at most one string; list fields
- * (DATELINES, PLACES, GROUPS, TOPICS, PLACE_IDS) hold any number. */
+ * (DATELINES, PLACES, GROUPS, TOPICS, PLACE_IDS, ACRONYMS) hold any number. */
 typedef enum {
     DATELINE_FIELD_ID = 0,    /* stable printable id; computed by the index when not set */
     DATELINE_FIELD_TITLE,     /* headline */
@@ -87,6 +87,8 @@ typedef enum {
     DATELINE_FIELD_PLACE_IDS, /* list: "ID SALIENCE" per place found, most salient first, where
                                * ID is a gazetteer id ("sy", "g170794") or "=" and a label the
                                * gazetteer does not know; set by dateline_index_add() */
+    DATELINE_FIELD_ACRONYMS,  /* list: acronyms the text uses ("SDF"), so that group: finds
+                               * stories by an alias learned later; set by dateline_index_add() */
     DATELINE_FIELD_COUNT_     /* number of fields; not a field */
 } dateline_field_t;
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "dl.h"
 #include "gazetteer.h"
+#include "words.h"
 
 #define MAX_WORDS 6      /* the longest place name matched, in words */
 #define KEY_MAX 96       /* folded key of a phrase */
@@ -15,16 +16,6 @@
 enum { W_TITLE = 6, W_LEAD = 4, W_BODY = 2, W_DATELINE = 4, W_LABEL = 20 };
 
 typedef struct {
-    const char *p;    /* the word, without surrounding punctuation */
-    size_t n;
-    int upper;        /* starts with a capital */
-    int caps;         /* all its letters are capitals */
-    int stop;         /* punctuation follows it: no name runs past it */
-    int sentence;     /* it starts a sentence */
-    int weight;       /* W_TITLE, W_LEAD or W_BODY */
-} word_t;
-
-typedef struct {
     size_t first, count;           /* words */
     const dl_naming_t *namings;    /* candidates */
     size_t nnamings;
@@ -32,103 +23,6 @@ typedef struct {
     int adjective;
     int weight;
 } mention_t;
-
-typedef struct {
-    word_t *w;
-    size_t nw, cap;
-    int failed;
-} words_t;
-
-static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-static int opening(unsigned char c) { return c == '(' || c == '"' || c == '\'' || c == '['; }
-
-static int closing(unsigned char c)
-{
-    return c == ')' || c == '"' || c == '\'' || c == ']' || c == ',' || c == ';' || c == ':' ||
-           c == '.' || c == '!' || c == '?';
-}
-
-/* Splits text into words, each marked as above. */
-static void split(words_t *ws, const char *s, int weight)
-{
-    size_t n = strlen(s), i = 0;
-    int sentence = 1;
-    while (i < n) {
-        while (i < n && is_space((unsigned char)s[i])) {
-            if (s[i] == '\n')
-                sentence = 1;
-            i++;
-        }
-        size_t start = i;
-        while (i < n && !is_space((unsigned char)s[i]))
-            i++;
-        size_t a = start, b = i;
-        while (a < b && opening((unsigned char)s[a]))
-            a++;
-        /* curly quotes and dashes around a word */
-        while (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80)
-            a += 3;
-        int stop = 0;
-        while (b > a) {
-            unsigned char c = (unsigned char)s[b - 1];
-            if (b - a >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80) {
-                b -= 3;
-                stop = 1;
-                continue;
-            }
-            if (!closing(c))
-                break;
-            /* "U.S." keeps its last full stop: a period inside the word makes it an abbreviation */
-            if (c == '.' && memchr(s + a, '.', b - a - 1) && b - a <= 6)
-                break;
-            stop = 1;
-            b--;
-        }
-        /* the possessive goes: "Syria's" is Syria */
-        if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
-            b -= 2;
-        else if (b - a > 4 && memcmp(s + b - 4, "\xE2\x80\x99s", 4) == 0)
-            b -= 4;
-        if (b > a) {
-            if (ws->nw == ws->cap) {
-                size_t cap = ws->cap ? ws->cap * 2 : 256;
-                word_t *nw = realloc(ws->w, cap * sizeof *nw);
-                if (!nw) {
-                    ws->failed = 1;
-                    return;
-                }
-                ws->w = nw;
-                ws->cap = cap;
-            }
-            word_t *w = &ws->w[ws->nw++];
-            w->p = s + a;
-            w->n = b - a;
-            w->upper = (s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0xC3;
-            int lower = 0, up = 0;
-            for (size_t k = a; k < b; k++) {
-                lower += s[k] >= 'a' && s[k] <= 'z';
-                up += s[k] >= 'A' && s[k] <= 'Z';
-            }
-            w->caps = up > 0 && !lower;
-            w->sentence = sentence;
-            w->stop = stop;
-            w->weight = weight;
-            unsigned char last = (unsigned char)s[i - 1];
-            sentence = last == '.' || last == '!' || last == '?';
-        }
-    }
-    if (ws->nw)
-        ws->w[ws->nw - 1].stop = 1; /* no name runs from one part into the next */
-}
-
-static int word_is(const word_t *w, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
-            return 1;
-    return 0;
-}
 
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "minister", "senator",
                                      "sen", "rep", "gen", "general", "king", "queen", "prince",
@@ -170,6 +64,7 @@ static double kind_score(const dl_place_t *p)
     case DL_HISTORICAL: case DL_REGION: case DL_FEATURE: case DL_CONTINENT: return 40;
     case DL_ADMIN1: return 22;
     case DL_CITY: return 20 + (p->capital ? 10 : 0);
+    case DL_GROUP: return 0;
     }
     return 0;
 }
@@ -321,14 +216,14 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
             const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
             int person = n == 1 && prev && !w->sentence && !prev->stop && prev->upper &&
-                         !prev->caps && !w->caps && !caps_ok && !word_is(prev, function_words);
-            if (n == 1 && prev && !prev->stop && word_is(prev, titles))
+                         !prev->caps && !w->caps && !caps_ok && !dl_word_is(prev, function_words);
+            if (n == 1 && prev && !prev->stop && dl_word_is(prev, titles))
                 person = 1;
             if (n == 1 && next && !ws->w[i].stop && next->upper && !next->caps && !caps_ok &&
                 !first->adjective && !w->caps)
                 person = 1; /* "Jordan Peterson", "Washington Post" */
             const dl_place_t *p0 = dl_gaz_place(first->place);
-            int said = next && !ws->w[i + n - 1].stop && word_is(next, speech) &&
+            int said = next && !ws->w[i + n - 1].stop && dl_word_is(next, speech) &&
                        p0->kind == DL_CITY;
             if (!person && !said)
                 nm++;
@@ -361,7 +256,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     if (!dl_gaz_load())
         return DATELINE_NO_MEMORY;
     if (title) {
-        split(&ws, title, W_TITLE);
+        dl_words_split(&ws, title, W_TITLE);
         all_caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             all_caps_title = all_caps_title && (ws.w[i].caps || !ws.w[i].upper);
@@ -376,11 +271,11 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         const char *nl = strchr(body, '\n');
         lead = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
         if (lead)
-            split(&ws, lead, W_LEAD);
+            dl_words_split(&ws, lead, W_LEAD);
         else
             ws.failed = 1;
         if (nl)
-            split(&ws, nl + 1, W_BODY);
+            dl_words_split(&ws, nl + 1, W_BODY);
     }
     mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
     size_t nlabels = dateline_article_count(a, DATELINE_FIELD_PLACES);
@@ -439,7 +334,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
             /* a weak name needs its country named elsewhere, or a preposition of place */
             int supported = 0;
             const word_t *prev = m->first > 0 ? &ws.w[m->first - 1] : NULL;
-            if (prev && !prev->stop && word_is(prev, locative))
+            if (prev && !prev->stop && dl_word_is(prev, locative))
                 supported = 1;
             for (size_t c = 0; c < nc && !supported; c++)
                 supported = countries[c] == country_of(m->chosen);

@@ -122,6 +122,17 @@ void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 /* ---- extraction (indexer/extract-places.c) ---- */
 /* Finds the places of an article (see dateline_index_add()). */
 dateline_status_t dl_extract_places(dateline_article_t *a);
+
+/* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
+typedef struct {
+    char acronym[16];  /* "SDF" */
+    char name[128];    /* "Syrian Democratic Forces" */
+} dl_definition_t;
+/* Finds the groups of an article: sets GROUPS (display names; labels its source gave are
+ * replaced by the built-in names they match) and ACRONYMS, and puts up to `cap` definitions
+ * the text makes in defs (*ndefs of them). Depends on the article alone. */
+dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
+                                    size_t *ndefs);
 /* Whether setting text on the article had to read invalid UTF-8 as another charset. */
 int dl_article_repaired(const dateline_article_t *a);
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */

@@ -9,6 +9,8 @@
 
 extern const char dl_gazetteer_tsv[];
 extern const size_t dl_gazetteer_tsv_len;
+extern const char dl_groups_tsv[];
+extern const size_t dl_groups_tsv_len;
 
 typedef struct {
     uint32_t hash;      /* of the key; 0: empty slot */
@@ -17,7 +19,7 @@ typedef struct {
     uint32_t count;     /* how many */
 } slot_t;
 
-static struct {
+typedef struct {
     char *text;             /* a copy of the table, cut into NUL-terminated fields */
     dl_place_t *places;
     size_t nplaces;
@@ -29,7 +31,11 @@ static struct {
     slot_t *slots;          /* open addressing over keys */
     size_t nslots;
     int ok;
-} gaz;
+} table_t;
+
+static table_t gaz;  /* the places */
+static table_t grp;  /* the groups */
+
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -103,7 +109,8 @@ static dl_place_kind_t kind_of(const char *s, int *capital)
     if (strcmp(s, "historical") == 0) return DL_HISTORICAL;
     if (strcmp(s, "admin1") == 0) return DL_ADMIN1;
     if (strcmp(s, "feature") == 0) return DL_FEATURE;
-    return DL_CITY;
+    if (strcmp(s, "city") == 0 || *capital) return DL_CITY;
+    return DL_GROUP;
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -111,13 +118,15 @@ static int cmp_id(const void *a, const void *b)
     return strcmp(((const dl_place_t *)a)->id, ((const dl_place_t *)b)->id);
 }
 
-static int find_id(const char *id)
+static int find_id_in(const table_t *t, const char *id)
 {
     dl_place_t key;
     key.id = id;
-    const dl_place_t *p = bsearch(&key, gaz.places, gaz.nplaces, sizeof key, cmp_id);
-    return p ? (int)(p - gaz.places) : -1;
+    const dl_place_t *p = bsearch(&key, t->places, t->nplaces, sizeof key, cmp_id);
+    return p ? (int)(p - t->places) : -1;
 }
+
+static int find_id(const char *id) { return find_id_in(&gaz, id); }
 
 int dl_gaz_find_id(const char *id) { return dl_gaz_load() ? find_id(id) : -1; }
 
@@ -135,20 +144,20 @@ static int cmp_raw(const void *a, const void *b)
     return strcmp(raw_keys + x->key, raw_keys + y->key);
 }
 
-static void load(void)
+static void load_table(table_t *g, const char *data, size_t size)
 {
-    char *t = malloc(dl_gazetteer_tsv_len + 1);
+    char *t = malloc(size + 1);
     if (!t)
         return;
-    memcpy(t, dl_gazetteer_tsv, dl_gazetteer_tsv_len + 1);
+    memcpy(t, data, size + 1);
     size_t lines = 0;
-    for (size_t i = 0; i < dl_gazetteer_tsv_len; i++)
+    for (size_t i = 0; i < size; i++)
         lines += t[i] == '\n';
-    gaz.places = calloc(lines, sizeof *gaz.places);
+    g->places = calloc(lines, sizeof *g->places);
     char **country = calloc(lines, sizeof *country), **parents = calloc(lines, sizeof *parents),
          **names = calloc(lines, sizeof *names), **territory = calloc(lines, sizeof *territory);
-    gaz.historical = calloc(lines, sizeof *gaz.historical);
-    if (!gaz.places || !country || !parents || !names || !territory || !gaz.historical)
+    g->historical = calloc(lines, sizeof *g->historical);
+    if (!g->places || !country || !parents || !names || !territory || !g->historical)
         goto out;
     /* cut the table into fields: id kind name country parents population names */
     size_t nnames = 0, keybytes = 0;
@@ -169,19 +178,19 @@ static void load(void)
             c = tab + 1;
         }
         if (nf == 7 || nf == 9) {
-            dl_place_t *p = &gaz.places[gaz.nplaces];
+            dl_place_t *p = &g->places[g->nplaces];
             if (nf == 9) {
                 p->until = (uint32_t)strtoul(f[7], NULL, 10);
-                territory[gaz.nplaces] = f[8];
-                gaz.historical[gaz.nhistorical++] = (int)gaz.nplaces;
+                territory[g->nplaces] = f[8];
+                g->historical[g->nhistorical++] = (int)g->nplaces;
             }
             p->id = f[0];
             p->kind = kind_of(f[1], &p->capital);
             p->name = f[2];
             p->population = (uint32_t)strtoul(f[5], NULL, 10);
-            country[gaz.nplaces] = f[3];
-            parents[gaz.nplaces] = f[4];
-            names[gaz.nplaces] = f[6];
+            country[g->nplaces] = f[3];
+            parents[g->nplaces] = f[4];
+            names[g->nplaces] = f[6];
             nnames += 1;
             keybytes += strlen(f[2]) + 1;
             for (char *c = f[6]; *c; c++)
@@ -190,22 +199,22 @@ static void load(void)
             if (*f[6])
                 nnames++;
             keybytes += strlen(f[6]) + 1;
-            gaz.nplaces++;
+            g->nplaces++;
         }
         if (!nl)
             break;
         line = nl + 1;
     }
     /* the table is sorted by id: parents and countries by binary search */
-    gaz.text = t;
-    for (size_t i = 0; i < gaz.nplaces; i++) {
-        dl_place_t *p = &gaz.places[i];
-        p->country = *country[i] ? find_id(country[i]) : -1;
+    g->text = t;
+    for (size_t i = 0; i < g->nplaces; i++) {
+        dl_place_t *p = &g->places[i];
+        p->country = *country[i] ? find_id_in(g, country[i]) : -1;
         for (char *c = territory[i]; c && *c && p->nterritory < 24;) {
             char *comma = strchr(c, ',');
             if (comma)
                 *comma = '\0';
-            int k = find_id(c);
+            int k = find_id_in(g, c);
             if (k >= 0)
                 p->territory[p->nterritory++] = k;
             if (!comma)
@@ -216,7 +225,7 @@ static void load(void)
             char *comma = strchr(c, ',');
             if (comma)
                 *comma = '\0';
-            int k = find_id(c);
+            int k = find_id_in(g, c);
             if (k >= 0 && k != (int)i)
                 p->parents[p->nparents++] = k;
             if (!comma)
@@ -226,14 +235,14 @@ static void load(void)
     }
     /* every naming with its key */
     raw_t *raw = malloc(nnames * sizeof *raw);
-    gaz.keys = malloc(keybytes + 1);
-    if (!raw || !gaz.keys) {
+    g->keys = malloc(keybytes + 1);
+    if (!raw || !g->keys) {
         free(raw);
         goto out;
     }
     size_t nraw = 0, ko = 0;
-    for (size_t i = 0; i < gaz.nplaces; i++) {
-        const char *list[2] = {gaz.places[i].name, names[i]};
+    for (size_t i = 0; i < g->nplaces; i++) {
+        const char *list[2] = {g->places[i].name, names[i]};
         for (int l = 0; l < 2; l++) {
             for (const char *c = list[l]; *c;) {
                 const char *bar = l ? strchr(c, '|') : NULL;
@@ -241,7 +250,7 @@ static void load(void)
                 int adjective = *c == '~', dateline = *c == '!';
                 const char *nm = c + adjective + dateline;
                 size_t nl = len - (size_t)(adjective + dateline);
-                size_t klen = dl_gaz_fold(nm, nl, gaz.keys + ko, keybytes + 1 - ko);
+                size_t klen = dl_gaz_fold(nm, nl, g->keys + ko, keybytes + 1 - ko);
                 if (klen) {
                     int upper = 0, lower = 0, words = 1;
                     for (size_t j = 0; j < nl; j++) {
@@ -265,41 +274,48 @@ static void load(void)
             }
         }
     }
-    raw_keys = gaz.keys;
+    raw_keys = g->keys;
     qsort(raw, nraw, sizeof *raw, cmp_raw);
-    gaz.namings = malloc((nraw ? nraw : 1) * sizeof *gaz.namings);
-    gaz.nslots = 1;
-    while (gaz.nslots < nraw * 2)
-        gaz.nslots *= 2;
-    gaz.slots = calloc(gaz.nslots, sizeof *gaz.slots);
-    if (!gaz.namings || !gaz.slots) {
+    g->namings = malloc((nraw ? nraw : 1) * sizeof *g->namings);
+    g->nslots = 1;
+    while (g->nslots < nraw * 2)
+        g->nslots *= 2;
+    g->slots = calloc(g->nslots, sizeof *g->slots);
+    if (!g->namings || !g->slots) {
         free(raw);
         goto out;
     }
     for (size_t i = 0; i < nraw;) {
         size_t j = i;
-        while (j < nraw && strcmp(gaz.keys + raw[j].key, gaz.keys + raw[i].key) == 0) {
-            gaz.namings[j] = raw[j].naming;
+        while (j < nraw && strcmp(g->keys + raw[j].key, g->keys + raw[i].key) == 0) {
+            g->namings[j] = raw[j].naming;
             j++;
         }
-        uint32_t h = hash_key(gaz.keys + raw[i].key, raw[i].len);
-        size_t s = h & (gaz.nslots - 1);
-        while (gaz.slots[s].hash)
-            s = (s + 1) & (gaz.nslots - 1);
-        gaz.slots[s].hash = h;
-        gaz.slots[s].key = raw[i].key;
-        gaz.slots[s].first = (uint32_t)i;
-        gaz.slots[s].count = (uint32_t)(j - i);
+        uint32_t h = hash_key(g->keys + raw[i].key, raw[i].len);
+        size_t s = h & (g->nslots - 1);
+        while (g->slots[s].hash)
+            s = (s + 1) & (g->nslots - 1);
+        g->slots[s].hash = h;
+        g->slots[s].key = raw[i].key;
+        g->slots[s].first = (uint32_t)i;
+        g->slots[s].count = (uint32_t)(j - i);
         i = j;
     }
-    gaz.nnamings = nraw;
+    g->nnamings = nraw;
     free(raw);
-    gaz.ok = 1;
+    g->ok = 1;
 out:
     free(country);
     free(parents);
     free(names);
     free(territory);
+}
+
+static void load(void)
+{
+    load_table(&gaz, dl_gazetteer_tsv, dl_gazetteer_tsv_len);
+    load_table(&grp, dl_groups_tsv, dl_groups_tsv_len);
+    gaz.ok = gaz.ok && grp.ok;
 }
 
 const int *dl_gaz_historical(size_t *count)
@@ -322,21 +338,36 @@ const dl_place_t *dl_gaz_place(int i)
     return dl_gaz_load() && i >= 0 && (size_t)i < gaz.nplaces ? &gaz.places[i] : NULL;
 }
 
-const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count)
+static const dl_naming_t *lookup(const table_t *g, const char *key, size_t n, size_t *count)
 {
     *count = 0;
     if (!n || !dl_gaz_load())
         return NULL;
     uint32_t h = hash_key(key, n);
-    for (size_t s = h & (gaz.nslots - 1); gaz.slots[s].hash; s = (s + 1) & (gaz.nslots - 1)) {
-        const slot_t *sl = &gaz.slots[s];
-        const char *k = gaz.keys + sl->key;
+    for (size_t s = h & (g->nslots - 1); g->slots[s].hash; s = (s + 1) & (g->nslots - 1)) {
+        const slot_t *sl = &g->slots[s];
+        const char *k = g->keys + sl->key;
         if (sl->hash == h && strncmp(k, key, n) == 0 && k[n] == '\0') {
             *count = sl->count;
-            return gaz.namings + sl->first;
+            return g->namings + sl->first;
         }
     }
     return NULL;
+}
+
+const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count)
+{
+    return lookup(&gaz, key, n, count);
+}
+
+const dl_naming_t *dl_grp_lookup(const char *key, size_t n, size_t *count)
+{
+    return lookup(&grp, key, n, count);
+}
+
+const dl_place_t *dl_grp_get(int i)
+{
+    return dl_gaz_load() && i >= 0 && (size_t)i < grp.nplaces ? &grp.places[i] : NULL;
 }
 
 static int within(int a, int b, int depth)

@@ -10,7 +10,8 @@ extern "C" {
 #endif
 
 typedef enum {
-    DL_CONTINENT, DL_REGION, DL_COUNTRY, DL_HISTORICAL, DL_ADMIN1, DL_CITY, DL_FEATURE
+    DL_CONTINENT, DL_REGION, DL_COUNTRY, DL_HISTORICAL, DL_ADMIN1, DL_CITY, DL_FEATURE,
+    DL_GROUP /* an entry of the groups table */
 } dl_place_kind_t;
 
 #define DL_MAX_PARENTS 8
@@ -50,6 +51,11 @@ const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count);
  * returns the key's length. Letters lose their accents and case, everything but letters and
  * digits goes: "Deir ez-Zor" and "Deir Ezzor" both give "deirezzor". */
 size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap);
+/* The built-in groups (data/groups.tsv), in the same form: namings by folded key, and a
+ * group by index (its id is its key, its name the display name). */
+const dl_naming_t *dl_grp_lookup(const char *key, size_t n, size_t *count);
+const dl_place_t *dl_grp_get(int i);
+
 /* The historical states (indexes), *count of them. */
 const int *dl_gaz_historical(size_t *count);
 /* Whether place a is b or lies within b (following parents). */

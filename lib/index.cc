@@ -20,7 +20,11 @@
  *                  Not boolean: its wdf is the place's salience (summed up the hierarchy), so
  *                  place: ranks stories about a place above stories that mention it.
  *                                                           place:NAME (any spelling)
- *   XG<key>        group      (GROUPS)                      group:KEY
+ *   XG<key>        group      (GROUPS): the group's name folded as the gazetteer folds
+ *                  ("syriandemocraticforces"); built-in groups under their display name
+ *                                                           group:NAME or ACRONYM
+ *   XA<key>        an acronym the text uses (ACRONYMS), folded ("sdf"): group: finds a
+ *                  story by an alias learned after the story went in
  *   XT<key>        topic      (TOPICS)                      topic:KEY
  *   XD<key>        dateline place (DATELINES)               dateline:KEY
  *   XS<key>        source (SOURCE)                          source:KEY
@@ -42,6 +46,9 @@
  *
  * Metadata
  *   dateline.schema   "1"; an index without it (and not empty) or with another value is refused
+ *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
+ *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
+ *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
  *
  * Every extern "C" function here runs its body inside guard(), which turns each kind of Xapian
  * exception, std::bad_alloc and anything else into a dateline_status_t and a message: no
@@ -326,6 +333,27 @@ extern "C" dateline_status_t dateline_index_count(dateline_index_t *idx, size_t 
 
 /* ---- adding ---- */
 
+static std::string folded(const std::string &s)
+{
+    char key[200];
+    size_t n = dl_gaz_fold(s.data(), s.size(), key, sizeof key);
+    return std::string(key, n);
+}
+
+const char ALIAS_KEY[] = "dateline.alias.";
+const char ALIASES_KEY[] = "dateline.aliases.";
+
+/* Remembers that a text defined an acronym ("Syrian Democratic Forces (SDF)"). */
+static void learn_alias(dateline_index *idx, const dl_definition_t &d)
+{
+    std::string acr = folded(d.acronym), group = folded(d.name);
+    if (acr.empty() || group.empty() || !idx->db->get_metadata(ALIAS_KEY + acr).empty())
+        return;
+    idx->wdb->set_metadata(ALIAS_KEY + acr, d.name);
+    std::string list = idx->db->get_metadata(ALIASES_KEY + group);
+    idx->wdb->set_metadata(ALIASES_KEY + group, list.empty() ? acr : list + " " + acr);
+}
+
 /* XP terms for each place of PLACE_IDS and the places it lies within; wdf is salience. */
 static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
 {
@@ -360,6 +388,45 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
     for (const auto &t : wdf)
         doc.add_term("XP" + t.first, t.second);
 }
+
+/* group:NAME: the group by that name, built-in or learned, and every acronym learned for it;
+ * group:ACRONYM: the same through the alias the index learned. */
+class GroupField : public Xapian::FieldProcessor {
+    Xapian::Database db;
+
+  public:
+    explicit GroupField(const Xapian::Database &d) : db(d) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        std::string k = folded(value);
+        std::vector<std::string> groups{k}, acronyms{k};
+        size_t count;
+        const dl_naming_t *nm = dl_grp_lookup(k.data(), k.size(), &count);
+        for (size_t i = 0; nm && i < count; i++)
+            groups.push_back(folded(dl_grp_get(nm[i].place)->name));
+        std::string named = db.get_metadata(ALIAS_KEY + k);
+        if (!named.empty())
+            groups.push_back(folded(named));
+        for (const std::string &g : std::vector<std::string>(groups)) {
+            std::string list = db.get_metadata(ALIASES_KEY + g);
+            for (size_t p = 0; p < list.size();) {
+                size_t sp = list.find(' ', p);
+                acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));
+                p = sp == std::string::npos ? list.size() : sp + 1;
+            }
+        }
+        std::vector<std::string> terms;
+        for (const std::string &g : groups)
+            if (!g.empty())
+                terms.push_back("XG" + g);
+        for (const std::string &a : acronyms)
+            if (!a.empty())
+                terms.push_back("XA" + a);
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+};
 
 /* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key. */
 class PlaceField : public Xapian::FieldProcessor {
@@ -404,11 +471,21 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             if (dl_article_put(a, DATELINE_FIELD_ID, id, 16) != DATELINE_OK)
                 throw std::bad_alloc();
         }
-        /* places are found once: an article that has PLACE_IDS has been through this */
+        /* places and groups are found once: an article with PLACE_IDS has been through this */
         if (!dateline_article_count(a, DATELINE_FIELD_PLACE_IDS)) {
+            dl_definition_t defs[16];
+            size_t ndefs = 0;
             dateline_status_t st = dl_extract_places(a);
+            if (st == DATELINE_OK)
+                st = dl_extract_groups(a, defs, 16, &ndefs);
             if (st != DATELINE_OK)
                 return set_message(idx, st, dateline_status_to_string(st));
+            if (!idx->in_txn) {
+                idx->wdb->begin_transaction(true);
+                idx->in_txn = true;
+            }
+            for (size_t i = 0; i < ndefs; i++)
+                learn_alias(idx, defs[i]);
         }
         /* the fingerprint covers what was derived too: better extraction means "updated" */
         if (!dl_store_fingerprint(a, &hash))
@@ -449,8 +526,13 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
         if (body)
             idx->tg.index_text(body);
         add_place_terms(doc, a);
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS); i++)
+            doc.add_boolean_term("XG" + folded(dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i)));
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ACRONYMS); i++)
+            doc.add_boolean_term("XA" + folded(dateline_article_get_nth(a, DATELINE_FIELD_ACRONYMS, i)));
         for (size_t f = 0; f < dl_nfilters; f++) {
-            if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS)
+            if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS ||
+                dl_filters[f].field == DATELINE_FIELD_GROUPS)
                 continue;
             size_t n = dateline_article_count(a, dl_filters[f].field);
             for (size_t i = 0; i < n; i++) {
@@ -544,9 +626,12 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                 qp.add_prefix("wild", "ZS");
                 qp.add_prefix("wildtitle", "ZS");
                 PlaceField places;
+                GroupField groups(*idx->db);
                 for (size_t f = 0; f < dl_nfilters; f++) {
                     if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS)
                         qp.add_boolean_prefix(dl_filters[f].name, &places, false);
+                    else if (dl_filters[f].field == DATELINE_FIELD_GROUPS)
+                        qp.add_boolean_prefix(dl_filters[f].name, &groups, false);
                     else
                         qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
                 }

@@ -52,7 +52,7 @@ count 'place:"West Germany"' 2
 count 'place:usa place:japan' 2
 count 'place:usa OR place:japan' 12
 count 'topic:crude' 1
-count 'group:opec' 1
+count 'group:opec' 2
 count 'dateline:"new york"' 4
 count 'dateline:new-york dateline:washington' 1
 count 'dateline:iraq' 1

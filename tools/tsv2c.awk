@@ -1,10 +1,11 @@
-# tsv2c.awk: turns data/gazetteer.tsv into a C string, so the gazetteer is built into the library.
+# tsv2c.awk: turns a data/*.tsv table into a C string named `name`, so it is built into the library.
 BEGIN {
-    print "/* gazetteer-data.c: generated from data/gazetteer.tsv by tools/tsv2c.awk; do not edit */"
+    if (name == "") name = "dl_gazetteer_tsv"
+    print "/* generated from a table in data/ by tools/tsv2c.awk; do not edit */"
     print "#include <stddef.h>"
-    print "extern const char dl_gazetteer_tsv[];"
-    print "extern const size_t dl_gazetteer_tsv_len;"
-    print "const char dl_gazetteer_tsv[] ="
+    print "extern const char " name "[];"
+    print "extern const size_t " name "_len;"
+    print "const char " name "[] ="
 }
 {
     gsub(/\\/, "\\\\")
@@ -14,5 +15,5 @@ BEGIN {
 }
 END {
     print ";"
-    print "const size_t dl_gazetteer_tsv_len = sizeof dl_gazetteer_tsv - 1;"
+    print "const size_t " name "_len = sizeof " name " - 1;"
 }

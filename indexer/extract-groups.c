@@ -1,0 +1,317 @@
+/* extract-groups.c: finds the groups a story names: known ones, "Name (ACR)" definitions, and
+ * capitalised names headed by words such as Forces, Council or Ministry. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "dl.h"
+#include "gazetteer.h"
+#include "words.h"
+
+#define MAX_NAME_WORDS 8
+#define MAX_GROUPS 64
+
+/* Words that head the name of an organisation. */
+static const char *const org_words[] = {
+    "forces", "council", "party", "ministry", "bank", "corp", "corporation", "inc", "ltd", "plc",
+    "group", "union", "front", "army", "organization", "organisation", "agency", "committee",
+    "coalition", "commission", "fund", "co", "company", "association", "federation",
+    "movement", "brigade", "brigades", "authority", "department", "board", "institute",
+    "court", "tribunal", "league", "alliance", "office", "bureau", "police", "guard",
+    "militia", "exchange", "airlines", "holdings", NULL};
+/* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
+static const char *const connectors[] = {"of", "the", "for", "and", "de", "du", "des", "la",
+                                         "le", "al", "el", "on", NULL};
+
+/* A word that can be part of a capitalised name: a capital first, or "al-Zor". */
+static int name_word(const word_t *w)
+{
+    if (w->upper)
+        return 1;
+    return w->n > 3 && (strncmp(w->p, "al-", 3) == 0 || strncmp(w->p, "el-", 3) == 0) &&
+           w->p[3] >= 'A' && w->p[3] <= 'Z';
+}
+
+/* Whether w is an acronym as written: 2 to 8 capitals and digits, at least 2 letters. */
+static int acronym(const word_t *w)
+{
+    int letters = 0;
+    if (w->n < 2 || w->n > 8)
+        return 0;
+    for (size_t i = 0; i < w->n; i++) {
+        char c = w->p[i];
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        else if (!(c >= '0' && c <= '9') && c != '-' && c != '&')
+            return 0;
+    }
+    return letters >= 2;
+}
+
+static void words_text(const words_t *ws, size_t from, size_t to, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = from; i < to && o + 1 < cap; i++) {
+        if (i > from)
+            out[o++] = ' ';
+        size_t n = ws->w[i].n < cap - o - 1 ? ws->w[i].n : cap - o - 1;
+        memcpy(out + o, ws->w[i].p, n);
+        o += n;
+    }
+    out[o] = '\0';
+}
+
+typedef struct {
+    char name[128];
+} group_t;
+
+static void add_group(group_t *g, size_t *ng, const char *name)
+{
+    char k1[128], k2[128];
+    dl_gaz_fold(name, strlen(name), k1, sizeof k1);
+    if (!k1[0])
+        return;
+    for (size_t i = 0; i < *ng; i++) {
+        dl_gaz_fold(g[i].name, strlen(g[i].name), k2, sizeof k2);
+        if (strcmp(k1, k2) == 0)
+            return;
+    }
+    if (*ng < MAX_GROUPS)
+        snprintf(g[(*ng)++].name, sizeof g[0].name, "%s", name);
+}
+
+/* The built-in group a folded key names, or NULL. */
+static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps)
+{
+    size_t count;
+    const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
+    for (size_t i = 0; nm && i < count; i++)
+        if (!nm[i].acronym || !need_caps || caps)
+            return dl_grp_get(nm[i].place);
+    return NULL;
+}
+
+/* Whether the folded acronym is the initials of the name's capitalised words. */
+static int initials_of(const char *name, const char *acr)
+{
+    size_t k = 0;
+    for (const char *p = name; *p; p++)
+        if ((p == name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z') {
+            if (acr[k] != (char)(*p | 0x20))
+                return 0;
+            k++;
+        }
+    return k >= 2 && acr[k] == '\0';
+}
+
+/* Whether the acronym's letters are the initials of the name's words (connectors skipped). */
+static int initials_match(const words_t *ws, size_t from, size_t to, const word_t *acr)
+{
+    char ini[MAX_NAME_WORDS + 1];
+    size_t n = 0, k = 0;
+    for (size_t i = from; i < to && n < MAX_NAME_WORDS; i++)
+        if (!dl_word_is(&ws->w[i], connectors))
+            ini[n++] = (char)(ws->w[i].p[0] | 0x20);
+    ini[n] = '\0';
+    /* every letter of the acronym, in order, among the initials, starting with the first */
+    for (size_t i = 0; i < acr->n; i++) {
+        char c = (char)(acr->p[i] | 0x20);
+        if (c < 'a' || c > 'z')
+            continue;
+        while (k < n && ini[k] != c)
+            k++;
+        if (k == n)
+            return 0;
+        k++;
+    }
+    return n > 0 && ini[0] == (char)(acr->p[0] | 0x20) && k >= n - 1;
+}
+
+dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
+                                    size_t *ndefs)
+{
+    words_t ws = {0};
+    group_t *g = malloc(MAX_GROUPS * sizeof *g);
+    size_t ng = 0;
+    dateline_status_t st = DATELINE_OK;
+    const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
+    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
+    int caps_title = 0;
+    *ndefs = 0;
+    if (!g || !dl_gaz_load()) {
+        free(g);
+        return DATELINE_NO_MEMORY;
+    }
+    /* labels the source gave (Reuters ORGS) */
+    size_t nlabels = dateline_article_count(a, DATELINE_FIELD_GROUPS);
+    for (size_t i = 0; i < nlabels; i++) {
+        const char *l = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i);
+        char key[128];
+        size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
+        const dl_place_t *b = builtin(key, k, 0, 0);
+        add_group(g, &ng, b ? b->name : l);
+    }
+    if (title) {
+        dl_words_split(&ws, title, 3);
+        caps_title = 1;
+        for (size_t i = 0; i < ws.nw; i++)
+            caps_title = caps_title && (ws.w[i].caps || !ws.w[i].upper);
+    }
+    if (body) {
+        dl_lead_t lead;
+        if (dl_lead_parse(body, strlen(body), &lead))
+            body += lead.length;
+        dl_words_split(&ws, body, 1);
+    }
+    if (ws.failed) {
+        st = DATELINE_NO_MEMORY;
+        goto out;
+    }
+    /* 1. definitions: "Syrian Democratic Forces (SDF)" */
+    for (size_t j = 1; j < ws.nw; j++) {
+        const word_t *acr = &ws.w[j];
+        if (!acr->paren || !acronym(acr) || ws.w[j - 1].stop)
+            continue;
+        size_t best = j;
+        for (size_t from = j; from > 0 && j - from < MAX_NAME_WORDS;) {
+            from--;
+            const word_t *w = &ws.w[from];
+            if ((w->stop && from != j - 1) || (!name_word(w) && !dl_word_is(w, connectors)))
+                break;
+            if (name_word(w) && initials_match(&ws, from, j, acr))
+                best = from;
+        }
+        while (best < j && dl_word_is(&ws.w[best], connectors))
+            best++; /* "The Syrian Democratic Forces (SDF)" is the Syrian Democratic Forces */
+        if (best < j && *ndefs < cap) {
+            dl_definition_t *d = &defs[(*ndefs)++];
+            snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
+            words_text(&ws, best, j, d->name, sizeof d->name);
+            add_group(g, &ng, d->name);
+        }
+    }
+    /* 2. known names and acronyms, and 3. names headed by an organisation word */
+    for (size_t i = 0; i < ws.nw;) {
+        const word_t *w = &ws.w[i];
+        int in_title = caps_title && w->weight == 3;
+        if (!name_word(w) || dl_word_is(w, connectors)) {
+            i++; /* "The International Committee of the Red Cross" starts at International */
+            continue;
+        }
+        char key[160];
+        size_t klen[MAX_NAME_WORDS] = {0}, len = 0, maxn = 0;
+        int caps = 1;
+        for (size_t k = 0; k < MAX_NAME_WORDS && i + k < ws.nw; k++) {
+            const word_t *x = &ws.w[i + k];
+            len += dl_gaz_fold(x->p, x->n, key + len, sizeof key - len);
+            klen[k] = len;
+            maxn = k + 1;
+            if (x->stop || len >= sizeof key - 1)
+                break;
+        }
+        size_t used = 0;
+        /* An acronym means first what this story makes it mean: a definition here, or the
+         * initials of a group the story names; only then what the built-in list says. What
+         * other stories taught the index is applied by group: at query time, so that a
+         * story's groups never depend on the order stories went in. */
+        if (acronym(w) && !in_title) {
+            char k1[32];
+            const char *meant = NULL;
+            dl_gaz_fold(w->p, w->n, k1, sizeof k1);
+            for (size_t d = 0; d < *ndefs && !meant; d++)
+                if (strlen(defs[d].acronym) == w->n && memcmp(defs[d].acronym, w->p, w->n) == 0)
+                    meant = defs[d].name;
+            for (size_t q = 0; q < ng && !meant; q++)
+                if (initials_of(g[q].name, k1))
+                    meant = g[q].name;
+            if (meant) {
+                add_group(g, &ng, meant);
+                char a8[16];
+                snprintf(a8, sizeof a8, "%.*s", (int)(w->n < 15 ? w->n : 15), w->p);
+                st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
+                if (st != DATELINE_OK)
+                    goto out;
+                i++;
+                continue;
+            }
+        }
+        for (size_t n = maxn; n >= 1 && !used; n--) {
+            caps = 1;
+            int names = 1;
+            for (size_t k = 0; k < n; k++) {
+                caps = caps && ws.w[i + k].caps;
+                names = names && (name_word(&ws.w[i + k]) || dl_word_is(&ws.w[i + k], connectors));
+            }
+            if (!names && !in_title)
+                continue; /* "The union said" is no group called The Union */
+            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title);
+            if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
+                add_group(g, &ng, b->name);
+                used = n;
+            }
+        }
+        if (!used && acronym(w) && !in_title) {
+            /* an acronym nobody has explained yet: kept, so that group: finds this story
+             * once another story teaches the index what it stands for */
+            char a8[16];
+            snprintf(a8, sizeof a8, "%.*s", (int)(w->n < 15 ? w->n : 15), w->p);
+            st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
+            if (st != DATELINE_OK)
+                goto out;
+            used = 1;
+        }
+        if (!used && !in_title) {
+            /* a run of capitalised words ending in an organisation word, or one starting
+             * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan" */
+            size_t end = i, last_org = 0;
+            while (end < ws.nw && end - i < MAX_NAME_WORDS &&
+                   (name_word(&ws.w[end]) || (end > i && dl_word_is(&ws.w[end], connectors)))) {
+                if (name_word(&ws.w[end]) && dl_word_is(&ws.w[end], org_words))
+                    last_org = end + 1;
+                if (ws.w[end].stop) {
+                    end++;
+                    break;
+                }
+                end++;
+            }
+            size_t from = i;
+            while (from < ws.nw && dl_word_is(&ws.w[from], connectors))
+                from++; /* "The Syrian..." */
+            /* "Leaders of the European Commission": the name starts after the connector */
+            for (size_t k = from; last_org && k < last_org; k++)
+                if (dl_word_is(&ws.w[k], connectors) &&
+                    !(k > from && dl_word_is(&ws.w[k - 1], org_words)))
+                    from = k + 1;
+            /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
+            static const char *const of[] = {"of", "for", NULL};
+            if (last_org && last_org < end && dl_word_is(&ws.w[last_org - 1], org_words) &&
+                dl_word_is(&ws.w[last_org], of) && !ws.w[last_org - 1].stop)
+                last_org = end;
+            while (last_org > from && dl_word_is(&ws.w[last_org - 1], connectors))
+                last_org--;
+            /* a place is no group: "Soviet Union", "Russian Federation" */
+            char pk[160];
+            size_t pl = 0;
+            for (size_t k = from; k < last_org && pl < sizeof pk - 1; k++)
+                pl += dl_gaz_fold(ws.w[k].p, ws.w[k].n, pk + pl, sizeof pk - pl);
+            size_t pc;
+            if (last_org && dl_gaz_lookup(pk, pl, &pc))
+                last_org = 0;
+            if (last_org && last_org > from && last_org - from >= 2) {
+                char name[128];
+                words_text(&ws, from, last_org, name, sizeof name);
+                add_group(g, &ng, name);
+                used = last_org - i;
+            }
+        }
+        i += used ? used : 1;
+    }
+    dl_article_clear_field(a, DATELINE_FIELD_GROUPS);
+    for (size_t i = 0; i < ng && st == DATELINE_OK; i++)
+        st = dl_article_put(a, DATELINE_FIELD_GROUPS, g[i].name, strlen(g[i].name));
+out:
+    free(ws.w);
+    free(g);
+    return st;
+}

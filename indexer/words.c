@@ -1,0 +1,99 @@
+/* words.c: cutting a story into words for the place and group finders. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "words.h"
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+static int opening(unsigned char c) { return c == '(' || c == '"' || c == '\'' || c == '['; }
+
+static int closing(unsigned char c)
+{
+    return c == ')' || c == '"' || c == '\'' || c == ']' || c == ',' || c == ';' || c == ':' ||
+           c == '.' || c == '!' || c == '?';
+}
+
+/* Splits text into words, each marked as above. */
+void dl_words_split(words_t *ws, const char *s, int weight)
+{
+    size_t n = strlen(s), i = 0;
+    int sentence = 1;
+    while (i < n) {
+        while (i < n && is_space((unsigned char)s[i])) {
+            if (s[i] == '\n')
+                sentence = 1;
+            i++;
+        }
+        size_t start = i;
+        while (i < n && !is_space((unsigned char)s[i]))
+            i++;
+        size_t a = start, b = i;
+        while (a < b && opening((unsigned char)s[a]))
+            a++;
+        /* curly quotes and dashes around a word */
+        while (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80)
+            a += 3;
+        int stop = 0;
+        while (b > a) {
+            unsigned char c = (unsigned char)s[b - 1];
+            if (b - a >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80) {
+                b -= 3;
+                stop = 1;
+                continue;
+            }
+            if (!closing(c))
+                break;
+            /* "U.S." keeps its last full stop: a period inside the word makes it an abbreviation */
+            if (c == '.' && memchr(s + a, '.', b - a - 1) && b - a <= 6)
+                break;
+            stop = 1;
+            b--;
+        }
+        /* the possessive goes: "Syria's" is Syria */
+        if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
+            b -= 2;
+        else if (b - a > 4 && memcmp(s + b - 4, "\xE2\x80\x99s", 4) == 0)
+            b -= 4;
+        if (b > a) {
+            if (ws->nw == ws->cap) {
+                size_t cap = ws->cap ? ws->cap * 2 : 256;
+                word_t *nw = realloc(ws->w, cap * sizeof *nw);
+                if (!nw) {
+                    ws->failed = 1;
+                    return;
+                }
+                ws->w = nw;
+                ws->cap = cap;
+            }
+            word_t *w = &ws->w[ws->nw++];
+            w->p = s + a;
+            w->n = b - a;
+            w->upper = (s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0xC3;
+            int lower = 0, up = 0;
+            for (size_t k = a; k < b; k++) {
+                lower += s[k] >= 'a' && s[k] <= 'z';
+                up += s[k] >= 'A' && s[k] <= 'Z';
+            }
+            w->caps = up > 0 && !lower;
+            w->sentence = sentence;
+            w->stop = stop;
+            w->weight = weight;
+            w->paren = start < a && s[start] == '(';
+            unsigned char last = (unsigned char)s[i - 1];
+            sentence = last == '.' || last == '!' || last == '?';
+        }
+    }
+    if (ws->nw)
+        ws->w[ws->nw - 1].stop = 1; /* no name runs from one part into the next */
+}
+
+int dl_word_is(const word_t *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
+            return 1;
+    return 0;
+}
+

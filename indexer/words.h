@@ -1,0 +1,29 @@
+/* words.h: a story's text cut into words, marked for what name-finding needs to know. */
+#ifndef DL_WORDS_H
+#define DL_WORDS_H
+
+#include <stddef.h>
+
+typedef struct {
+    const char *p;    /* the word, without surrounding punctuation */
+    size_t n;
+    int upper;        /* starts with a capital */
+    int caps;         /* all its letters are capitals */
+    int stop;         /* punctuation follows it: no name runs past it */
+    int sentence;     /* it starts a sentence */
+    int weight;       /* where it stands: headline, lead or body (the caller's scale) */
+    int paren;        /* it was written in brackets: "(SDF)" */
+} word_t;
+
+typedef struct {
+    word_t *w;
+    size_t nw, cap;
+    int failed;
+} words_t;
+
+/* Appends the words of text s, each with the given weight; the last can end no name. */
+void dl_words_split(words_t *ws, const char *s, int weight);
+/* Whether the word is one of the NULL-terminated lower-case list, in any case. */
+int dl_word_is(const word_t *w, const char *const *list);
+
+#endif

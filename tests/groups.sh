@@ -1,0 +1,49 @@
+#!/bin/bash
+# groups.sh: groups found in the text, aliases learned from "Name (ACR)", and the seed story.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+DB="$TMP/db"
+S() { "$SEARCH" --index "$DB" "$@"; }
+
+# An acronym-only story goes in before another story teaches the index what it means.
+mkdir -p "$TMP/in"
+printf 'Rebels shell town\nMay 2, 2016\n\nKOBANI (Reuters) - YPG fighters shelled the town overnight, residents said.\n' > "$TMP/in/1.txt"
+printf 'Kurdish militia advances\nMay 3, 2016\n\nQAMISHLI (Reuters) - The Kurdish Democratic Union Militia (KDUM) advanced on Tuesday.\nKDUM commanders said the road was open.\n' > "$TMP/in/2.txt"
+printf 'Militia holds positions\nMay 4, 2016\n\nHASAKA (Reuters) - KDUM units held their positions on Wednesday, a spokesman said.\n' > "$TMP/in/3.txt"
+printf 'Early report\nMay 1, 2016\n\nAMUDA (Reuters) - KDUM patrols entered the village, witnesses said.\n' > "$TMP/in/0.txt"
+"$INDEX" -q --index "$DB" "$TMP/in/0.txt" "$TMP/in/1.txt" "$TMP/in/2.txt" "$TMP/in/3.txt" 2> /dev/null
+is "$(S --count 'group:"kurdish democratic union militia"')" 3 "the group by name: the defining story, a later one, and one ingested before the definition"
+is "$(S --count 'group:kdum')" 3 "the group by its acronym: the same three"
+is "$(S --count 'group:ypg')" 1 "a built-in acronym (YPG)"
+is "$(S --count "group:\"people's protection units\"")" 1 "and its name"
+
+# corpus/
+DB2="$TMP/db2"
+"$INDEX" -q --index "$DB2" corpus 2> /dev/null
+C() { "$SEARCH" --index "$DB2" --count "$1"; }
+is "$(C 'group:"islamic state"')" 4 "group:\"islamic state\""
+is "$(C 'group:isis')" 4 "ISIS is Islamic State"
+is "$(C 'group:opec')" 2 "group:opec: the label and the name"
+is "$(C 'group:"international monetary fund"')" 2 "IMF by name"
+is "$(C 'group:imf')" 2 "and by acronym"
+is "$(C 'group:"european community"')" 1 "EC in the headline's text"
+is "$(C 'group:"syrian democratic forces"')" 1 "the Raqqa story"
+is "$(C 'group:"soviet union"')" 0 "a place is no group"
+is "$(C 'group:"international committee"')" 0 "no half names"
+
+# the seed story (issue 3): filed from Beirut, about Syria
+SEED="$SHARED/corpora/seed/000_1644d3fc511c4341.txt"
+if [ -f "$SEED" ]; then
+    DB3="$TMP/db3"
+    "$INDEX" -q --index "$DB3" "$SEED" 2> /dev/null
+    for q in 'place:syria' 'place:raqqa' 'place:"deir al-zor"' 'place:iraq' 'dateline:beirut' \
+             'group:sdf' 'group:"syrian democratic forces"' 'group:"islamic state"'; do
+        is "$("$SEARCH" --index "$DB3" --count "$q")" 1 "seed matches $q"
+    done
+    for q in 'place:lebanon' 'group:"islamic jihad"'; do
+        is "$("$SEARCH" --index "$DB3" --count "$q")" 0 "seed does not match $q"
+    done
+else
+    echo "# $SEED is absent: the seed checks are skipped (CI has ../shared)"
+fi
+done_testing

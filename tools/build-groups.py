@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""build-groups.py: writes data/groups.tsv, Dateline's built-in list of groups, from ../shared/gazetteer.
+
+    tools/build-groups.py [SHARED_GAZETTEER_DIR] > data/groups.tsv
+
+The same columns as data/gazetteer.tsv (id kind name country parents population names), one
+group a line: id is the group's key (its name folded), kind one of igo, bank, armed, party,
+government, company. Names after the display name are other names and acronyms.
+
+Sources (see data/NOTICE): the groups listed below are facts (names and acronyms of
+international organisations, central banks, armed groups, companies and government bodies
+that news names most); Petrarch2's Phoenix dictionaries (MIT) add armed groups and
+international organisations; PartyFacts (MIT) adds parties that won 20% or more of a vote
+(their names, not their acronyms, which mean other things elsewhere).
+"""
+import csv
+import os
+import re
+import sys
+import unicodedata
+
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
+
+# name: (kind, other names)
+KNOWN = {
+    'United Nations': ('igo', ['UN', 'U.N.']),
+    'UN Security Council': ('igo', ['Security Council', 'U.N. Security Council']),
+    'European Union': ('igo', ['EU', 'E.U.']),
+    'European Community': ('igo', ['EC', 'EEC', 'European Economic Community', 'Common Market']),
+    'European Commission': ('igo', []),
+    'International Monetary Fund': ('igo', ['IMF']),
+    'World Bank': ('igo', ['International Bank for Reconstruction and Development']),
+    'Organization of Petroleum Exporting Countries': ('igo', ['OPEC']),
+    'North Atlantic Treaty Organization': ('igo', ['NATO', 'North Atlantic Alliance']),
+    'World Trade Organization': ('igo', ['WTO']),
+    'General Agreement on Tariffs and Trade': ('igo', ['GATT']),
+    'Organisation for Economic Co-operation and Development': (
+        'igo', ['OECD', 'Organization for Economic Cooperation and Development']),
+    'Arab League': ('igo', ['League of Arab States']),
+    'African Union': ('igo', ['AU', 'Organisation of African Unity', 'OAU']),
+    'Association of Southeast Asian Nations': ('igo', ['ASEAN']),
+    'International Committee of the Red Cross': ('igo', ['ICRC', 'Red Cross']),
+    'UN High Commissioner for Refugees': ('igo', ['UNHCR', 'UN refugee agency']),
+    'World Health Organization': ('igo', ['WHO']),
+    'International Atomic Energy Agency': ('igo', ['IAEA']),
+    'UN Relief and Works Agency': ('igo', ['UNRWA', 'United Nations Relief and Works Agency']),
+    'Group of Seven': ('igo', ['G7', 'G-7']),
+    'Group of Eight': ('igo', ['G8', 'G-8']),
+    'Group of 20': ('igo', ['G20', 'G-20']),
+    'Gulf Cooperation Council': ('igo', ['GCC']),
+    'International Energy Agency': ('igo', ['IEA']),
+    'International Coffee Organization': ('igo', ['ICO']),
+    'International Cocoa Organization': ('igo', ['ICCO']),
+    'European Central Bank': ('bank', ['ECB']),
+    'Federal Reserve': ('bank', ['Fed', 'Federal Reserve Board', 'U.S. Federal Reserve']),
+    'Bundesbank': ('bank', ['Deutsche Bundesbank']),
+    'Bank of England': ('bank', ['BoE']),
+    'Bank of Japan': ('bank', ['BOJ']),
+    'Bank of France': ('bank', ['Banque de France']),
+    'Bank of Canada': ('bank', []),
+    'Swiss National Bank': ('bank', ['SNB']),
+    "People's Bank of China": ('bank', ['PBOC']),
+    'Reserve Bank of India': ('bank', ['RBI']),
+    'Central Bank of Russia': ('bank', ['Bank of Russia']),
+    'Islamic State': ('armed', ['IS', 'ISIS', 'ISIL', 'Daesh', 'Islamic State of Iraq and the Levant',
+                                'Islamic State of Iraq and Syria']),
+    'al Qaeda': ('armed', ['al-Qaeda', 'al-Qaida', 'al Qaida', 'Al Qaeda']),
+    'al Qaeda in the Arabian Peninsula': ('armed', ['AQAP']),
+    'Taliban': ('armed', ['the Taliban']),
+    'Hamas': ('armed', ['Islamic Resistance Movement']),
+    'Hezbollah': ('armed', ['Hizbollah', 'Hizballah', 'Hizbullah']),
+    'Islamic Jihad': ('armed', ['Palestinian Islamic Jihad']),
+    'al Shabaab': ('armed', ['al-Shabaab', 'Shabaab', 'al Shabab', 'al-Shabab']),
+    'Boko Haram': ('armed', []),
+    "Kurdistan Workers' Party": ('armed', ['PKK', 'Kurdistan Workers Party']),
+    "People's Protection Units": ('armed', ['YPG']),
+    'Free Syrian Army': ('armed', ['FSA']),
+    'Nusra Front': ('armed', ['al-Nusra Front', 'Jabhat al-Nusra']),
+    'Revolutionary Armed Forces of Colombia': ('armed', ['FARC']),
+    'ETA': ('armed', ['Basque separatist group ETA']),
+    'Irish Republican Army': ('armed', ['IRA']),
+    'Houthis': ('armed', ['Houthi', 'Ansarallah']),
+    'Palestine Liberation Organization': ('armed', ['PLO']),
+    'Fatah': ('party', []),
+    'Muslim Brotherhood': ('party', []),
+    'Khmer Rouge': ('armed', []),
+    'Tamil Tigers': ('armed', ['LTTE', 'Liberation Tigers of Tamil Eelam']),
+    'Securities and Exchange Commission': ('government', ['SEC']),
+    'Federal Aviation Administration': ('government', ['FAA']),
+    'Pentagon': ('government', ['U.S. Defense Department', 'Department of Defense']),
+    'Agriculture Department': ('government', ['U.S. Agriculture Department', 'USDA',
+                                              'Department of Agriculture']),
+    'Commerce Department': ('government', ['Department of Commerce']),
+    'Treasury': ('government', ['U.S. Treasury', 'Treasury Department']),
+    'State Department': ('government', ['U.S. State Department']),
+    'Congress': ('government', ['U.S. Congress']),
+    'Kremlin': ('government', []),
+    'Nuclear Regulatory Commission': ('government', ['NRC']),
+    'Ministry of International Trade and Industry': ('government', ['MITI']),
+    'Metropolitan Police': ('government', ['Scotland Yard']),
+    'Supreme Council of the Armed Forces': ('government', ['SCAF']),
+    'Reuters': ('company', []),
+    'General Motors': ('company', ['GM', 'General Motors Corp']),
+    'Ford Motor': ('company', ['Ford Motor Co', 'Ford']),
+    'International Business Machines': ('company', ['IBM', 'IBM Corp']),
+    'Lehman Brothers': ('company', ['Lehman Brothers Holdings', 'Lehman']),
+    'Bank of America': ('company', []),
+    'Merrill Lynch': ('company', []),
+    'Tokyo Electric Power': ('company', ['TEPCO', 'Tokyo Electric Power Co']),
+    'Deutsche Bank': ('company', []),
+    'New York Stock Exchange': ('company', ['NYSE']),
+    'British Airways': ('company', []),
+    'Charlie Hebdo': ('company', []),
+}
+ORG_WORDS = re.compile(r'\b(ORGANI[SZ]ATION|UNION|BANK|FUND|COUNCIL|COMMISSION|AGENCY|NATIONS|'
+                       r'LEAGUE|ASSOCIATION|COMMITTEE|FEDERATION|PROGRAMME|PROGRAM|COURT|'
+                       r'INSTITUTE|FORUM|COMMUNITY|TRIBUNAL|PARTY|FRONT|ARMY|BRIGADES?|'
+                       r'MOVEMENT|FORCES|GROUP)\b')
+
+
+def fold(s):
+    s = unicodedata.normalize('NFKD', s)
+    return re.sub(r'[^0-9a-z]', '', ''.join(c for c in s if not unicodedata.combining(c)).lower())
+
+
+def title(s):
+    """PETRARCH's ABU_NIDAL_ORGANIZATION as Abu Nidal Organization."""
+    words = s.replace('_', ' ').strip().split()
+    if len(words) > 1 and words[0] == 'THE':
+        words = words[1:]
+    small = {'of', 'the', 'for', 'and', 'in', 'on', 'al', 'el', 'de', 'la'}
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        out.append(lw if i and lw in small else lw[:1].upper() + lw[1:])
+    return ' '.join(out)
+
+
+class Group:
+    def __init__(self, name, kind):
+        self.name, self.kind, self.names = name, kind, []
+
+
+def petrarch(path, org_only):
+    """Entries: a first line NAME_ [CODE], then +SYNONYM lines. Yields (name, synonyms)."""
+    entry = None
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for raw in f:
+            line = raw.split('#')[0].rstrip()
+            if not line.strip():
+                continue
+            if line[0] in ' \t':
+                continue
+            if line.startswith('+'):
+                if entry:
+                    entry[1].append(line[1:].split('[')[0].strip(' _'))
+                continue
+            if entry:
+                yield entry
+            name = line.split('[')[0].strip(' _')
+            org = ORG_WORDS.search(name.replace('_', ' '))
+            entry = (name, []) if name and (not org_only or org) else None
+    if entry:
+        yield entry
+
+
+def main():
+    groups = {}
+
+    def add(name, kind, others):
+        key = fold(name)
+        if len(key) < 2:
+            return
+        g = groups.get(key)
+        if not g:
+            g = groups[key] = Group(name, kind)
+        for o in others:
+            o = o.strip()
+            if o and fold(o) != key and o not in g.names and '|' not in o:
+                g.names.append(o)
+
+    for name, (kind, others) in KNOWN.items():
+        add(name, kind, others)
+    known_keys = set(groups)
+    for name, syns in petrarch(os.path.join(SRC, 'petrarch2-phoenix',
+                                            'Phoenix.MilNonState.actors.txt'), False):
+        # "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)": the acronym in brackets is another name
+        m = re.match(r'(.*?)_*\(([A-Z0-9]{2,8})\)_*$', name)
+        others = [title(s) for s in syns]
+        if m:
+            name = m.group(1)
+            others.append(m.group(2))
+        if len(name.split('_')) >= 2 and fold(title(name)) not in known_keys:
+            add(title(name), 'armed', others)
+    for name, syns in petrarch(os.path.join(SRC, 'petrarch2-phoenix',
+                                            'Phoenix.International.actors.txt'), True):
+        if len(name.split('_')) >= 2 and fold(title(name)) not in known_keys:
+            add(title(name), 'igo', [title(s) for s in syns if len(s) > 3])
+    with open(os.path.join(SRC, 'partyfacts', 'partyfacts-core-parties.csv'),
+              encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            try:
+                share = float(row['share'] or 0)
+            except ValueError:
+                share = 0
+            name = (row['name_english'] or '').split(' / ')[0].strip()
+            if share < 20 or len(name.split()) < 2 or fold(name) in known_keys:
+                continue
+            # party acronyms are left out: SDF is a party in Cameroon and a militia in Syria
+            add(name, 'party', [])
+    out = sys.stdout
+    for key in sorted(groups):
+        g = groups[key]
+        out.write('\t'.join([key, g.kind, g.name, '', '', '0', '|'.join(g.names)]) + '\n')
+
+
+if __name__ == '__main__':
+    main()
