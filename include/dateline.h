@@ -294,6 +294,44 @@ DATELINE_API dateline_status_t dateline_query_count(dateline_query_t *query, siz
 DATELINE_API dateline_status_t dateline_query_run(dateline_query_t *query, size_t offset,
                                                   size_t limit, dateline_results_t **out);
 
+/* Facets: the commonest values of a field over ALL matches, with exact counts. Ask for them
+ * before dateline_query_run(); read them from its results. `field` is DATELINE_FIELD_PLACES,
+ * _GROUPS, _TOPICS or _DATELINES; `top` is how many values to keep (the most frequent).
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_query_add_facet(dateline_query_t *query,
+                                                        dateline_field_t field, size_t top);
+
+/* Timelines: how many matches fall in each day, week (starting Monday), month or year, with
+ * the commonest places and groups of each period. Ask before dateline_query_run(). */
+typedef enum {
+    DATELINE_TIMELINE_NONE = 0,
+    DATELINE_TIMELINE_DAY,
+    DATELINE_TIMELINE_WEEK,
+    DATELINE_TIMELINE_MONTH,
+    DATELINE_TIMELINE_YEAR
+} dateline_timeline_t;
+DATELINE_API dateline_status_t dateline_query_set_timeline(dateline_query_t *query,
+                                                           dateline_timeline_t period);
+
+/* How many values facet `field` has in these results (at most its `top`). */
+DATELINE_API size_t dateline_results_facet_size(const dateline_results_t *results,
+                                                dateline_field_t field);
+/* Value i (from 0, most frequent first) of facet `field`: its display text (belongs to the
+ * results) and count. Returns NULL when out of range. */
+DATELINE_API const char *dateline_results_facet_get(const dateline_results_t *results,
+                                                    dateline_field_t field, size_t i,
+                                                    size_t *count);
+
+/* How many periods the timeline has (oldest first; periods without matches are left out). */
+DATELINE_API size_t dateline_results_timeline_size(const dateline_results_t *results);
+/* Period i: its label ("2017-10-16" for the week starting that Monday, "2017-10", "2017"),
+ * its count, and up to 3 of its commonest places and groups, ";"-separated (all three strings
+ * belong to the results). Returns NULL when out of range. */
+DATELINE_API const char *dateline_results_timeline_get(const dateline_results_t *results,
+                                                       size_t i, size_t *count,
+                                                       const char **places,
+                                                       const char **groups);
+
 /* Frees results and every result and string they returned. Accepts NULL. */
 DATELINE_API void dateline_results_destroy(dateline_results_t *results);
 

@@ -1,6 +1,6 @@
 /* index.cc: the index, queries and results over Xapian; the only code that includes <xapian.h>.
  *
- * Here is the index schema, version 1. Change it only with a new version number: the version
+ * Here is the index schema, version 2. Change it only with a new version number: the version
  * is stored in the index and checked on open, so an old program never misreads a new index.
  *
  * Documents: one per article.
@@ -37,6 +37,10 @@
  *      date: filters are ranges over it, and --sort newest|oldest sorts by it.
  *   1  content fingerprint: 16 hex digits of dl_hash64 over the stored fields but id and
  *      origin. Equal fingerprint under the same id: the article is unchanged and not rewritten.
+ *   2  facet values of places: the names of the places found and of the countries and
+ *      first-level regions they lie in, joined by 0x1F
+ *   3  facet values of groups (GROUPS), 4 of topics (TOPICS), 5 of datelines (DATELINES),
+ *      each joined by 0x1F. Facets and timelines read these in a MatchSpy over all matches.
  *
  * Document data: the article record of store.c (every field, zlib-compressed).
  *   Why there and not in a store beside the index: a document's data is written in the same
@@ -45,7 +49,7 @@
  *   folder to copy, compact (xapian-compact) or serve remotely (xapian-tcpsrv).
  *
  * Metadata
- *   dateline.schema   "1"; an index without it (and not empty) or with another value is refused
+ *   dateline.schema   "2"; an index without it (and not empty) or with another value is refused
  *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
  *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
  *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
@@ -75,9 +79,14 @@
 namespace {
 
 const char SCHEMA_KEY[] = "dateline.schema";
-const char SCHEMA_VERSION[] = "1";
+const char SCHEMA_VERSION[] = "2"; /* 2: facet value slots 2-5 */
 const Xapian::valueno SLOT_DATE = 0;
 const Xapian::valueno SLOT_HASH = 1;
+const Xapian::valueno SLOT_PLACES = 2;
+const Xapian::valueno SLOT_GROUPS = 3;
+const Xapian::valueno SLOT_TOPICS = 4;
+const Xapian::valueno SLOT_DATELINES = 5;
+const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
 const size_t KEY_MAX = 200;
 
@@ -108,11 +117,20 @@ struct dateline_result {
     std::string snippet;                   // last snippet asked for
 };
 
+struct dl_period {
+    std::string label;      // "2017-10"
+    size_t count = 0;       // matches in it
+    std::string places;     // its commonest places, ";"-separated
+    std::string groups;     // its commonest groups
+};
+
 struct dateline_results {
     dateline_query *query = nullptr;
     Xapian::Enquire enq;      // what made mset: it knows which terms matched each document
     Xapian::MSet mset;
     size_t total = 0;
+    std::map<int, std::vector<std::pair<std::string, size_t>>> facets; // by field, commonest first
+    std::vector<dl_period> timeline;                                   // oldest first
     std::vector<dateline_result> items;
 };
 
@@ -122,6 +140,8 @@ struct dateline_query {
     std::string description;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     std::vector<std::string> wildcards;      // "Zfight" for fight*: to highlight what it matched
+    std::vector<std::pair<dateline_field_t, size_t>> facets; // asked for, with how many to keep
+    dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
     std::vector<dateline_results *> results; // result pages still alive
 };
 
@@ -358,6 +378,7 @@ static void learn_alias(dateline_index *idx, const dl_definition_t &d)
 static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
 {
     std::map<std::string, Xapian::termcount> wdf;
+    std::vector<std::string> facet; /* places found, their countries and regions */
     size_t n = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
     for (size_t i = 0; i < n; i++) {
         const char *e = dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i);
@@ -369,6 +390,7 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
             continue;
         if (id[0] == '=') {
             wdf[id.substr(0, KEY_MAX)] += w;
+            facet.push_back(id.substr(1));
             continue;
         }
         /* the place and everything it lies within, each once */
@@ -378,8 +400,12 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
             todo.pop_back();
             if (k < 0 || std::find(seen.begin(), seen.end(), k) != seen.end())
                 continue;
-            seen.push_back(k);
             const dl_place_t *pl = dl_gaz_place(k);
+            if (seen.empty() || pl->kind == DL_COUNTRY || pl->kind == DL_HISTORICAL ||
+                pl->kind == DL_ADMIN1)
+                if (std::find(facet.begin(), facet.end(), pl->name) == facet.end())
+                    facet.push_back(pl->name);
+            seen.push_back(k);
             wdf[pl->id] += w;
             for (int j = 0; j < pl->nparents; j++)
                 todo.push_back(pl->parents[j]);
@@ -387,6 +413,20 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
     }
     for (const auto &t : wdf)
         doc.add_term("XP" + t.first, t.second);
+    std::string v;
+    for (const std::string &f : facet)
+        v += (v.empty() ? "" : std::string(1, FACET_SEP)) + f;
+    if (!v.empty())
+        doc.add_value(SLOT_PLACES, v);
+}
+
+/* The values of a list field joined for a facet slot. */
+static std::string facet_value(const dateline_article_t *a, dateline_field_t f)
+{
+    std::string v;
+    for (size_t i = 0; i < dateline_article_count(a, f); i++)
+        v += (i ? std::string(1, FACET_SEP) : std::string()) + dateline_article_get_nth(a, f, i);
+    return v;
 }
 
 /* group:NAME: the group by that name, built-in or learned, and every acronym learned for it;
@@ -526,6 +566,14 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
         if (body)
             idx->tg.index_text(body);
         add_place_terms(doc, a);
+        static const std::pair<Xapian::valueno, dateline_field_t> facets[] = {
+            {SLOT_GROUPS, DATELINE_FIELD_GROUPS}, {SLOT_TOPICS, DATELINE_FIELD_TOPICS},
+            {SLOT_DATELINES, DATELINE_FIELD_DATELINES}};
+        for (const auto &fs : facets) {
+            std::string v = facet_value(a, fs.second);
+            if (!v.empty())
+                doc.add_value(fs.first, v);
+        }
         for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS); i++)
             doc.add_boolean_term("XG" + folded(dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i)));
         for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ACRONYMS); i++)
@@ -702,6 +750,113 @@ extern "C" const char *dateline_query_describe(dateline_query_t *q)
     return q ? q->description.c_str() : "";
 }
 
+/* Counts facet values and timeline periods over every match (the matcher checks them all). */
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    struct Count {
+        Xapian::valueno slot;
+        std::map<std::string, size_t> n;
+    };
+    std::map<int, Count> facets;         // by field
+    dateline_timeline_t period = DATELINE_TIMELINE_NONE;
+    struct Period {
+        size_t n = 0;
+        std::map<std::string, size_t> places, groups;
+    };
+    std::map<std::string, Period> periods;
+
+    static void split(const std::string &v, std::map<std::string, size_t> &into)
+    {
+        for (size_t p = 0; p < v.size();) {
+            size_t e = v.find(FACET_SEP, p);
+            if (e == std::string::npos)
+                e = v.size();
+            if (e > p)
+                into[v.substr(p, e - p)]++;
+            p = e + 1;
+        }
+    }
+
+    /* The period a date sort key "YYYYMMDD..." falls in. */
+    std::string label(const std::string &key) const
+    {
+        if (key.size() < 8)
+            return std::string();
+        switch (period) {
+        case DATELINE_TIMELINE_YEAR: return key.substr(0, 4);
+        case DATELINE_TIMELINE_MONTH: return key.substr(0, 4) + "-" + key.substr(4, 2);
+        case DATELINE_TIMELINE_DAY:
+            return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
+        case DATELINE_TIMELINE_WEEK: {
+            /* days since 1970-01-01 (Thursday), back to the Monday, and forth to a date */
+            long y = std::stol(key.substr(0, 4)), m = std::stol(key.substr(4, 2)),
+                 d = std::stol(key.substr(6, 2));
+            y -= m <= 2;
+            long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+            long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+            long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+            long wd = ((days % 7) + 7 + 3) % 7; /* 0 = Monday */
+            days -= wd;
+            /* back to a civil date */
+            days += 719468;
+            era = (days >= 0 ? days : days - 146096) / 146097;
+            long doe = days - era * 146097;
+            yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+            y = yoe + era * 400;
+            doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            long mp = (5 * doy + 2) / 153;
+            d = doy - (153 * mp + 2) / 5 + 1;
+            m = mp < 10 ? mp + 3 : mp - 9;
+            y += m <= 2;
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+            return buf;
+        }
+        default: return std::string();
+        }
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        for (auto &f : facets)
+            split(doc.get_value(f.second.slot), f.second.n);
+        if (period != DATELINE_TIMELINE_NONE) {
+            std::string l = label(doc.get_value(SLOT_DATE));
+            if (l.empty())
+                return;
+            Period &p = periods[l];
+            p.n++;
+            split(doc.get_value(SLOT_PLACES), p.places);
+            split(doc.get_value(SLOT_GROUPS), p.groups);
+        }
+    }
+};
+
+/* The `top` commonest of counts, most frequent first, ties by value. */
+static std::vector<std::pair<std::string, size_t>> commonest(const std::map<std::string, size_t> &c,
+                                                             size_t top)
+{
+    std::vector<std::pair<std::string, size_t>> v(c.begin(), c.end());
+    std::sort(v.begin(), v.end(), [](const std::pair<std::string, size_t> &x,
+                                     const std::pair<std::string, size_t> &y) {
+        return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    if (v.size() > top)
+        v.resize(top);
+    return v;
+}
+
+static Xapian::valueno facet_slot(dateline_field_t f)
+{
+    switch (f) {
+    case DATELINE_FIELD_PLACES: return SLOT_PLACES;
+    case DATELINE_FIELD_GROUPS: return SLOT_GROUPS;
+    case DATELINE_FIELD_TOPICS: return SLOT_TOPICS;
+    case DATELINE_FIELD_DATELINES: return SLOT_DATELINES;
+    default: return Xapian::BAD_VALUENO;
+    }
+}
+
 static DateKey date_key; /* stateless, so one serves every query and thread */
 
 static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
@@ -738,11 +893,30 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
     *out = nullptr;
     return guard(q->index, [&]() {
         Xapian::doccount all = q->index->db->get_doccount();
-        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, {}};
+        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, {}, {}, {}};
         try {
             configure(q, r->enq, date_key);
+            FacetSpy spy;
+            for (const auto &f : q->facets)
+                spy.facets[f.first] = FacetSpy::Count{facet_slot(f.first), {}};
+            spy.period = q->timeline;
+            if (!q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE)
+                r->enq.add_matchspy(&spy);
             r->mset = r->enq.get_mset(static_cast<Xapian::doccount>(offset),
                                       static_cast<Xapian::doccount>(limit), all);
+            r->enq.clear_matchspies();
+            for (const auto &f : q->facets)
+                r->facets[f.first] = commonest(spy.facets[f.first].n, f.second);
+            for (const auto &p : spy.periods) {
+                dl_period d;
+                d.label = p.first;
+                d.count = p.second.n;
+                for (const auto &v : commonest(p.second.places, 3))
+                    d.places += (d.places.empty() ? "" : ";") + v.first;
+                for (const auto &v : commonest(p.second.groups, 3))
+                    d.groups += (d.groups.empty() ? "" : ";") + v.first;
+                r->timeline.push_back(d);
+            }
             r->total = r->mset.get_matches_estimated();
             size_t i = 0;
             for (Xapian::MSetIterator it = r->mset.begin(); it != r->mset.end(); ++it, ++i) {
@@ -762,6 +936,71 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
         *out = r;
         return DATELINE_OK;
     });
+}
+
+extern "C" dateline_status_t dateline_query_add_facet(dateline_query_t *q, dateline_field_t f,
+                                                      size_t top)
+{
+    if (!q || facet_slot(f) == Xapian::BAD_VALUENO || top == 0)
+        return DATELINE_BAD_ARGUMENT;
+    for (auto &have : q->facets)
+        if (have.first == f) {
+            have.second = top;
+            return DATELINE_OK;
+        }
+    q->facets.emplace_back(f, top);
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_query_set_timeline(dateline_query_t *q,
+                                                         dateline_timeline_t period)
+{
+    if (!q || period < DATELINE_TIMELINE_NONE || period > DATELINE_TIMELINE_YEAR)
+        return DATELINE_BAD_ARGUMENT;
+    q->timeline = period;
+    return DATELINE_OK;
+}
+
+extern "C" size_t dateline_results_facet_size(const dateline_results_t *r, dateline_field_t f)
+{
+    if (!r)
+        return 0;
+    auto it = r->facets.find(f);
+    return it == r->facets.end() ? 0 : it->second.size();
+}
+
+extern "C" const char *dateline_results_facet_get(const dateline_results_t *r,
+                                                  dateline_field_t f, size_t i, size_t *count)
+{
+    if (!r)
+        return nullptr;
+    auto it = r->facets.find(f);
+    if (it == r->facets.end() || i >= it->second.size())
+        return nullptr;
+    if (count)
+        *count = it->second[i].second;
+    return it->second[i].first.c_str();
+}
+
+extern "C" size_t dateline_results_timeline_size(const dateline_results_t *r)
+{
+    return r ? r->timeline.size() : 0;
+}
+
+extern "C" const char *dateline_results_timeline_get(const dateline_results_t *r, size_t i,
+                                                     size_t *count, const char **places,
+                                                     const char **groups)
+{
+    if (!r || i >= r->timeline.size())
+        return nullptr;
+    const dl_period &p = r->timeline[i];
+    if (count)
+        *count = p.count;
+    if (places)
+        *places = p.places.c_str();
+    if (groups)
+        *groups = p.groups.c_str();
+    return p.label.c_str();
 }
 
 extern "C" void dateline_results_destroy(dateline_results_t *r)

@@ -43,6 +43,10 @@ static void usage(FILE *f)
 "  -s, --sort ORDER       relevance (default), newest or oldest (undated last)\n"
 "  -c, --count            print only the exact number of matching articles\n"
 "      --show ID          print the whole stored article with that id\n"
+"      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
+"                         with exact counts: place, group, topic or dateline (repeatable)\n"
+"      --timeline P       also the matches per day, week, month or year, with each\n"
+"                         period's commonest places and groups (-n 0: only these)\n"
 "  -f, --format FORMAT    text (default), json or tsv\n"
 "      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
 "  -h, --help             this help\n"
@@ -71,13 +75,15 @@ static int parse_size(const char *opt, const char *s, size_t *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR };
+    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
         {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
+        {"facet", required_argument, NULL, OPT_FACET},
+        {"timeline", required_argument, NULL, OPT_TIMELINE},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *show = NULL;
@@ -85,6 +91,10 @@ int main(int argc, char **argv)
     int count = 0, color = -1, c;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     out_format_t fmt = OUT_TEXT;
+    dateline_field_t facets[8];
+    size_t facet_top[8], nfacets = 0;
+    dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
+    const char *period = NULL;
 
     while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -135,6 +145,40 @@ int main(int argc, char **argv)
             else {
                 fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", prog,
                         optarg);
+                return 2;
+            }
+            break;
+        case OPT_FACET: {
+            static const struct { const char *name; dateline_field_t field; } names[] = {
+                {"place", DATELINE_FIELD_PLACES}, {"group", DATELINE_FIELD_GROUPS},
+                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES}};
+            size_t len = strcspn(optarg, ":"), top = 10, k;
+            for (k = 0; k < 4; k++)
+                if (strlen(names[k].name) == len && strncmp(optarg, names[k].name, len) == 0)
+                    break;
+            if (k == 4 || (optarg[len] == ':' && !parse_size("--facet", optarg + len + 1, &top)) ||
+                top == 0 || nfacets == 8) {
+                fprintf(stderr, "%s: --facet takes place, group, topic or dateline, and :N for "
+                                "how many (8 facets at most), not '%s'\n", prog, optarg);
+                return 2;
+            }
+            facets[nfacets] = names[k].field;
+            facet_top[nfacets++] = top;
+            break;
+        }
+        case OPT_TIMELINE:
+            period = optarg;
+            if (strcmp(optarg, "day") == 0)
+                timeline = DATELINE_TIMELINE_DAY;
+            else if (strcmp(optarg, "week") == 0)
+                timeline = DATELINE_TIMELINE_WEEK;
+            else if (strcmp(optarg, "month") == 0)
+                timeline = DATELINE_TIMELINE_MONTH;
+            else if (strcmp(optarg, "year") == 0)
+                timeline = DATELINE_TIMELINE_YEAR;
+            else {
+                fprintf(stderr, "%s: unknown --timeline '%s': use day, week, month or year\n",
+                        prog, optarg);
                 return 2;
             }
             break;
@@ -213,9 +257,16 @@ int main(int argc, char **argv)
             }
         } else if (st == DATELINE_OK) {
             dateline_results_t *res;
-            st = dateline_query_run(q, offset, limit, &res);
+            for (size_t k = 0; k < nfacets && st == DATELINE_OK; k++)
+                st = dateline_query_add_facet(q, facets[k], facet_top[k]);
+            if (st == DATELINE_OK)
+                st = dateline_query_set_timeline(q, timeline);
+            if (st == DATELINE_OK)
+                st = dateline_query_run(q, offset, limit, &res);
             if (st == DATELINE_OK)
                 st = out_results(stdout, fmt, color, query, offset, res);
+            if (st == DATELINE_OK)
+                out_facets(stdout, fmt, res, facets, nfacets, period);
             if (st == DATELINE_OK)
                 rc = dateline_results_total(res) ? 0 : 1;
         }

@@ -189,7 +189,7 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
         }
     }
     if (fmt == OUT_JSON)
-        fputs("]}\n", f);
+        fputs("]", f); /* the object is closed by out_facets() */
     else if (fmt == OUT_TEXT) {
         if (n)
             fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + n, total);
@@ -197,6 +197,108 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
             fprintf(f, "%zu matches%s\n", total, total ? " (none on this page)" : "");
     }
     return DATELINE_OK;
+}
+
+static const char *facet_name(dateline_field_t fl)
+{
+    switch (fl) {
+    case DATELINE_FIELD_PLACES: return "place";
+    case DATELINE_FIELD_GROUPS: return "group";
+    case DATELINE_FIELD_TOPICS: return "topic";
+    default: return "dateline";
+    }
+}
+
+/* Writes a ";"-separated list as a JSON array. */
+static void json_split(FILE *f, const char *s)
+{
+    fputc('[', f);
+    for (int first = 1; s && *s; first = 0) {
+        const char *e = strchr(s, ';');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
+        if (!first)
+            fputc(',', f);
+        out_json_string(f, buf);
+        s = e ? e + 1 : s + n;
+    }
+    fputc(']', f);
+}
+
+void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
+                size_t nfields, const char *period)
+{
+    size_t nt = dateline_results_timeline_size(res), most = 0;
+    if (fmt == OUT_JSON) {
+        if (nfields) {
+            fputs(",\"facets\":{", f);
+            for (size_t k = 0; k < nfields; k++) {
+                fprintf(f, "%s\"%s\":[", k ? "," : "", facet_name(fields[k]));
+                for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
+                    size_t n;
+                    const char *v = dateline_results_facet_get(res, fields[k], i, &n);
+                    fprintf(f, "%s{\"value\":", i ? "," : "");
+                    out_json_string(f, v);
+                    fprintf(f, ",\"count\":%zu}", n);
+                }
+                fputc(']', f);
+            }
+            fputc('}', f);
+        }
+        if (period) {
+            fprintf(f, ",\"timeline\":{\"period\":\"%s\",\"periods\":[", period);
+            for (size_t i = 0; i < nt; i++) {
+                size_t n;
+                const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+                fprintf(f, "%s{\"period\":\"%s\",\"count\":%zu,\"places\":", i ? "," : "", label, n);
+                json_split(f, pl);
+                fputs(",\"groups\":", f);
+                json_split(f, gr);
+                fputc('}', f);
+            }
+            fputs("]}", f);
+        }
+        fputs("}\n", f);
+        return;
+    }
+    for (size_t k = 0; k < nfields; k++) {
+        if (fmt == OUT_TEXT)
+            fprintf(f, "\n%s:\n", facet_name(fields[k]));
+        for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
+            size_t n;
+            const char *v = dateline_results_facet_get(res, fields[k], i, &n);
+            if (fmt == OUT_TSV) {
+                fprintf(f, "facet\t%s\t", facet_name(fields[k]));
+                tsv_value(f, v);
+                fprintf(f, "\t%zu\n", n);
+            } else {
+                fprintf(f, "  %6zu  %s\n", n, v);
+            }
+        }
+    }
+    if (!period)
+        return;
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        dateline_results_timeline_get(res, i, &n, NULL, NULL);
+        most = n > most ? n : most;
+    }
+    if (fmt == OUT_TEXT)
+        fprintf(f, "\ntimeline by %s:\n", period);
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        if (fmt == OUT_TSV) {
+            fprintf(f, "period\t%s\t%zu\t%s\t%s\n", label, n, pl, gr);
+            continue;
+        }
+        size_t bar = most ? (n * 40 + most - 1) / most : 0;
+        fprintf(f, "  %-10s %6zu ", label, n);
+        for (size_t b = 0; b < 40; b++)
+            fputs(b < bar ? "#" : " ", f);
+        fprintf(f, "  %s%s%s\n", pl, *pl && *gr ? " | " : "", gr);
+    }
 }
 
 void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)

@@ -17,6 +17,10 @@ void out_json_string(FILE *f, const char *s);
 dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
                               size_t offset, dateline_results_t *res);
 
+/* Prints the facets and timeline the query asked for (nothing when it asked for none). */
+void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
+                size_t nfields, const char *period);
+
 /* Prints one whole article. */
 void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a);
 

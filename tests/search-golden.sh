@@ -28,6 +28,27 @@ for r in d["results"]:
     ok $? "JSON has exactly the documented fields"
 fi
 
+# facets and timelines, over all matches
+S -n 0 --facet place:6 --facet group:4 --timeline year 'date:2010..' > "$TMP/facets.txt"; golden facets.txt
+S -n 0 --format tsv --facet topic --timeline month 'date:1987' > "$TMP/facets.tsv"; golden facets.tsv
+if command -v python3 > /dev/null; then
+    S -n 2 --format json --facet place:50 --facet group:50 --timeline week '*' > "$TMP/f.json"
+    python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+total=d["total"]; periods=d["timeline"]["periods"]
+assert sum(p["count"] for p in periods) == total - 2, "every dated match in one week (2 undated)"
+assert all(p["period"] < q["period"] for p, q in zip(periods, periods[1:])), "oldest first"
+import datetime
+assert all(datetime.date.fromisoformat(p["period"]).weekday() == 0 for p in periods), "weeks start on Monday"
+places={f["value"]: f["count"] for f in d["facets"]["place"]}
+assert places["United States"] == 11, places["United States"]
+assert places["Syria"] == 2 and places["Iraq"] == 3, (places["Syria"], places["Iraq"])
+groups={f["value"]: f["count"] for f in d["facets"]["group"]}
+assert groups["Islamic State"] == 4, groups
+' "$TMP/f.json"
+    ok $? "JSON facets and weekly timeline: counts over all matches, Mondays, oldest first"
+fi
+
 count() { is "$(S --count "$1")" "$2" "count [$1] = $2"; }
 count '*' 45
 count 'date:2017' 6

@@ -56,22 +56,23 @@ REGIONS = {
 }
 CONTINENTS = {'AF': 'Africa', 'AS': 'Asia', 'EU': 'Europe', 'NA': 'North America',
               'SA': 'South America', 'OC': 'Oceania', 'AN': 'Antarctica'}
-# Features: (name, other names, parents)
+# Features: (name, other names, parents). One that crosses several countries lies in its
+# region, not in each country: a story naming the Euphrates is not thereby about Iraq.
 FEATURES = {
-    'euphrates': ('Euphrates River', ['Euphrates'], 'tr sy iq'),
-    'tigris': ('Tigris River', ['Tigris'], 'tr sy iq'),
-    'nile': ('Nile River', ['Nile', 'River Nile'], 'eg sd ss ug et'),
+    'euphrates': ('Euphrates River', ['Euphrates'], 'middle-east'),
+    'tigris': ('Tigris River', ['Tigris'], 'middle-east'),
+    'nile': ('Nile River', ['Nile', 'River Nile'], '@af'),
     'gaza-strip': ('Gaza Strip', ['Gaza'], 'ps'),
     'west-bank': ('West Bank', [], 'ps'),
     'golan-heights': ('Golan Heights', ['Golan'], 'sy'),
     'sinai': ('Sinai Peninsula', ['Sinai'], 'eg'),
-    'red-sea': ('Red Sea', [], 'eg sa sd er ye dj'),
-    'black-sea': ('Black Sea', [], 'ru ua tr bg ro ge'),
-    'caspian-sea': ('Caspian Sea', [], 'ru kz tm ir az'),
-    'south-china-sea': ('South China Sea', [], 'cn vn ph my bn'),
-    'strait-of-hormuz': ('Strait of Hormuz', ['Hormuz'], 'ir om'),
-    'korean-peninsula': ('Korean Peninsula', [], 'kp kr'),
-    'kashmir': ('Kashmir', [], 'in pk'),
+    'red-sea': ('Red Sea', [], 'middle-east'),
+    'black-sea': ('Black Sea', [], '@eu'),
+    'caspian-sea': ('Caspian Sea', [], '@as'),
+    'south-china-sea': ('South China Sea', [], 'southeast-asia'),
+    'strait-of-hormuz': ('Strait of Hormuz', ['Hormuz'], 'gulf'),
+    'korean-peninsula': ('Korean Peninsula', [], '@as'),
+    'kashmir': ('Kashmir', [], '@as'),
     'kurdistan': ('Kurdistan', ['Iraqi Kurdistan'], 'iq'),
     'crimea': ('Crimea', ['Crimean Peninsula'], 'ua'),
     'donbass': ('Donbass', ['Donbas'], 'ua'),
@@ -79,7 +80,7 @@ FEATURES = {
     'tibet': ('Tibet', [], 'cn'),
     'suez-canal': ('Suez Canal', [], 'eg'),
     'panama-canal': ('Panama Canal', [], 'pa'),
-    'persian-gulf-waters': ('Gulf of Oman', [], 'om ir'),
+    'persian-gulf-waters': ('Gulf of Oman', [], 'gulf'),
 }
 # Historical states: id: (name, other names, adjectives, successors, last day, territory).
 # A place named in a story dated up to the last day that lies in the territory (first-level
