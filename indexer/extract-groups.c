@@ -64,9 +64,14 @@ static void words_text(const words_t *ws, size_t from, size_t to, char *out, siz
 
 typedef struct {
     char name[128];
+    int salience;      /* mentions weighed by where they stand */
+    size_t first;      /* order of first mention, for ties */
 } group_t;
 
-static void add_group(group_t *g, size_t *ng, const char *name)
+/* Weights of a mention: headline, lead (first paragraph), the rest; labels count most. */
+enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
+
+static void add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
     char k1[128], k2[128];
     dl_gaz_fold(name, strlen(name), k1, sizeof k1);
@@ -74,11 +79,25 @@ static void add_group(group_t *g, size_t *ng, const char *name)
         return;
     for (size_t i = 0; i < *ng; i++) {
         dl_gaz_fold(g[i].name, strlen(g[i].name), k2, sizeof k2);
-        if (strcmp(k1, k2) == 0)
+        if (strcmp(k1, k2) == 0) {
+            g[i].salience += weight;
             return;
+        }
     }
-    if (*ng < MAX_GROUPS)
-        snprintf(g[(*ng)++].name, sizeof g[0].name, "%s", name);
+    if (*ng < MAX_GROUPS) {
+        snprintf(g[*ng].name, sizeof g[0].name, "%s", name);
+        g[*ng].salience = weight;
+        g[*ng].first = *ng;
+        (*ng)++;
+    }
+}
+
+static int by_salience(const void *a, const void *b)
+{
+    const group_t *x = a, *y = b;
+    if (x->salience != y->salience)
+        return y->salience - x->salience;
+    return x->first < y->first ? -1 : 1;
 }
 
 /* The built-in group a folded key names, or NULL. */
@@ -129,7 +148,7 @@ static int initials_match(const words_t *ws, size_t from, size_t to, const word_
 }
 
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
-                                    size_t *ndefs)
+                                    size_t *ndefs, int *salience, size_t salience_cap)
 {
     words_t ws = {0};
     group_t *g = malloc(MAX_GROUPS * sizeof *g);
@@ -138,6 +157,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     int caps_title = 0;
+    char *first_par = NULL; /* the words point into it */
     *ndefs = 0;
     if (!g || !dl_gaz_load()) {
         free(g);
@@ -150,10 +170,10 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         char key[128];
         size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
         const dl_place_t *b = builtin(key, k, 0, 0);
-        add_group(g, &ng, b ? b->name : l);
+        add_group(g, &ng, b ? b->name : l, G_LABEL);
     }
     if (title) {
-        dl_words_split(&ws, title, 3);
+        dl_words_split(&ws, title, G_TITLE);
         caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             caps_title = caps_title && (ws.w[i].caps || !ws.w[i].upper);
@@ -162,7 +182,14 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         dl_lead_t lead;
         if (dl_lead_parse(body, strlen(body), &lead))
             body += lead.length;
-        dl_words_split(&ws, body, 1);
+        const char *nl = strchr(body, '\n');
+        first_par = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
+        if (!first_par)
+            ws.failed = 1;
+        else
+            dl_words_split(&ws, first_par, G_LEAD);
+        if (nl)
+            dl_words_split(&ws, nl + 1, G_BODY);
     }
     if (ws.failed) {
         st = DATELINE_NO_MEMORY;
@@ -188,13 +215,13 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             dl_definition_t *d = &defs[(*ndefs)++];
             snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
             words_text(&ws, best, j, d->name, sizeof d->name);
-            add_group(g, &ng, d->name);
+            add_group(g, &ng, d->name, acr->weight);
         }
     }
     /* 2. known names and acronyms, and 3. names headed by an organisation word */
     for (size_t i = 0; i < ws.nw;) {
         const word_t *w = &ws.w[i];
-        int in_title = caps_title && w->weight == 3;
+        int in_title = caps_title && w->weight == G_TITLE;
         if (!name_word(w) || dl_word_is(w, connectors)) {
             i++; /* "The International Committee of the Red Cross" starts at International */
             continue;
@@ -226,7 +253,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
                 if (initials_of(g[q].name, k1))
                     meant = g[q].name;
             if (meant) {
-                add_group(g, &ng, meant);
+                add_group(g, &ng, meant, w->weight);
                 char a8[16];
                 snprintf(a8, sizeof a8, "%.*s", (int)(w->n < 15 ? w->n : 15), w->p);
                 st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
@@ -247,7 +274,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
                 continue; /* "The union said" is no group called The Union */
             const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title);
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
-                add_group(g, &ng, b->name);
+                add_group(g, &ng, b->name, w->weight);
                 used = n;
             }
         }
@@ -301,16 +328,21 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             if (last_org && last_org > from && last_org - from >= 2) {
                 char name[128];
                 words_text(&ws, from, last_org, name, sizeof name);
-                add_group(g, &ng, name);
+                add_group(g, &ng, name, w->weight);
                 used = last_org - i;
             }
         }
         i += used ? used : 1;
     }
+    qsort(g, ng, sizeof *g, by_salience);
     dl_article_clear_field(a, DATELINE_FIELD_GROUPS);
-    for (size_t i = 0; i < ng && st == DATELINE_OK; i++)
+    for (size_t i = 0; i < ng && st == DATELINE_OK; i++) {
         st = dl_article_put(a, DATELINE_FIELD_GROUPS, g[i].name, strlen(g[i].name));
+        if (salience && i < salience_cap)
+            salience[i] = g[i].salience;
+    }
 out:
+    free(first_par);
     free(ws.w);
     free(g);
     return st;

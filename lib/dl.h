@@ -128,11 +128,12 @@ typedef struct {
     char acronym[16];  /* "SDF" */
     char name[128];    /* "Syrian Democratic Forces" */
 } dl_definition_t;
-/* Finds the groups of an article: sets GROUPS (display names; labels its source gave are
- * replaced by the built-in names they match) and ACRONYMS, and puts up to `cap` definitions
- * the text makes in defs (*ndefs of them). Depends on the article alone. */
+/* Finds the groups of an article: sets GROUPS (display names, most salient first; labels its
+ * source gave are replaced by the built-in names they match) and ACRONYMS, and puts up to
+ * `cap` definitions the text makes in defs (*ndefs of them). When `salience` is not NULL it
+ * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
-                                    size_t *ndefs);
+                                    size_t *ndefs, int *salience, size_t salience_cap);
 /* Whether setting text on the article had to read invalid UTF-8 as another charset. */
 int dl_article_repaired(const dateline_article_t *a);
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */

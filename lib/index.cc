@@ -517,7 +517,7 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             size_t ndefs = 0;
             dateline_status_t st = dl_extract_places(a);
             if (st == DATELINE_OK)
-                st = dl_extract_groups(a, defs, 16, &ndefs);
+                st = dl_extract_groups(a, defs, 16, &ndefs, nullptr, 0);
             if (st != DATELINE_OK)
                 return set_message(idx, st, dateline_status_to_string(st));
             if (!idx->in_txn) {
