@@ -263,7 +263,10 @@ typedef struct dateline_result dateline_result_t;
 typedef enum {
     DATELINE_SORT_RELEVANCE = 0, /* BM25 */
     DATELINE_SORT_NEWEST,        /* by date, newest first; undated last */
-    DATELINE_SORT_OLDEST         /* by date, oldest first; undated last */
+    DATELINE_SORT_OLDEST,        /* by date, oldest first; undated last */
+    DATELINE_SORT_RECENT         /* BM25 plus a recency bonus that halves every half-life
+                                  * (dateline_query_set_half_life()) back from the newest
+                                  * story in the index; undated stories get none */
 } dateline_sort_t;
 
 /* Parses `text` in Dateline's query language (see dateline-search(1)) into *out.
@@ -280,6 +283,13 @@ DATELINE_API void dateline_query_destroy(dateline_query_t *query);
 /* Sets the order of results. Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
 DATELINE_API dateline_status_t dateline_query_set_sort(dateline_query_t *query,
                                                        dateline_sort_t sort);
+
+/* The half-life of DATELINE_SORT_RECENT's bonus, in days (default 30). The bonus for a
+ * story from the newest day is `weight` (default 2.0, about what one well-matched word
+ * scores), half that a half-life earlier, and so on.
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (a half-life or weight that is not above 0). */
+DATELINE_API dateline_status_t dateline_query_set_half_life(dateline_query_t *query, double days,
+                                                            double weight);
 
 /* The query as Xapian understood it, for debugging. Belongs to the query. */
 DATELINE_API const char *dateline_query_describe(dateline_query_t *query);

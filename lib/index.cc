@@ -61,6 +61,7 @@
 #include <config.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
@@ -142,6 +143,8 @@ struct dateline_query {
     std::vector<std::string> wildcards;      // "Zfight" for fight*: to highlight what it matched
     std::vector<std::pair<dateline_field_t, size_t>> facets; // asked for, with how many to keep
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
+    double half_life = 30;                   // days, for DATELINE_SORT_RECENT
+    double recency_weight = 2.0;             // its bonus for the newest day
     std::vector<dateline_results *> results; // result pages still alive
 };
 
@@ -739,9 +742,19 @@ extern "C" void dateline_query_destroy(dateline_query_t *q)
 
 extern "C" dateline_status_t dateline_query_set_sort(dateline_query_t *q, dateline_sort_t sort)
 {
-    if (!q || sort < DATELINE_SORT_RELEVANCE || sort > DATELINE_SORT_OLDEST)
+    if (!q || sort < DATELINE_SORT_RELEVANCE || sort > DATELINE_SORT_RECENT)
         return DATELINE_BAD_ARGUMENT;
     q->sort = sort;
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_query_set_half_life(dateline_query_t *q, double days,
+                                                          double weight)
+{
+    if (!q || !(days > 0) || !(weight > 0))
+        return DATELINE_BAD_ARGUMENT;
+    q->half_life = days;
+    q->recency_weight = weight;
     return DATELINE_OK;
 }
 
@@ -857,10 +870,49 @@ static Xapian::valueno facet_slot(dateline_field_t f)
     }
 }
 
+/* Days since 0000-03-01 of a date sort key "YYYYMMDD...", for ages in days. */
+static long day_of(const std::string &key)
+{
+    if (key.size() < 8)
+        return 0;
+    long y = std::stol(key.substr(0, 4)), m = std::stol(key.substr(4, 2)),
+         d = std::stol(key.substr(6, 2));
+    y -= m <= 2;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d;
+}
+
+/* DATELINE_SORT_RECENT: a weight that halves every half-life back from the newest story. */
+class Recency : public Xapian::ValuePostingSource {
+    double weight, half_life;
+    long newest = 0;
+
+  public:
+    Recency(double w, double hl) : Xapian::ValuePostingSource(SLOT_DATE), weight(w), half_life(hl) {}
+    void init(const Xapian::Database &database) override
+    {
+        Xapian::ValuePostingSource::init(database);
+        set_maxweight(weight);
+        newest = day_of(database.get_value_upper_bound(SLOT_DATE));
+    }
+    double get_weight() const override
+    {
+        long age = newest - day_of(get_value());
+        return weight * std::exp2(-(age > 0 ? static_cast<double>(age) : 0.0) / half_life);
+    }
+    Recency *clone() const override { return new Recency(weight, half_life); }
+    std::string name() const override { return "DatelineRecency"; }
+};
+
 static DateKey date_key; /* stateless, so one serves every query and thread */
 
 static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
 {
+    if (q->sort == DATELINE_SORT_RECENT) {
+        /* the source is reference-counted and goes with the query */
+        Xapian::Query bonus((new Recency(q->recency_weight, q->half_life))->release());
+        enq.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->q, bonus));
+        return;
+    }
     enq.set_query(q->q);
     /* Undated articles come last either way: an empty value sorts lowest, so newest-first can
      * sort on the value itself, while oldest-first goes through DateKey's "~". */

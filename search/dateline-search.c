@@ -40,7 +40,9 @@ static void usage(FILE *f)
 "  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s)\n"
 "  -n, --limit N          show N results (default 10)\n"
 "      --offset N         skip the first N results (for paging)\n"
-"  -s, --sort ORDER       relevance (default), newest or oldest (undated last)\n"
+"  -s, --sort ORDER       relevance (default), newest or oldest (undated last), or recent:\n"
+"                         relevance plus a bonus that halves every --half-life days (30)\n"
+"                         back from the newest story in the index\n"
 "  -c, --count            print only the exact number of matching articles\n"
 "      --show ID          print the whole stored article with that id\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
@@ -75,7 +77,7 @@ static int parse_size(const char *opt, const char *s, size_t *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE };
+    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
@@ -84,6 +86,7 @@ int main(int argc, char **argv)
         {"colour", required_argument, NULL, OPT_COLOR},
         {"facet", required_argument, NULL, OPT_FACET},
         {"timeline", required_argument, NULL, OPT_TIMELINE},
+        {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *show = NULL;
@@ -95,6 +98,7 @@ int main(int argc, char **argv)
     size_t facet_top[8], nfacets = 0;
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
     const char *period = NULL;
+    double half_life = 30;
 
     while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -114,8 +118,10 @@ int main(int argc, char **argv)
                 sort = DATELINE_SORT_NEWEST;
             else if (strcmp(optarg, "oldest") == 0)
                 sort = DATELINE_SORT_OLDEST;
+            else if (strcmp(optarg, "recent") == 0)
+                sort = DATELINE_SORT_RECENT;
             else {
-                fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest or oldest\n",
+                fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
                         prog, optarg);
                 return 2;
             }
@@ -164,6 +170,16 @@ int main(int argc, char **argv)
             }
             facets[nfacets] = names[k].field;
             facet_top[nfacets++] = top;
+            break;
+        }
+        case OPT_HALF_LIFE: {
+            char *end;
+            half_life = strtod(optarg, &end);
+            if (*end || !(half_life > 0)) {
+                fprintf(stderr, "%s: --half-life takes a number of days above 0, not '%s'\n",
+                        prog, optarg);
+                return 2;
+            }
             break;
         }
         case OPT_TIMELINE:
@@ -248,6 +264,8 @@ int main(int argc, char **argv)
         st = dateline_query_new(idx, query, &q);
         if (st == DATELINE_OK)
             st = dateline_query_set_sort(q, sort);
+        if (st == DATELINE_OK)
+            st = dateline_query_set_half_life(q, half_life, 2.0);
         if (st == DATELINE_OK && count) {
             size_t n;
             st = dateline_query_count(q, &n);

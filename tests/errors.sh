@@ -25,6 +25,7 @@ check 2 "dateline-index: unknown encoding 'KLINGON' (see iconv --list)" "$INDEX"
 check 2 "dateline-index: unknown format 'pdf': use auto, text or sgml" "$INDEX" --index "$DB" --format pdf corpus
 check 2 "dateline-search: --facet takes place, group, topic or dateline, and :N for how many (8 facets at most), not 'colour'" "$SEARCH" --index "$DB" --facet colour oil
 check 2 "dateline-search: unknown --timeline 'hour': use day, week, month or year" "$SEARCH" --index "$DB" --timeline hour oil
+check 2 "dateline-search: --half-life takes a number of days above 0, not '-3'" "$SEARCH" --index "$DB" --sort recent --half-life -3 oil
 mkdir -p "$TMP/notdb"
 check 2 "dateline-search: no index at $TMP/notdb (Couldn't detect type of database): build one with dateline-index --index $TMP/notdb FILES..." "$SEARCH" --index "$TMP/notdb" oil
 

@@ -28,6 +28,12 @@ for r in d["results"]:
     ok $? "JSON has exactly the documented fields"
 fi
 
+# --sort recent: relevance plus a bonus halving every --half-life days
+order() { S --format tsv -n 4 "$@" 'islamic state OR fighters OR troops' | cut -f7 | cut -c1-20 | tr '\n' '|'; }
+is "$(order --sort relevance)" "Iraq declares victor|Syrian army presses |US-backed forces tak|Philippines ends fiv|" "by relevance, Raqqa before Marawi"
+is "$(order --sort recent)" "Iraq declares victor|Syrian army presses |Philippines ends fiv|US-backed forces tak|" "recent: Marawi (23 Oct) before Raqqa (17 Oct)"
+is "$(order --sort recent --half-life 3650)" "$(order --sort relevance)" "a ten-year half-life changes nothing here"
+
 # facets and timelines, over all matches
 S -n 0 --facet place:6 --facet group:4 --timeline year 'date:2010..' > "$TMP/facets.txt"; golden facets.txt
 S -n 0 --format tsv --facet topic --timeline month 'date:1987' > "$TMP/facets.tsv"; golden facets.tsv
