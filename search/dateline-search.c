@@ -49,7 +49,7 @@ static void usage(FILE *f)
 "                         with exact counts: place, group, topic or dateline (repeatable)\n"
 "      --timeline P       also the matches per day, week, month or year, with each\n"
 "                         period's commonest places and groups (-n 0: only these)\n"
-"  -f, --format FORMAT    text (default), json or tsv\n"
+"  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
 "      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
 "  -h, --help             this help\n"
 "  -V, --version          the version\n"
@@ -135,8 +135,10 @@ int main(int argc, char **argv)
                 fmt = OUT_JSON;
             else if (strcmp(optarg, "tsv") == 0)
                 fmt = OUT_TSV;
+            else if (strcmp(optarg, "svg") == 0)
+                fmt = OUT_SVG;
             else {
-                fprintf(stderr, "%s: unknown --format '%s': use text, json or tsv\n", prog,
+                fprintf(stderr, "%s: unknown --format '%s': use text, json, tsv or svg\n", prog,
                         optarg);
                 return 2;
             }
@@ -202,6 +204,18 @@ int main(int argc, char **argv)
         case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
         default:
             fprintf(stderr, "Try '%s --help'.\n", prog);
+            return 2;
+        }
+    }
+    if (fmt == OUT_SVG) {
+        /* an SVG is a timeline: by month unless --timeline says otherwise */
+        if (timeline == DATELINE_TIMELINE_NONE) {
+            timeline = DATELINE_TIMELINE_MONTH;
+            period = "month";
+        }
+        limit = 0;
+        if (show) {
+            fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n", prog);
             return 2;
         }
     }
@@ -281,9 +295,11 @@ int main(int argc, char **argv)
                 st = dateline_query_set_timeline(q, timeline);
             if (st == DATELINE_OK)
                 st = dateline_query_run(q, offset, limit, &res);
-            if (st == DATELINE_OK)
+            if (st == DATELINE_OK && fmt == OUT_SVG)
+                out_svg(stdout, query, res, period);
+            else if (st == DATELINE_OK)
                 st = out_results(stdout, fmt, color, query, offset, res);
-            if (st == DATELINE_OK)
+            if (st == DATELINE_OK && fmt != OUT_SVG)
                 out_facets(stdout, fmt, res, facets, nfacets, period);
             if (st == DATELINE_OK)
                 rc = dateline_results_total(res) ? 0 : 1;

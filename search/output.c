@@ -1,5 +1,6 @@
 /* output.c: text, JSON and TSV renderings of results and articles. */
 #include <config.h>
+#include <stdlib.h>
 #include <string.h>
 #include "output.h"
 
@@ -176,6 +177,8 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
             tsv_value(f, snip);
             fputc('\n', f);
             break;
+        case OUT_SVG: /* drawn by out_svg() */
+            break;
         case OUT_TEXT:
             fprintf(f, "%s%3zu.%s ", color ? C_BOLD : "", dateline_result_rank(r),
                     color ? C_OFF : "");
@@ -299,6 +302,144 @@ void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateli
             fputs(b < bar ? "#" : " ", f);
         fprintf(f, "  %s%s%s\n", pl, *pl && *gr ? " | " : "", gr);
     }
+}
+
+/* Writes text for XML: the five special characters escaped, never a bad byte. */
+static void xml_text(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&apos;", f); break;
+        default:
+            if (*p >= 0x20 || *p == '\t')
+                fputc(*p, f);
+        }
+    }
+}
+
+typedef struct {
+    char label[16];
+    size_t count;
+    const char *places, *groups;
+} bar_t;
+
+/* The periods to draw: by year or month every period from the first to the last, those
+ * without stories too, so that the axis is time; by week or day the ones with stories. */
+static bar_t *svg_bars(dateline_results_t *res, const char *period, size_t *nbars)
+{
+    size_t n = dateline_results_timeline_size(res), k = 0, cap = n;
+    int yearly = strcmp(period, "year") == 0, monthly = strcmp(period, "month") == 0;
+    int y0 = 0, m0 = 0, y1 = 0, m1 = 0;
+    if (n && (yearly || monthly)) {
+        const char *first = dateline_results_timeline_get(res, 0, NULL, NULL, NULL);
+        const char *last = dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL);
+        sscanf(first, "%d-%d", &y0, &m0);
+        sscanf(last, "%d-%d", &y1, &m1);
+        size_t span = yearly ? (size_t)(y1 - y0 + 1) : (size_t)((y1 - y0) * 12 + m1 - m0 + 1);
+        if (span <= 2400)
+            cap = span;
+        else
+            yearly = monthly = 0;
+    }
+    bar_t *b = calloc(cap ? cap : 1, sizeof *b);
+    if (!b)
+        return NULL;
+    if (yearly || monthly) {
+        for (int y = y0, m = monthly ? m0 : 1; k < cap; k++) {
+            if (yearly)
+                snprintf(b[k].label, sizeof b[k].label, "%04d", y++);
+            else {
+                snprintf(b[k].label, sizeof b[k].label, "%04d-%02d", y, m);
+                if (++m > 12)
+                    m = 1, y++;
+            }
+            b[k].places = b[k].groups = "";
+        }
+        for (size_t i = 0, j = 0; i < n; i++) {
+            size_t c;
+            const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+            while (j < k && strcmp(b[j].label, label) < 0)
+                j++;
+            if (j < k && strcmp(b[j].label, label) == 0) {
+                b[j].count = c;
+                b[j].places = pl;
+                b[j].groups = gr;
+            }
+        }
+    } else {
+        for (; k < n; k++) {
+            const char *label = dateline_results_timeline_get(res, k, &b[k].count, &b[k].places,
+                                                              &b[k].groups);
+            snprintf(b[k].label, sizeof b[k].label, "%s", label);
+        }
+    }
+    *nbars = k;
+    return b;
+}
+
+void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period)
+{
+    const int width = 900, height = 320, left = 56, right = 16, top = 40, bottom = 64;
+    size_t n = 0, most = 0;
+    bar_t *bars = svg_bars(res, period, &n);
+    if (!bars)
+        n = 0;
+    for (size_t i = 0; i < n; i++)
+        most = bars[i].count > most ? bars[i].count : most;
+    double plot_w = width - left - right, plot_h = height - top - bottom;
+    double bar = n ? plot_w / (double)n : plot_w;
+    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+               "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n",
+            width, height, width, height);
+    fputs("<title>", f);
+    xml_text(f, query);
+    fprintf(f, ": stories by %s</title>\n", period);
+    fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", width, height);
+    fprintf(f, "<text x=\"%d\" y=\"22\" font-size=\"14\">", left);
+    xml_text(f, query);
+    fprintf(f, " \xe2\x80\x94 %zu stories by %s</text>\n",
+            dateline_results_total(res), period);
+    /* the axis: 0 and the largest count */
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", left,
+            top + (int)plot_h, width - right, top + (int)plot_h);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n", left - 6,
+            top + (int)plot_h);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%zu</text>\n", left - 6,
+            top + 10, most);
+    size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
+    for (size_t i = 0; i < n; i++) {
+        size_t c = bars[i].count;
+        const char *pl = bars[i].places, *gr = bars[i].groups, *label = bars[i].label;
+        double h = most ? plot_h * (double)c / (double)most : 0;
+        double x = left + bar * (double)i;
+        fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                   "fill=\"#2b6cb0\"><title>",
+                x + bar * 0.1, top + plot_h - h, bar * 0.8, h);
+        xml_text(f, label);
+        fprintf(f, ": %zu", c);
+        if (*pl || *gr) {
+            fputs(" (", f);
+            xml_text(f, pl);
+            fputs(*pl && *gr ? " | " : "", f);
+            xml_text(f, gr);
+            fputs(")", f);
+        }
+        fputs("</title></rect>\n", f);
+        if (i % every == 0) {
+            fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" "
+                       "transform=\"rotate(-45 %.1f %d)\">",
+                    x + bar / 2, top + (int)plot_h + 14, x + bar / 2, top + (int)plot_h + 14);
+            xml_text(f, label);
+            fputs("</text>\n", f);
+        }
+    }
+    fputs("</svg>\n", f);
+    free(bars);
 }
 
 void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include "dateline.h"
 
-typedef enum { OUT_TEXT, OUT_JSON, OUT_TSV } out_format_t;
+typedef enum { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_SVG } out_format_t;
 
 /* JSON output's format version: bump it when a field changes meaning or goes away. */
 #define DL_JSON_VERSION 1
@@ -20,6 +20,9 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
 /* Prints the facets and timeline the query asked for (nothing when it asked for none). */
 void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
                 size_t nfields, const char *period);
+
+/* Draws the timeline of the results as an SVG bar chart (a whole document). */
+void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period);
 
 /* Prints one whole article. */
 void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a);

@@ -55,6 +55,18 @@ assert groups["Islamic State"] == 4, groups
     ok $? "JSON facets and weekly timeline: counts over all matches, Mondays, oldest first"
 fi
 
+# the timeline as an SVG chart: by month, empty months drawn too
+S --format svg 'date:2017' > "$TMP/timeline.svg"; golden timeline.svg
+if command -v python3 > /dev/null; then
+    python3 -c 'import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+bars = [r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.find("{http://www.w3.org/2000/svg}title") is not None]
+assert len(bars) == 6, len(bars)   # 2017-07 to 2017-12
+assert [b.find("{http://www.w3.org/2000/svg}title").text.split(":")[0] for b in bars][3] == "2017-10"
+' "$TMP/timeline.svg"
+    ok $? "the SVG is well-formed XML with a bar for each month from July to December 2017"
+fi
+
 count() { is "$(S --count "$1")" "$2" "count [$1] = $2"; }
 count '*' 45
 count 'date:2017' 6
