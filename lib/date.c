@@ -120,8 +120,22 @@ int dl_date_parse_iso(const char *s, dl_date_t *out)
     dl_date_t d;
     int y, m, day;
     clear(&d);
-    if (!digits(&s, 4, 4, &y) || *s++ != '-' || !digits(&s, 2, 2, &m) || *s++ != '-' ||
-        !digits(&s, 2, 2, &day) || !dl_date_valid(y, m, day))
+    if (!digits(&s, 4, 4, &y) || y < 1)
+        return 0;
+    if (!*s) { /* "2017": known to the year */
+        d.year = y;
+        *out = d;
+        return 1;
+    }
+    if (*s++ != '-' || !digits(&s, 2, 2, &m) || m < 1 || m > 12)
+        return 0;
+    if (!*s) { /* "2017-10": known to the month */
+        d.year = y;
+        d.month = m;
+        *out = d;
+        return 1;
+    }
+    if (*s++ != '-' || !digits(&s, 2, 2, &day) || !dl_date_valid(y, m, day))
         return 0;
     d.year = y;
     d.month = m;
@@ -205,7 +219,7 @@ int dl_date_parse_line(const char *s, size_t n, dl_date_t *out)
             return 0;
         p = q;
     } else {
-        /* "October 18, 2017", "Oct. 18 2017" */
+        /* "October 18, 2017", "Oct. 18 2017", or only "October 2017" */
         w = word_len(p, end);
         if (!(mon = dl_month_from_name(p, w)))
             return 0;
@@ -213,6 +227,13 @@ int dl_date_parse_line(const char *s, size_t n, dl_date_t *out)
         if (p < end && *p == '.')
             p++;
         p = skip_blank(p, end);
+        const char *q = p;
+        if (digits(&q, 4, 4, &y) && !*skip_blank(q, end)) {
+            d.year = y;
+            d.month = mon;
+            *out = d;
+            return y >= 1;
+        }
         if (!digits(&p, 1, 2, &day))
             return 0;
         p = skip_blank(p, end);
@@ -287,7 +308,11 @@ int dl_date_year_near(int month, int day, const dl_date_t *ref)
 
 void dl_date_format(const dl_date_t *d, char *out)
 {
-    if (d->has_time)
+    if (!d->month)
+        snprintf(out, 20, "%04d", d->year);
+    else if (!d->day)
+        snprintf(out, 20, "%04d-%02d", d->year, d->month);
+    else if (d->has_time)
         snprintf(out, 20, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
                  d->minute, d->second);
     else
@@ -296,6 +321,16 @@ void dl_date_format(const dl_date_t *d, char *out)
 
 void dl_date_sortkey(const dl_date_t *d, char *out)
 {
-    snprintf(out, 15, "%04d%02d%02d%02d%02d%02d", d->year, d->month, d->day, d->hour, d->minute,
-             d->second);
+    snprintf(out, 15, "%04d%02d%02d%02d%02d%02d", d->year, d->month ? d->month : 1,
+             d->day ? d->day : 1, d->hour, d->minute, d->second);
+}
+
+void dl_date_endkey(const dl_date_t *d, char *out)
+{
+    int m = d->month ? d->month : 12;
+    int day = d->day ? d->day : dl_date_days_in_month(d->year, m);
+    if (d->has_time)
+        dl_date_sortkey(d, out);
+    else
+        snprintf(out, 15, "%04d%02d%02d235959", d->year, m, day);
 }

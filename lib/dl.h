@@ -81,18 +81,23 @@ int dl_date_valid(int year, int month, int day);
 int dl_month_from_name(const char *s, size_t n);
 /* Reuters-21578: "26-FEB-1987 15:01:01.79", leading spaces and trailing junk allowed. */
 int dl_date_parse_reuters(const char *s, dl_date_t *out);
-/* ISO 8601: "YYYY-MM-DD" optionally followed by "THH:MM[:SS]" (or a space); nothing else after. */
+/* ISO 8601: "YYYY-MM-DD" optionally followed by "THH:MM[:SS]" (or a space); nothing else after;
+ * or "YYYY-MM" or "YYYY" for a date known only to the month or year (day or month left 0). */
 int dl_date_parse_iso(const char *s, dl_date_t *out);
 /* A line that is wholly a date as news sources write one: ISO, Reuters, "October 18, 2017",
- * "Oct 18, 2017", "18 October 2017", with an optional weekday in front and time after. */
+ * "Oct 18, 2017", "18 October 2017", with an optional weekday in front and time after; or a
+ * month, "October 2017". */
 int dl_date_parse_line(const char *s, size_t n, dl_date_t *out);
 /* The year for a day and month given without one (a dateline's "Feb 26"): whichever of the
  * reference year and its neighbours puts it nearest the reference date. */
 int dl_date_year_near(int month, int day, const dl_date_t *ref);
 /* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" into out (at least 20 bytes). */
 void dl_date_format(const dl_date_t *d, char *out);
-/* The sortable value-slot key "YYYYMMDDHHMMSS" into out (at least 15 bytes). */
+/* The sortable value-slot key "YYYYMMDDHHMMSS" into out (at least 15 bytes): where the date's
+ * span starts (a date known to the month starts on its first day). */
 void dl_date_sortkey(const dl_date_t *d, char *out);
+/* Where the date's span ends: the last second of its day, month or year, or the time itself. */
+void dl_date_endkey(const dl_date_t *d, char *out);
 
 /* ---- datelines (indexer/dateline-lead.c) ---- */
 #define DL_LEAD_MAX_PLACES 4

@@ -33,8 +33,11 @@
  *   200 bytes), so a filter written any way meets the term.
  *
  * Values
- *   0  date sort key "YYYYMMDDHHMMSS" (time 000000 when unknown); absent when undated.
- *      date: filters are ranges over it, and --sort newest|oldest sorts by it.
+ *   0  date sort key "YYYYMMDDHHMMSS" (time 000000 when unknown) where the article's date
+ *      span starts (its day, or the first day of its month or year when that is all that is
+ *      known); absent when undated. --sort newest|oldest sorts by it.
+ *   6  where the date span ends: "YYYYMMDD235959" of its day, month or year (the time itself
+ *      when known). date:A..B matches an article whose whole span lies within A..B.
  *   1  content fingerprint: 16 hex digits of dl_hash64 over the stored fields but id and
  *      origin. Equal fingerprint under the same id: the article is unchanged and not rewritten.
  *   2  facet values of places: the names of the places found and of the countries and
@@ -87,6 +90,7 @@ const Xapian::valueno SLOT_PLACES = 2;
 const Xapian::valueno SLOT_GROUPS = 3;
 const Xapian::valueno SLOT_TOPICS = 4;
 const Xapian::valueno SLOT_DATELINES = 5;
+const Xapian::valueno SLOT_DATE_END = 6;
 const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
 const size_t KEY_MAX = 200;
@@ -149,6 +153,22 @@ struct dateline_query {
 };
 
 namespace {
+
+/* date:A..B: the articles whose date span lies wholly within A..B (either end may be open). */
+class DateRange : public Xapian::RangeProcessor {
+  public:
+    DateRange() : Xapian::RangeProcessor(SLOT_DATE, "date:") {}
+    Xapian::Query operator()(const std::string &begin, const std::string &end) override
+    {
+        Xapian::Query from(Xapian::Query::OP_VALUE_GE, SLOT_DATE, begin);
+        Xapian::Query to(Xapian::Query::OP_VALUE_LE, SLOT_DATE_END, end);
+        if (begin.empty())
+            return to;
+        if (end.empty())
+            return from;
+        return Xapian::Query(Xapian::Query::OP_AND, from, to);
+    }
+};
 
 /* Sorts undated articles last in both directions: an empty date becomes "~", after digits. */
 class DateKey : public Xapian::KeyMaker {
@@ -560,6 +580,8 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             char key[15];
             dl_date_sortkey(&d, key);
             doc.add_value(SLOT_DATE, key);
+            dl_date_endkey(&d, key);
+            doc.add_value(SLOT_DATE_END, key);
         }
         idx->tg.set_document(doc);
         if (title) {
@@ -686,7 +708,7 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
                     else
                         qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
                 }
-                Xapian::RangeProcessor dates(SLOT_DATE, "date:");
+                DateRange dates;
                 qp.add_rangeprocessor(&dates);
                 unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
                                  Xapian::QueryParser::FLAG_BOOLEAN |
@@ -834,7 +856,14 @@ class FacetSpy : public Xapian::MatchSpy {
         for (auto &f : facets)
             split(doc.get_value(f.second.slot), f.second.n);
         if (period != DATELINE_TIMELINE_NONE) {
-            std::string l = label(doc.get_value(SLOT_DATE));
+            std::string start = doc.get_value(SLOT_DATE), stop = doc.get_value(SLOT_DATE_END);
+            /* a story known only to its month has no day or week; its month or year it has */
+            if ((period == DATELINE_TIMELINE_DAY || period == DATELINE_TIMELINE_WEEK) &&
+                start.compare(0, 8, stop, 0, 8) != 0)
+                return;
+            if ((period == DATELINE_TIMELINE_MONTH) && start.compare(0, 6, stop, 0, 6) != 0)
+                return;
+            std::string l = label(start);
             if (l.empty())
                 return;
             Period &p = periods[l];

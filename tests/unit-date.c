@@ -63,6 +63,20 @@ int main(void)
     dl_date_t ref4 = {2017, 3, 1, 0, 0, 0, 0};
     is_int(dl_date_year_near(2, 29, &ref4), 2016, "Feb 29 falls in the nearest leap year");
 
+    fmt_is(dl_date_parse_iso("2017-10", &d), &d, "2017-10", "ISO month");
+    fmt_is(dl_date_parse_iso("2017", &d), &d, "2017", "ISO year");
+    fmt_is(dl_date_parse_iso("2017-13", &d), &d, "(none)", "month 13 refused");
+    fmt_is(dl_date_parse_line("October 2017", 12, &d), &d, "2017-10", "a month line");
+    fmt_is(dl_date_parse_line("Oct. 2017 ", 10, &d), &d, "2017-10", "an abbreviated month line");
+    char span[15];
+    dl_date_parse_iso("2016-02", &d);
+    dl_date_sortkey(&d, span);
+    is_str(span, "20160201000000", "a month's span starts on its first day");
+    dl_date_endkey(&d, span);
+    is_str(span, "20160229235959", "and ends on its last (a leap February)");
+    dl_date_parse_iso("1850", &d);
+    dl_date_endkey(&d, span);
+    is_str(span, "18501231235959", "a year's span ends on 31 December");
     char key[15];
     dl_date_t k = {1987, 2, 26, 15, 1, 1, 1};
     dl_date_sortkey(&k, key);
