@@ -59,6 +59,26 @@ int main(int argc, char **argv)
         printf("%lu %s | %s\n", (unsigned long)dateline_result_rank(r),
                dateline_article_get(art, DATELINE_FIELD_TITLE), snip);
     }
+    /* facets and a timeline over every article */
+    st = dateline_query_new(idx, "*", &q);
+    if (st == DATELINE_OK)
+        st = dateline_query_add_facet(q, DATELINE_FIELD_PLACES, 5);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_timeline(q, DATELINE_TIMELINE_YEAR);
+    if (st == DATELINE_OK)
+        st = dateline_query_run(q, 0, 0, &res);
+    if (st != DATELINE_OK)
+        return fail("facets", st, dateline_index_message(idx));
+    for (i = 0; i < dateline_results_facet_size(res, DATELINE_FIELD_PLACES); i++) {
+        size_t c;
+        const char *v = dateline_results_facet_get(res, DATELINE_FIELD_PLACES, i, &c);
+        printf("facet %s %lu\n", v, (unsigned long)c);
+    }
+    for (i = 0; i < dateline_results_timeline_size(res); i++) {
+        size_t c;
+        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+        printf("period %s %lu %s|%s\n", label, (unsigned long)c, pl, gr);
+    }
     st = dateline_query_new(idx, "date:2017-13-45", &q);
     printf("bad date: %s: %s\n", dateline_status_to_string(st), dateline_index_message(idx));
     dateline_index_close(idx); /* frees the queries and results still open */

@@ -31,6 +31,7 @@ for i in $(seq "$RUNS"); do
 done
 read -r dl_s dl_rss < <(best "$OUT/dl.time")
 xapian-compact "$OUT/dl.db" "$OUT/dl-compact.db" > /dev/null
+./tests/bench/bench-extract "${files[@]}" > "$OUT/dl.extract"
 say "Dateline: $ROUNDS rounds of $(grep -vc '^#' "$src/tests/bench/queries.txt") queries"
 ./tests/bench/bench-query "$OUT/dl.db" "$src/tests/bench/queries.txt" "$ROUNDS" > "$OUT/dl.q"
 ./tests/bench/bench-query "$OUT/dl.db" "$src/tests/bench/queries.txt" "$ROUNDS" snippets > "$OUT/dl-snip.q"
@@ -82,5 +83,9 @@ for p in p50 p99 mean; do
     echo "| query $p, ms | $(ms "$d") | $(ms "$s") | $(ms "$f") | $(faster "$s" "$d") | $(faster "$f" "$d") |"
 done
 echo "| query p50 / p99 with snippets, ms | $(ms "$(field p50_us "$OUT/dl-snip.q")") / $(ms "$(field p99_us "$OUT/dl-snip.q")") | | | | |"
+ex() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$OUT/dl.extract"; }
+pct() { echo "scale=1; 100 * $1 / $dl_s" | bc; }
+echo "| of Dateline's ingest: reading, places, groups, s (% of ingest) | $(ex reading_s) ($(pct "$(ex reading_s)")%), $(ex places_s) ($(pct "$(ex places_s)")%), $(ex groups_s) ($(pct "$(ex groups_s)")%) | | | | |"
+echo "| gazetteer and group list load, ms | $(echo "scale=1; $(ex load_s) * 1000" | bc) | | | | |"
 echo "| matches over the query set | $(field hits "$OUT/dl.q") | $(field hits "$OUT/si.q") | $(field hits "$OUT/fts.q") | | |"
 } | tee "$OUT/table.md"
