@@ -86,6 +86,6 @@ echo "| query p50 / p99 with snippets, ms | $(ms "$(field p50_us "$OUT/dl-snip.q
 ex() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$OUT/dl.extract"; }
 pct() { echo "scale=1; 100 * $1 / $dl_s" | bc; }
 echo "| of Dateline's ingest: reading, places, groups, s (% of ingest) | $(ex reading_s) ($(pct "$(ex reading_s)")%), $(ex places_s) ($(pct "$(ex places_s)")%), $(ex groups_s) ($(pct "$(ex groups_s)")%) | | | | |"
-echo "| gazetteer and group list load, ms | $(echo "scale=1; $(ex load_s) * 1000" | bc) | | | | |"
+echo "| gazetteer and group list load, ms | $(printf "%.1f" "$(echo "$(ex load_s) * 1000" | bc)") | | | | |"
 echo "| matches over the query set | $(field hits "$OUT/dl.q") | $(field hits "$OUT/si.q") | $(field hits "$OUT/fts.q") | | |"
 } | tee "$OUT/table.md"
