@@ -227,16 +227,9 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             continue;
         }
         char key[160];
-        size_t klen[MAX_NAME_WORDS] = {0}, len = 0, maxn = 0;
+        size_t klen[MAX_NAME_WORDS] = {0};
+        size_t maxn = dl_words_keys(&ws, i, MAX_NAME_WORDS, key, sizeof key, klen);
         int caps = 1;
-        for (size_t k = 0; k < MAX_NAME_WORDS && i + k < ws.nw; k++) {
-            const word_t *x = &ws.w[i + k];
-            len += dl_gaz_fold(x->p, x->n, key + len, sizeof key - len);
-            klen[k] = len;
-            maxn = k + 1;
-            if (x->stop || len >= sizeof key - 1)
-                break;
-        }
         size_t used = 0;
         /* An acronym means first what this story makes it mean: a definition here, or the
          * initials of a group the story names; only then what the built-in list says. What

@@ -174,15 +174,8 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             continue;
         }
         char key[KEY_MAX];
-        size_t klen[MAX_WORDS] = {0}, len = 0, maxn = 0;
-        for (size_t k = 0; k < MAX_WORDS && i + k < ws->nw; k++) {
-            const word_t *x = &ws->w[i + k];
-            len += dl_gaz_fold(x->p, x->n, key + len, sizeof key - len);
-            klen[k] = len;
-            maxn = k + 1;
-            if (x->stop || len >= sizeof key - 1)
-                break;
-        }
+        size_t klen[MAX_WORDS] = {0};
+        size_t maxn = dl_words_keys(ws, i, MAX_WORDS, key, sizeof key, klen);
         size_t used = 1;
         for (size_t n = maxn; n >= 1; n--) {
             size_t count;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "gazetteer.h"
 #include "words.h"
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -97,3 +98,18 @@ int dl_word_is(const word_t *w, const char *const *list)
     return 0;
 }
 
+
+size_t dl_words_keys(const words_t *ws, size_t i, size_t most, char *key, size_t cap,
+                     size_t *klen)
+{
+    size_t len = 0, n = 0;
+    for (size_t k = 0; k < most && i + k < ws->nw; k++) {
+        const word_t *x = &ws->w[i + k];
+        len += dl_gaz_fold(x->p, x->n, key + len, cap - len);
+        klen[k] = len;
+        n = k + 1;
+        if (x->stop || len >= cap - 1)
+            break;
+    }
+    return n;
+}

@@ -23,6 +23,11 @@ typedef struct {
 
 /* Appends the words of text s, each with the given weight; the last can end no name. */
 void dl_words_split(words_t *ws, const char *s, int weight);
+/* The folded keys of the phrases starting at word i, one to `most` words long, none running
+ * past punctuation: writes the longest into key (cap bytes) and in klen[k] the length of the
+ * key of the first k+1 words. Returns how many phrases (words) there are. */
+size_t dl_words_keys(const words_t *ws, size_t i, size_t most, char *key, size_t cap,
+                     size_t *klen);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */
 int dl_word_is(const word_t *w, const char *const *list);
 
