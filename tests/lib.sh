@@ -6,7 +6,7 @@ set -u
 INDEX="$top_builddir/dateline-index"
 SEARCH="$top_builddir/dateline-search"
 GOLDEN="$top_srcdir/tests/golden"
-SHARED="$top_srcdir/../shared"
+SHARED="${DATELINE_SHARED:-$top_srcdir/../shared}"  # the shared corpora; setup names it for builds elsewhere
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dateline-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 unset DATELINE_INDEX
