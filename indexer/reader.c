@@ -67,12 +67,15 @@ static void set_message(char **message, const char *fmt, const char *name)
         *message = dl_format(fmt, name);
 }
 
+static dateline_status_t open_text(const void *data, size_t len, const char *name,
+                                   const dateline_reader_options_t *opt, dateline_reader_t **out,
+                                   char **message, const char *declared);
+
 dateline_status_t dateline_reader_open_memory(const void *data, size_t len, const char *name,
                                               const dateline_reader_options_t *opt,
                                               dateline_reader_t **out, char **message)
 {
     dateline_reader_options_t defaults = DATELINE_READER_OPTIONS_INIT;
-    dateline_reader_t *r;
     if (message)
         *message = NULL;
     if (!out || (!data && len))
@@ -96,6 +99,36 @@ dateline_status_t dateline_reader_open_memory(const void *data, size_t len, cons
         }
         iconv_close(cd);
     }
+    /* A UTF-16 byte-order mark says what the bytes are: read them as that (iconv drops the
+     * mark) before anything looks at them, and say so in each article. */
+    char *converted = NULL;
+    const char *declared = NULL;
+    const unsigned char *u = data;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        dateline_status_t cst = DATELINE_OK;
+        size_t clen;
+        if (!(converted = dl_to_utf8(data, len, "UTF-16", &clen, &cst))) {
+            if (message)
+                *message = dl_format("%s: a UTF-16 byte-order mark, but the text cannot be read "
+                                     "as UTF-16", name ? name : "-");
+            return cst == DATELINE_NO_MEMORY ? DATELINE_NO_MEMORY : DATELINE_BAD_INPUT;
+        }
+        data = converted;
+        len = clen;
+        declared = "utf-16";
+    }
+    dateline_status_t st = open_text(data, len, name, opt, out, message, declared);
+    free(converted);
+    return st;
+}
+
+static dateline_status_t open_text(const void *data, size_t len, const char *name,
+                                   const dateline_reader_options_t *opt, dateline_reader_t **out,
+                                   char **message, const char *declared)
+{
+    dateline_reader_t *r;
+    if (!name)
+        name = "-";
     if (len == 0 || only_space(data, len)) {
         set_message(message, "%s: empty file, no article in it", name);
         return DATELINE_BAD_INPUT;
@@ -128,6 +161,7 @@ dateline_status_t dateline_reader_open_memory(const void *data, size_t len, cons
         r->has_date = 1;
     }
     r->format = opt->format == DATELINE_FORMAT_AUTO ? detect(data, len) : opt->format;
+    r->declared = declared;
     *out = r;
     return DATELINE_OK;
 }
@@ -230,6 +264,8 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
         n -= 3;
     }
     if (!r->force_encoding && dl_utf8_valid(p, n)) {
+        if (r->declared)
+            charset = r->declared; /* read as UTF-16 when the reader opened */
         text = dl_strndup(p, n);
         *outlen = n;
         if (!text)

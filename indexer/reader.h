@@ -10,6 +10,8 @@ struct dateline_reader {
     char *name;                        /* origin file recorded in articles */
     dateline_format_t format;          /* detected or forced */
     char *encoding;                    /* charset for invalid UTF-8 (iconv name) */
+    const char *declared;              /* what a byte-order mark said the input was ("utf-16"),
+                                        * converted to UTF-8 on opening; or NULL */
     int force_encoding;                /* read everything as `encoding` */
     int has_date;                      /* `date` holds the run's --date */
     dl_date_t date;                    /* the run's --date */

@@ -42,6 +42,13 @@ is "$?" 1 "missing file: exit 1"
 is "$(summary "$TMP/err6")" "dateline-index: read 2, added 1, updated 0, unchanged 0, rejected 1" "and the next file still goes in"
 grep -q "corpus/no-such-file: cannot read: No such file or directory" "$TMP/err6"
 ok $? "the missing file is named with the reason"
+# UTF-16 with a byte-order mark (as Windows tools export text) is read as UTF-16
+printf 'Zürich vote\nMarch 3, 1999\n\nZURICH (Reuters) - Swiss voters said no.\n' |
+    iconv -f UTF-8 -t UTF-16 > "$TMP/utf16.txt"
+"$INDEX" --index "$TMP/db16" "$TMP/utf16.txt" 2> "$TMP/err16"
+is "$(summary "$TMP/err16")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "a UTF-16 file goes in"
+is "$("$SEARCH" --index "$TMP/db16" --format tsv 'charset:utf-16' | cut -f4,5,7)" "$(printf '1999-03-03\tZURICH\tZ\xc3\xbcrich vote')" "as UTF-16, with its headline, date and dateline"
+
 # links inside a walk: to a file, read; to a folder (here, a loop), not followed
 mkdir -p "$TMP/tree/sub"
 cp corpus/odd/crlf.txt "$TMP/tree/sub/a.txt"
