@@ -64,6 +64,7 @@ static void words_text(const words_t *ws, size_t from, size_t to, char *out, siz
 
 typedef struct {
     char name[128];
+    char key[128];     /* the name folded, to tell the same group written otherwise */
     int salience;      /* mentions weighed by where they stand */
     size_t first;      /* order of first mention, for ties */
 } group_t;
@@ -73,19 +74,18 @@ enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
 
 static void add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
-    char k1[128], k2[128];
+    char k1[128];
     dl_gaz_fold(name, strlen(name), k1, sizeof k1);
     if (!k1[0])
         return;
-    for (size_t i = 0; i < *ng; i++) {
-        dl_gaz_fold(g[i].name, strlen(g[i].name), k2, sizeof k2);
-        if (strcmp(k1, k2) == 0) {
+    for (size_t i = 0; i < *ng; i++)
+        if (strcmp(k1, g[i].key) == 0) {
             g[i].salience += weight;
             return;
         }
-    }
     if (*ng < MAX_GROUPS) {
         snprintf(g[*ng].name, sizeof g[0].name, "%s", name);
+        memcpy(g[*ng].key, k1, sizeof k1);
         g[*ng].salience = weight;
         g[*ng].first = *ng;
         (*ng)++;

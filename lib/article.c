@@ -66,8 +66,6 @@ void dateline_article_destroy(dateline_article_t *a)
     free(a);
 }
 
-int dl_article_repaired(const dateline_article_t *a) { return a->repaired; }
-
 dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *charset)
 {
     char *c = charset ? dl_strdup(charset) : NULL;

@@ -139,8 +139,6 @@ typedef struct {
  * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap);
-/* Whether setting text on the article had to read invalid UTF-8 as another charset. */
-int dl_article_repaired(const dateline_article_t *a);
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */
 dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *charset);
 

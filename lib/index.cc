@@ -785,6 +785,45 @@ extern "C" const char *dateline_query_describe(dateline_query_t *q)
     return q ? q->description.c_str() : "";
 }
 
+/* Day number (days since 1970-01-01) of a date sort key "YYYYMMDD...", into *out; false for a
+ * value that is no such key (a damaged index): nothing here throws on bad values. */
+static bool day_number(const std::string &key, long *out)
+{
+    if (key.size() < 8)
+        return false;
+    long f[3] = {0, 0, 0};
+    const int at[3] = {0, 4, 6}, len[3] = {4, 2, 2};
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k < len[i]; k++) {
+            char c = key[static_cast<size_t>(at[i] + k)];
+            if (c < '0' || c > '9')
+                return false;
+            f[i] = f[i] * 10 + (c - '0');
+        }
+    long y = f[0], m = f[1], d = f[2];
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    *out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return true;
+}
+
+/* The date "YYYY-MM-DD" of a day number. */
+static std::string civil_date(long days)
+{
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097;
+    long doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+    return buf;
+}
+
 /* Counts facet values and timeline periods over every match (the matcher checks them all). */
 class FacetSpy : public Xapian::MatchSpy {
   public:
@@ -815,7 +854,8 @@ class FacetSpy : public Xapian::MatchSpy {
     /* The period a date sort key "YYYYMMDD..." falls in. */
     std::string label(const std::string &key) const
     {
-        if (key.size() < 8)
+        long days;
+        if (!day_number(key, &days)) /* not a date key: a damaged index; left out */
             return std::string();
         switch (period) {
         case DATELINE_TIMELINE_YEAR: return key.substr(0, 4);
@@ -823,29 +863,8 @@ class FacetSpy : public Xapian::MatchSpy {
         case DATELINE_TIMELINE_DAY:
             return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
         case DATELINE_TIMELINE_WEEK: {
-            /* days since 1970-01-01 (Thursday), back to the Monday, and forth to a date */
-            long y = std::stol(key.substr(0, 4)), m = std::stol(key.substr(4, 2)),
-                 d = std::stol(key.substr(6, 2));
-            y -= m <= 2;
-            long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-            long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-            long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-            long wd = ((days % 7) + 7 + 3) % 7; /* 0 = Monday */
-            days -= wd;
-            /* back to a civil date */
-            days += 719468;
-            era = (days >= 0 ? days : days - 146096) / 146097;
-            long doe = days - era * 146097;
-            yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-            y = yoe + era * 400;
-            doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-            long mp = (5 * doy + 2) / 153;
-            d = doy - (153 * mp + 2) / 5 + 1;
-            m = mp < 10 ? mp + 3 : mp - 9;
-            y += m <= 2;
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-            return buf;
+            long weekday = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
+            return civil_date(days - weekday);
         }
         default: return std::string();
         }
@@ -899,17 +918,6 @@ static Xapian::valueno facet_slot(dateline_field_t f)
     }
 }
 
-/* Days since 0000-03-01 of a date sort key "YYYYMMDD...", for ages in days. */
-static long day_of(const std::string &key)
-{
-    if (key.size() < 8)
-        return 0;
-    long y = std::stol(key.substr(0, 4)), m = std::stol(key.substr(4, 2)),
-         d = std::stol(key.substr(6, 2));
-    y -= m <= 2;
-    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d;
-}
-
 /* DATELINE_SORT_RECENT: a weight that halves every half-life back from the newest story. */
 class Recency : public Xapian::ValuePostingSource {
     double weight, half_life;
@@ -921,11 +929,15 @@ class Recency : public Xapian::ValuePostingSource {
     {
         Xapian::ValuePostingSource::init(database);
         set_maxweight(weight);
-        newest = day_of(database.get_value_upper_bound(SLOT_DATE));
+        if (!day_number(database.get_value_upper_bound(SLOT_DATE), &newest))
+            newest = 0;
     }
     double get_weight() const override
     {
-        long age = newest - day_of(get_value());
+        long day;
+        if (!day_number(get_value(), &day))
+            return 0;
+        long age = newest - day;
         return weight * std::exp2(-(age > 0 ? static_cast<double>(age) : 0.0) / half_life);
     }
     Recency *clone() const override { return new Recency(weight, half_life); }

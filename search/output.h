@@ -13,7 +13,8 @@ typedef enum { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_SVG } out_format_t;
 /* Writes s as a JSON string (quoted), always valid UTF-8: bytes that are not become U+FFFD. */
 void out_json_string(FILE *f, const char *s);
 
-/* Prints one page of results. Returns DATELINE_OK or the first error reading a result. */
+/* Prints one page of results. Returns DATELINE_OK or the first error reading a result. In
+ * JSON the object is left open for out_facets(), which must follow and closes it. */
 dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
                               size_t offset, dateline_results_t *res);
 
