@@ -198,22 +198,36 @@ DATELINE_API void dateline_reader_destroy(dateline_reader_t *reader);
 typedef struct dateline_index dateline_index_t;
 
 typedef enum {
-    DATELINE_OPEN_READ = 0,  /* search only; several readers may share an index */
-    DATELINE_OPEN_WRITE = 1  /* add articles; creates the index when it does not exist */
+    DATELINE_OPEN_READ = 0,   /* search only; several readers may share an index */
+    DATELINE_OPEN_WRITE = 1,  /* add articles; creates the index when it does not exist */
+    DATELINE_OPEN_NO_SYNC = 2 /* with WRITE (DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC):
+                               * commits are not flushed to disk. Faster, but a power cut (not
+                               * a crash of the program) may lose or damage committed batches */
 } dateline_mode_t;
 
 /* Opens (or, for writing, creates) the index in folder `path`.
+ * One process at a time may write an index. A writer records its process id in the file
+ * `dateline.writer` in the folder, so that a second writer can be told who holds the lock; the
+ * lock itself is the kernel's and goes with the process, however it ends.
  * Returns DATELINE_OK; DATELINE_NOT_FOUND (no index there, read mode); DATELINE_LOCKED
- * (another process writes it); DATELINE_VERSION (written by another Dateline schema);
- * DATELINE_CORRUPT; DATELINE_FILE_ERROR; DATELINE_XAPIAN_ERROR; DATELINE_NO_MEMORY.
- * On failure *message (when not NULL) says what happened and what to do; free it with
- * dateline_free(). Free the index with dateline_index_close(). */
+ * (another process writes it); DATELINE_VERSION (written by another Dateline schema, or not a
+ * Dateline index); DATELINE_CORRUPT; DATELINE_FILE_ERROR; DATELINE_XAPIAN_ERROR;
+ * DATELINE_NO_MEMORY. On failure *message (when not NULL) says what happened and what to do;
+ * free it with dateline_free(). Free the index with dateline_index_close(). */
 DATELINE_API dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
                                                    dateline_index_t **out, char **message);
 
 /* Commits what was added (in write mode) and frees the index with everything it returned.
  * Returns DATELINE_OK or the status of the failed commit. Accepts NULL. */
 DATELINE_API dateline_status_t dateline_index_close(dateline_index_t *index);
+
+/* Moves a read-only index to the latest committed revision. A reader sees one revision (a
+ * consistent snapshot) from open until it reopens; when a writer has since committed twice,
+ * Xapian may have reused the blocks the reader was reading, and calls fail with
+ * DATELINE_MODIFIED: then reopen and run the whole query again. Queries stay valid; results
+ * obtained before the reopen must not be used after it. In write mode it does nothing.
+ * Returns DATELINE_OK, DATELINE_CORRUPT, DATELINE_FILE_ERROR or DATELINE_XAPIAN_ERROR. */
+DATELINE_API dateline_status_t dateline_index_reopen(dateline_index_t *index);
 
 /* Why the last call on this index failed. Belongs to the index; never NULL. */
 DATELINE_API const char *dateline_index_message(const dateline_index_t *index);
@@ -222,6 +236,14 @@ DATELINE_API const char *dateline_index_message(const dateline_index_t *index);
  * transaction: after a crash the index holds whole batches only.
  * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (0). */
 DATELINE_API dateline_status_t dateline_index_set_batch(dateline_index_t *index, size_t articles);
+
+/* Tells `fn` when a batch starts and finishes committing: `committed` is 0 before the commit
+ * and 1 once it is durable (synced, unless DATELINE_OPEN_NO_SYNC); `articles` is how many
+ * articles the batch wrote. fn may be NULL to stop. Returns DATELINE_OK or
+ * DATELINE_BAD_ARGUMENT. */
+typedef void (*dateline_commit_fn)(void *ctx, int committed, size_t articles);
+DATELINE_API dateline_status_t dateline_index_on_commit(dateline_index_t *index,
+                                                        dateline_commit_fn fn, void *ctx);
 
 /* What dateline_index_add() did with an article. */
 typedef enum {

@@ -25,6 +25,8 @@ typedef struct {
     double bytes;                 /* input bytes read */
     struct timespec start, last;  /* run start, last progress line */
     int fatal;                    /* a fatal error happened */
+    int verbose;                  /* 1: files and commits; 2: also each article */
+    size_t batches, committed;    /* batches committed, articles in them */
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -65,8 +67,32 @@ static void reject(run_t *r, const char *file, size_t line, const char *why)
     r->rejected++;
 }
 
+/* With --verbose, what is happening, one line each, so that a log shows how far a run got. */
+static void on_commit(void *ctx, int done, size_t articles)
+{
+    run_t *r = ctx;
+    if (done) {
+        r->batches++;
+        r->committed += articles;
+    }
+    if (r->verbose) {
+        clear_progress(r);
+        if (done)
+            fprintf(stderr, "%s: committed batch %zu: %zu articles (%zu in all)\n", prog,
+                    r->batches, articles, r->committed);
+        else
+            fprintf(stderr, "%s: committing batch %zu: %zu articles\n", prog, r->batches + 1,
+                    articles);
+        fflush(stderr);
+    }
+}
+
 static void index_file(run_t *r, const char *path)
 {
+    if (r->verbose) {
+        clear_progress(r);
+        fprintf(stderr, "%s: reading %s\n", prog, path);
+    }
     dateline_reader_t *rd;
     char *msg = NULL;
     dateline_status_t st = dateline_reader_open_file(path, path, &r->ropts, &rd, &msg);
@@ -100,6 +126,10 @@ static void index_file(run_t *r, const char *path)
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: note: %s\n", prog, path, dateline_reader_position(rd),
                     dateline_reader_message(rd));
+        }
+        if (r->verbose > 1) {
+            clear_progress(r);
+            fprintf(stderr, "%s: indexing %s:%zu\n", prog, path, dateline_reader_position(rd));
         }
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
@@ -230,13 +260,21 @@ static void usage(FILE *f)
             "  -e, --encoding CS     read input that is not valid UTF-8 as CS (default\n"
             "                        Windows-1252; any name `iconv --list` knows)\n"
             "  -d, --date YYYY-MM-DD the date of articles whose source gives none\n"
-            "  -b, --batch N         articles per committed batch (default 1000)\n"
+            "  -b, --batch N         articles per committed batch (default 1000); a crash or\n"
+            "                        kill loses at most the batch being written\n"
+            "      --no-sync         do not flush commits to disk: faster, but a power cut\n"
+            "                        may lose or damage what was committed\n"
+            "  -w, --wait[=SECONDS]  when another process is writing the index, wait for it\n"
+            "                        (without SECONDS: as long as it takes)\n"
             "  -q, --quiet           no notes, no progress; errors and the summary only\n"
+            "  -v, --verbose         also each file read and each batch committed (twice:\n"
+            "                        each article too)\n"
             "  -h, --help            this help\n"
             "  -V, --version         the version\n"
             "\n"
             "Exit status: 0 all input went in, 1 some input was rejected (each rejection is\n"
-            "on stderr with its file and line), 2 a fatal error.\n"
+            "on stderr with its file and line), 2 a fatal error, 3 another process is\n"
+            "writing the index (nothing was read).\n"
             "Example: %s --index ~/news.db corpus/\n",
             prog, dl_default_index_hint(), prog);
 }
@@ -247,13 +285,16 @@ int main(int argc, char **argv)
         {"index", required_argument, NULL, 'i'}, {"format", required_argument, NULL, 'f'},
         {"encoding", required_argument, NULL, 'e'}, {"date", required_argument, NULL, 'd'},
         {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'}, {"wait", optional_argument, NULL, 'w'},
+        {"no-sync", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     dateline_reader_options_t ropts = DATELINE_READER_OPTIONS_INIT;
     const char *index_arg = NULL;
     size_t batch = 0;
-    int quiet = 0, c;
-    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qhV", longopts, NULL)) != -1) {
+    int quiet = 0, verbose = 0, no_sync = 0, c;
+    double wait = 0; /* seconds to wait for the lock; < 0: no limit */
+    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': index_arg = optarg; break;
         case 'f':
@@ -282,6 +323,22 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': quiet = 1; break;
+        case 'v': verbose++; break;
+        case 'S': no_sync = 1; break;
+        case 'w': {
+            char *end;
+            if (!optarg) {
+                wait = -1;
+                break;
+            }
+            wait = strtod(optarg, &end);
+            if (*end || end == optarg || !(wait >= 0) || wait > 1e9) {
+                fprintf(stderr, "%s: --wait takes seconds (0 or more), not '%s'\n", prog,
+                        optarg);
+                return 2;
+            }
+            break;
+        }
         case 'h': usage(stdout); return 0;
         case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
         default:
@@ -317,15 +374,31 @@ int main(int argc, char **argv)
     r.quiet = quiet;
     r.progress = !quiet && isatty(2);
     char *msg = NULL;
-    dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_WRITE, &r.index, &msg);
+    dateline_mode_t mode = no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
+                                   : DATELINE_OPEN_WRITE;
+    struct timespec asked;
+    clock_gettime(CLOCK_MONOTONIC, &asked);
+    int told = 0;
+    dateline_status_t st;
+    while ((st = dateline_index_open(path, mode, &r.index, &msg)) == DATELINE_LOCKED &&
+           (wait < 0 || seconds_since(&asked) < wait)) {
+        if (!told++ && !quiet)
+            fprintf(stderr, "%s: %s\n%s: waiting\n", prog, msg, prog);
+        dateline_free(msg);
+        msg = NULL;
+        struct timespec nap = {0, 100 * 1000 * 1000};
+        nanosleep(&nap, NULL);
+    }
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
         dateline_free(msg);
         free(path);
-        return 2;
+        return st == DATELINE_LOCKED ? 3 : 2;
     }
     if (batch)
         dateline_index_set_batch(r.index, batch);
+    r.verbose = verbose;
+    dateline_index_on_commit(r.index, on_commit, &r);
     clock_gettime(CLOCK_MONOTONIC, &r.start);
     r.last = r.start;
     for (int i = optind; i < argc && !r.fatal; i++)

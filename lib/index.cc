@@ -6,7 +6,9 @@
  * Documents: one per article.
  *
  * Terms
- *   Q<id>          the article's id (16 hex digits), unique; how an article is found again
+ *   Q<id>          the article's id (16 hex digits), unique; how an article is found again.
+ *                  An id a program set that is longer than 200 bytes: its first bytes, "#"
+ *                  and 16 hex digits of its hash (Xapian terms end at 245 bytes)
  *   Z<stem>        words of the body, stemmed (English), with positions
  *   ZS<stem>       words of the title, stemmed, with positions. Plain query words search
  *                  both (QueryParser's default field maps to "" and "S"); title: only S.
@@ -73,7 +75,10 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <xapian.h>
 
@@ -94,6 +99,8 @@ const Xapian::valueno SLOT_DATE_END = 6;
 const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
 const size_t KEY_MAX = 200;
+const size_t ID_MAX = 200;              /* longer ids are cut and hashed into the Q term */
+const char WRITER_FILE[] = "dateline.writer";
 
 } // namespace
 
@@ -110,6 +117,9 @@ struct dateline_index {
     Xapian::TermGenerator tg;                // reused for every article
     Xapian::Stem stem{"english"};
     std::vector<dateline_query *> queries;   // queries still alive, freed at close
+    dateline_commit_fn on_commit = nullptr;  // told before and after each batch commits
+    void *on_commit_ctx = nullptr;
+    bool wrote_pid = false;                  // this handle wrote WRITER_FILE
 };
 
 struct dateline_result {
@@ -187,16 +197,71 @@ dateline_status_t set_message(dateline_index *idx, dateline_status_t st, const s
     return st;
 }
 
+/* The process that holds the write lock of the index at `path`, as its WRITER_FILE says, when
+ * that process is alive; else 0. Only asked when the lock is held, so a stale file left by a
+ * killed writer is never believed: its process is gone, or the lock would not be held by
+ * another. */
+long writer_pid(const std::string &path)
+{
+    std::string f = path + "/" + WRITER_FILE;
+    int fd = open(f.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    char buf[32];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    long pid = std::strtol(buf, nullptr, 10);
+    if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM))
+        return 0;
+    return pid;
+}
+
+/* Records this process as the writer of idx (best effort: the lock does not depend on it). */
+void write_pid(dateline_index *idx)
+{
+    std::string f = idx->path + "/" + WRITER_FILE, tmp = f + ".tmp";
+    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    std::string line = std::to_string(static_cast<long>(getpid())) + "\n";
+    bool ok = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    close(fd);
+    if (ok && rename(tmp.c_str(), f.c_str()) == 0)
+        idx->wrote_pid = true;
+    else
+        unlink(tmp.c_str());
+}
+
+/* The Q term of an id. Ids we make are 16 hex digits; an id a program sets may be longer than
+ * a Xapian term can be (245 bytes), so a long one is cut and its hash appended. */
+std::string id_term(const char *id)
+{
+    size_t n = std::strlen(id);
+    if (n <= ID_MAX)
+        return std::string("Q") + id;
+    size_t cut = ID_MAX - 17;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80)
+        cut--; /* not inside a UTF-8 sequence */
+    char hex[17];
+    dl_hex64(dl_hash64(id, n, 0), hex);
+    return "Q" + std::string(id, cut) + "#" + hex;
+}
+
 /* Runs f, mapping every exception to a status and a message on idx. */
 template <typename F> dateline_status_t guard(dateline_index *idx, F f)
 {
     try {
         return f();
     } catch (const Xapian::DatabaseLockError &e) {
+        std::string p = idx ? idx->path : std::string();
+        long pid = idx ? writer_pid(p) : 0;
         return set_message(idx, DATELINE_LOCKED,
-                           "index " + (idx ? idx->path : std::string()) +
-                               " is being written by another process (" + e.get_msg() +
-                               "): wait for it to finish");
+                           "index " + p + " is being written by another process" +
+                               (pid > 0 ? " (pid " + std::to_string(pid) + ")" : "") +
+                               ": wait for it to finish (dateline-index --wait), then try again");
     } catch (const Xapian::DatabaseModifiedError &e) {
         return set_message(idx, DATELINE_MODIFIED,
                            "index changed while it was read: reopen it and try again (" +
@@ -252,9 +317,14 @@ template <typename T> void forget(std::vector<T *> &children, T *child)
 dateline_status_t commit_txn(dateline_index *idx)
 {
     if (idx->in_txn) {
+        size_t n = idx->pending;
+        if (idx->on_commit)
+            idx->on_commit(idx->on_commit_ctx, 0, n);
         idx->in_txn = false;
         idx->pending = 0;
-        idx->wdb->commit_transaction();
+        idx->wdb->commit_transaction(); /* a flushed transaction: commits, synced unless asked */
+        if (idx->on_commit)
+            idx->on_commit(idx->on_commit_ctx, 1, n);
     }
     return DATELINE_OK;
 }
@@ -268,7 +338,8 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
 {
     if (message)
         *message = nullptr;
-    if (!path || !out || (mode != DATELINE_OPEN_READ && mode != DATELINE_OPEN_WRITE))
+    int m = static_cast<int>(mode);
+    if (!path || !out || (m & ~3) || m == DATELINE_OPEN_NO_SYNC)
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
     dateline_index *idx = new (std::nothrow) dateline_index;
@@ -277,7 +348,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
     dateline_status_t st = guard(idx, [&]() {
         idx->path = path;
         struct stat sb;
-        if (mode == DATELINE_OPEN_READ) {
+        if (!(m & DATELINE_OPEN_WRITE)) {
             if (stat(path, &sb) != 0)
                 return set_message(idx, DATELINE_NOT_FOUND,
                                    std::string("no index at ") + path +
@@ -285,8 +356,12 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
                                        " FILES...");
             idx->db = new Xapian::Database(path);
         } else {
-            idx->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            int flags = Xapian::DB_CREATE_OR_OPEN;
+            if (m & DATELINE_OPEN_NO_SYNC)
+                flags |= Xapian::DB_NO_SYNC;
+            idx->wdb = new Xapian::WritableDatabase(path, flags);
             idx->db = idx->wdb;
+            write_pid(idx);
         }
         std::string v = idx->db->get_metadata(SCHEMA_KEY);
         if (v.empty() && idx->db->get_doccount() == 0) {
@@ -311,6 +386,8 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
     if (st != DATELINE_OK) {
         if (message)
             *message = dl_strdup(idx->message.c_str());
+        if (idx->wrote_pid)
+            unlink((idx->path + "/" + WRITER_FILE).c_str());
         delete idx->db;
         delete idx;
         return st;
@@ -333,9 +410,33 @@ extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
         idx->db->close();
         return DATELINE_OK;
     });
+    if (idx->wrote_pid) /* after close: the lock is gone before the name of its holder */
+        unlink((idx->path + "/" + WRITER_FILE).c_str());
     delete idx->db;
     delete idx;
     return st;
+}
+
+extern "C" dateline_status_t dateline_index_reopen(dateline_index_t *idx)
+{
+    if (!idx)
+        return DATELINE_BAD_ARGUMENT;
+    if (idx->wdb)
+        return DATELINE_OK;
+    return guard(idx, [&]() {
+        idx->db->reopen();
+        return DATELINE_OK;
+    });
+}
+
+extern "C" dateline_status_t dateline_index_on_commit(dateline_index_t *idx,
+                                                      dateline_commit_fn fn, void *ctx)
+{
+    if (!idx)
+        return DATELINE_BAD_ARGUMENT;
+    idx->on_commit = fn;
+    idx->on_commit_ctx = ctx;
+    return DATELINE_OK;
 }
 
 extern "C" const char *dateline_index_message(const dateline_index_t *idx)
@@ -555,7 +656,7 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
             throw std::bad_alloc();
         char hex[17];
         dl_hex64(hash, hex);
-        std::string idterm = std::string("Q") + dateline_article_get(a, DATELINE_FIELD_ID);
+        std::string idterm = id_term(dateline_article_get(a, DATELINE_FIELD_ID));
 
         Xapian::PostingIterator p = idx->db->postlist_begin(idterm);
         bool exists = p != idx->db->postlist_end(idterm);
@@ -654,7 +755,7 @@ extern "C" dateline_status_t dateline_index_get(dateline_index_t *idx, const cha
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
     return guard(idx, [&]() {
-        std::string term = std::string("Q") + id;
+        std::string term = id_term(id);
         Xapian::PostingIterator p = idx->db->postlist_begin(term);
         if (p == idx->db->postlist_end(term))
             return set_message(idx, DATELINE_NOT_FOUND,

@@ -13,6 +13,8 @@
 
 static const char *prog = "dateline-search";
 
+enum { MAX_ATTEMPTS = 5 }; /* runs of a search the index changed under, before giving up */
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -73,6 +75,77 @@ static int parse_size(const char *opt, const char *s, size_t *out)
     }
     *out = (size_t)v;
     return 1;
+}
+
+/* What to search for and how to print it. */
+typedef struct {
+    const char *query, *show;
+    out_format_t fmt;
+    int color;
+    dateline_sort_t sort;
+    double half_life;
+    int count;
+    size_t offset, limit;
+    const dateline_field_t *facets;
+    const size_t *facet_top;
+    size_t nfacets;
+    dateline_timeline_t timeline;
+    const char *period;
+} search_t;
+
+/* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
+ * caller reopens the index and runs it again. */
+static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
+{
+    dateline_status_t st;
+    *rc = 2;
+    if (s->show) {
+        dateline_article_t *a;
+        st = dateline_index_get(idx, s->show, &a);
+        if (st == DATELINE_OK) {
+            out_article(out, s->fmt, a);
+            dateline_article_destroy(a);
+            *rc = 0;
+        } else if (st == DATELINE_NOT_FOUND) {
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            *rc = 1;
+            st = DATELINE_OK;
+        }
+        return st;
+    }
+    dateline_query_t *q;
+    st = dateline_query_new(idx, s->query, &q);
+    if (st != DATELINE_OK)
+        return st;
+    st = dateline_query_set_sort(q, s->sort);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_half_life(q, s->half_life, 2.0);
+    if (st == DATELINE_OK && s->count) {
+        size_t n;
+        st = dateline_query_count(q, &n);
+        if (st == DATELINE_OK) {
+            fprintf(out, "%zu\n", n);
+            *rc = n ? 0 : 1;
+        }
+    } else if (st == DATELINE_OK) {
+        dateline_results_t *res;
+        for (size_t k = 0; k < s->nfacets && st == DATELINE_OK; k++)
+            st = dateline_query_add_facet(q, s->facets[k], s->facet_top[k]);
+        if (st == DATELINE_OK)
+            st = dateline_query_set_timeline(q, s->timeline);
+        if (st == DATELINE_OK)
+            st = dateline_query_run(q, s->offset, s->limit, &res);
+        if (st == DATELINE_OK && s->fmt == OUT_SVG)
+            out_svg(out, s->query, res, s->period);
+        else if (st == DATELINE_OK)
+            st = out_results(out, s->fmt, s->color, s->query, s->offset, res);
+        if (st == DATELINE_OK && s->fmt != OUT_SVG)
+            out_facets(out, s->fmt, res, s->facets, s->nfacets, s->period);
+        if (st == DATELINE_OK)
+            *rc = dateline_results_total(res) ? 0 : 1;
+    }
+    dateline_query_destroy(q);
+    return st;
 }
 
 int main(int argc, char **argv)
@@ -261,57 +334,44 @@ int main(int argc, char **argv)
         free(query);
         return 2;
     }
+    /* Everything is written to memory first and printed once the whole answer is in hand: when
+     * a writer changes the index under the search, it starts again from a fresh revision, and
+     * nothing half-done has been printed. */
+    search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
+                   facets, facet_top, nfacets, timeline, period};
     int rc = 2;
-    if (show) {
-        dateline_article_t *a;
-        st = dateline_index_get(idx, show, &a);
-        if (st == DATELINE_OK) {
-            out_article(stdout, fmt, a);
-            dateline_article_destroy(a);
-            rc = 0;
-        } else {
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
-            rc = st == DATELINE_NOT_FOUND ? 1 : 2;
+    for (int attempt = 1;; attempt++) {
+        char *text = NULL;
+        size_t textlen = 0;
+        FILE *mem = open_memstream(&text, &textlen);
+        if (!mem) {
+            fprintf(stderr, "%s: out of memory\n", prog);
+            break;
         }
-    } else {
-        dateline_query_t *q;
-        st = dateline_query_new(idx, query, &q);
-        if (st == DATELINE_OK)
-            st = dateline_query_set_sort(q, sort);
-        if (st == DATELINE_OK)
-            st = dateline_query_set_half_life(q, half_life, 2.0);
-        if (st == DATELINE_OK && count) {
-            size_t n;
-            st = dateline_query_count(q, &n);
-            if (st == DATELINE_OK) {
-                printf("%zu\n", n);
-                rc = n ? 0 : 1;
-            }
-        } else if (st == DATELINE_OK) {
-            dateline_results_t *res;
-            for (size_t k = 0; k < nfacets && st == DATELINE_OK; k++)
-                st = dateline_query_add_facet(q, facets[k], facet_top[k]);
-            if (st == DATELINE_OK)
-                st = dateline_query_set_timeline(q, timeline);
-            if (st == DATELINE_OK)
-                st = dateline_query_run(q, offset, limit, &res);
-            if (st == DATELINE_OK && fmt == OUT_SVG)
-                out_svg(stdout, query, res, period);
-            else if (st == DATELINE_OK)
-                st = out_results(stdout, fmt, color, query, offset, res);
-            if (st == DATELINE_OK && fmt != OUT_SVG)
-                out_facets(stdout, fmt, res, facets, nfacets, period);
-            if (st == DATELINE_OK)
-                rc = dateline_results_total(res) ? 0 : 1;
-        }
-        if (st != DATELINE_OK) {
-            if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
-                fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
-                        prog, dateline_index_message(idx), prog);
-            else
-                fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+        st = search_once(idx, &sr, mem, &rc);
+        if (fclose(mem) != 0 && st == DATELINE_OK) {
+            fprintf(stderr, "%s: out of memory\n", prog);
             rc = 2;
+        } else if (st == DATELINE_OK) {
+            fwrite(text, 1, textlen, stdout);
         }
+        free(text);
+        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+            break;
+        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+            break;
+    }
+    if (st != DATELINE_OK) {
+        if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
+            fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
+                    prog, dateline_index_message(idx), prog);
+        else if (st == DATELINE_MODIFIED)
+            fprintf(stderr, "%s: %s (the index changed %d times while it was searched: try "
+                            "again when the writer is done)\n",
+                    prog, dateline_index_message(idx), MAX_ATTEMPTS);
+        else
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+        rc = 2;
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "%s: cannot write the results\n", prog);
