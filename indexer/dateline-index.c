@@ -403,10 +403,15 @@ int main(int argc, char **argv)
     r.last = r.start;
     for (int i = optind; i < argc && !r.fatal; i++)
         walk(&r, argv[i], 0);
-    st = dateline_index_close(r.index);
+    st = dateline_index_commit(r.index);
     if (st != DATELINE_OK) {
-        fprintf(stderr, "%s: committing to %s failed: %s\n", prog, path,
-                dateline_status_to_string(st));
+        clear_progress(&r);
+        fprintf(stderr, "%s: the last batch was not committed: %s\n", prog,
+                dateline_index_message(r.index));
+        r.fatal = 1;
+    }
+    if (dateline_index_close(r.index) != DATELINE_OK && st == DATELINE_OK) {
+        fprintf(stderr, "%s: closing %s failed\n", prog, path);
         r.fatal = 1;
     }
     double t = seconds_since(&r.start);

@@ -250,6 +250,21 @@ std::string id_term(const char *id)
     return "Q" + std::string(id, cut) + "#" + hex;
 }
 
+/* What to tell a user whose index Xapian found damaged. */
+std::string damaged(const dateline_index *idx, const std::string &what)
+{
+    std::string p = idx ? idx->path : std::string();
+    return "index " + p + " is damaged (Xapian: " + what + "): check it with `xapian-check " + p +
+           "`, and rebuild it from the sources (dateline-index into a new folder) if it fails";
+}
+
+/* The system's reason behind a Xapian error, as " (No space left on device)", if any. */
+std::string io_reason(const Xapian::Error &e)
+{
+    const char *why = e.get_error_string();
+    return why ? std::string(" (") + why + ")" : std::string();
+}
+
 /* Runs f, mapping every exception to a status and a message on idx. */
 template <typename F> dateline_status_t guard(dateline_index *idx, F f)
 {
@@ -263,29 +278,50 @@ template <typename F> dateline_status_t guard(dateline_index *idx, F f)
                                (pid > 0 ? " (pid " + std::to_string(pid) + ")" : "") +
                                ": wait for it to finish (dateline-index --wait), then try again");
     } catch (const Xapian::DatabaseModifiedError &e) {
+        std::string p = idx ? idx->path : std::string();
         return set_message(idx, DATELINE_MODIFIED,
-                           "index changed while it was read: reopen it and try again (" +
-                               e.get_msg() + ")");
+                           "index " + p + " changed while it was read (" + e.get_msg() +
+                               "): reopen it and run the search again; if nothing is writing "
+                               "to it, it may be damaged: check it with `xapian-check " + p +
+                               "`");
     } catch (const Xapian::DatabaseCorruptError &e) {
-        return set_message(idx, DATELINE_CORRUPT,
-                           "index " + (idx ? idx->path : std::string()) + " is corrupt (" +
-                               e.get_msg() +
-                               "): check it with xapian-check, or rebuild it from the sources");
+        return set_message(idx, DATELINE_CORRUPT, damaged(idx, e.get_msg()));
     } catch (const Xapian::DatabaseVersionError &e) {
         return set_message(idx, DATELINE_VERSION,
-                           "index format not supported (" + e.get_msg() +
+                           "index " + (idx ? idx->path : std::string()) +
+                               " is in a format this Xapian cannot read (" + e.get_msg() +
                                "): rebuild it from the sources");
     } catch (const Xapian::DatabaseNotFoundError &e) {
         std::string p = idx ? idx->path : std::string();
+        struct stat sb;
+        if (stat((p + "/postlist.glass").c_str(), &sb) == 0) /* tables without a revision file */
+            return set_message(idx, DATELINE_CORRUPT, damaged(idx, e.get_msg()));
         return set_message(idx, DATELINE_NOT_FOUND,
                            "no index at " + p + " (" + e.get_msg() +
                                "): build one with dateline-index --index " + p + " FILES...");
     } catch (const Xapian::DatabaseOpeningError &e) {
-        return set_message(idx, DATELINE_FILE_ERROR, "cannot open index: " + e.get_msg());
+        return set_message(idx, DATELINE_FILE_ERROR,
+                           "cannot open index " + (idx ? idx->path : std::string()) + ": " +
+                               e.get_msg() + io_reason(e) +
+                               ": if its files are damaged, check it with xapian-check or "
+                               "rebuild it from the sources");
+    } catch (const Xapian::FeatureUnavailableError &e) { /* a table file gone */
+        return set_message(idx, DATELINE_CORRUPT, damaged(idx, e.get_msg()));
     } catch (const Xapian::QueryParserError &e) {
         return set_message(idx, DATELINE_QUERY_SYNTAX, "query syntax: " + e.get_msg());
     } catch (const Xapian::DatabaseError &e) {
-        return set_message(idx, DATELINE_FILE_ERROR, "index I/O error: " + e.get_msg());
+        /* with an errno, the system refused (a full disk, an I/O error); without, Xapian found
+         * something it could not read: a short or damaged file */
+        std::string p = idx ? idx->path : std::string();
+        if (e.get_error_string() == nullptr)
+            return set_message(idx, DATELINE_CORRUPT, damaged(idx, e.get_msg()));
+        return set_message(idx, DATELINE_FILE_ERROR,
+                           "index " + p + ": " + e.get_msg() + io_reason(e) +
+                               (e.get_error_string() && std::strstr(e.get_error_string(), "space")
+                                    ? ": free some space and run again; the index keeps what "
+                                      "was last committed"
+                                    : ": the index keeps what was last committed; check it "
+                                      "with xapian-check"));
     } catch (const Xapian::Error &e) {
         return set_message(idx, DATELINE_XAPIAN_ERROR,
                            std::string(e.get_type()) + ": " + e.get_msg());

@@ -13,7 +13,7 @@
 
 static const char *prog = "dateline-search";
 
-enum { MAX_ATTEMPTS = 5 }; /* runs of a search the index changed under, before giving up */
+enum { MAX_ATTEMPTS = 10 }; /* runs of a search the index changed under, before giving up */
 
 static void usage(FILE *f)
 {
@@ -366,9 +366,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
                     prog, dateline_index_message(idx), prog);
         else if (st == DATELINE_MODIFIED)
-            fprintf(stderr, "%s: %s (the index changed %d times while it was searched: try "
-                            "again when the writer is done)\n",
-                    prog, dateline_index_message(idx), MAX_ATTEMPTS);
+            fprintf(stderr, "%s: %s (tried %d times)\n", prog, dateline_index_message(idx),
+                    MAX_ATTEMPTS);
         else
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         rc = 2;
