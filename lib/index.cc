@@ -390,7 +390,20 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
                                    std::string("no index at ") + path +
                                        ": build one with dateline-index --index " + path +
                                        " FILES...");
-            idx->db = new Xapian::Database(path);
+            /* a writer may commit twice while the first blocks are read: open again */
+            for (int attempt = 1;; attempt++) {
+                try {
+                    idx->db = new Xapian::Database(path);
+                    idx->db->get_metadata(SCHEMA_KEY);
+                    idx->db->get_doccount();
+                    break;
+                } catch (const Xapian::DatabaseModifiedError &) {
+                    delete idx->db;
+                    idx->db = nullptr;
+                    if (attempt == 10)
+                        throw;
+                }
+            }
         } else {
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (m & DATELINE_OPEN_NO_SYNC)
@@ -460,8 +473,15 @@ extern "C" dateline_status_t dateline_index_reopen(dateline_index_t *idx)
     if (idx->wdb)
         return DATELINE_OK;
     return guard(idx, [&]() {
-        idx->db->reopen();
-        return DATELINE_OK;
+        for (int attempt = 1;; attempt++) {
+            try {
+                idx->db->reopen();
+                return DATELINE_OK;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (attempt == 10)
+                    throw;
+            }
+        }
     });
 }
 
