@@ -45,8 +45,7 @@ static void copy_trimmed(char *dst, size_t cap, const char *s, size_t n)
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
         n--;
-    if (n >= cap)
-        n = cap - 1;
+    n = dl_utf8_fit(s, n, cap);
     memcpy(dst, s, n);
     dst[n] = '\0';
 }

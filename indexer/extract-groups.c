@@ -55,7 +55,7 @@ static void words_text(const words_t *ws, size_t from, size_t to, char *out, siz
     for (size_t i = from; i < to && o + 1 < cap; i++) {
         if (i > from)
             out[o++] = ' ';
-        size_t n = ws->w[i].n < cap - o - 1 ? ws->w[i].n : cap - o - 1;
+        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
         memcpy(out + o, ws->w[i].p, n);
         o += n;
     }
@@ -84,7 +84,9 @@ static void add_group(group_t *g, size_t *ng, const char *name, int weight)
             return;
         }
     if (*ng < MAX_GROUPS) {
-        snprintf(g[*ng].name, sizeof g[0].name, "%s", name);
+        size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
+        memcpy(g[*ng].name, name, n);
+        g[*ng].name[n] = '\0';
         memcpy(g[*ng].key, k1, sizeof k1);
         g[*ng].salience = weight;
         g[*ng].first = *ng;
@@ -248,7 +250,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             if (meant) {
                 add_group(g, &ng, meant, w->weight);
                 char a8[16];
-                snprintf(a8, sizeof a8, "%.*s", (int)(w->n < 15 ? w->n : 15), w->p);
+                snprintf(a8, sizeof a8, "%.*s", (int)dl_utf8_fit(w->p, w->n, sizeof a8), w->p);
                 st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
                 if (st != DATELINE_OK)
                     goto out;
@@ -275,7 +277,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             /* an acronym nobody has explained yet: kept, so that group: finds this story
              * once another story teaches the index what it stands for */
             char a8[16];
-            snprintf(a8, sizeof a8, "%.*s", (int)(w->n < 15 ? w->n : 15), w->p);
+            snprintf(a8, sizeof a8, "%.*s", (int)dl_utf8_fit(w->p, w->n, sizeof a8), w->p);
             st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
             if (st != DATELINE_OK)
                 goto out;

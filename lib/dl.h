@@ -49,6 +49,9 @@ void dl_hex64(uint64_t h, char out[17]);
 /* ---- text (normalize.c) ---- */
 /* Whether n bytes at p are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 int dl_utf8_valid(const char *p, size_t n);
+/* How many of the n bytes at s fit in a buffer of `cap` bytes with its NUL, without cutting a
+ * UTF-8 sequence in two: n itself when it fits, else cap - 1 backed up to a character start. */
+size_t dl_utf8_fit(const char *s, size_t n, size_t cap);
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when the bytes there are not one. */
 size_t dl_utf8_seqlen(const unsigned char *p, size_t n);
 /* Converts n bytes from charset `from` to UTF-8 through iconv. Bytes the charset does not define

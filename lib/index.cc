@@ -75,6 +75,7 @@
 #include <string>
 #include <vector>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -233,6 +234,75 @@ void write_pid(dateline_index *idx)
         idx->wrote_pid = true;
     else
         unlink(tmp.c_str());
+}
+
+/* Removes a folder of plain files (a half-made index); best effort. */
+void remove_flat_folder(const std::string &dir)
+{
+    DIR *d = opendir(dir.c_str());
+    if (!d)
+        return;
+    while (struct dirent *e = readdir(d))
+        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, ".."))
+            unlink((dir + "/" + e->d_name).c_str());
+    closedir(d);
+    rmdir(dir.c_str());
+}
+
+/* Whether `path` is a folder with nothing in it. */
+bool empty_folder(const std::string &path)
+{
+    DIR *d = opendir(path.c_str());
+    if (!d)
+        return false;
+    bool empty = true;
+    while (struct dirent *e = readdir(d))
+        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+            empty = false;
+    closedir(d);
+    return empty;
+}
+
+/* A new index comes into being whole or not at all. Xapian writes a new database's files one
+ * by one, so a writer killed while creating one would leave a folder that is neither an index
+ * nor empty, and that no later run could open. So the index is made in a folder beside it,
+ * PATH.dateline-new.PID, and renamed into place once its first commit is durable. Folders
+ * left by creators that died are removed here. */
+void create_whole(const std::string &path, int flags)
+{
+    std::string parent = ".", base = path;
+    while (base.size() > 1 && base.back() == '/')
+        base.pop_back();
+    size_t slash = base.rfind('/');
+    if (slash != std::string::npos) {
+        parent = slash ? base.substr(0, slash) : "/";
+        base = base.substr(slash + 1);
+    }
+    std::string stem = base + ".dateline-new.";
+    if (DIR *d = opendir(parent.c_str())) {
+        while (struct dirent *e = readdir(d))
+            if (std::strncmp(e->d_name, stem.c_str(), stem.size()) == 0) {
+                long pid = std::strtol(e->d_name + stem.size(), nullptr, 10);
+                if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+                    remove_flat_folder(parent + "/" + e->d_name);
+            }
+        closedir(d);
+    }
+    std::string tmp = parent + "/" + stem + std::to_string(static_cast<long>(getpid()));
+    remove_flat_folder(tmp);
+    try {
+        Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE | (flags & Xapian::DB_NO_SYNC));
+        db.set_metadata(SCHEMA_KEY, SCHEMA_VERSION);
+        db.commit();
+        db.close();
+    } catch (...) {
+        remove_flat_folder(tmp);
+        throw;
+    }
+    if (empty_folder(path))
+        rmdir(path.c_str());
+    if (rename(tmp.c_str(), path.c_str()) != 0) /* another writer made it first: use theirs */
+        remove_flat_folder(tmp);
 }
 
 /* The Q term of an id. Ids we make are 16 hex digits; an id a program sets may be longer than
@@ -408,6 +478,8 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (m & DATELINE_OPEN_NO_SYNC)
                 flags |= Xapian::DB_NO_SYNC;
+            if ((stat(path, &sb) != 0 && errno == ENOENT) || empty_folder(path))
+                create_whole(path, flags);
             idx->wdb = new Xapian::WritableDatabase(path, flags);
             idx->db = idx->wdb;
             write_pid(idx);

@@ -34,6 +34,18 @@ size_t dl_utf8_seqlen(const unsigned char *p, size_t n)
     return 4;
 }
 
+size_t dl_utf8_fit(const char *s, size_t n, size_t cap)
+{
+    if (cap == 0)
+        return 0;
+    if (n < cap)
+        return n;
+    n = cap - 1;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* s[n] continues the sequence that would be cut: cut before its start */
+    return n;
+}
+
 int dl_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
