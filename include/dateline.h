@@ -257,13 +257,17 @@ typedef enum {
  * and sets PLACE_IDS), computes its id when not set (from DATELINE_FIELD_IDENTITY when the
  * source gives a key, else from its content), stores it zlib-compressed and indexes it.
  * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (read-only index, or an article
- * with no title, no body and no identity); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR;
- * DATELINE_FILE_ERROR; DATELINE_NO_MEMORY. */
+ * with no title, no body and no identity: nothing was written, go on with the next);
+ * DATELINE_LOCKED; DATELINE_XAPIAN_ERROR; DATELINE_FILE_ERROR (a full disk, an I/O error);
+ * DATELINE_CORRUPT; DATELINE_NO_MEMORY. After any of these the batch being written is dropped,
+ * the index keeps its last commit, and every later add or commit returns the same error: close
+ * the index and start again. */
 DATELINE_API dateline_status_t dateline_index_add(dateline_index_t *index,
                                                   dateline_article_t *article,
                                                   dateline_outcome_t *out);
 
-/* Commits every article added so far. Returns DATELINE_OK or an error as for _add(). */
+/* Commits every article added so far, durably (synced unless DATELINE_OPEN_NO_SYNC). Returns
+ * DATELINE_OK or an error as for _add(); after an error the index keeps its last commit. */
 DATELINE_API dateline_status_t dateline_index_commit(dateline_index_t *index);
 
 /* Reads the article with id `id` from the index into *out (free with

@@ -422,6 +422,10 @@ int main(int argc, char **argv)
             "(%.1f MB/s)\n",
             prog, r.read, r.added, r.updated, r.unchanged, r.rejected, t,
             t > 0 ? r.bytes / 1e6 / t : 0.0);
+    if (r.fatal && r.added + r.updated > r.committed)
+        fprintf(stderr, "%s: %zu of the articles added or updated were not committed and are not "
+                        "in the index (it keeps its last commit): run again to add them\n",
+                prog, r.added + r.updated - r.committed);
     free(path);
     if (r.fatal)
         return 2;

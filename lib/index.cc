@@ -121,6 +121,8 @@ struct dateline_index {
     dateline_commit_fn on_commit = nullptr;  // told before and after each batch commits
     void *on_commit_ctx = nullptr;
     bool wrote_pid = false;                  // this handle wrote WRITER_FILE
+    dateline_status_t failed = DATELINE_OK;  // a write failed: the batch was abandoned
+    std::string failure;                     // and why
 };
 
 struct dateline_result {
@@ -437,6 +439,8 @@ dateline_status_t commit_txn(dateline_index *idx)
 
 } // namespace
 
+static void abandon(dateline_index *idx, dateline_status_t st);
+
 /* ---- opening and closing ---- */
 
 extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
@@ -524,10 +528,12 @@ extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
     while (!idx->queries.empty())
         dateline_query_destroy(idx->queries.back());
     dateline_status_t st = guard(idx, [&]() {
-        if (idx->wdb) {
+        if (idx->wdb && idx->failed == DATELINE_OK) {
             commit_txn(idx);
             idx->wdb->commit();
         }
+        if (idx->failed != DATELINE_OK && idx->in_txn)
+            abandon(idx, idx->failed);
         idx->db->close();
         return DATELINE_OK;
     });
@@ -586,11 +592,16 @@ extern "C" dateline_status_t dateline_index_commit(dateline_index_t *idx)
         return DATELINE_BAD_ARGUMENT;
     if (!idx->wdb)
         return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
-    return guard(idx, [&]() {
+    if (idx->failed != DATELINE_OK)
+        return set_message(idx, idx->failed, idx->failure);
+    dateline_status_t st = guard(idx, [&]() {
         commit_txn(idx);
         idx->wdb->commit();
         return DATELINE_OK;
     });
+    if (st != DATELINE_OK)
+        abandon(idx, st);
+    return st;
 }
 
 extern "C" dateline_status_t dateline_index_count(dateline_index_t *idx, size_t *out)
@@ -739,6 +750,9 @@ class PlaceField : public Xapian::FieldProcessor {
     }
 };
 
+static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
+                             const char *title, const char *body);
+
 extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_article_t *a,
                                                 dateline_outcome_t *out)
 {
@@ -751,6 +765,36 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
     if (!title && !body && !dateline_article_get(a, DATELINE_FIELD_IDENTITY))
         return set_message(idx, DATELINE_BAD_ARGUMENT,
                            "article has no title, no body and no key of its source");
+    if (idx->failed != DATELINE_OK)
+        return set_message(idx, idx->failed, idx->failure);
+    dateline_status_t st = add(idx, a, out, title, body);
+    if (st != DATELINE_OK)
+        abandon(idx, st);
+    return st;
+}
+
+/* After a failed write nothing more is written: Xapian's state is not to be trusted, so the
+ * batch is dropped and the index stays at its last commit, which a failing disk may not have
+ * touched. Every later write reports the first failure. */
+static void abandon(dateline_index *idx, dateline_status_t st)
+{
+    if (idx->in_txn) {
+        try {
+            idx->wdb->cancel_transaction();
+        } catch (...) {
+        }
+        idx->in_txn = false;
+        idx->pending = 0;
+    }
+    idx->failed = st;
+    idx->failure = idx->message + " (the batch being written was dropped: the index keeps its "
+                                  "last commit)";
+    idx->message = idx->failure;
+}
+
+static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
+                             const char *title, const char *body)
+{
     return guard(idx, [&]() {
         uint64_t hash;
         /* The id comes from the article as its source gave it, before anything is derived
