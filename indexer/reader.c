@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <iconv.h>
 #include "reader.h"
 
@@ -69,11 +70,23 @@ static void set_message(char **message, const char *fmt, const char *name)
 
 static dateline_status_t open_text(const void *data, size_t len, const char *name,
                                    const dateline_reader_options_t *opt, dateline_reader_t **out,
-                                   char **message, const char *declared);
+                                   char **message, const char *declared, char **owned);
+static dateline_status_t open_any(const void *data, size_t len, const char *name,
+                                  const dateline_reader_options_t *opt, dateline_reader_t **out,
+                                  char **message, char **owned);
 
 dateline_status_t dateline_reader_open_memory(const void *data, size_t len, const char *name,
                                               const dateline_reader_options_t *opt,
                                               dateline_reader_t **out, char **message)
+{
+    return open_any(data, len, name, opt, out, message, NULL);
+}
+
+/* Opens a reader over data; when `owned` points to data (malloc'ed, NUL-terminated), the reader
+ * takes it instead of a copy and sets *owned to NULL. */
+static dateline_status_t open_any(const void *data, size_t len, const char *name,
+                                  const dateline_reader_options_t *opt, dateline_reader_t **out,
+                                  char **message, char **owned)
 {
     dateline_reader_options_t defaults = DATELINE_READER_OPTIONS_INIT;
     if (message)
@@ -117,14 +130,15 @@ dateline_status_t dateline_reader_open_memory(const void *data, size_t len, cons
         len = clen;
         declared = "utf-16";
     }
-    dateline_status_t st = open_text(data, len, name, opt, out, message, declared);
+    dateline_status_t st = open_text(data, len, name, opt, out, message, declared,
+                                     converted ? &converted : owned);
     free(converted);
     return st;
 }
 
 static dateline_status_t open_text(const void *data, size_t len, const char *name,
                                    const dateline_reader_options_t *opt, dateline_reader_t **out,
-                                   char **message, const char *declared)
+                                   char **message, const char *declared, char **owned)
 {
     dateline_reader_t *r;
     if (!name)
@@ -141,7 +155,12 @@ static dateline_status_t open_text(const void *data, size_t len, const char *nam
     }
     if (!(r = calloc(1, sizeof *r)))
         return DATELINE_NO_MEMORY;
-    r->data = dl_strndup(data, len);
+    if (owned && *owned == data) {
+        r->data = *owned;
+        *owned = NULL;
+    } else {
+        r->data = dl_strndup(data, len);
+    }
     r->name = dl_strdup(name);
     r->encoding = dl_strdup(opt->encoding ? opt->encoding : "Windows-1252");
     if (!r->data || !r->name || !r->encoding) {
@@ -189,8 +208,27 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         return DATELINE_FILE_ERROR;
     }
     dl_buf_init(&b);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        dl_buf_add(&b, chunk, n);
+    /* Read up to DL_MAX_FILE bytes; past that, only what one article may hold is kept, and the
+     * rest is counted without being stored. */
+    size_t total = 0;
+    int huge = 0;
+    struct stat sb;
+    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (size_t)sb.st_size > DL_MAX_FILE) {
+        /* a huge file: its start is all that can be used, so only its start is read */
+        while (b.len < DL_MAX_ARTICLE + sizeof chunk && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            dl_buf_add(&b, chunk, n);
+        total = (size_t)sb.st_size;
+        huge = 1;
+    }
+    while (!huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        total += n;
+        if (total <= DL_MAX_FILE)
+            dl_buf_add(&b, chunk, n);
+        else if (b.len > DL_MAX_ARTICLE + sizeof chunk)
+            b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
+    }
+
     int err = ferror(f) ? errno : 0;
     if (!is_stdin)
         fclose(f);
@@ -204,9 +242,20 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         dl_buf_free(&b);
         return DATELINE_NO_MEMORY;
     }
-    dateline_status_t st = dateline_reader_open_memory(b.p ? b.p : "", b.len, name, opt, out,
-                                                       message);
+    dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
     dl_buf_free(&b);
+    if (st == DATELINE_OK && total > DL_MAX_FILE) {
+        if ((*out)->format != DATELINE_FORMAT_TEXT) {
+            dateline_reader_destroy(*out);
+            *out = NULL;
+            if (message)
+                *message = dl_format("%s: a file of %.0f MB, more than the %zu MB a file of many "
+                                     "articles may have: split it (split -C 200M) and index the "
+                                     "parts", name, (double)total / 1048576.0, DL_MAX_FILE >> 20);
+            return DATELINE_BAD_INPUT;
+        }
+        (*out)->file_size = total;
+    }
     return st;
 }
 
@@ -259,6 +308,17 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
 {
     const char *charset = "utf-8";
     char *text;
+    size_t whole = r->file_size > n ? r->file_size : n;
+    if (n > DL_MAX_ARTICLE) {
+        /* cut at the last line end before the limit (or a character boundary near it) */
+        size_t cut = DL_MAX_ARTICLE;
+        while (cut > DL_MAX_ARTICLE - 65536 && p[cut - 1] != '\n')
+            cut--;
+        if (p[cut - 1] != '\n')
+            for (cut = DL_MAX_ARTICLE; cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80;)
+                cut--;
+        n = cut;
+    }
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && !r->force_encoding) {
         p += 3; /* a UTF-8 byte-order mark */
         n -= 3;
@@ -275,6 +335,12 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
         charset = r->encoding;
         if (text && !r->force_encoding)
             dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
+    }
+    if (text && whole > n + 3) {
+        char *before = r->message ? dl_strdup(r->message) : NULL;
+        dl_reader_say(r, "%s%sarticle of %.1f MB: only its first %zu MB were read", before ? before : "",
+                      before ? "; " : "", (double)whole / 1048576.0, DL_MAX_ARTICLE >> 20);
+        free(before);
     }
     if (text) {
         char *key = dl_key_normalize(charset, 40);

@@ -21,7 +21,15 @@ struct dateline_reader {
     int done;                          /* no more records */
     dateline_article_t *article;       /* the article last returned */
     char *message;                     /* why the last record was rejected, or a note */
+    size_t file_size;                  /* bytes of the file when only its start was read */
 };
+
+/* Limits that keep memory bounded whatever the input (README, Reliability):
+ * an article's text beyond DL_MAX_ARTICLE bytes is not read (with a note), and of a file
+ * larger than DL_MAX_FILE only enough for one article is read: a one-article file is cut like
+ * any long article, a file of many articles is rejected with advice to split it. */
+#define DL_MAX_ARTICLE ((size_t)4 << 20)
+#define DL_MAX_FILE ((size_t)256 << 20)
 
 /* Each reader fills r->article from its next record or returns END / BAD_INPUT (with
  * r->message set). */
