@@ -14,8 +14,8 @@ head -c 1G /dev/zero | tr '\0' 'a' > "$T/word-1g.txt"
 for i in $(seq 53000); do cat "$top_srcdir/corpus/sgml/wire-1987.sgm"; done > "$T/records-300m.sgm"
 run() { # run NAME ARGS...
     rm -rf "$T/db"
-    /usr/bin/time -f "%e %M" -o "$T/time" "$BIN" -q --index "$T/db" "${@:2}" 2> "$T/err" < "${STDIN:-/dev/null}"
-    read -r secs kb < "$T/time"
+    /usr/bin/time -f "%e %M" -o "$T/time" "$BIN" --index "$T/db" "${@:2}" 2> "$T/err" < "${STDIN:-/dev/null}"
+    read -r secs kb < <(tail -n 1 "$T/time")
     printf '%-28s %7.2f s  peak RSS %6.1f MiB  %s\n' "$1" "$secs" "$(echo "$kb / 1024" | bc -l)" \
         "$(grep -v '^dateline-index: read' "$T/err" | head -n 1 | cut -c1-90)"
 }
