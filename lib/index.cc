@@ -121,6 +121,8 @@ struct dateline_index {
     dateline_commit_fn on_commit = nullptr;  // told before and after each batch commits
     void *on_commit_ctx = nullptr;
     bool wrote_pid = false;                  // this handle wrote WRITER_FILE
+    const char *oom = nullptr;               // when set, the message: building one failed
+    std::string writer_file;                 // path of WRITER_FILE, made when opening
     dateline_status_t failed = DATELINE_OK;  // a write failed: the batch was abandoned
     std::string failure;                     // and why
 };
@@ -193,11 +195,23 @@ class DateKey : public Xapian::KeyMaker {
     }
 };
 
+/* Sets the message of idx; when even that cannot be allocated, says "out of memory". */
+dateline_status_t set_message(dateline_index *idx, dateline_status_t st, const char *m)
+{
+    if (idx) {
+        try {
+            idx->message = m;
+            idx->oom = nullptr;
+        } catch (...) {
+            idx->oom = "out of memory";
+        }
+    }
+    return st;
+}
+
 dateline_status_t set_message(dateline_index *idx, dateline_status_t st, const std::string &m)
 {
-    if (idx)
-        idx->message = m;
-    return st;
+    return set_message(idx, st, m.c_str());
 }
 
 /* The process that holds the write lock of the index at `path`, as its WRITER_FILE says, when
@@ -225,7 +239,9 @@ long writer_pid(const std::string &path)
 /* Records this process as the writer of idx (best effort: the lock does not depend on it). */
 void write_pid(dateline_index *idx)
 {
-    std::string f = idx->path + "/" + WRITER_FILE, tmp = f + ".tmp";
+    idx->writer_file = idx->path + "/" + WRITER_FILE;
+    const std::string &f = idx->writer_file;
+    std::string tmp = f + ".tmp";
     int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         return;
@@ -337,8 +353,22 @@ std::string io_reason(const Xapian::Error &e)
     return why ? std::string(" (") + why + ")" : std::string();
 }
 
-/* Runs f, mapping every exception to a status and a message on idx. */
+template <typename F> dateline_status_t guard_inner(dateline_index *idx, F f);
+
+/* Runs f, mapping every exception to a status and a message on idx. Nothing escapes: when even
+ * the message cannot be made, the status is DATELINE_NO_MEMORY. */
 template <typename F> dateline_status_t guard(dateline_index *idx, F f)
+{
+    try {
+        return guard_inner(idx, f);
+    } catch (...) {
+        if (idx)
+            idx->oom = "out of memory";
+        return DATELINE_NO_MEMORY;
+    }
+}
+
+template <typename F> dateline_status_t guard_inner(dateline_index *idx, F f)
 {
     try {
         return f();
@@ -452,9 +482,12 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
     if (!path || !out || (m & ~3) || m == DATELINE_OPEN_NO_SYNC)
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
-    dateline_index *idx = new (std::nothrow) dateline_index;
-    if (!idx)
+    dateline_index *idx;
+    try { /* its members (a TermGenerator, a stemmer) allocate and may throw */
+        idx = new dateline_index;
+    } catch (...) {
         return DATELINE_NO_MEMORY;
+    }
     dateline_status_t st = guard(idx, [&]() {
         idx->path = path;
         struct stat sb;
@@ -512,7 +545,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
         if (message)
             *message = dl_strdup(idx->message.c_str());
         if (idx->wrote_pid)
-            unlink((idx->path + "/" + WRITER_FILE).c_str());
+            unlink(idx->writer_file.c_str());
         delete idx->db;
         delete idx;
         return st;
@@ -538,7 +571,7 @@ extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
         return DATELINE_OK;
     });
     if (idx->wrote_pid) /* after close: the lock is gone before the name of its holder */
-        unlink((idx->path + "/" + WRITER_FILE).c_str());
+        unlink(idx->writer_file.c_str());
     delete idx->db;
     delete idx;
     return st;
@@ -575,7 +608,7 @@ extern "C" dateline_status_t dateline_index_on_commit(dateline_index_t *idx,
 
 extern "C" const char *dateline_index_message(const dateline_index_t *idx)
 {
-    return idx ? idx->message.c_str() : "no index";
+    return !idx ? "no index" : idx->oom ? idx->oom : idx->message.c_str();
 }
 
 extern "C" dateline_status_t dateline_index_set_batch(dateline_index_t *idx, size_t n)
@@ -787,9 +820,13 @@ static void abandon(dateline_index *idx, dateline_status_t st)
         idx->pending = 0;
     }
     idx->failed = st;
-    idx->failure = idx->message + " (the batch being written was dropped: the index keeps its "
-                                  "last commit)";
-    idx->message = idx->failure;
+    try {
+        idx->failure = std::string(dateline_index_message(idx)) +
+                       " (the batch being written was dropped: the index keeps its last commit)";
+    } catch (...) {
+        idx->failure.clear();
+    }
+    set_message(idx, st, idx->failure);
 }
 
 static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
@@ -1314,7 +1351,11 @@ extern "C" dateline_status_t dateline_query_add_facet(dateline_query_t *q, datel
             have.second = top;
             return DATELINE_OK;
         }
-    q->facets.emplace_back(f, top);
+    try {
+        q->facets.emplace_back(f, top);
+    } catch (...) {
+        return DATELINE_NO_MEMORY;
+    }
     return DATELINE_OK;
 }
 

@@ -100,8 +100,10 @@ char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash)
     dl_buf_t raw, out;
     dl_buf_init(&raw);
     *hash = put_content(&raw, a);
-    if (raw.failed)
+    if (raw.failed) {
+        dl_buf_free(&raw);
         return NULL;
+    }
     for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
         if (is_origin((dateline_field_t)f))
             put_field(&raw, a, (dateline_field_t)f);
