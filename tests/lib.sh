@@ -10,6 +10,20 @@ SHARED="${DATELINE_SHARED:-$top_srcdir/../shared}"  # the shared corpora; setup 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dateline-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 unset DATELINE_INDEX
+# make check-valgrind: each program runs under valgrind, and a memory error or a definite leak
+# makes it exit 99, which no test expects.
+if [ -n "${DATELINE_VALGRIND:-}" ]; then
+    for p in index search; do
+        cat > "$TMP/vg-$p" <<VG
+#!/bin/sh
+exec "$top_builddir/libtool" --mode=execute valgrind --quiet --error-exitcode=99 \\
+    --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \\
+    "$top_builddir/dateline-$p" "\$@"
+VG
+        chmod +x "$TMP/vg-$p"
+    done
+    INDEX="$TMP/vg-index" SEARCH="$TMP/vg-search"
+fi
 export LC_ALL=C.UTF-8 NO_COLOR=1
 
 tap_n=0
