@@ -12,13 +12,8 @@ BATCH=16  # so that commits are frequent and kills often land in one
 command -v xapian-check > /dev/null || { echo "Bail out! xapian-check is missing (xapian-tools)"; exit 1; }
 
 # N distinct articles: the corpus stories in turn, each numbered in its headline and body
-SRC="$TMP/src"; mkdir "$SRC"
-stories=(corpus/wire/*.txt)
-for i in $(seq -f %04g 1 $N); do
-    f="${stories[$(( (10#$i - 1) % ${#stories[@]} ))]}"
-    { IFS= read -r title; printf 'Story %s: %s\n' "$i" "$title"; cat; printf '\nSerial number %s.\n' "$i"; } \
-        < "$f" > "$SRC/story-$i.txt"
-done
+SRC="$TMP/src"
+stories "$SRC" $N
 
 queries=('*' 'place:syria' 'group:opec' 'oil prices' 'date:1990..1999' '"serial number"')
 answers() { # answers DB OUTFILE: what a user would see

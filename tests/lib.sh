@@ -52,5 +52,16 @@ golden() {
 }
 # The summary line without its timing, which varies.
 summary() { grep 'dateline-index: read' "$1" | sed -E 's/ in [0-9.]+ s \([0-9.]+ MB\/s\)//'; }
+# stories DIR N: N distinct articles in DIR (story-0001.txt ...): the corpus/wire stories in
+# turn, each numbered in its headline ("Story 0001: ...") and body.
+stories() {
+    mkdir -p "$1"
+    local all=("$top_srcdir"/corpus/wire/*.txt) i f
+    for i in $(seq -f %04g 1 "$2"); do
+        f="${all[$(( (10#$i - 1) % ${#all[@]} ))]}"
+        { IFS= read -r title; printf 'Story %s: %s\n' "$i" "$title"; cat; printf '\nSerial number %s.\n' "$i"; } \
+            < "$f" > "$1/story-$i.txt"
+    done
+}
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; exit $?; }
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }

@@ -8,13 +8,8 @@ cd "$top_srcdir" || exit 1
 LOOP="$top_builddir/tests/reader-loop"
 N=3000
 DB="$TMP/db"
-SRC="$TMP/src"; mkdir "$SRC"
-stories=(corpus/wire/*.txt)
-for i in $(seq -f %04g 1 $N); do
-    f="${stories[$(( (10#$i - 1) % ${#stories[@]} ))]}"
-    { IFS= read -r title; printf 'Story %s: %s\n' "$i" "$title"; cat; printf '\nSerial number %s.\n' "$i"; } \
-        < "$f" > "$SRC/story-$i.txt"
-done
+SRC="$TMP/src"
+stories "$SRC" $N
 cat > "$TMP/queries" <<'Q'
 oil prices
 place:syria

@@ -182,18 +182,26 @@ static int readers(void)
     return 0;
 }
 
-/* The index: add, commit, search with facets and snippets, read back, close. */
-static int index_round(void)
+/* The scenarios' index, or NULL when opening it failed. */
+static dateline_index_t *open_db(dateline_mode_t mode)
 {
     dateline_index_t *idx;
     char *msg = NULL;
     char path[300];
     snprintf(path, sizeof path, "%s/db", dir);
-    if (dateline_index_open(path, DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC, &idx, &msg) !=
-        DATELINE_OK) {
+    if (dateline_index_open(path, mode, &idx, &msg) != DATELINE_OK) {
         dateline_free(msg);
-        return 0;
+        return NULL;
     }
+    return idx;
+}
+
+/* The index: add, commit, close. */
+static int index_round(void)
+{
+    dateline_index_t *idx = open_db(DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC);
+    if (!idx)
+        return 0;
     for (int i = 0; i < 3; i++) {
         dateline_article_t *a;
         if (dateline_article_new(&a) != DATELINE_OK)
@@ -217,14 +225,9 @@ static int index_round(void)
  * it (seen here), which no code of ours can guard against. */
 static int search(void)
 {
-    dateline_index_t *idx;
-    char *msg = NULL;
-    char path[300];
-    snprintf(path, sizeof path, "%s/db", dir);
-    if (dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg) != DATELINE_OK) {
-        dateline_free(msg);
+    dateline_index_t *idx = open_db(DATELINE_OPEN_READ);
+    if (!idx)
         return 0;
-    }
     dateline_query_t *q;
     hold = 1;
     dateline_status_t st = dateline_query_new(idx, "oil place:austria date:..2030", &q);
