@@ -104,6 +104,29 @@ char *dl_to_utf8(const char *p, size_t n, const char *from, size_t *outlen,
         *status = DATELINE_NO_MEMORY;
         return NULL;
     }
+    if (!dl_utf8_valid(b.p ? b.p : "", b.len)) {
+        /* iconv's UTF-8 reaches past U+10FFFF (glibc passes F5..F7 sequences through when
+         * reading "UTF-8"): what is not RFC 3629 UTF-8 becomes U+FFFD here */
+        dl_buf_t v;
+        dl_buf_init(&v);
+        for (size_t i = 0; i < b.len;) {
+            size_t k = dl_utf8_seqlen((const unsigned char *)b.p + i, b.len - i);
+            if (k) {
+                dl_buf_add(&v, b.p + i, k);
+                i += k;
+            } else {
+                dl_buf_add(&v, "\xEF\xBF\xBD", 3);
+                i++;
+            }
+        }
+        dl_buf_free(&b);
+        if (v.failed) {
+            dl_buf_free(&v);
+            *status = DATELINE_NO_MEMORY;
+            return NULL;
+        }
+        b = v;
+    }
     if (outlen)
         *outlen = b.len;
     char *r = dl_buf_take(&b);

@@ -40,6 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!u)
             continue;
         FUZZ_ASSERT(len == strlen(u) || memchr(u, '\0', len));
+        if (!dl_utf8_valid(u, strlen(u)))
+            fprintf(stderr, "read as %s: not UTF-8\n", charsets[i]);
         FUZZ_ASSERT(dl_utf8_valid(u, strlen(u)));
         check_clean(u, strlen(u));
         free(u);
