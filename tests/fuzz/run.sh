@@ -48,7 +48,7 @@ fuzz_one() {
     local t="$1" seeds=("$srcdir/tests/fuzz/$1") len=16384
     case $t in query) len=12000 ;; *) seeds+=("$srcdir/corpus/wire" "$srcdir/corpus/sgml" "$srcdir/corpus/odd") ;; esac
     mkdir -p "$OUT/corpus/$t"
-    (cd "$OUT" && ASAN_OPTIONS=detect_leaks=1 "$OUT/fuzz-$t" -max_total_time="$SECONDS_EACH" \
+    (cd "$OUT" && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$srcdir/tests/fuzz/lsan.supp" "$OUT/fuzz-$t" -max_total_time="$SECONDS_EACH" \
         -timeout=10 -rss_limit_mb=2048 -max_len=$len -print_final_stats=1 \
         -dict="$srcdir/tests/fuzz/$t.dict" -artifact_prefix="$OUT/crashes/$t-" \
         "$OUT/corpus/$t" "${seeds[@]}") > "$OUT/$t.log" 2>&1
