@@ -5,6 +5,10 @@
 # times: the writer commits every 25 articles, far more often than a real ingest does).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
+# Xapian 1.4.22 leaks part of its query tree when a match is cut short by DatabaseModified-
+# Error (seen with LeakSanitizer); this test counts failures, and the rest of the suite checks
+# for leaks.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
 LOOP="$top_builddir/tests/reader-loop"
 N=3000
 DB="$TMP/db"
