@@ -308,15 +308,17 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
 {
     const char *charset = "utf-8";
     char *text;
-    size_t whole = r->file_size > n ? r->file_size : n;
+    /* the bytes the article had, when more than are read: 0 when it is read whole */
+    size_t cut_from = r->file_size > n ? r->file_size : 0;
     if (n > DL_MAX_ARTICLE) {
         /* cut at the last line end before the limit (or a character boundary near it) */
         size_t cut = DL_MAX_ARTICLE;
         while (cut > DL_MAX_ARTICLE - 65536 && p[cut - 1] != '\n')
             cut--;
         if (p[cut - 1] != '\n')
-            for (cut = DL_MAX_ARTICLE; cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80;)
-                cut--;
+            cut = dl_utf8_fit(p, n, DL_MAX_ARTICLE + 1);
+        if (!cut_from)
+            cut_from = n;
         n = cut;
     }
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && !r->force_encoding) {
@@ -336,10 +338,10 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
         if (text && !r->force_encoding)
             dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
     }
-    if (text && whole > n + 3) {
+    if (text && cut_from) {
         char *before = r->message ? dl_strdup(r->message) : NULL;
         dl_reader_say(r, "%s%sarticle of %.1f MB: only its first %zu MB were read", before ? before : "",
-                      before ? "; " : "", (double)whole / 1048576.0, DL_MAX_ARTICLE >> 20);
+                      before ? "; " : "", (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
         free(before);
     }
     if (text) {

@@ -101,6 +101,7 @@ const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
 const size_t KEY_MAX = 200;
 const size_t ID_MAX = 200;              /* longer ids are cut and hashed into the Q term */
+const int OPEN_TRIES = 10;              /* opens of a revision a writer keeps replacing */
 const char WRITER_FILE[] = "dateline.writer";
 
 } // namespace
@@ -417,9 +418,11 @@ template <typename F> dateline_status_t guard_inner(dateline_index *idx, F f)
         std::string p = idx ? idx->path : std::string();
         if (e.get_error_string() == nullptr)
             return set_message(idx, DATELINE_CORRUPT, damaged(idx, e.get_msg()));
+        /* the text of ENOSPC in this process's locale, as Xapian made it */
+        bool full = std::strcmp(e.get_error_string(), std::strerror(ENOSPC)) == 0;
         return set_message(idx, DATELINE_FILE_ERROR,
                            "index " + p + ": " + e.get_msg() + io_reason(e) +
-                               (e.get_error_string() && std::strstr(e.get_error_string(), "space")
+                               (full
                                     ? ": free some space and run again; the index keeps what "
                                       "was last committed"
                                     : ": the index keeps what was last committed; check it "
@@ -507,7 +510,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
                 } catch (const Xapian::DatabaseModifiedError &) {
                     delete idx->db;
                     idx->db = nullptr;
-                    if (attempt == 10)
+                    if (attempt == OPEN_TRIES)
                         throw;
                 }
             }
@@ -543,7 +546,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode
     });
     if (st != DATELINE_OK) {
         if (message)
-            *message = dl_strdup(idx->message.c_str());
+            *message = dl_strdup(dateline_index_message(idx));
         if (idx->wrote_pid)
             unlink(idx->writer_file.c_str());
         delete idx->db;
@@ -589,7 +592,7 @@ extern "C" dateline_status_t dateline_index_reopen(dateline_index_t *idx)
                 idx->db->reopen();
                 return DATELINE_OK;
             } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt == 10)
+                if (attempt == OPEN_TRIES)
                     throw;
             }
         }
