@@ -68,7 +68,8 @@ DATELINE_API void dateline_free(void *p);
 typedef struct dateline_article dateline_article_t;
 
 /* The fields of an article. Single-valued fields hold at most one string; list fields
- * (DATELINES, PLACES, GROUPS, TOPICS, PLACE_IDS, ACRONYMS) hold any number. */
+ * (DATELINES, PLACES, GROUPS, TOPICS, PLACE_IDS, ACRONYMS) hold any number. New fields are
+ * only ever added at the end. */
 typedef enum {
     DATELINE_FIELD_ID = 0,    /* stable printable id; computed by the index when not set */
     DATELINE_FIELD_TITLE,     /* headline */
@@ -89,6 +90,13 @@ typedef enum {
                                * gazetteer does not know; set by dateline_index_add() */
     DATELINE_FIELD_ACRONYMS,  /* list: acronyms the text uses ("SDF"), so that group: finds
                                * stories by an alias learned later; set by dateline_index_add() */
+    DATELINE_FIELD_AUTHOR,    /* who wrote it, as the source names them (a mail's From) */
+    DATELINE_FIELD_REPAIRED,  /* how the text was repaired, when it was: "double-encoded" (UTF-8
+                               * read as Windows-1252 and encoded again, put back), "declared"
+                               * (the declared charset did not fit the bytes); absent when not */
+    DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, "FILE" or "FILE:KEY",
+                               * one for each copy read after the first (which FILE and KEY
+                               * hold); set by dateline_index_add() */
     DATELINE_FIELD_COUNT_     /* number of fields; not a field */
 } dateline_field_t;
 
@@ -132,21 +140,36 @@ DATELINE_API const char *dateline_field_name(dateline_field_t field);
 typedef struct dateline_reader dateline_reader_t;
 
 typedef enum {
-    DATELINE_FORMAT_AUTO = 0, /* detect from the content */
+    DATELINE_FORMAT_AUTO = 0, /* detect from the content (and the name's extension) */
     DATELINE_FORMAT_TEXT,     /* plain wire text, one article per file */
-    DATELINE_FORMAT_SGML      /* Reuters-21578 SGML, many <REUTERS> records per file */
+    DATELINE_FORMAT_SGML,     /* Reuters-21578 SGML, many <REUTERS> records per file */
+    DATELINE_FORMAT_CSV,      /* CSV (RFC 4180) or tab-separated, one article per row */
+    DATELINE_FORMAT_JSON,     /* JSON Lines (one object per line) or a JSON array of objects */
+    DATELINE_FORMAT_MAIL      /* RFC 5322 mail or a Usenet article, one per file, or an mbox */
 } dateline_format_t;
 
-#define DATELINE_READER_OPTIONS_VERSION 1
+/* The name of a format ("csv"), and the format of a name (DATELINE_FORMAT_AUTO if unknown). */
+DATELINE_API const char *dateline_format_name(dateline_format_t format);
+DATELINE_API dateline_format_t dateline_format_from_name(const char *name);
+
+#define DATELINE_READER_OPTIONS_VERSION 2
 typedef struct {
-    int version;              /* DATELINE_READER_OPTIONS_VERSION */
+    int version;              /* DATELINE_READER_OPTIONS_VERSION (1 for a struct without the
+                               * fields marked "version 2") */
     dateline_format_t format; /* DATELINE_FORMAT_AUTO unless forced */
     const char *encoding;     /* charset for input that is not valid UTF-8; NULL: windows-1252 */
     int force_encoding;       /* nonzero: read everything as `encoding`, even valid UTF-8 */
     const char *date;         /* "YYYY-MM-DD" for articles whose source gives no date; or NULL */
+    /* version 2 */
+    const char *columns;      /* CSV without a header: what each column holds, in order, e.g.
+                               * "topic,title,text" ("-" for a column to skip); or NULL */
+    const char *fields;       /* which input column or JSON key holds a field, overriding the
+                               * usual names: "title=headline,text=story"; or NULL */
+    const char *topic;        /* a topic every article gets (a folder's name); or NULL */
+    size_t max_decompressed;  /* bytes a .gz file may inflate to; 0: the default, 256 MiB */
 } dateline_reader_options_t;
 #define DATELINE_READER_OPTIONS_INIT { DATELINE_READER_OPTIONS_VERSION, DATELINE_FORMAT_AUTO, \
-                                       NULL, 0, NULL }
+                                       NULL, 0, NULL, NULL, NULL, NULL, 0 }
 
 /* Opens a reader over `len` bytes at `data`, which are copied. `name` is the origin file
  * recorded in each article (e.g. the path as the user gave it). `options` may be NULL.
@@ -249,7 +272,10 @@ DATELINE_API dateline_status_t dateline_index_on_commit(dateline_index_t *index,
 typedef enum {
     DATELINE_ADDED = 0,     /* new to the index */
     DATELINE_UPDATED,       /* its id was there with other content, which it replaced */
-    DATELINE_UNCHANGED      /* already there as it is: nothing was written */
+    DATELINE_UNCHANGED,     /* already there as it is, from the same origin: nothing was written */
+    DATELINE_DUPLICATE      /* already there as it is, read from another file or record (a
+                             * copy): nothing new was indexed, but the article now lists this
+                             * origin too (ORIGINS) */
 } dateline_outcome_t;
 
 /* Adds an article: finds the places it is about (with the built-in gazetteer, its text, its
@@ -269,6 +295,39 @@ DATELINE_API dateline_status_t dateline_index_add(dateline_index_t *index,
 /* Commits every article added so far, durably (synced unless DATELINE_OPEN_NO_SYNC). Returns
  * DATELINE_OK or an error as for _add(); after an error the index keeps its last commit. */
 DATELINE_API dateline_status_t dateline_index_commit(dateline_index_t *index);
+
+/* Deletes the article with id `id`. Returns DATELINE_OK, DATELINE_NOT_FOUND, or an error as for
+ * _add(). Like an add, it takes effect at the next commit. */
+DATELINE_API dateline_status_t dateline_index_delete(dateline_index_t *index, const char *id);
+
+/* Forgets the origin `path`: a file as it was named when read, or a folder (every file under
+ * it). Articles read from nowhere else are deleted (*deleted counts them); articles that have
+ * other origins keep them and stay (*kept counts them). Either count pointer may be NULL.
+ * Returns DATELINE_OK (also when nothing came from there: both counts are then 0) or an error
+ * as for _add(). */
+DATELINE_API dateline_status_t dateline_index_delete_origin(dateline_index_t *index,
+                                                            const char *path, size_t *deleted,
+                                                            size_t *kept);
+
+/* What an index holds (dateline_index_stats()). */
+typedef struct {
+    size_t articles;            /* articles */
+    size_t dated;               /* articles with a date */
+    char first[20], last[20];   /* the earliest and latest date ("" when none is dated) */
+    size_t origins;             /* distinct files articles were read from */
+    size_t copies;              /* articles read from more than one file or record */
+    size_t repaired;            /* articles whose text was repaired (REPAIRED) */
+    unsigned long long bytes;   /* size of the index's files on disk */
+} dateline_stats_t;
+DATELINE_API dateline_status_t dateline_index_stats(dateline_index_t *index,
+                                                    dateline_stats_t *out);
+
+/* The values a filter field takes in the index with how many articles have each, commonest
+ * first: value i (from 0) of DATELINE_FIELD_CHARSET, _SOURCE, _TOPICS, _DATELINES or _REPAIRED
+ * as its filter key ("windows-1252"), with its count in *count; NULL when out of range. The
+ * string belongs to the index and lasts until the next call. */
+DATELINE_API const char *dateline_index_value(dateline_index_t *index, dateline_field_t field,
+                                              size_t i, size_t *count);
 
 /* Reads the article with id `id` from the index into *out (free with
  * dateline_article_destroy()). Returns DATELINE_OK, DATELINE_NOT_FOUND, DATELINE_CORRUPT,

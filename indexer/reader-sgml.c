@@ -11,17 +11,6 @@ typedef struct {
     size_t n;      /* its length; p is NULL when the element is absent */
 } span_t;
 
-static size_t count_lines(const char *p, size_t n)
-{
-    size_t lines = 0;
-    const char *end = p + n;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        lines++;
-        p++;
-    }
-    return lines;
-}
-
 static const char *find(const char *hay, size_t n, const char *needle)
 {
     return memmem(hay, n, needle, strlen(needle));
@@ -320,13 +309,13 @@ dateline_status_t dl_read_sgml(dateline_reader_t *r)
         r->done = 1;
         return DATELINE_END;
     }
-    r->line += count_lines(data + r->pos, (size_t)(start - data - r->pos));
+    r->line += dl_count_lines(data + r->pos, (size_t)(start - data - r->pos));
     r->position = r->line;
     const char *close = find(start, (size_t)(end - start), "</REUTERS>");
     const char *next = find(start + 8, (size_t)(end - start - 8), "<REUTERS ");
     if (!close || (next && next < close)) {
         const char *resume = next ? next : end;
-        r->line += count_lines(start, (size_t)(resume - start));
+        r->line += dl_count_lines(start, (size_t)(resume - start));
         r->pos = (size_t)(resume - data);
         if (!next)
             r->done = 1;
@@ -334,7 +323,7 @@ dateline_status_t dl_read_sgml(dateline_reader_t *r)
         return DATELINE_BAD_INPUT;
     }
     const char *stop = close + strlen("</REUTERS>");
-    r->line += count_lines(start, (size_t)(stop - start));
+    r->line += dl_count_lines(start, (size_t)(stop - start));
     r->pos = (size_t)(stop - data);
     return read_record(r, start, (size_t)(stop - start));
 }

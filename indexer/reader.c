@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <iconv.h>
+#include <limits.h>
+#include <zlib.h>
 #include "reader.h"
 
 #define SNIFF_BYTES 65536
@@ -27,6 +30,17 @@ void dl_reader_say(dateline_reader_t *r, const char *fmt, ...)
     dl_buf_adds(&b, tmp);
     free(r->message);
     r->message = dl_buf_take(&b);
+}
+
+size_t dl_count_lines(const char *p, size_t n)
+{
+    size_t lines = 0;
+    const char *end = p + n;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        lines++;
+        p++;
+    }
+    return lines;
 }
 
 /* Binary: a NUL, or more than one byte in ten a control character no text uses. */
@@ -53,13 +67,71 @@ static int only_space(const char *p, size_t n)
     return 1;
 }
 
-static dateline_format_t detect(const char *p, size_t n)
+/* The extension of a file name, seen through a ".gz": "csv" for "x.csv.gz". Into out. */
+static const char *extension(const char *name, char *out, size_t cap)
+{
+    const char *slash = strrchr(name, '/');
+    const char *base = slash ? slash + 1 : name;
+    size_t n = strlen(base);
+    if (n > 3 && strcasecmp(base + n - 3, ".gz") == 0)
+        n -= 3;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (base[i] == '.')
+            dot = base + i;
+    size_t k = dot ? n - (size_t)(dot + 1 - base) : 0;
+    if (k >= cap)
+        k = 0;
+    memcpy(out, dot ? dot + 1 : "", k);
+    out[k] = '\0';
+    return out;
+}
+
+/* The format, from the content and the name's extension. A name says what a file is meant to
+ * be, but only content decides between text and the rest: a "notes.csv" that is not CSV is
+ * read as text. */
+static dateline_format_t detect(const char *p, size_t n, const char *name)
 {
     size_t k = n < SNIFF_BYTES ? n : SNIFF_BYTES;
+    char extbuf[16];
+    const char *ext = extension(name, extbuf, sizeof extbuf);
     for (size_t i = 0; i + 8 <= k; i++)
         if (p[i] == '<' && memcmp(p + i, "<REUTERS", 8) == 0)
             return DATELINE_FORMAT_SGML;
+    if (dl_sniff_json(p, k))
+        return DATELINE_FORMAT_JSON;
+    if (dl_sniff_mail(p, k))
+        return DATELINE_FORMAT_MAIL;
+    if (dl_sniff_csv(p, k))
+        return DATELINE_FORMAT_CSV;
+    if (strcasecmp(ext, "csv") == 0 || strcasecmp(ext, "tsv") == 0)
+        return DATELINE_FORMAT_CSV; /* no header it knows: it will say what to do */
+    if (strcasecmp(ext, "jsonl") == 0 || strcasecmp(ext, "ndjson") == 0)
+        return DATELINE_FORMAT_JSON;
+    if (strcasecmp(ext, "mbox") == 0)
+        return DATELINE_FORMAT_MAIL;
     return DATELINE_FORMAT_TEXT;
+}
+
+static const char *const format_names[] = {"auto", "text", "sgml", "csv", "json", "mail"};
+#define NFORMATS (sizeof format_names / sizeof format_names[0])
+
+const char *dateline_format_name(dateline_format_t f)
+{
+    return (unsigned)f < NFORMATS ? format_names[f] : "unknown";
+}
+
+dateline_format_t dateline_format_from_name(const char *name)
+{
+    for (size_t i = 0; name && i < NFORMATS; i++)
+        if (strcasecmp(name, format_names[i]) == 0)
+            return (dateline_format_t)i;
+    if (name && (strcasecmp(name, "jsonl") == 0 || strcasecmp(name, "tsv") == 0 ||
+                 strcasecmp(name, "mbox") == 0 || strcasecmp(name, "usenet") == 0))
+        return dateline_format_from_name(name[0] == 'j' || name[0] == 'J'   ? "json"
+                                         : name[0] == 't' || name[0] == 'T' ? "csv"
+                                                                             : "mail");
+    return DATELINE_FORMAT_AUTO;
 }
 
 static void set_message(char **message, const char *fmt, const char *name)
@@ -94,10 +166,18 @@ static dateline_status_t open_any(const void *data, size_t len, const char *name
     if (!out || (!data && len))
         return DATELINE_BAD_ARGUMENT;
     *out = NULL;
+    if (opt && opt->version == 1) {
+        /* a caller built against the first version: its struct ends after `date` */
+        defaults.format = opt->format;
+        defaults.encoding = opt->encoding;
+        defaults.force_encoding = opt->force_encoding;
+        defaults.date = opt->date;
+        opt = &defaults;
+    }
     if (!opt)
         opt = &defaults;
     if (opt->version != DATELINE_READER_OPTIONS_VERSION || opt->format < DATELINE_FORMAT_AUTO ||
-        opt->format > DATELINE_FORMAT_SGML) {
+        opt->format > DATELINE_FORMAT_MAIL) {
         set_message(message, "%s: reader options of an unknown version or format", name ? name : "-");
         return DATELINE_BAD_ARGUMENT;
     }
@@ -179,9 +259,94 @@ static dateline_status_t open_text(const void *data, size_t len, const char *nam
         }
         r->has_date = 1;
     }
-    r->format = opt->format == DATELINE_FORMAT_AUTO ? detect(data, len) : opt->format;
+    r->format = opt->format == DATELINE_FORMAT_AUTO ? detect(data, len, name) : opt->format;
     r->declared = declared;
+    char *why = NULL;
+    dateline_status_t mst = dl_map_parse(&r->map, opt->columns, opt->fields, &why);
+    if (mst == DATELINE_OK && opt->topic && *opt->topic && !(r->topic = dl_strdup(opt->topic)))
+        mst = DATELINE_NO_MEMORY;
+    if (mst != DATELINE_OK) {
+        if (message)
+            *message = why;
+        else
+            free(why);
+        dateline_reader_destroy(r);
+        return mst;
+    }
     *out = r;
+    return DATELINE_OK;
+}
+
+dateline_status_t dl_gunzip(const char *p, size_t n, size_t cap, dl_buf_t *out, char **note)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    dl_buf_init(out);
+    *note = NULL;
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+        return DATELINE_NO_MEMORY;
+    z.next_in = (Bytef *)p;
+    z.avail_in = (uInt)(n > UINT_MAX ? UINT_MAX : n);
+    size_t left = n - z.avail_in;
+    int zr = Z_OK;
+    for (;;) {
+        if (!dl_buf_reserve(out, 1 << 20)) {
+            inflateEnd(&z);
+            dl_buf_free(out);
+            return DATELINE_NO_MEMORY;
+        }
+        z.next_out = (Bytef *)out->p + out->len;
+        z.avail_out = (uInt)(out->cap - out->len - 1);
+        size_t before = z.avail_out;
+        zr = inflate(&z, Z_NO_FLUSH);
+        out->len += before - z.avail_out;
+        if (out->len > cap) {
+            inflateEnd(&z);
+            dl_buf_free(out);
+            *note = dl_format("decompresses to more than %zu MB (a gzip bomb, or an archive too "
+                              "big to read at once): gunzip it, split it (split -C 200M) and "
+                              "index the parts", cap >> 20);
+            return DATELINE_BAD_INPUT;
+        }
+        if (z.avail_in == 0 && left) {
+            size_t more = left > UINT_MAX ? UINT_MAX : left;
+            z.avail_in = (uInt)more;
+            left -= more;
+        }
+        if (zr == Z_STREAM_END) {
+            /* gzip members one after another are one file (RFC 1952) */
+            if (z.avail_in == 0)
+                break;
+            if (inflateReset(&z) != Z_OK)
+                break;
+            continue;
+        }
+        if (zr == Z_BUF_ERROR && z.avail_in == 0) {
+            *note = dl_format("the gzip data is cut short: only the first %zu bytes of text "
+                              "could be read, and the last article may be incomplete", out->len);
+            break;
+        }
+        if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            if (zr == Z_MEM_ERROR) {
+                inflateEnd(&z);
+                dl_buf_free(out);
+                return DATELINE_NO_MEMORY;
+            }
+            if (out->len == 0) {
+                inflateEnd(&z);
+                dl_buf_free(out);
+                *note = dl_format("damaged gzip data (%s): nothing could be read from it",
+                                  z.msg ? z.msg : "bad data");
+                return DATELINE_BAD_INPUT;
+            }
+            *note = dl_format("damaged gzip data (%s) after %zu bytes of text: the rest is "
+                              "lost, and the last article may be incomplete",
+                              z.msg ? z.msg : "bad data", out->len);
+            break;
+        }
+    }
+    inflateEnd(&z);
+    out->p[out->len] = '\0';
     return DATELINE_OK;
 }
 
@@ -242,6 +407,29 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         dl_buf_free(&b);
         return DATELINE_NO_MEMORY;
     }
+    char *note = NULL;
+    if (b.len >= 2 && (unsigned char)b.p[0] == 0x1F && (unsigned char)b.p[1] == 0x8B) {
+        size_t cap = opt && opt->version >= 2 && opt->max_decompressed ? opt->max_decompressed
+                                                                       : DL_MAX_FILE;
+        if (huge || total > DL_MAX_FILE) {
+            dl_buf_free(&b);
+            if (message)
+                *message = dl_format("%s: a gzip file of %.0f MB: gunzip it, split it (split -C "
+                                     "200M) and index the parts", name, (double)total / 1048576.0);
+            return DATELINE_BAD_INPUT;
+        }
+        dl_buf_t z;
+        dateline_status_t zst = dl_gunzip(b.p, b.len, cap, &z, &note);
+        dl_buf_free(&b);
+        if (zst != DATELINE_OK) {
+            if (message && note)
+                *message = dl_format("%s: %s", name, note);
+            free(note);
+            return zst;
+        }
+        b = z;
+        total = b.len;
+    }
     dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
     dl_buf_free(&b);
     if (st == DATELINE_OK && total > DL_MAX_FILE) {
@@ -256,6 +444,11 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         }
         (*out)->file_size = total;
     }
+    if (st == DATELINE_OK && note) {
+        (*out)->pending = note; /* told with the first article */
+        note = NULL;
+    }
+    free(note);
     return st;
 }
 
@@ -269,12 +462,31 @@ dateline_status_t dateline_reader_next(dateline_reader_t *r, dateline_article_t 
     r->message = NULL;
     if (r->done)
         return DATELINE_END;
+    if (r->pending) {
+        r->message = r->pending;
+        r->pending = NULL;
+    }
     if (!r->article && (st = dateline_article_new(&r->article)) != DATELINE_OK)
         return st;
     dl_article_clear(r->article);
     if ((st = dl_article_set_fallback(r->article, r->encoding)) != DATELINE_OK)
         return st;
-    st = r->format == DATELINE_FORMAT_SGML ? dl_read_sgml(r) : dl_read_text(r);
+    switch (r->format) {
+    case DATELINE_FORMAT_SGML: st = dl_read_sgml(r); break;
+    case DATELINE_FORMAT_CSV: st = dl_read_csv(r); break;
+    case DATELINE_FORMAT_JSON: st = dl_read_json(r); break;
+    case DATELINE_FORMAT_MAIL: st = dl_read_mail(r); break;
+    default: st = dl_read_text(r); break;
+    }
+    if (st == DATELINE_OK && r->topic) {
+        /* the folder's topic, unless the source gave it already */
+        int has = 0;
+        for (size_t i = 0; i < dateline_article_count(r->article, DATELINE_FIELD_TOPICS); i++)
+            has |= strcmp(dateline_article_get_nth(r->article, DATELINE_FIELD_TOPICS, i),
+                          r->topic) == 0;
+        if (!has)
+            st = dl_article_put(r->article, DATELINE_FIELD_TOPICS, r->topic, strlen(r->topic));
+    }
     if (st == DATELINE_OK)
         *out = r->article;
     return st;
@@ -299,6 +511,11 @@ void dateline_reader_destroy(dateline_reader_t *r)
     free(r->name);
     free(r->encoding);
     free(r->message);
+    free(r->topic);
+    free(r->pending);
+    free(r->cols);
+    free(r->ranks);
+    dl_map_free(&r->map);
     dateline_article_destroy(r->article);
     free(r);
 }
@@ -328,10 +545,20 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
     if (!r->force_encoding && dl_utf8_valid(p, n)) {
         if (r->declared)
             charset = r->declared; /* read as UTF-16 when the reader opened */
-        text = dl_strndup(p, n);
-        *outlen = n;
+        size_t fixed = 0;
+        text = dl_utf8_undouble(p, n, outlen, &fixed);
         if (!text)
             *status = DATELINE_NO_MEMORY;
+        else if (fixed) {
+            dl_reader_say(r, "UTF-8 that had been read as Windows-1252 and encoded again "
+                             "(\"\xC3\x83\xC2\xA9\" for \"\xC3\xA9\"): %zu characters put right", fixed);
+            if (dl_article_put(r->article, DATELINE_FIELD_REPAIRED, "double-encoded", 14) !=
+                DATELINE_OK) {
+                free(text);
+                text = NULL;
+                *status = DATELINE_NO_MEMORY;
+            }
+        }
     } else {
         text = dl_to_utf8(p, n, r->encoding, outlen, status);
         charset = r->encoding;
@@ -355,6 +582,71 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
             *status = st;
             return NULL;
         }
+    }
+    return text;
+}
+
+char *dl_reader_decode_declared(dateline_reader_t *r, const char *p, size_t n,
+                                const char *declared, size_t *outlen, dateline_status_t *status)
+{
+    if (!declared || r->force_encoding)
+        return dl_reader_decode(r, p, n, outlen, status);
+    char *key = dl_key_normalize(declared, 40);
+    if (!key) {
+        *status = DATELINE_NO_MEMORY;
+        return NULL;
+    }
+    int ascii = 1;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)p[i] < 0x80;
+    int utf8_declared = strcmp(key, "utf-8") == 0 || strcmp(key, "utf8") == 0;
+    int valid = dl_utf8_valid(p, n);
+    char *text = NULL;
+    if (ascii || utf8_declared || valid) {
+        /* ASCII is ASCII whatever was declared; UTF-8 is checked by dl_reader_decode, and
+         * valid UTF-8 with non-ASCII bytes under another declaration is UTF-8 all the same
+         * (no Latin-1 text is valid UTF-8 by chance) */
+        text = dl_reader_decode(r, p, n, outlen, status);
+        if (text && !ascii && (utf8_declared ? !valid : 1)) {
+            dl_reader_say(r, "declared %s, but the bytes are %s: read as %s", declared,
+                          valid ? "UTF-8" : "not UTF-8", valid ? "UTF-8" : r->encoding);
+            if (!dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) &&
+                dl_article_put(r->article, DATELINE_FIELD_REPAIRED, "declared", 8) != DATELINE_OK) {
+                free(text);
+                text = NULL;
+                *status = DATELINE_NO_MEMORY;
+            }
+        }
+        free(key);
+        return text;
+    }
+    /* Latin-1 as declared is Windows-1252 in practice (0x80-0x9F are its quotes and dashes) */
+    const char *cs = strcmp(key, "iso-8859-1") == 0 || strcmp(key, "latin1") == 0 ||
+                             strcmp(key, "us-ascii") == 0 || strcmp(key, "ascii") == 0
+                         ? "windows-1252"
+                         : declared;
+    dateline_status_t st = DATELINE_OK;
+    text = dl_to_utf8(p, n, cs, outlen, &st);
+    if (!text && st == DATELINE_CHARSET) {
+        dl_reader_say(r, "declared charset '%s' is unknown to iconv: read as %s", declared,
+                      r->encoding);
+        free(key);
+        return dl_reader_decode(r, p, n, outlen, status);
+    }
+    if (!text) {
+        free(key);
+        *status = st;
+        return NULL;
+    }
+    char *k2 = dl_key_normalize(cs, 40);
+    st = k2 ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, k2, strlen(k2))
+            : DATELINE_NO_MEMORY;
+    free(k2);
+    free(key);
+    if (st != DATELINE_OK) {
+        free(text);
+        *status = st;
+        return NULL;
     }
     return text;
 }

@@ -4,6 +4,31 @@
 
 #include "dl.h"
 
+/* What a CSV column or JSON key holds (reader-fields.c). */
+typedef enum {
+    DL_COL_SKIP = 0, DL_COL_TITLE, DL_COL_TEXT, DL_COL_SUMMARY, DL_COL_DATE, DL_COL_TOPIC,
+    DL_COL_PLACE, DL_COL_SOURCE, DL_COL_ID, DL_COL_AUTHOR, DL_COL_DATELINE
+} dl_col_t;
+
+/* --columns and --fields, parsed. */
+typedef struct {
+    dl_col_t *columns;   /* --columns: the kind of each column in order */
+    size_t ncolumns;
+    struct {
+        dl_col_t kind;
+        char *name;
+    } *override;         /* --fields: KIND=NAME */
+    size_t noverride;
+} dl_map_t;
+
+/* One field of a record: its kind, how good an id it is (lower is better), its raw UTF-8. */
+typedef struct {
+    dl_col_t kind;
+    int rank;
+    const char *v;
+    size_t n;
+} dl_value_t;
+
 struct dateline_reader {
     char *data;                        /* the whole input, NUL-terminated */
     size_t len;                        /* its length */
@@ -22,6 +47,18 @@ struct dateline_reader {
     dateline_article_t *article;       /* the article last returned */
     char *message;                     /* why the last record was rejected, or a note */
     size_t file_size;                  /* bytes of the file when only its start was read */
+    dl_map_t map;                      /* --columns and --fields */
+    char *topic;                       /* a topic for every article, or NULL */
+    /* CSV and JSON state */
+    int started;                       /* the header (CSV) or the opening '[' (JSON) is read */
+    char delim;                        /* CSV: ',' or '\t' */
+    dl_col_t *cols;                    /* CSV: the kind of each column */
+    int *ranks;                        /*      and its rank as an id */
+    size_t ncols;
+    size_t record;                     /* CSV rows and JSON objects read, from 1 */
+    char *pending;                     /* a note from opening, told with the first article */
+    /* mail state */
+    int mbox;                          /* many messages, each after a "From " line */
 };
 
 /* Limits that keep memory bounded whatever the input (README, Reliability):
@@ -35,6 +72,35 @@ struct dateline_reader {
  * r->message set). */
 dateline_status_t dl_read_text(dateline_reader_t *r);
 dateline_status_t dl_read_sgml(dateline_reader_t *r);
+dateline_status_t dl_read_csv(dateline_reader_t *r);
+dateline_status_t dl_read_json(dateline_reader_t *r);
+dateline_status_t dl_read_mail(dateline_reader_t *r);
+
+/* Whether data looks like CSV with a header (a row naming known columns), JSON Lines, or mail;
+ * used by format detection. */
+int dl_sniff_csv(const char *p, size_t n);
+int dl_sniff_json(const char *p, size_t n);
+int dl_sniff_mail(const char *p, size_t n);
+
+/* --columns and --fields (reader-fields.c). dl_map_parse() sets *message on a bad value. */
+dateline_status_t dl_map_parse(dl_map_t *m, const char *columns, const char *fields,
+                               char **message);
+void dl_map_free(dl_map_t *m);
+/* The kind of the column or key `name` (n bytes): from --fields, else the usual names. */
+dl_col_t dl_map_name(const dl_map_t *m, const char *name, size_t n, int *rank);
+/* Fills r->article from a record's values; `what` is its origin key ("12" for row 12). */
+dateline_status_t dl_reader_record(dateline_reader_t *r, const dl_value_t *vals, size_t nvals,
+                                   const char *what);
+
+/* Like dl_reader_decode(), but the bytes are said to be in `declared` (a MIME or XML charset;
+ * NULL when nothing was declared): honoured when the bytes fit it, else read as they are. */
+char *dl_reader_decode_declared(dateline_reader_t *r, const char *p, size_t n,
+                                const char *declared, size_t *outlen, dateline_status_t *status);
+
+/* Inflates gzip data (members one after another too) into out, at most `cap` bytes.
+ * DATELINE_OK with *note set when the data was cut short or damaged after some text;
+ * DATELINE_BAD_INPUT with *note saying why when nothing can be read or it inflates past cap. */
+dateline_status_t dl_gunzip(const char *p, size_t n, size_t cap, dl_buf_t *out, char **note);
 
 /* Turns n bytes of one article's input into clean-able UTF-8: kept as they are when valid
  * (and not forced), else converted from r->encoding. Sets the article's charset, and a note in
@@ -46,6 +112,9 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
  * in that order of preference. `source_date` may be NULL. */
 dateline_status_t dl_reader_date(dateline_reader_t *r, const dl_date_t *source_date,
                                  const dl_lead_t *lead);
+
+/* How many line ends the n bytes at p hold. */
+size_t dl_count_lines(const char *p, size_t n);
 
 /* Records a note or a rejection reason (printf-style) in r->message. */
 void dl_reader_say(dateline_reader_t *r, const char *fmt, ...)

@@ -18,14 +18,18 @@ struct dateline_article {
 
 static const char *const field_names[DATELINE_FIELD_COUNT_] = {
     "id", "title", "body", "date", "dateline", "source", "file", "key", "charset", "identity",
-    "datelines", "places", "groups", "topics", "place_ids", "acronyms"};
+    "datelines", "places", "groups", "topics", "place_ids", "acronyms", "author", "repaired", "origins"};
 
 const char *dateline_field_name(dateline_field_t f)
 {
     return (unsigned)f < DATELINE_FIELD_COUNT_ ? field_names[f] : "unknown";
 }
 
-int dl_field_is_list(dateline_field_t f) { return f >= DATELINE_FIELD_DATELINES; }
+int dl_field_is_list(dateline_field_t f)
+{
+    return (f >= DATELINE_FIELD_DATELINES && f <= DATELINE_FIELD_ACRONYMS) ||
+           f == DATELINE_FIELD_ORIGINS;
+}
 
 dateline_status_t dateline_article_new(dateline_article_t **out)
 {

@@ -334,3 +334,91 @@ void dl_date_endkey(const dl_date_t *d, char *out)
     else
         snprintf(out, 15, "%04d%02d%02d235959", d->year, m, day);
 }
+
+/* What is left after an ISO time: fractions of a second and a zone ("Z", "+01:00", "-0500"),
+ * which are dropped like the zones of dl_date_parse_line(). */
+static int iso_tail(const char *p)
+{
+    if (*p == '.' || *p == ',') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p == 'Z' || *p == 'z')
+        p++;
+    else if (*p == '+' || *p == '-') {
+        p++;
+        for (int i = 0; i < 4; i++) {
+            if (i == 2 && *p == ':')
+                p++;
+            if (!isdigit((unsigned char)*p))
+                return i == 2; /* "+01" */
+            p++;
+        }
+    }
+    return *p == '\0';
+}
+
+int dl_date_parse_any(const char *s, size_t n, dl_date_t *out)
+{
+    char buf[80];
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    if (dl_date_parse_line(s, n, out))
+        return 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    /* ISO 8601 with seconds' fractions or a zone: "2017-10-18T09:30:00.000Z" */
+    if (n > 19 && buf[4] == '-' && buf[7] == '-' && (buf[10] == 'T' || buf[10] == ' ') &&
+        buf[13] == ':' && buf[16] == ':' && iso_tail(buf + 19)) {
+        buf[19] = '\0';
+        return dl_date_parse_iso(buf, out);
+    }
+    if (n > 16 && buf[4] == '-' && buf[7] == '-' && (buf[10] == 'T' || buf[10] == ' ') &&
+        buf[13] == ':' && !isdigit((unsigned char)buf[16]) && buf[16] != ':' &&
+        iso_tail(buf + 16)) {
+        buf[16] = '\0';
+        return dl_date_parse_iso(buf, out);
+    }
+    /* RFC 822's two-digit years, as old mail and Usenet have them: "Tue, 20 Apr 93 17:19:15
+     * GMT" (50-99 are 19xx, 00-49 20xx, as RFC 5322 says) */
+    char *p = buf;
+    if (isalpha((unsigned char)*p)) {
+        while (isalpha((unsigned char)*p))
+            p++;
+        if (*p == ',')
+            p++;
+        while (*p == ' ')
+            p++;
+    }
+    if (isdigit((unsigned char)p[0])) {
+        p += isdigit((unsigned char)p[1]) ? 2 : 1;
+        if (*p == ' ' || *p == '-') {
+            p++;
+            while (isalpha((unsigned char)*p))
+                p++;
+            if ((*p == ' ' || *p == '-') && isdigit((unsigned char)p[1]) &&
+                isdigit((unsigned char)p[2]) && (p[3] == ' ' || p[3] == '\0') &&
+                n + 2 < sizeof buf) {
+                char fixed[80];
+                int yy = (p[1] - '0') * 10 + (p[2] - '0');
+                size_t head = (size_t)(p + 1 - buf);
+                snprintf(fixed, sizeof fixed, "%.*s%d%s", (int)head, buf,
+                         yy < 50 ? 2000 + yy : 1900 + yy, p + 3);
+                for (char *q = fixed; *q && q < fixed + head; q++)
+                    if (*q == '-')
+                        *q = ' ';
+                return dl_date_parse_line(fixed, strlen(fixed), out);
+            }
+        }
+    }
+    return 0;
+}

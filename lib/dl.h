@@ -59,6 +59,10 @@ size_t dl_utf8_seqlen(const unsigned char *p, size_t n);
  * or NULL with *status set (DATELINE_CHARSET: unknown charset; DATELINE_NO_MEMORY). */
 char *dl_to_utf8(const char *p, size_t n, const char *from, size_t *outlen,
                  dateline_status_t *status);
+/* Valid UTF-8 with double-encoded sequences put right: UTF-8 that was read as Windows-1252
+ * (or Latin-1) and encoded again ("Ã©" for "é", "â€™" for "’") goes back to what it was.
+ * *fixed counts the characters repaired. Returns a malloc'ed string or NULL. */
+char *dl_utf8_undouble(const char *s, size_t n, size_t *outlen, size_t *fixed);
 /* Cleans valid UTF-8 text: drops control characters (C0 but tab and line ends, DEL, C1),
  * turns CRLF and CR into LF, tabs, no-break spaces and runs of spaces into one space, trims
  * each line, keeps at most one empty line between paragraphs and trims the whole.
@@ -91,6 +95,10 @@ int dl_date_parse_iso(const char *s, dl_date_t *out);
  * "Oct 18, 2017", "18 October 2017", with an optional weekday in front and time after; or a
  * month, "October 2017". */
 int dl_date_parse_line(const char *s, size_t n, dl_date_t *out);
+/* Any date a source's date field may hold: what dl_date_parse_line() reads, ISO 8601 with
+ * fractions and a zone ("2017-10-18T09:30:00.123+02:00"), and mail's two-digit years
+ * ("Tue, 20 Apr 93 17:19:15 GMT"). Zones are dropped: the time is the one written. */
+int dl_date_parse_any(const char *s, size_t n, dl_date_t *out);
 /* The year for a day and month given without one (a dateline's "Feb 26"): whichever of the
  * reference year and its neighbours puts it nearest the reference date. */
 int dl_date_year_near(int month, int day, const dl_date_t *ref);

@@ -126,6 +126,8 @@ struct dateline_index {
     std::string writer_file;                 // path of WRITER_FILE, made when opening
     dateline_status_t failed = DATELINE_OK;  // a write failed: the batch was abandoned
     std::string failure;                     // and why
+    std::vector<std::pair<std::string, size_t>> values; // dateline_index_value()'s last list
+    int values_field = -1;                   // and its field
 };
 
 struct dateline_result {
@@ -337,6 +339,29 @@ std::string id_term(const char *id)
     char hex[17];
     dl_hex64(dl_hash64(id, n, 0), hex);
     return "Q" + std::string(id, cut) + "#" + hex;
+}
+
+/* The XF term of an origin file: its path as given, cut and hashed like an id when long. */
+std::string file_term(const std::string &file)
+{
+    std::string t = id_term(file.c_str());
+    t[0] = 'F';
+    return "X" + t;
+}
+
+/* An origin as ORIGINS records it: "FILE:KEY", or "FILE:" without a key. */
+std::string origin_of(const dateline_article_t *a)
+{
+    const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
+    const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
+    return std::string(file ? file : "-") + ":" + (key ? key : "");
+}
+
+/* The file of an ORIGINS entry. */
+std::string origin_file(const std::string &o)
+{
+    size_t colon = o.rfind(':');
+    return colon == std::string::npos ? o : o.substr(0, colon);
 }
 
 /* What to tell a user whose index Xapian found damaged. */
@@ -872,10 +897,65 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
 
         Xapian::PostingIterator p = idx->db->postlist_begin(idterm);
         bool exists = p != idx->db->postlist_end(idterm);
-        if (exists && idx->db->get_document(*p).get_value(SLOT_HASH) == hex) {
-            if (out)
-                *out = DATELINE_UNCHANGED;
-            return DATELINE_OK;
+        dateline_article_t *stored = nullptr;
+        struct freer {
+            dateline_article_t *&a;
+            ~freer() { dateline_article_destroy(a); }
+        } free_stored{stored};
+        if (exists) {
+            Xapian::Document old = idx->db->get_document(*p);
+            std::string data = old.get_data();
+            if (dl_store_decode(data.data(), data.size(), &stored) == DATELINE_NO_MEMORY)
+                throw std::bad_alloc();
+            std::string origin = origin_of(a);
+            bool known = stored && origin_of(stored) == origin;
+            for (size_t i = 0; stored && !known &&
+                               i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS); i++)
+                known = origin == dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i);
+            if (old.get_value(SLOT_HASH) == hex && (known || !stored)) {
+                if (out)
+                    *out = DATELINE_UNCHANGED;
+                return DATELINE_OK;
+            }
+            if (old.get_value(SLOT_HASH) == hex) {
+                /* the same article from another file or record: it gains an origin */
+                if (dl_article_put(stored, DATELINE_FIELD_ORIGINS, origin.data(), origin.size()) !=
+                    DATELINE_OK)
+                    throw std::bad_alloc();
+                size_t len;
+                uint64_t h2;
+                char *rec = dl_store_encode(stored, &len, &h2);
+                if (!rec)
+                    throw std::bad_alloc();
+                old.set_data(std::string(rec, len));
+                std::free(rec);
+                old.add_boolean_term(file_term(origin_file(origin)));
+                old.add_boolean_term("XO");
+                if (!idx->in_txn) {
+                    idx->wdb->begin_transaction(true);
+                    idx->in_txn = true;
+                }
+                idx->wdb->replace_document(*p, old);
+                if (out)
+                    *out = DATELINE_DUPLICATE;
+                if (++idx->pending >= idx->batch)
+                    commit_txn(idx);
+                return DATELINE_OK;
+            }
+            /* changed: the new text replaces the old, and the other origins stay */
+            std::string origin_now = origin_of(a);
+            for (size_t i = 0; stored && i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS);
+                 i++) {
+                const char *o = dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i);
+                if (origin_now != o &&
+                    dl_article_put(a, DATELINE_FIELD_ORIGINS, o, std::strlen(o)) != DATELINE_OK)
+                    throw std::bad_alloc();
+            }
+            if (stored && origin_of(stored) != origin_now) {
+                std::string o = origin_of(stored);
+                if (dl_article_put(a, DATELINE_FIELD_ORIGINS, o.data(), o.size()) != DATELINE_OK)
+                    throw std::bad_alloc();
+            }
         }
 
         size_t len;
@@ -916,6 +996,14 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             doc.add_boolean_term("XG" + folded(dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i)));
         for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ACRONYMS); i++)
             doc.add_boolean_term("XA" + folded(dateline_article_get_nth(a, DATELINE_FIELD_ACRONYMS, i)));
+        const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
+        if (file)
+            doc.add_boolean_term(file_term(file));
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++)
+            doc.add_boolean_term(file_term(origin_file(dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i))));
+        if (dateline_article_count(a, DATELINE_FIELD_ORIGINS))
+            doc.add_boolean_term("XO");
+        doc.add_boolean_term(dateline_article_get(a, DATELINE_FIELD_REPAIRED) ? "XRyes" : "XRno");
         for (size_t f = 0; f < dl_nfilters; f++) {
             if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS ||
                 dl_filters[f].field == DATELINE_FIELD_GROUPS)
@@ -942,6 +1030,260 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             commit_txn(idx);
         return DATELINE_OK;
     });
+}
+
+/* ---- deleting, and what the index holds ---- */
+
+static void begin_write(dateline_index *idx)
+{
+    if (!idx->in_txn) {
+        idx->wdb->begin_transaction(true);
+        idx->in_txn = true;
+    }
+}
+
+static dateline_status_t writable(dateline_index *idx)
+{
+    if (!idx->wdb)
+        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+    if (idx->failed != DATELINE_OK)
+        return set_message(idx, idx->failed, idx->failure);
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_index_delete(dateline_index_t *idx, const char *id)
+{
+    if (!idx || !id)
+        return DATELINE_BAD_ARGUMENT;
+    dateline_status_t st = writable(idx);
+    if (st != DATELINE_OK)
+        return st;
+    st = guard(idx, [&]() {
+        std::string t = id_term(id);
+        if (idx->db->postlist_begin(t) == idx->db->postlist_end(t))
+            return set_message(idx, DATELINE_NOT_FOUND, std::string("no article with id ") + id +
+                                                            " in index " + idx->path);
+        begin_write(idx);
+        idx->wdb->delete_document(t);
+        if (++idx->pending >= idx->batch)
+            commit_txn(idx);
+        return DATELINE_OK;
+    });
+    if (st != DATELINE_OK && st != DATELINE_NOT_FOUND)
+        abandon(idx, st);
+    return st;
+}
+
+/* Whether an origin file lies at or under path. */
+static bool under(const std::string &file, const std::string &path)
+{
+    if (file == path)
+        return true;
+    if (file.size() <= path.size() || file.compare(0, path.size(), path) != 0)
+        return false;
+    return path.back() == '/' || file[path.size()] == '/';
+}
+
+extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx, const char *path,
+                                                          size_t *deleted, size_t *kept)
+{
+    if (deleted)
+        *deleted = 0;
+    if (kept)
+        *kept = 0;
+    if (!idx || !path || !*path)
+        return DATELINE_BAD_ARGUMENT;
+    dateline_status_t st = writable(idx);
+    if (st != DATELINE_OK)
+        return st;
+    st = guard(idx, [&]() {
+        std::string want(path);
+        std::string exact = file_term(want);
+        /* every XF term that names the path or a file under it; a long path's term is cut and
+         * hashed, so it is matched by its exact term */
+        std::vector<Xapian::docid> docs;
+        std::string prefix = "XF" + want.substr(0, std::min(want.size(), ID_MAX - 17));
+        for (Xapian::TermIterator t = idx->db->allterms_begin(prefix);
+             t != idx->db->allterms_end(prefix); ++t) {
+            std::string term = *t;
+            if (term != exact && !under(term.substr(2), want))
+                continue;
+            for (Xapian::PostingIterator p = idx->db->postlist_begin(term);
+                 p != idx->db->postlist_end(term); ++p)
+                docs.push_back(*p);
+        }
+        std::sort(docs.begin(), docs.end());
+        docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+        for (Xapian::docid did : docs) {
+            Xapian::Document doc = idx->db->get_document(did);
+            std::string data = doc.get_data();
+            dateline_article_t *a = nullptr;
+            dateline_status_t dst = dl_store_decode(data.data(), data.size(), &a);
+            if (dst == DATELINE_NO_MEMORY)
+                throw std::bad_alloc();
+            struct freer {
+                dateline_article_t *&p;
+                ~freer() { dateline_article_destroy(p); }
+            } free_a{a};
+            std::vector<std::string> left; /* the origins that stay, first one first */
+            std::string first = a ? origin_of(a) : std::string();
+            if (a && !under(origin_file(first), want))
+                left.push_back(first);
+            for (size_t i = 0; a && i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++) {
+                std::string o = dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i);
+                if (!under(origin_file(o), want))
+                    left.push_back(o);
+            }
+            begin_write(idx);
+            if (left.empty()) {
+                idx->wdb->delete_document(did);
+                if (deleted)
+                    (*deleted)++;
+            } else {
+                /* the first origin left becomes the article's file and key */
+                const std::string &o = left[0];
+                size_t colon = o.rfind(':');
+                std::string f = o.substr(0, colon), k = o.substr(colon + 1);
+                if (dl_article_put(a, DATELINE_FIELD_FILE, f.data(), f.size()) != DATELINE_OK ||
+                    dl_article_put(a, DATELINE_FIELD_KEY, k.empty() ? nullptr : k.data(), k.size()) !=
+                        DATELINE_OK)
+                    throw std::bad_alloc();
+                dl_article_clear_field(a, DATELINE_FIELD_ORIGINS);
+                for (size_t i = 1; i < left.size(); i++)
+                    if (dl_article_put(a, DATELINE_FIELD_ORIGINS, left[i].data(), left[i].size()) !=
+                        DATELINE_OK)
+                        throw std::bad_alloc();
+                size_t len;
+                uint64_t h;
+                char *rec = dl_store_encode(a, &len, &h);
+                if (!rec)
+                    throw std::bad_alloc();
+                doc.set_data(std::string(rec, len));
+                std::free(rec);
+                std::vector<std::string> drop;
+                for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+                    if ((*t).compare(0, 2, "XF") == 0)
+                        drop.push_back(*t);
+                for (const std::string &t : drop)
+                    doc.remove_term(t);
+                for (const std::string &l : left)
+                    doc.add_boolean_term(file_term(origin_file(l)));
+                if (left.size() < 2) {
+                    try {
+                        doc.remove_term("XO");
+                    } catch (const Xapian::InvalidArgumentError &) {
+                    }
+                }
+                idx->wdb->replace_document(did, doc);
+                if (kept)
+                    (*kept)++;
+            }
+            if (++idx->pending >= idx->batch)
+                commit_txn(idx);
+        }
+        return DATELINE_OK;
+    });
+    if (st != DATELINE_OK)
+        abandon(idx, st);
+    return st;
+}
+
+static unsigned long long folder_bytes(const std::string &path)
+{
+    unsigned long long n = 0;
+    DIR *d = opendir(path.c_str());
+    if (!d)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != nullptr) {
+        struct stat sb;
+        std::string f = path + "/" + e->d_name;
+        if (e->d_name[0] != '.' && stat(f.c_str(), &sb) == 0 && S_ISREG(sb.st_mode))
+            n += static_cast<unsigned long long>(sb.st_size);
+    }
+    closedir(d);
+    return n;
+}
+
+static void iso_of_key(const std::string &key, char out[20])
+{
+    out[0] = '\0';
+    if (key.size() >= 8)
+        std::snprintf(out, 20, "%.4s-%.2s-%.2s", key.data(), key.data() + 4, key.data() + 6);
+}
+
+extern "C" dateline_status_t dateline_index_stats(dateline_index_t *idx, dateline_stats_t *out)
+{
+    if (!idx || !out)
+        return DATELINE_BAD_ARGUMENT;
+    std::memset(out, 0, sizeof *out);
+    return guard(idx, [&]() {
+        out->articles = idx->db->get_doccount();
+        out->dated = idx->db->get_value_freq(SLOT_DATE);
+        if (out->dated) {
+            /* Xapian's value bounds are not narrowed by deletions: the ends are looked up */
+            Xapian::Enquire enq(*idx->db);
+            enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, SLOT_DATE, "0"));
+            enq.set_weighting_scheme(Xapian::BoolWeight());
+            for (int last = 0; last < 2; last++) {
+                enq.set_sort_by_value(SLOT_DATE, last == 1);
+                Xapian::MSet m = enq.get_mset(0, 1);
+                if (!m.empty())
+                    iso_of_key(m.begin().get_document().get_value(SLOT_DATE),
+                               last ? out->last : out->first);
+            }
+        }
+        for (Xapian::TermIterator t = idx->db->allterms_begin("XF");
+             t != idx->db->allterms_end("XF"); ++t)
+            out->origins++;
+        out->copies = idx->db->get_termfreq("XO");
+        out->repaired = idx->db->get_termfreq("XRyes");
+        out->bytes = folder_bytes(idx->path);
+        return DATELINE_OK;
+    });
+}
+
+extern "C" const char *dateline_index_value(dateline_index_t *idx, dateline_field_t field,
+                                            size_t i, size_t *count)
+{
+    if (count)
+        *count = 0;
+    if (!idx)
+        return nullptr;
+    const char *prefix = nullptr;
+    for (size_t f = 0; f < dl_nfilters; f++)
+        if (dl_filters[f].field == field && field != DATELINE_FIELD_PLACE_IDS &&
+            field != DATELINE_FIELD_GROUPS)
+            prefix = dl_filters[f].prefix;
+    if (!prefix)
+        return nullptr;
+    if (i == 0 || idx->values_field != (int)field) {
+        dateline_status_t st = guard(idx, [&]() {
+            idx->values.clear();
+            idx->values_field = -1;
+            for (Xapian::TermIterator t = idx->db->allterms_begin(prefix);
+                 t != idx->db->allterms_end(prefix); ++t) {
+                std::string v = (*t).substr(std::strlen(prefix));
+                if (field == DATELINE_FIELD_REPAIRED && (v == "yes" || v == "no"))
+                    continue;
+                idx->values.emplace_back(v, t.get_termfreq());
+            }
+            std::stable_sort(idx->values.begin(), idx->values.end(),
+                             [](const std::pair<std::string, size_t> &x,
+                                const std::pair<std::string, size_t> &y) {
+                                 return x.second > y.second;
+                             });
+            idx->values_field = (int)field;
+            return DATELINE_OK;
+        });
+        if (st != DATELINE_OK)
+            return nullptr;
+    }
+    if (i >= idx->values.size())
+        return nullptr;
+    if (count)
+        *count = idx->values[i].second;
+    return idx->values[i].first.c_str();
 }
 
 /* ---- reading one article ---- */

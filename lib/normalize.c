@@ -245,3 +245,91 @@ char *dl_key_normalize(const char *s, size_t max)
     }
     return dl_buf_take(&b);
 }
+
+/* The Windows-1252 byte a character came from when UTF-8 was misread as Windows-1252 (or as
+ * Latin-1, whose C1 controls stand for themselves), or -1. */
+static int cp1252_byte(unsigned c)
+{
+    static const unsigned short high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    if (c >= 0xA0 && c <= 0xFF)
+        return (int)c;
+    if (c >= 0x80 && c <= 0x9F)
+        return (int)c;
+    for (int i = 0; i < 32; i++)
+        if (high[i] == c)
+            return 0x80 + i;
+    return -1;
+}
+
+/* One character of valid UTF-8 at p: its code point and length. */
+static unsigned next_char(const unsigned char *p, size_t n, size_t *len)
+{
+    size_t k = dl_utf8_seqlen(p, n);
+    unsigned c = p[0];
+    if (k == 2)
+        c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    else if (k == 3)
+        c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    else if (k == 4)
+        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    *len = k ? k : 1;
+    return c;
+}
+
+char *dl_utf8_undouble(const char *s, size_t n, size_t *outlen, size_t *fixed)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    dl_buf_t b;
+    *fixed = 0;
+    dl_buf_init(&b);
+    dl_buf_reserve(&b, n);
+    size_t i = 0;
+    while (i < n) {
+        /* a misread lead byte C2-F4 is U+00C2-U+00F4, which UTF-8 writes C3 xx: copy up to
+         * the next C3 (in valid UTF-8 always a character's first byte) */
+        const unsigned char *c3 = memchr(p + i, 0xC3, n - i);
+        size_t run = c3 ? (size_t)(c3 - (p + i)) : n - i;
+        if (run) {
+            dl_buf_add(&b, p + i, run);
+            i += run;
+            continue;
+        }
+        size_t len;
+        unsigned c = next_char(p + i, n - i, &len);
+        int lead = cp1252_byte(c);
+        size_t want = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                      : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+        unsigned char bytes[4];
+        size_t j = i + len, got = 0;
+        if (want) {
+            bytes[got++] = (unsigned char)lead;
+            while (got < want && j < n) {
+                size_t l2;
+                int byte = cp1252_byte(next_char(p + j, n - j, &l2));
+                if (byte < 0x80 || byte > 0xBF)
+                    break;
+                bytes[got++] = (unsigned char)byte;
+                j += l2;
+            }
+        }
+        if (want && got == want && dl_utf8_seqlen(bytes, want) == want) {
+            dl_buf_add(&b, bytes, want);
+            (*fixed)++;
+            i = j;
+        } else {
+            dl_buf_add(&b, p + i, len);
+            i += len;
+        }
+    }
+    if (b.failed) {
+        dl_buf_free(&b);
+        return NULL;
+    }
+    *outlen = b.len;
+    if (!b.p)
+        return dl_strdup("");
+    return dl_buf_take(&b);
+}

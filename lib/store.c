@@ -49,7 +49,7 @@ static int get_varint(const unsigned char **p, const unsigned char *end, uint64_
 static int is_origin(dateline_field_t f)
 {
     return f == DATELINE_FIELD_ID || f == DATELINE_FIELD_FILE || f == DATELINE_FIELD_KEY ||
-           f == DATELINE_FIELD_IDENTITY;
+           f == DATELINE_FIELD_IDENTITY || f == DATELINE_FIELD_ORIGINS;
 }
 
 static void put_field(dl_buf_t *b, const dateline_article_t *a, dateline_field_t f)

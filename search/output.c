@@ -449,13 +449,15 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
         DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
         DATELINE_FIELD_PLACES, DATELINE_FIELD_PLACE_IDS, DATELINE_FIELD_GROUPS,
         DATELINE_FIELD_ACRONYMS, DATELINE_FIELD_TOPICS,
-        DATELINE_FIELD_FILE,   DATELINE_FIELD_KEY,     DATELINE_FIELD_CHARSET};
+        DATELINE_FIELD_AUTHOR, DATELINE_FIELD_FILE,    DATELINE_FIELD_KEY,
+        DATELINE_FIELD_ORIGINS, DATELINE_FIELD_CHARSET, DATELINE_FIELD_REPAIRED};
     const size_t norder = sizeof order / sizeof order[0];
     if (fmt == OUT_JSON) {
         fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
         for (size_t i = 0; i < norder; i++) {
             dateline_field_t fl = order[i];
-            if (fl >= DATELINE_FIELD_DATELINES)
+            if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
+                fl == DATELINE_FIELD_ORIGINS)
                 json_list(f, dateline_field_name(fl), a, fl);
             else
                 json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);

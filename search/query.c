@@ -12,6 +12,7 @@ const dl_filter_t dl_filters[] = {
     {"dateline", "XD", DATELINE_FIELD_DATELINES},
     {"source", "XS", DATELINE_FIELD_SOURCE},
     {"charset", "XC", DATELINE_FIELD_CHARSET},
+    {"repaired", "XR", DATELINE_FIELD_REPAIRED},
 };
 const size_t dl_nfilters = sizeof dl_filters / sizeof dl_filters[0];
 

@@ -6,32 +6,32 @@ DB="$TMP/db"
 
 "$INDEX" --index "$DB" corpus > "$TMP/out" 2> "$TMP/err"
 is "$?" 1 "exit 1: some input was rejected"
-is "$(summary "$TMP/err")" "dateline-index: read 48, added 45, updated 0, unchanged 0, rejected 3" "counts reconcile"
+is "$(summary "$TMP/err")" "dateline-index: read 74, added 66, updated 0, unchanged 0, duplicates 0, rejected 8" "counts reconcile"
 grep -v 'dateline-index: read' "$TMP/err" > "$TMP/index-corpus.stderr"
 golden index-corpus.stderr
 is "$(wc -c < "$TMP/out")" 0 "nothing on stdout"
 
 "$INDEX" --index "$DB" corpus 2> "$TMP/err2"
-is "$(summary "$TMP/err2")" "dateline-index: read 48, added 0, updated 0, unchanged 45, rejected 3" "second run: all unchanged"
-is "$("$SEARCH" --index "$DB" --count '*')" 45 "45 articles in the index"
+is "$(summary "$TMP/err2")" "dateline-index: read 74, added 0, updated 0, unchanged 66, duplicates 0, rejected 8" "second run: all unchanged"
+is "$("$SEARCH" --index "$DB" --count '*')" 66 "66 articles in the index"
 
 # a changed Reuters record (same NEWID and date) replaces the old one
 sed 's/Steady rain fell/Heavy rain fell/' corpus/sgml/wire-1987.sgm > "$TMP/wire-1987.sgm"
 "$INDEX" --index "$DB" "$TMP/wire-1987.sgm" 2> "$TMP/err3"
 is "$?" 0 "exit 0 when all went in"
-is "$(summary "$TMP/err3")" "dateline-index: read 8, added 0, updated 1, unchanged 7, rejected 0" "one record updated"
-is "$("$SEARCH" --index "$DB" --count '*')" 45 "still 45 articles"
-is "$("$SEARCH" --index "$DB" --count 'heavy rain')" 1 "the new text is searchable"
+is "$(summary "$TMP/err3")" "dateline-index: read 8, added 0, updated 1, unchanged 0, duplicates 7, rejected 0" "one record updated, the others are copies from another file"
+is "$("$SEARCH" --index "$DB" --count '*')" 66 "still 66 articles"
+is "$("$SEARCH" --index "$DB" --count '"heavy rain fell"')" 1 "the new text is searchable"
 is "$("$SEARCH" --index "$DB" --count 'steady rain')" 0 "the old text is gone"
 
 # standard input, --date, --format
 DB2="$TMP/db2"
 "$INDEX" --index "$DB2" --date 2018-01-02 - < corpus/odd/no-headline.txt 2> "$TMP/err4"
-is "$(summary "$TMP/err4")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "standard input"
+is "$(summary "$TMP/err4")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "standard input"
 "$SEARCH" --index "$DB2" --format tsv '*' | cut -f4,5,7,11 > "$TMP/stdin.tsv"
 is "$(cat "$TMP/stdin.tsv")" "$(printf '2018-01-02\tZURICH\tSwiss voters rejected a plan to join the European Economic Area on Sunday, the government said...\t-')" "--date, dateline and derived headline, origin -"
 "$INDEX" --index "$DB2" --format text corpus/odd/binary.dat 2> "$TMP/err5"
-is "$(summary "$TMP/err5")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "--format text reads a binary file anyway"
+is "$(summary "$TMP/err5")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "--format text reads a binary file anyway"
 "$INDEX" --index "$DB2" --encoding ISO-8859-15 corpus/odd/windows-1252.txt 2> /dev/null
 "$SEARCH" --index "$DB2" --format tsv 'charset:iso-8859-15' | cut -f7 > "$TMP/enc"
 is "$(cat "$TMP/enc")" "$(printf 'Caf\xc3\xa9 owners protest \xc2\x93new\xc2\x94 tax' | sed 's/\xc2\x93//; s/\xc2\x94//')" "--encoding chooses the charset (ISO-8859-15 has no curly quotes)"
@@ -39,14 +39,14 @@ is "$(cat "$TMP/enc")" "$(printf 'Caf\xc3\xa9 owners protest \xc2\x93new\xc2\x94
 # a missing path is a rejection, not the end of the run
 "$INDEX" --index "$DB2" corpus/no-such-file corpus/odd/crlf.txt 2> "$TMP/err6"
 is "$?" 1 "missing file: exit 1"
-is "$(summary "$TMP/err6")" "dateline-index: read 2, added 1, updated 0, unchanged 0, rejected 1" "and the next file still goes in"
+is "$(summary "$TMP/err6")" "dateline-index: read 2, added 1, updated 0, unchanged 0, duplicates 0, rejected 1" "and the next file still goes in"
 grep -q "corpus/no-such-file: cannot read: No such file or directory" "$TMP/err6"
 ok $? "the missing file is named with the reason"
 # UTF-16 with a byte-order mark (as Windows tools export text) is read as UTF-16
 printf 'Zürich vote\nMarch 3, 1999\n\nZURICH (Reuters) - Swiss voters said no.\n' |
     iconv -f UTF-8 -t UTF-16 > "$TMP/utf16.txt"
 "$INDEX" --index "$TMP/db16" "$TMP/utf16.txt" 2> "$TMP/err16"
-is "$(summary "$TMP/err16")" "dateline-index: read 1, added 1, updated 0, unchanged 0, rejected 0" "a UTF-16 file goes in"
+is "$(summary "$TMP/err16")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "a UTF-16 file goes in"
 is "$("$SEARCH" --index "$TMP/db16" --format tsv 'charset:utf-16' | cut -f4,5,7)" "$(printf '1999-03-03\tZURICH\tZ\xc3\xbcrich vote')" "as UTF-16, with its headline, date and dateline"
 
 # links inside a walk: to a file, read; to a folder (here, a loop), not followed
@@ -55,7 +55,7 @@ cp corpus/odd/crlf.txt "$TMP/tree/sub/a.txt"
 ln -s sub/a.txt "$TMP/tree/link.txt"
 ln -s .. "$TMP/tree/sub/up"
 "$INDEX" --index "$TMP/db3" "$TMP/tree" 2> "$TMP/err7"
-is "$(summary "$TMP/err7")" "dateline-index: read 2, added 1, updated 0, unchanged 1, rejected 0" "a linked file is read, a linked folder is not"
+is "$(summary "$TMP/err7")" "dateline-index: read 2, added 1, updated 0, unchanged 0, duplicates 1, rejected 0" "a linked file is read (a copy of another), a linked folder is not"
 grep -q "tree/sub/up: note: a link to a folder, not followed" "$TMP/err7"
 ok $? "the link is named"
 done_testing

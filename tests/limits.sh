@@ -26,7 +26,7 @@ truncate -s 300M "$TMP/huge.sgm"
 is "$?" 1 "a 300 MB file of many articles is rejected"
 grep -q "huge.sgm: a file of 300 MB, more than the 256 MB a file of many articles may have: split it" "$TMP/err"
 ok $? "with advice to split it"
-is "$(summary "$TMP/err")" "dateline-index: read 1, added 0, updated 0, unchanged 0, rejected 1" "and counted"
+is "$(summary "$TMP/err")" "dateline-index: read 1, added 0, updated 0, unchanged 0, duplicates 0, rejected 1" "and counted"
 
 # words and names far past Xapian's term limit
 { echo "Ministry of $(head -c 3000 /dev/zero | tr '\0' 'x') Affairs says"; echo

@@ -3,7 +3,7 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 DB="$TMP/db"
-"$INDEX" -q --index "$DB" corpus 2> /dev/null
+"$INDEX" -q --index "$DB" corpus/wire corpus/sgml corpus/odd 2> /dev/null
 S() { "$SEARCH" --index "$DB" "$@"; }
 
 S 'islamic state' > "$TMP/islamic-state.txt"; golden islamic-state.txt

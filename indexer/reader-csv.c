@@ -1,0 +1,342 @@
+/* reader-csv.c: CSV (RFC 4180) and tab-separated exports, one article per row: quoted fields
+ * with line ends and "" inside, a byte-order mark, CRLF; a header row names the columns, or
+ * --columns does. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "reader.h"
+
+#define MAX_COLUMNS 4096   /* more fields in a row than this are not looked at */
+#define SNIFF_LINE 65536   /* the header is looked for in this many bytes */
+
+typedef struct {
+    const char *p;
+    size_t n;
+} field_t;
+
+/* Where the row starting at p ends: just past its line end (or at end). Sets *lines to the line
+ * ends it holds and *open when a quoted field is still open at the end of the data. */
+static const char *row_end(const char *p, const char *end, char delim, size_t *lines, int *open)
+{
+    int start = 1; /* at the start of a field */
+    *lines = 0;
+    *open = 0;
+    while (p < end) {
+        char c = *p;
+        if (start && c == '"') {
+            /* a quoted field: to the closing quote; "" is a quote inside it */
+            const char *q = p + 1;
+            for (;;) {
+                const char *quote = memchr(q, '"', (size_t)(end - q));
+                const char *stop = quote ? quote : end;
+                for (const char *k = q; (k = memchr(k, '\n', (size_t)(stop - k))) != NULL; k++)
+                    (*lines)++;
+                if (!quote) {
+                    *open = 1;
+                    return end;
+                }
+                if (quote + 1 < end && quote[1] == '"') {
+                    q = quote + 2;
+                    continue;
+                }
+                p = quote + 1;
+                break;
+            }
+            start = 0;
+            continue;
+        }
+        if (c == '\n') {
+            (*lines)++;
+            return p + 1;
+        }
+        start = c == delim;
+        p++;
+    }
+    return end;
+}
+
+/* Splits one row's text (already UTF-8) into fields, unquoting them in place.
+ * Returns the number of fields (at most cap are stored). */
+static size_t split(char *s, size_t n, char delim, field_t *out, size_t cap)
+{
+    size_t nf = 0;
+    char *p = s, *end = s + n;
+    /* the row's line end is not part of its last field */
+    if (end > s && end[-1] == '\n')
+        end--;
+    if (end > s && end[-1] == '\r')
+        end--;
+    for (;;) {
+        char *w = p, *begin = p;
+        if (p < end && *p == '"') {
+            p++;
+            while (p < end) {
+                if (*p == '"') {
+                    if (p + 1 < end && p[1] == '"') {
+                        *w++ = '"';
+                        p += 2;
+                        continue;
+                    }
+                    p++;
+                    break;
+                }
+                *w++ = *p++;
+            }
+            /* anything between the closing quote and the delimiter is kept as written */
+            while (p < end && *p != delim)
+                *w++ = *p++;
+        } else {
+            while (p < end && *p != delim)
+                p++;
+            w = p;
+        }
+        if (nf < cap) {
+            out[nf].p = begin;
+            out[nf].n = (size_t)(w - begin);
+        }
+        nf++;
+        if (p >= end)
+            break;
+        p++; /* the delimiter */
+    }
+    return nf;
+}
+
+/* The delimiter of a header line: a tab when it has tabs and no commas. */
+static char delimiter(const char *p, size_t n)
+{
+    const char *nl = memchr(p, '\n', n);
+    size_t len = nl ? (size_t)(nl - p) : n;
+    size_t commas = 0, tabs = 0;
+    for (size_t i = 0; i < len; i++) {
+        commas += p[i] == ',';
+        tabs += p[i] == '\t';
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+int dl_sniff_csv(const char *p, size_t n)
+{
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        n -= 3;
+    }
+    const char *nl = memchr(p, '\n', n < SNIFF_LINE ? n : SNIFF_LINE);
+    if (!nl)
+        return 0;
+    char delim = delimiter(p, (size_t)(nl - p));
+    char *line = dl_strndup(p, (size_t)(nl - p));
+    field_t f[64];
+    dl_map_t none;
+    memset(&none, 0, sizeof none);
+    if (!line)
+        return 0;
+    size_t nf = split(line, strlen(line), delim, f, 64);
+    int text = 0, known = 0;
+    for (size_t i = 0; i < nf && i < 64; i++) {
+        int rank;
+        dl_col_t k = dl_map_name(&none, f[i].p, f[i].n, &rank);
+        known += k != DL_COL_SKIP;
+        text += k == DL_COL_TITLE || k == DL_COL_TEXT || k == DL_COL_SUMMARY;
+    }
+    free(line);
+    return nf >= 2 && text && known >= 2;
+}
+
+/* Reads the header (or takes --columns). Returns DATELINE_OK, or BAD_INPUT with the file
+ * rejected. */
+static dateline_status_t header(dateline_reader_t *r)
+{
+    const char *data = r->data, *end = r->data + r->len;
+    r->started = 1;
+    if (r->len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        r->pos = 3;
+    /* blank lines before the header */
+    while (r->pos < r->len && (data[r->pos] == '\n' || data[r->pos] == '\r')) {
+        if (data[r->pos] == '\n')
+            r->line++;
+        r->pos++;
+    }
+    size_t nl = r->len - r->pos;
+    const char *tab = strrchr(r->name, '.');
+    r->delim = tab && strcmp(tab, ".tsv") == 0 ? '\t' : delimiter(data + r->pos, nl);
+    size_t lines;
+    int open;
+    const char *stop = row_end(data + r->pos, end, r->delim, &lines, &open);
+    dateline_status_t st = DATELINE_OK;
+    size_t tlen = (size_t)(stop - data - r->pos);
+    char *text = dl_utf8_valid(data + r->pos, tlen)
+                     ? dl_strndup(data + r->pos, tlen)
+                     : dl_to_utf8(data + r->pos, tlen, r->encoding, &tlen, &st);
+    if (!text)
+        return st == DATELINE_NO_MEMORY ? st : DATELINE_BAD_INPUT;
+    field_t *f = malloc(MAX_COLUMNS * sizeof *f);
+    if (!f) {
+        free(text);
+        return DATELINE_NO_MEMORY;
+    }
+    size_t nf = split(text, tlen, r->delim, f, MAX_COLUMNS);
+    if (nf > MAX_COLUMNS)
+        nf = MAX_COLUMNS;
+    size_t ncols = r->map.ncolumns ? r->map.ncolumns : nf;
+    r->cols = calloc(ncols ? ncols : 1, sizeof *r->cols);
+    r->ranks = calloc(ncols ? ncols : 1, sizeof *r->ranks);
+    if (!r->cols || !r->ranks) {
+        free(f);
+        free(text);
+        return DATELINE_NO_MEMORY;
+    }
+    r->ncols = ncols;
+    int is_header = 1, text_col = 0;
+    for (size_t i = 0; i < nf; i++) {
+        int rank;
+        dl_col_t k = dl_map_name(&r->map, f[i].p, f[i].n, &rank);
+        if (k == DL_COL_SKIP && f[i].n)
+            is_header = r->map.ncolumns ? 0 : is_header;
+        if (!r->map.ncolumns) {
+            r->cols[i] = k;
+            r->ranks[i] = rank;
+        }
+    }
+    if (r->map.ncolumns) {
+        /* --columns: the first row is a header only when every name in it is a known one */
+        memcpy(r->cols, r->map.columns, ncols * sizeof *r->cols);
+    }
+    for (size_t i = 0; i < ncols; i++)
+        text_col += r->cols[i] == DL_COL_TITLE || r->cols[i] == DL_COL_TEXT ||
+                    r->cols[i] == DL_COL_SUMMARY;
+    if (!text_col) {
+        dl_buf_t names;
+        dl_buf_init(&names);
+        for (size_t i = 0; i < nf && i < 8; i++) {
+            char *clean = dl_text_clean(f[i].p, f[i].n < 40 ? f[i].n : 40, 1);
+            dl_buf_printf(&names, "%s'%s'", i ? ", " : "", clean ? clean : "?");
+            free(clean);
+        }
+        if (nf > 8)
+            dl_buf_adds(&names, ", ...");
+        char *list = dl_buf_take(&names);
+        r->position = r->line;
+        r->done = 1;
+        if (r->map.ncolumns)
+            dl_reader_say(r, "--columns names no title or text column: name at least one");
+        else
+            dl_reader_say(r, "the first row (%s) names no title or text column: if the file has "
+                             "no header, say what each column holds with --columns (for example "
+                             "--columns topic,title,text); if its names are unusual, map them with "
+                             "--fields (for example --fields text=story)", list ? list : "?");
+        free(list);
+        free(f);
+        free(text);
+        return DATELINE_BAD_INPUT;
+    }
+    free(f);
+    free(text);
+    if (!r->map.ncolumns || is_header) {
+        r->pos = (size_t)(stop - data);
+        r->line += lines;
+    }
+    return DATELINE_OK;
+}
+
+dateline_status_t dl_read_csv(dateline_reader_t *r)
+{
+    dateline_status_t st;
+    const char *data = r->data, *end = r->data + r->len;
+    if (!r->started && (st = header(r)) != DATELINE_OK)
+        return st;
+    /* blank rows are nothing */
+    for (;;) {
+        size_t k = r->pos;
+        while (k < r->len && (data[k] == '\r' || data[k] == ' ' || data[k] == '\t'))
+            k++;
+        if (k < r->len && data[k] == '\n') {
+            r->pos = k + 1;
+            r->line++;
+            continue;
+        }
+        if (k >= r->len) {
+            r->done = 1;
+            return DATELINE_END;
+        }
+        break;
+    }
+    const char *start = data + r->pos;
+    size_t lines;
+    int open;
+    const char *stop = row_end(start, end, r->delim, &lines, &open);
+    r->record++;
+    r->position = r->line;
+    if (open) {
+        /* a quote never closed: this row ends with its line, and reading goes on after it */
+        const char *nl = memchr(start, '\n', (size_t)(end - start));
+        stop = nl ? nl + 1 : end;
+        r->line += nl ? 1 : 0;
+        r->pos = (size_t)(stop - data);
+        if (!nl)
+            r->done = 1;
+        dl_reader_say(r, "row %zu: a quoted field is never closed (a \" missing?); the row was "
+                         "skipped and reading goes on at the next line", r->record);
+        return DATELINE_BAD_INPUT;
+    }
+    size_t tlen;
+    st = DATELINE_OK;
+    char *text = dl_reader_decode(r, start, (size_t)(stop - start), &tlen, &st);
+    if (!text)
+        return st;
+    size_t cap = r->ncols + 1;
+    field_t *f = malloc(cap * sizeof *f);
+    dl_value_t *v = malloc(cap * sizeof *v);
+    if (!f || !v) {
+        free(f);
+        free(v);
+        free(text);
+        return DATELINE_NO_MEMORY;
+    }
+    size_t nf = split(text, tlen, r->delim, f, cap);
+    if (nf > r->ncols && lines > 1) {
+        /* More fields than the header over several lines: a quote left open swallowed the
+         * line end and the quote of the next row. Only this row's first line is given up;
+         * reading goes on at the next. */
+        const char *nl = memchr(start, '\n', (size_t)(end - start));
+        r->line++;
+        r->pos = (size_t)(nl + 1 - data);
+        free(f);
+        free(v);
+        free(text);
+        free(r->message);
+        r->message = NULL;
+        dl_reader_say(r, "row %zu has %zu fields over %zu lines, the header %zu: a quote left "
+                         "open (a \" missing?); the row's first line was skipped and reading "
+                         "goes on at the next", r->record, nf, lines, r->ncols);
+        return DATELINE_BAD_INPUT;
+    }
+    r->line += lines;
+    r->pos = (size_t)(stop - data);
+    size_t nv = 0;
+    for (size_t i = 0; i < nf && i < r->ncols; i++)
+        if (r->cols[i] != DL_COL_SKIP) {
+            v[nv].kind = r->cols[i];
+            v[nv].rank = r->ranks[i];
+            v[nv].v = f[i].p;
+            v[nv].n = f[i].n;
+            nv++;
+        }
+    if (nf > r->ncols)
+        dl_reader_say(r, "row %zu has %zu fields, the header %zu: the last %zu were ignored "
+                         "(an unquoted delimiter in a value?)", r->record, nf, r->ncols,
+                      nf - r->ncols);
+    char what[32];
+    snprintf(what, sizeof what, "%zu", r->record);
+    st = dl_reader_record(r, v, nv, what);
+    if (st == DATELINE_BAD_INPUT) {
+        free(r->message);
+        r->message = NULL;
+        dl_reader_say(r, "row %zu has no title and no text", r->record);
+    }
+    free(f);
+    free(v);
+    free(text);
+    return st;
+}

@@ -1,0 +1,621 @@
+/* reader-mail.c: RFC 5322 messages and Usenet articles, one per file, and mbox files of many:
+ * Subject, From, Date, Newsgroups (topics), Organization (source), Message-ID (the origin key);
+ * MIME charsets and encoded words, quoted-printable and base64 bodies, multipart messages. */
+#include <config.h>
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "reader.h"
+
+#define MAX_HEADER 65536 /* header blocks longer than this are read no further */
+#define MAX_PARTS 8      /* how deep multiparts are looked into */
+
+typedef struct {
+    const char *p;
+    size_t n;
+} span_t;
+
+typedef struct {
+    span_t subject, from, date, newsgroups, organization, message_id, content_type, encoding;
+    span_t keywords;
+} headers_t;
+
+static const char *line_end(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? nl : end;
+}
+
+/* A header line "Name: value": the length of Name, or 0. */
+static size_t header_name(const char *p, const char *end)
+{
+    const char *s = p;
+    while (s < end && s - p < 76 && (isalnum((unsigned char)*s) || *s == '-' || *s == '_'))
+        s++;
+    return s > p && s < end && *s == ':' ? (size_t)(s - p) : 0;
+}
+
+static int blank_line(const char *p, const char *end)
+{
+    while (p < end && (*p == '\r' || *p == ' ' || *p == '\t'))
+        p++;
+    return p >= end || *p == '\n';
+}
+
+int dl_sniff_mail(const char *p, size_t n)
+{
+    const char *end = p + n, *s = p;
+    if (n > 5 && memcmp(p, "From ", 5) == 0)
+        s = line_end(p, end) + 1; /* mbox: its first message's headers follow */
+    int lines = 0, known = 0;
+    while (s < end && !blank_line(s, end) && s - p < MAX_HEADER) {
+        const char *e = line_end(s, end);
+        size_t k = header_name(s, e);
+        if (!k && !(lines && (*s == ' ' || *s == '\t')))
+            return 0;
+        if (k) {
+            static const char *const names[] = {"from", "subject", "newsgroups", "message-id",
+                                                "date", "path", "to", "mime-version"};
+            for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+                if (k == strlen(names[i]) && strncasecmp(s, names[i], k) == 0)
+                    known++;
+        }
+        lines++;
+        s = e + 1;
+    }
+    return known >= (s < end ? 1 : 2) && lines >= 2;
+}
+
+/* Reads the header block at p; returns where the body starts. */
+static const char *read_headers(const char *p, const char *end, headers_t *h)
+{
+    memset(h, 0, sizeof *h);
+    const char *start = p;
+    while (p < end && !blank_line(p, end)) {
+        const char *e = line_end(p, end);
+        size_t k = header_name(p, e);
+        /* a long block, or a line that is no header: the body starts here */
+        if ((!k && *p != ' ' && *p != '\t') || p - start > MAX_HEADER)
+            return p;
+        const char *v = p + k + 1;
+        /* continuation lines belong to the value */
+        while (e + 1 < end && (e[1] == ' ' || e[1] == '\t'))
+            e = line_end(e + 1, end);
+        static const struct {
+            const char *name;
+            size_t off;
+        } wanted[] = {{"subject", offsetof(headers_t, subject)},
+                      {"from", offsetof(headers_t, from)},
+                      {"date", offsetof(headers_t, date)},
+                      {"newsgroups", offsetof(headers_t, newsgroups)},
+                      {"organization", offsetof(headers_t, organization)},
+                      {"organisation", offsetof(headers_t, organization)},
+                      {"message-id", offsetof(headers_t, message_id)},
+                      {"content-type", offsetof(headers_t, content_type)},
+                      {"content-transfer-encoding", offsetof(headers_t, encoding)},
+                      {"keywords", offsetof(headers_t, keywords)}};
+        for (size_t i = 0; k && i < sizeof wanted / sizeof wanted[0]; i++)
+            if (k == strlen(wanted[i].name) && strncasecmp(p, wanted[i].name, k) == 0) {
+                span_t *s = (span_t *)((char *)h + wanted[i].off);
+                if (!s->p) {
+                    s->p = v;
+                    s->n = (size_t)(e - v);
+                }
+            }
+        p = e < end ? e + 1 : end;
+    }
+    /* past the blank line */
+    if (p < end)
+        p = line_end(p, end) + 1;
+    return p < end ? p : end;
+}
+
+/* A parameter of a Content-Type value (charset=, boundary=), unquoted, into out. */
+static int parameter(span_t v, const char *name, char *out, size_t cap)
+{
+    size_t nl = strlen(name);
+    const char *p = v.p, *end = v.p + v.n;
+    while (p && p < end) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        if (!semi)
+            return 0;
+        p = semi + 1;
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        if ((size_t)(end - p) > nl && strncasecmp(p, name, nl) == 0 && p[nl] == '=') {
+            const char *s = p + nl + 1, *e;
+            if (s < end && *s == '"') {
+                s++;
+                e = memchr(s, '"', (size_t)(end - s));
+                if (!e)
+                    e = end;
+            } else {
+                e = s;
+                while (e < end && *e != ';' && !isspace((unsigned char)*e))
+                    e++;
+            }
+            size_t n = (size_t)(e - s);
+            if (n == 0 || n >= cap)
+                return 0;
+            memcpy(out, s, n);
+            out[n] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether a Content-Type value starts with type (e.g. "multipart/", "text/plain"). */
+static int type_is(span_t v, const char *type)
+{
+    const char *p = v.p;
+    size_t n = v.n, k = strlen(type);
+    while (n && isspace((unsigned char)*p)) {
+        p++;
+        n--;
+    }
+    return p && n >= k && strncasecmp(p, type, k) == 0;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = tolower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Quoted-printable (RFC 2045), or RFC 2047's Q encoding when `q` ('_' is a space). */
+static void unqp(dl_buf_t *b, const char *p, size_t n, int q)
+{
+    const char *end = p + n;
+    while (p < end) {
+        if (*p == '=' && end - p >= 3 && hexval((unsigned char)p[1]) >= 0 &&
+            hexval((unsigned char)p[2]) >= 0) {
+            dl_buf_addc(b, (char)(hexval((unsigned char)p[1]) * 16 + hexval((unsigned char)p[2])));
+            p += 3;
+        } else if (*p == '=' && !q) {
+            /* a soft line break: "=" at a line's end, spaces allowed before it */
+            const char *s = p + 1;
+            while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+                s++;
+            if (s < end && *s == '\n')
+                p = s + 1;
+            else if (s >= end)
+                p = end;
+            else
+                dl_buf_addc(b, *p++);
+        } else if (*p == '_' && q) {
+            dl_buf_addc(b, ' ');
+            p++;
+        } else {
+            dl_buf_addc(b, *p++);
+        }
+    }
+}
+
+static int b64val(int c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+' || c == '-')
+        return 62;
+    if (c == '/' || c == '_')
+        return 63;
+    return -1;
+}
+
+/* Base64; characters outside the alphabet (line ends, '=') are skipped. */
+static void unbase64(dl_buf_t *b, const char *p, size_t n)
+{
+    unsigned acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = b64val((unsigned char)p[i]);
+        if (p[i] == '=')
+            break;
+        if (v < 0)
+            continue;
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            dl_buf_addc(b, (char)((acc >> bits) & 0xFF));
+        }
+    }
+}
+
+/* A header value as UTF-8: RFC 2047 encoded words decoded, other bytes read as UTF-8 or the
+ * fallback charset, folded onto one line. Returns malloc'ed text or NULL. */
+static char *header_text(dateline_reader_t *r, span_t v)
+{
+    dl_buf_t out;
+    dl_buf_init(&out);
+    const char *p = v.p, *end = v.p + v.n;
+    int after_word = 0; /* white space between two encoded words is dropped */
+    while (p && p < end) {
+        const char *q = p;
+        if (end - p > 8 && p[0] == '=' && p[1] == '?') {
+            /* =?charset?B|Q?text?= */
+            const char *cs = p + 2;
+            const char *e1 = memchr(cs, '?', (size_t)(end - cs));
+            if (e1 && e1 + 3 < end && e1[2] == '?' && e1 - cs < 40) {
+                char enc = (char)toupper((unsigned char)e1[1]);
+                const char *txt = e1 + 3;
+                const char *e2 = txt;
+                while (e2 + 1 < end && !(e2[0] == '?' && e2[1] == '='))
+                    e2++;
+                if ((enc == 'B' || enc == 'Q') && e2 + 1 < end) {
+                    char charset[48];
+                    size_t cn = (size_t)(e1 - cs);
+                    memcpy(charset, cs, cn);
+                    charset[cn] = '\0';
+                    char *star = strchr(charset, '*'); /* RFC 2231 language */
+                    if (star)
+                        *star = '\0';
+                    dl_buf_t raw;
+                    dl_buf_init(&raw);
+                    if (enc == 'B')
+                        unbase64(&raw, txt, (size_t)(e2 - txt));
+                    else
+                        unqp(&raw, txt, (size_t)(e2 - txt), 1);
+                    dateline_status_t st = DATELINE_OK;
+                    size_t n;
+                    char *u = raw.len ? dl_to_utf8(raw.p, raw.len, charset, &n, &st) : NULL;
+                    if (!u && raw.len && st == DATELINE_CHARSET)
+                        u = dl_to_utf8(raw.p, raw.len, r->encoding, &n, &st);
+                    if (u)
+                        dl_buf_add(&out, u, n);
+                    free(u);
+                    dl_buf_free(&raw);
+                    p = e2 + 2;
+                    after_word = 1;
+                    continue;
+                }
+            }
+        }
+        /* plain text up to the next encoded word */
+        while (q < end && !(q[0] == '=' && q + 1 < end && q[1] == '?'))
+            q++;
+        if (q == p)
+            q++;
+        int all_space = 1;
+        for (const char *k = p; k < q; k++)
+            all_space = all_space && isspace((unsigned char)*k);
+        if (!(after_word && all_space && q < end)) {
+            if (dl_utf8_valid(p, (size_t)(q - p)))
+                dl_buf_add(&out, p, (size_t)(q - p));
+            else {
+                dateline_status_t st = DATELINE_OK;
+                size_t n;
+                char *u = dl_to_utf8(p, (size_t)(q - p), r->encoding, &n, &st);
+                if (u)
+                    dl_buf_add(&out, u, n);
+                free(u);
+            }
+        }
+        after_word = 0;
+        p = q;
+    }
+    char *raw = dl_buf_take(&out);
+    if (!raw)
+        return out.failed ? NULL : dl_strdup("");
+    char *clean = dl_text_clean(raw, strlen(raw), 1);
+    free(raw);
+    return clean;
+}
+
+/* The text of a body: for a multipart, its first text/plain part (or text/html, tags
+ * removed), looked for `depth` levels down. Fills *charset with the declared charset.
+ * Returns the decoded bytes (not yet UTF-8) in b, and whether the text is HTML. */
+static int body_bytes(span_t ct, span_t cte, const char *p, const char *end, dl_buf_t *b,
+                      char *charset, size_t cap, int depth)
+{
+    if (ct.p && type_is(ct, "multipart/") && depth < MAX_PARTS) {
+        char boundary[200], delim[204];
+        if (parameter(ct, "boundary", boundary, sizeof boundary)) {
+            snprintf(delim, sizeof delim, "--%s", boundary);
+            size_t dn = strlen(delim);
+            span_t html_ct = {NULL, 0}, html_cte = {NULL, 0};
+            const char *html_p = NULL, *html_end = NULL;
+            const char *s = p;
+            for (;;) {
+                const char *d = memmem(s, (size_t)(end - s), delim, dn);
+                while (d && d > p && d[-1] != '\n')
+                    d = memmem(d + dn, (size_t)(end - d - dn), delim, dn);
+                if (!d)
+                    break;
+                if (d + dn + 1 < end && d[dn] == '-' && d[dn + 1] == '-')
+                    break; /* the closing delimiter */
+                const char *part = line_end(d, end);
+                part = part < end ? part + 1 : end;
+                const char *next = memmem(part, (size_t)(end - part), delim, dn);
+                while (next && next[-1] != '\n')
+                    next = memmem(next + dn, (size_t)(end - next - dn), delim, dn);
+                const char *part_end = next ? next : end;
+                headers_t ph;
+                const char *pb = read_headers(part, part_end, &ph);
+                if (!ph.content_type.p || type_is(ph.content_type, "text/plain") ||
+                    type_is(ph.content_type, "multipart/")) {
+                    dl_buf_t sub;
+                    dl_buf_init(&sub);
+                    char cs[64] = "";
+                    int html = body_bytes(ph.content_type, ph.encoding, pb, part_end, &sub, cs,
+                                          sizeof cs, depth + 1);
+                    if (sub.len || sub.failed) {
+                        dl_buf_add(b, sub.p, sub.len);
+                        b->failed |= sub.failed;
+                        snprintf(charset, cap, "%s", cs);
+                        dl_buf_free(&sub);
+                        return html;
+                    }
+                    dl_buf_free(&sub);
+                } else if (!html_p && type_is(ph.content_type, "text/html")) {
+                    html_ct = ph.content_type;
+                    html_cte = ph.encoding;
+                    html_p = pb;
+                    html_end = part_end;
+                }
+                if (!next)
+                    break;
+                s = next;
+            }
+            if (html_p)
+                return body_bytes(html_ct, html_cte, html_p, html_end, b, charset, cap, depth + 1);
+            return 0; /* no text part */
+        }
+    }
+    if (ct.p)
+        parameter(ct, "charset", charset, cap);
+    if (cte.p && type_is(cte, "quoted-printable"))
+        unqp(b, p, (size_t)(end - p), 0);
+    else if (cte.p && type_is(cte, "base64"))
+        unbase64(b, p, (size_t)(end - p));
+    else
+        dl_buf_add(b, p, (size_t)(end - p));
+    return ct.p && type_is(ct, "text/html");
+}
+
+/* HTML as text, crudely: tags dropped (block tags as line ends), the commonest entities
+ * decoded, script and style left out. Works in place on UTF-8. */
+static void html_to_text(char *s)
+{
+    char *w = s, *p = s;
+    while (*p) {
+        if (*p == '<') {
+            int skip = strncasecmp(p, "<script", 7) == 0 ? 1 : strncasecmp(p, "<style", 6) == 0 ? 2 : 0;
+            int block = strncasecmp(p, "<p", 2) == 0 || strncasecmp(p, "<br", 3) == 0 ||
+                        strncasecmp(p, "<div", 4) == 0 || strncasecmp(p, "</p", 3) == 0;
+            char *gt = strchr(p, '>');
+            if (!gt)
+                break;
+            p = gt + 1;
+            if (skip) {
+                char *close = strcasestr(p, skip == 1 ? "</script" : "</style");
+                p = close ? close : p + strlen(p);
+            }
+            if (block)
+                *w++ = '\n';
+            continue;
+        }
+        if (*p == '&') {
+            static const struct {
+                const char *e;
+                const char *c;
+            } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                        {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
+            int done = 0;
+            for (size_t i = 0; i < sizeof ents / sizeof ents[0] && !done; i++)
+                if (strncmp(p, ents[i].e, strlen(ents[i].e)) == 0) {
+                    *w++ = ents[i].c[0];
+                    p += strlen(ents[i].e);
+                    done = 1;
+                }
+            if (done)
+                continue;
+        }
+        *w++ = *p++;
+    }
+    *w = '\0';
+}
+
+/* One message in [p, end): fills the article. `number` counts messages in an mbox (0: a
+ * single message). */
+static dateline_status_t read_message(dateline_reader_t *r, const char *p, const char *end,
+                                      size_t number)
+{
+    dateline_article_t *a = r->article;
+    dateline_status_t st = DATELINE_OK;
+    headers_t h;
+    const char *body = read_headers(p, end, &h);
+    dl_buf_t raw;
+    dl_buf_init(&raw);
+    char charset[64] = "";
+    int html = body_bytes(h.content_type, h.encoding, body, end, &raw, charset, sizeof charset, 0);
+    if (raw.failed) {
+        dl_buf_free(&raw);
+        return DATELINE_NO_MEMORY;
+    }
+    if (r->mbox) {
+        /* mboxrd: a body line ">From " was "From " before the mbox quoted it */
+        char *s = raw.p, *w = raw.p, *e = raw.p + raw.len;
+        int at_line = 1;
+        while (s && s < e) {
+            if (at_line && *s == '>') {
+                char *k = s;
+                while (k < e && *k == '>')
+                    k++;
+                if (e - k >= 5 && memcmp(k, "From ", 5) == 0)
+                    s++;
+            }
+            at_line = *s == '\n';
+            *w++ = *s++;
+        }
+        raw.len = (size_t)(w - raw.p);
+    }
+    size_t tlen = 0;
+    char *text = raw.len ? dl_reader_decode_declared(r, raw.p, raw.len, charset[0] ? charset : NULL,
+                                                     &tlen, &st)
+                         : dl_strdup("");
+    dl_buf_free(&raw);
+    if (!text)
+        return st == DATELINE_OK ? DATELINE_NO_MEMORY : st;
+    if (html)
+        html_to_text(text);
+    char *clean = dl_text_clean(text, strlen(text), 0);
+    free(text);
+    if (!clean)
+        return DATELINE_NO_MEMORY;
+    dl_lead_t lead;
+    int has_lead = dl_lead_parse(clean, strlen(clean), &lead);
+    if (has_lead)
+        st = dl_reader_lead(a, &lead);
+    if (st == DATELINE_OK && *clean)
+        st = dl_article_put(a, DATELINE_FIELD_BODY, clean, strlen(clean));
+    char *subject = h.subject.p ? header_text(r, h.subject) : NULL;
+    if (st == DATELINE_OK && subject && *subject)
+        st = dl_article_put(a, DATELINE_FIELD_TITLE, subject, strlen(subject));
+    else if (st == DATELINE_OK && *clean) {
+        size_t skip = has_lead ? lead.length : 0;
+        char *t = dl_headline_from_lead(clean + skip, strlen(clean) - skip, 100);
+        st = t ? dl_article_put(a, DATELINE_FIELD_TITLE, t, strlen(t)) : DATELINE_NO_MEMORY;
+        free(t);
+    }
+    free(subject);
+    free(clean);
+    static const struct {
+        size_t off;
+        dateline_field_t field;
+    } simple[] = {{offsetof(headers_t, from), DATELINE_FIELD_AUTHOR},
+                  {offsetof(headers_t, organization), DATELINE_FIELD_SOURCE}};
+    for (size_t i = 0; i < 2 && st == DATELINE_OK; i++) {
+        span_t *s = (span_t *)((char *)&h + simple[i].off);
+        if (!s->p)
+            continue;
+        char *v = header_text(r, *s);
+        if (!v)
+            st = DATELINE_NO_MEMORY;
+        else if (*v && !dateline_article_get(a, simple[i].field))
+            st = dl_article_put(a, simple[i].field, v, strlen(v));
+        free(v);
+    }
+    if (st == DATELINE_OK && h.newsgroups.p) {
+        /* Newsgroups: comp.os.linux, alt.news: each a topic */
+        const char *s = h.newsgroups.p, *e = s + h.newsgroups.n;
+        while (s < e && st == DATELINE_OK) {
+            while (s < e && (*s == ',' || isspace((unsigned char)*s)))
+                s++;
+            const char *w = s;
+            while (w < e && *w != ',' && !isspace((unsigned char)*w))
+                w++;
+            if (w > s && dl_utf8_valid(s, (size_t)(w - s)))
+                st = dl_article_put(a, DATELINE_FIELD_TOPICS, s, (size_t)(w - s));
+            s = w;
+        }
+    }
+    dl_date_t d;
+    int has_date = h.date.p && dl_date_parse_any(h.date.p, h.date.n, &d);
+    if (st == DATELINE_OK && h.date.p && !has_date) {
+        char *v = header_text(r, h.date);
+        dl_reader_say(r, "Date: '%.60s' not understood", v ? v : "?");
+        free(v);
+    }
+    if (st == DATELINE_OK)
+        st = dl_reader_date(r, has_date ? &d : NULL, has_lead ? &lead : NULL);
+    if (st == DATELINE_OK)
+        st = dl_article_put(a, DATELINE_FIELD_FILE, r->name, strlen(r->name));
+    /* the Message-ID names the message wherever a copy of it is */
+    char *mid = h.message_id.p ? header_text(r, h.message_id) : NULL;
+    if (st == DATELINE_OK && mid && *mid) {
+        char *k = mid;
+        while (*k == ' ' || *k == '<')
+            k++;
+        char *gt = strchr(k, '>');
+        if (gt)
+            *gt = '\0';
+        if (*k) {
+            char *identity = dl_format("message-id:%s", k);
+            st = dl_article_put(a, DATELINE_FIELD_KEY, k, strlen(k));
+            if (st == DATELINE_OK)
+                st = identity ? dl_article_put(a, DATELINE_FIELD_IDENTITY, identity,
+                                               strlen(identity))
+                              : DATELINE_NO_MEMORY;
+            free(identity);
+        }
+    } else if (st == DATELINE_OK && number) {
+        char key[32];
+        snprintf(key, sizeof key, "%zu", number);
+        st = dl_article_put(a, DATELINE_FIELD_KEY, key, strlen(key));
+    }
+    free(mid);
+    if (st == DATELINE_OK && !dateline_article_get(a, DATELINE_FIELD_TITLE) &&
+        !dateline_article_get(a, DATELINE_FIELD_BODY)) {
+        dl_reader_say(r, "message%s has no subject and no text", number ? " in the mbox" : "");
+        return DATELINE_BAD_INPUT;
+    }
+    return st;
+}
+
+/* The next "From " line that starts a message in an mbox, at or after p (at a line start). */
+static const char *next_from(const char *p, const char *end)
+{
+    while (p < end) {
+        if (end - p > 5 && memcmp(p, "From ", 5) == 0)
+            return p;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    return NULL;
+}
+
+dateline_status_t dl_read_mail(dateline_reader_t *r)
+{
+    const char *data = r->data, *end = r->data + r->len;
+    if (!r->started) {
+        r->started = 1;
+        r->mbox = r->len > 5 && memcmp(data, "From ", 5) == 0;
+    }
+    if (!r->mbox) {
+        r->done = 1;
+        r->position = 1;
+        return read_message(r, data, end, 0);
+    }
+    const char *start = next_from(data + r->pos, end);
+    if (!start) {
+        r->done = 1;
+        return DATELINE_END;
+    }
+    r->line += dl_count_lines(data + r->pos, (size_t)(start - data - r->pos));
+    r->position = r->line;
+    const char *msg = line_end(start, end);
+    msg = msg < end ? msg + 1 : end;
+    /* the message ends where a "From " line follows a blank line */
+    const char *stop = msg;
+    for (;;) {
+        const char *f = next_from(stop, end);
+        if (!f) {
+            stop = end;
+            break;
+        }
+        if (f == msg || (f - 1 > msg && f[-1] == '\n' && (f[-2] == '\n' ||
+                                                           (f[-2] == '\r' && f - 2 > msg && f[-3] == '\n')))) {
+            stop = f;
+            break;
+        }
+        stop = line_end(f, end);
+        stop = stop < end ? stop + 1 : end;
+    }
+    r->line += dl_count_lines(start, (size_t)(stop - start));
+    r->pos = (size_t)(stop - data);
+    r->record++;
+    return read_message(r, msg, stop, r->record);
+}
