@@ -195,8 +195,15 @@ static void index_file(run_t *r, const char *path, const char *topic)
             r->added++;
         else if (what == DATELINE_UPDATED)
             r->updated++;
-        else if (what == DATELINE_DUPLICATE)
+        else if (what == DATELINE_DUPLICATE) {
             r->duplicates++;
+            if (r->verbose) {
+                clear_progress(r);
+                fprintf(stderr, "%s: %s:%zu: a copy of article %s, read before from elsewhere\n",
+                        prog, path, dateline_reader_position(rd),
+                        dateline_article_get(a, DATELINE_FIELD_ID));
+            }
+        }
         else
             r->unchanged++;
         progress(r, 0);

@@ -295,6 +295,7 @@ static char *header_text(dateline_reader_t *r, span_t v)
             else {
                 dateline_status_t st = DATELINE_OK;
                 size_t n;
+                r->header_fallback = 1;
                 char *u = dl_to_utf8(p, (size_t)(q - p), r->encoding, &n, &st);
                 if (u)
                     dl_buf_add(&out, u, n);
@@ -435,6 +436,7 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
     dateline_status_t st = DATELINE_OK;
     headers_t h;
     const char *body = read_headers(p, end, &h);
+    r->header_fallback = 0;
     dl_buf_t raw;
     dl_buf_init(&raw);
     char charset[64] = "";
@@ -531,6 +533,16 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
         st = dl_reader_date(r, has_date ? &d : NULL, has_lead ? &lead : NULL);
     if (st == DATELINE_OK)
         st = dl_article_put(a, DATELINE_FIELD_FILE, r->name, strlen(r->name));
+    const char *cs = dateline_article_get(a, DATELINE_FIELD_CHARSET);
+    if (st == DATELINE_OK && r->header_fallback && (!cs || strcmp(cs, "utf-8") == 0)) {
+        /* the text was UTF-8 (or ASCII) but a header was not: the article was read as both */
+        char *key = dl_key_normalize(r->encoding, 40);
+        st = key ? dl_article_put(a, DATELINE_FIELD_CHARSET, key, strlen(key)) : DATELINE_NO_MEMORY;
+        if (key)
+            dl_reader_say(r, "a header is not UTF-8, read as %s (use --encoding to choose)",
+                          r->encoding);
+        free(key);
+    }
     /* the Message-ID names the message wherever a copy of it is */
     char *mid = h.message_id.p ? header_text(r, h.message_id) : NULL;
     if (st == DATELINE_OK && mid && *mid) {

@@ -59,6 +59,7 @@ struct dateline_reader {
     char *pending;                     /* a note from opening, told with the first article */
     /* mail state */
     int mbox;                          /* many messages, each after a "From " line */
+    int header_fallback;               /* a header of this message was not UTF-8 */
 };
 
 /* Limits that keep memory bounded whatever the input (README, Reliability):

@@ -374,6 +374,14 @@ int dl_date_parse_any(const char *s, size_t n, dl_date_t *out)
         return 0;
     if (dl_date_parse_line(s, n, out))
         return 1;
+    /* a comment after a zone, as mail has: "+0000 (UTC)" */
+    if (s[n - 1] == ')') {
+        size_t k = n;
+        while (k > 0 && s[k - 1] != '(')
+            k--;
+        if (k > 1 && s[k - 2] == ' ')
+            return dl_date_parse_any(s, k - 2, out);
+    }
     memcpy(buf, s, n);
     buf[n] = '\0';
     /* ISO 8601 with seconds' fractions or a zone: "2017-10-18T09:30:00.000Z" */

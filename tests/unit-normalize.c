@@ -77,5 +77,26 @@ int main(void)
     ok(dateline_article_get_nth(a, DATELINE_FIELD_PLACES, 2) == NULL, "past the end is NULL");
     dateline_article_destroy(a);
     dateline_article_destroy(NULL);
+    /* double-encoded UTF-8 put back */
+    const char *dbl[][3] = {
+        {"Montr\xc3\x83\xc2\xa9" "al", "Montr\xc3\xa9" "al", "1"},              /* Ã© */
+        {"the city\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s", "the city\xe2\x80\x99s", "1"}, /* â€™ */
+        {"\xc3\xa2\xe2\x82\xac\xc5\x93q\xc3\xa2\xe2\x82\xac\xc2\x9d", "\xe2\x80\x9cq\xe2\x80\x9d", "2"},
+        {"caf\xc3\xa9 d\xc3\xa9j\xc3\xa0", "caf\xc3\xa9 d\xc3\xa9j\xc3\xa0", "0"}, /* good UTF-8 stays */
+        {"\xc3\x83 alone", "\xc3\x83 alone", "0"},                           /* Ã then a space */
+        {"\xc3\xa2\xe2\x82\xac", "\xc3\xa2\xe2\x82\xac", "0"},             /* â€ cut short */
+        {"S\xc3\x83\xc2\xa3o Paulo \xc3\xb0\xc5\xb8\xe2\x80\x9c\xc2\xb0", "S\xc3\xa3o Paulo \xf0\x9f\x93\xb0", "2"},
+        {"", "", "0"},
+    };
+    for (size_t i = 0; i < sizeof dbl / sizeof dbl[0]; i++) {
+        size_t len2, fixed;
+        char *out = dl_utf8_undouble(dbl[i][0], strlen(dbl[i][0]), &len2, &fixed);
+        is_str(out, dbl[i][1], "undouble %zu: text", i);
+        is_int(fixed, atoi(dbl[i][2]), "undouble %zu: repairs counted", i);
+        ok(out && len2 == strlen(out) && dl_utf8_valid(out, len2),
+           "undouble %zu: valid UTF-8 of its length", i);
+        free(out);
+    }
+
     done_testing();
 }

@@ -1,5 +1,5 @@
-/* fuzz-charset.c: charset repair and text cleaning. Whatever the bytes, what comes out is
- * valid UTF-8, and cleaning clean text changes nothing. */
+/* fuzz-charset.c: charset repair (iconv, double-encoded UTF-8) and text cleaning. Whatever
+ * the bytes, what comes out is valid UTF-8, and cleaning clean text changes nothing. */
 #include <string.h>
 
 #include "dateline.h"
@@ -46,8 +46,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_clean(u, strlen(u));
         free(u);
     }
-    if (dl_utf8_valid(p, size))
+    if (dl_utf8_valid(p, size)) {
         check_clean(p, size);
+        /* double-encoding repair: valid UTF-8 in, valid UTF-8 out, never longer; and where
+         * nothing was repaired, nothing changed */
+        size_t len, fixed;
+        char *u = dl_utf8_undouble(p, size, &len, &fixed);
+        if (u) {
+            FUZZ_ASSERT(dl_utf8_valid(u, len) && len <= size);
+            FUZZ_ASSERT(fixed || (len == size && memcmp(u, p, size) == 0));
+            free(u);
+        }
+    }
     /* an article field takes any bytes: invalid UTF-8 is read as Windows-1252 */
     dateline_article_t *a;
     char *s = fuzz_string(data, size);

@@ -42,6 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_date(&d);
     if (dl_date_parse_line(s, size, &d))
         check_date(&d);
+    if (dl_date_parse_any(s, size, &d))
+        check_date(&d);
     dl_lead_t lead;
     if (dl_lead_parse(s, size, &lead)) {
         FUZZ_ASSERT(lead.length <= size);

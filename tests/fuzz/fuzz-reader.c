@@ -1,7 +1,7 @@
 /* fuzz-reader.c: every reader (format detection, plain text, Reuters SGML, charset repair,
  * dates, datelines) and what the index does with an article before Xapian: place and group
  * extraction and the stored record, which must decode to the same article. The first byte
- * picks the format: auto, text or sgml. */
+ * picks the format (auto, text, sgml, csv, json, mail) and, with its top bit, --columns. */
 #include <string.h>
 
 #include "dateline.h"
@@ -47,8 +47,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
     static const dateline_format_t formats[] = {DATELINE_FORMAT_AUTO, DATELINE_FORMAT_TEXT,
-                                                DATELINE_FORMAT_SGML};
-    o.format = formats[data[0] % 3];
+                                                DATELINE_FORMAT_SGML, DATELINE_FORMAT_CSV,
+                                                DATELINE_FORMAT_JSON, DATELINE_FORMAT_MAIL};
+    o.format = formats[data[0] % 6];
+    if (data[0] & 0x80)
+        o.columns = "topic,title,text,date,id"; /* a CSV without a header */
     dateline_reader_t *rd;
     char *msg = NULL;
     dateline_status_t st = dateline_reader_open_memory(data + 1, size - 1, "fuzz", &o, &rd, &msg);

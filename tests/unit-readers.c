@@ -1,0 +1,183 @@
+/* unit-readers.c: the CSV, JSON and mail readers on the cases that break naive ones: quotes,
+ * line ends and "" inside fields, byte-order marks, CRLF, tab-separated files, JSON escapes and
+ * nesting, MIME encodings and parts, mbox quoting, declared charsets, and format detection. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dateline.h"
+#include "dl.h"
+#include "tap.h"
+
+/* Every record of the input as one line "title|body|date|topics|places|key|identity|charset|
+ * author|source", or "REJECT line: reason"; lines joined by '\n'. */
+static char *read_all(const char *data, size_t len, const char *name,
+                      const dateline_reader_options_t *o, dateline_format_t *format)
+{
+    dateline_reader_t *r;
+    char *msg = NULL;
+    dl_buf_t b;
+    dl_buf_init(&b);
+    if (dateline_reader_open_memory(data, len, name, o, &r, &msg) != DATELINE_OK) {
+        dl_buf_printf(&b, "OPEN: %s", msg ? msg : "?");
+        dateline_free(msg);
+        return dl_buf_take(&b);
+    }
+    if (format)
+        *format = dateline_reader_format(r);
+    dateline_article_t *a;
+    dateline_status_t st;
+    while ((st = dateline_reader_next(r, &a)) != DATELINE_END) {
+        if (b.len)
+            dl_buf_addc(&b, '\n');
+        if (st != DATELINE_OK) {
+            dl_buf_printf(&b, "REJECT %zu: %s", dateline_reader_position(r),
+                          dateline_reader_message(r));
+            continue;
+        }
+        static const dateline_field_t fields[] = {
+            DATELINE_FIELD_TITLE, DATELINE_FIELD_BODY, DATELINE_FIELD_DATE,
+            DATELINE_FIELD_TOPICS, DATELINE_FIELD_PLACES, DATELINE_FIELD_KEY,
+            DATELINE_FIELD_IDENTITY, DATELINE_FIELD_CHARSET, DATELINE_FIELD_AUTHOR,
+            DATELINE_FIELD_SOURCE};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            if (f)
+                dl_buf_addc(&b, '|');
+            for (size_t i = 0; i < dateline_article_count(a, fields[f]); i++)
+                dl_buf_printf(&b, "%s%s", i ? "," : "", dateline_article_get_nth(a, fields[f], i));
+        }
+    }
+    dateline_reader_destroy(r);
+    return dl_buf_take(&b);
+}
+
+static void reads(const char *data, const char *name, const dateline_reader_options_t *o,
+                  dateline_format_t want_format, const char *want, const char *what)
+{
+    dateline_format_t f = DATELINE_FORMAT_AUTO;
+    char *got = read_all(data, strlen(data), name, o, &f);
+    is_str(got, want, "%s", what);
+    if (want_format != DATELINE_FORMAT_AUTO)
+        is_str(dateline_format_name(f), dateline_format_name(want_format), "%s: format", what);
+    free(got);
+}
+
+int main(void)
+{
+    dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
+
+    /* CSV */
+    reads("\xEF\xBB\xBFtitle,text,date\r\n"
+          "\"Quotes \"\"inside\"\"\",\"Line one\r\nline two, with a comma\",2019-05-14\r\n"
+          "Plain,Text,\r\n",
+          "x.csv", &o, DATELINE_FORMAT_CSV,
+          "Quotes \"inside\"|Line one\nline two, with a comma|2019-05-14|||1||utf-8||\n"
+          "Plain|Text||||2||utf-8||",
+          "CSV: BOM, CRLF, quotes, a line end and a comma inside a field");
+    reads("headline\tbody\tcategory\tid\nA\tB\tsport; tennis\t77\n", "y.tsv", &o,
+          DATELINE_FORMAT_CSV, "A|B||sport,tennis||1|id:77|utf-8||",
+          "TSV; a list column split on ';'; id column gives the identity");
+    reads("Title,Story\n\nOne,First\n\n\nTwo,Second\n", "z.txt", &o, DATELINE_FORMAT_CSV,
+          "One|First||||1||utf-8||\nTwo|Second||||2||utf-8||",
+          "CSV found by its header; blank rows skipped");
+    reads("title,text\nA,\"never closed\nB,fine\n", "q.csv", &o, DATELINE_FORMAT_CSV,
+          "REJECT 2: row 1: a quoted field is never closed (a \" missing?); the row was skipped "
+          "and reading goes on at the next line\nB|fine||||2||utf-8||",
+          "an open quote at the end costs one line");
+    reads("a,b\n1,2\n", "n.csv", &o, DATELINE_FORMAT_CSV,
+          "REJECT 1: the first row ('a', 'b') names no title or text column: if the file has no "
+          "header, say what each column holds with --columns (for example --columns "
+          "topic,title,text); if its names are unusual, map them with --fields (for example "
+          "--fields text=story)",
+          "a .csv without a known header says what to do");
+    o.columns = "-,title,text";
+    reads("x,Headline,Body text\n", "n.csv", &o, DATELINE_FORMAT_CSV,
+          "Headline|Body text||||1||utf-8||", "--columns: no header, a skipped column");
+    reads("id,title,text\n9,Headline,Body text\n", "n.csv", &o, DATELINE_FORMAT_CSV,
+          "Headline|Body text||||1||utf-8||", "--columns: a header of known names is skipped");
+    o.columns = NULL;
+    o.fields = "title=hed,text=copy";
+    reads("hed,copy,title\nH,C,ignored\n", "f.csv", &o, DATELINE_FORMAT_CSV,
+          "H|C||||1||utf-8||", "--fields: the named column wins over the usual name");
+    o.fields = "title";
+    reads("title,text\nA,B\n", "f.csv", &o, DATELINE_FORMAT_AUTO,
+          "OPEN: --fields: 'title' is not FIELD=NAME with FIELD one of title, text, summary, "
+          "date, topic, place, source, id, author, dateline or - (for example "
+          "title=headline,text=story)", "a bad --fields is refused when opening");
+    o.fields = NULL;
+    reads("title,text\nCaf\xe9,\"na\xefve\"\n", "w.csv", &o, DATELINE_FORMAT_CSV,
+          "Caf\xc3\xa9|na\xc3\xafve||||1||windows-1252||", "a Windows-1252 row");
+
+    /* JSON */
+    reads("{\"title\": \"Esc \\\"q\\\" \\u00e9 \\ud83d\\udcf0 \\ud800\", \"text\": \"a\\nb\", "
+          "\"tags\": [\"x\"], \"topics\": [\"t1\", \"t2\"], \"author\": {\"name\": \"N\"}, "
+          "\"n\": 1.5e3, \"ok\": true, \"no\": null, \"id\": 42}\n",
+          "j.jsonl", &o, DATELINE_FORMAT_JSON,
+          "Esc \"q\" \xc3\xa9 \xf0\x9f\x93\xb0 \xef\xbf\xbd|a\nb||t1,t2||1|id:42|utf-8|N|",
+          "JSON: escapes, surrogate pairs, a lone surrogate, arrays, nested name, numbers");
+    reads("[\n  {\"headline\": \"One\", \"body\": \"First\"},\n  {\"headline\": \"Two\", "
+          "\"body\": \"Second\"}\n]\n",
+          "a.json", &o, DATELINE_FORMAT_JSON,
+          "One|First||||1||utf-8||\nTwo|Second||||2||utf-8||", "a JSON array of objects");
+    reads("{\"title\": \"A\", \"text\": \"x\"}\n{\"title\": 1 2}\n{\"title\": \"C\", \"text\": "
+          "\"z\"}\n",
+          "b.jsonl", &o, DATELINE_FORMAT_JSON,
+          "A|x||||1||utf-8||\nREJECT 2: object 2 is not valid JSON: a value without ',' or '}' "
+          "after it\nC|z||||3||utf-8||",
+          "a broken object between good ones");
+    reads("{\"x\": \"only an unknown key\"}\n", "c.jsonl", &o, DATELINE_FORMAT_JSON,
+          "REJECT 1: object 1 has no title and no text (its keys name neither: map them with "
+          "--fields, for example --fields text=story)", "an object with no known key");
+
+    /* mail */
+    reads("From: =?UTF-8?B?Sm9zw6k=?= <j@example.org>\n"
+          "Subject: =?ISO-8859-1?Q?Caf=E9_news?= =?UTF-8?Q?_today?=\n"
+          "Date: Tue, 20 Apr 93 17:19:15 GMT\n"
+          "Newsgroups: alt.news, misc.test\n"
+          "Message-ID: <abc@host>\n"
+          "Content-Type: text/plain; charset=\"utf-8\"\n"
+          "Content-Transfer-Encoding: quoted-printable\n"
+          "\n"
+          "Soft=\n break and =C3=A9.\n",
+          "m", &o, DATELINE_FORMAT_MAIL,
+          "Caf\xc3\xa9 news today|Soft break and \xc3\xa9.|1993-04-20T17:19:15|alt.news,misc.test"
+          "||abc@host|message-id:abc@host|utf-8|Jos\xc3\xa9 <j@example.org>|",
+          "mail: encoded words, two-digit year, QP soft break, Newsgroups, Message-ID");
+    reads("From: a@b\nSubject: Parts\nMIME-Version: 1.0\n"
+          "Content-Type: multipart/mixed; boundary=OUTER\n\n"
+          "preamble\n--OUTER\nContent-Type: multipart/alternative; boundary=\"IN\"\n\n"
+          "--IN\nContent-Type: text/html\n\n<p>html &amp; tags</p>\n"
+          "--IN\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: "
+          "base64\n\nR3L832U=\n--IN--\n--OUTER\nContent-Type: application/pdf\n\nxx\n--OUTER--\n",
+          "p", &o, DATELINE_FORMAT_MAIL, "Parts|Gr\xc3\xbc\xc3\x9f" "e||||||windows-1252|a@b|",
+          "nested multipart: the plain part, base64, ISO-8859-1 read as Windows-1252");
+    reads("From: a@b\nSubject: Only HTML\nContent-Type: text/html; charset=utf-8\n\n"
+          "<html><style>p{}</style><p>One</p><p>Two &amp; three</p></html>\n",
+          "h", &o, DATELINE_FORMAT_MAIL, "Only HTML|One\n\nTwo & three||||||utf-8|a@b|",
+          "an HTML body without its tags");
+    reads("From: a@b\nSubject: Declared wrongly\nContent-Type: text/plain; charset=us-ascii\n\n"
+          "Z\xc3\xbcrich\n",
+          "d", &o, DATELINE_FORMAT_MAIL, "Declared wrongly|Z\xc3\xbcrich||||||utf-8|a@b|",
+          "UTF-8 declared as ASCII is read as UTF-8");
+    reads("From x@y Mon Jan 1 00:00:00 2001\nFrom: x@y\nSubject: One\n\nBody one\n>From here\n\n"
+          "From x@y Mon Jan 1 00:00:01 2001\nFrom: x@y\nSubject: Two\n\nBody two\n",
+          "box", &o, DATELINE_FORMAT_MAIL,
+          "One|Body one\nFrom here||||1||utf-8|x@y|\nTwo|Body two||||2||utf-8|x@y|",
+          "mbox: two messages, '>From ' unquoted, numbered keys");
+    reads("Subject: no blank line and no body\n", "e", &o, DATELINE_FORMAT_TEXT,
+          "Subject: no blank line and no body|Subject: no blank line and no body||||||utf-8||",
+          "one header line alone is plain text");
+
+    /* detection stays with text and SGML when nothing else fits */
+    dateline_format_t f = DATELINE_FORMAT_AUTO;
+    const char *text = "Syria: SDF take Raqqa\nOctober 18, 2017\n\nBEIRUT (Reuters) - Text.\n";
+    free(read_all(text, strlen(text), "t.txt", &o, &f));
+    is_str(dateline_format_name(f), "text", "a headline with a colon is still plain text");
+    text = "title,text\nA,B\n";
+    free(read_all(text, strlen(text), "notes.txt", &o, &f));
+    is_str(dateline_format_name(f), "csv", "CSV is known by its content, whatever the name");
+    is_int(dateline_format_from_name("jsonl"), DATELINE_FORMAT_JSON, "format name jsonl");
+    is_int(dateline_format_from_name("mbox"), DATELINE_FORMAT_MAIL, "format name mbox");
+    is_int(dateline_format_from_name("tsv"), DATELINE_FORMAT_CSV, "format name tsv");
+    is_int(dateline_format_from_name("pdf"), DATELINE_FORMAT_AUTO, "unknown format name");
+    done_testing();
+}
