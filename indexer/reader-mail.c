@@ -445,7 +445,7 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
         dl_buf_free(&raw);
         return DATELINE_NO_MEMORY;
     }
-    if (r->mbox) {
+    if (r->mbox && raw.len) {
         /* mboxrd: a body line ">From " was "From " before the mbox quoted it */
         char *s = raw.p, *w = raw.p, *e = raw.p + raw.len;
         int at_line = 1;

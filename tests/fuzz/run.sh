@@ -23,7 +23,7 @@ LIBS="$(xapian-config --libs) $(pkg-config --libs zlib) -lpthread"
 
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,gazetteer}.c
-         "$srcdir"/indexer/{reader,reader-text,reader-sgml,dateline-lead,extract-places,extract-groups,words}.c
+         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,dateline-lead,extract-places,extract-groups,words}.c
          "$srcdir"/search/query.c "$srcdir"/search/output.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c)
 objs=()
