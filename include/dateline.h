@@ -97,6 +97,9 @@ typedef enum {
     DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, "FILE" or "FILE:KEY",
                                * one for each copy read after the first (which FILE and KEY
                                * hold); set by dateline_index_add() */
+    DATELINE_FIELD_STORY,     /* the story chain: the id of the first article of the same text or
+                               * nearly the same (a repeat, an update, a correction); its own id
+                               * when none came before; set by dateline_index_add() */
     DATELINE_FIELD_COUNT_     /* number of fields; not a field */
 } dateline_field_t;
 
@@ -383,6 +386,12 @@ DATELINE_API const char *dateline_query_describe(dateline_query_t *query);
  * DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
 DATELINE_API dateline_status_t dateline_query_count(dateline_query_t *query, size_t *out);
 
+/* Whether results list every article (nonzero) or each story chain once (0, the default): its
+ * best-ranked article, with dateline_result_versions() telling how many the chain has. Counts
+ * (dateline_query_count(), dateline_results_total()) are of articles either way.
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_query_set_all_versions(dateline_query_t *query, int all);
+
 /* Runs the query and returns matches offset .. offset+limit-1 in *out, with an exact total.
  * The results belong to the query (free early with dateline_results_destroy()).
  * Returns as dateline_query_count(). */
@@ -433,6 +442,9 @@ DATELINE_API void dateline_results_destroy(dateline_results_t *results);
 /* The exact number of articles matching the query. */
 DATELINE_API size_t dateline_results_total(const dateline_results_t *results);
 
+/* The exact number of distinct stories (chains) among them. */
+DATELINE_API size_t dateline_results_stories(const dateline_results_t *results);
+
 /* How many results this page holds. */
 DATELINE_API size_t dateline_results_size(const dateline_results_t *results);
 
@@ -441,6 +453,9 @@ DATELINE_API dateline_result_t *dateline_results_get(dateline_results_t *results
 
 /* A result's rank over all matches, from 1. */
 DATELINE_API size_t dateline_result_rank(const dateline_result_t *result);
+
+/* How many articles the result's story chain holds in the index (1: no other version). */
+DATELINE_API size_t dateline_result_versions(const dateline_result_t *result);
 
 /* A result's BM25 score (0 for filter-only queries). */
 DATELINE_API double dateline_result_score(const dateline_result_t *result);

@@ -279,8 +279,15 @@ static void walk(run_t *r, const char *path, int depth)
         free(topic);
         return;
     }
-    if (!S_ISDIR(sb.st_mode))
-        return; /* sockets, devices: nothing to read */
+    if (!S_ISDIR(sb.st_mode)) {
+        /* a pipe named on the command line (<(zcat news.gz)) is read; inside a folder, pipes,
+         * sockets and devices are not (a pipe nobody writes to would wait for ever) */
+        if (depth == 0 && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))
+            index_file(r, path, NULL);
+        else if (depth == 0)
+            reject(r, path, 0, "not a file or folder: nothing to read");
+        return;
+    }
     if (depth >= MAX_DEPTH) {
         clear_progress(r);
         fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, path,

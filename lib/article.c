@@ -18,7 +18,7 @@ struct dateline_article {
 
 static const char *const field_names[DATELINE_FIELD_COUNT_] = {
     "id", "title", "body", "date", "dateline", "source", "file", "key", "charset", "identity",
-    "datelines", "places", "groups", "topics", "place_ids", "acronyms", "author", "repaired", "origins"};
+    "datelines", "places", "groups", "topics", "place_ids", "acronyms", "author", "repaired", "origins", "story"};
 
 const char *dateline_field_name(dateline_field_t f)
 {

@@ -158,6 +158,12 @@ dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *cha
 char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash);
 /* The content fingerprint alone, without compressing; 0 if an allocation failed. */
 int dl_store_fingerprint(const dateline_article_t *a, uint64_t *hash);
+/* MinHash signature of a text over its three-word shingles: the share of equal entries in two
+ * signatures estimates the resemblance (Jaccard) of the two texts' shingle sets. *shingles
+ * says how many shingles there were (0 for fewer than three words). The sig is all
+ * UINT32_MAX for those. */
+#define DL_MINHASHES 32
+void dl_minhash(const char *s, uint32_t sig[DL_MINHASHES], size_t *shingles);
 /* Decodes what dl_store_encode() wrote. DATELINE_CORRUPT when the bytes are not such a record. */
 dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **out);
 /* The id an article gets: from its identity when set, else from its content fingerprint. */

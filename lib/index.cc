@@ -97,6 +97,17 @@ const Xapian::valueno SLOT_GROUPS = 3;
 const Xapian::valueno SLOT_TOPICS = 4;
 const Xapian::valueno SLOT_DATELINES = 5;
 const Xapian::valueno SLOT_DATE_END = 6;
+const Xapian::valueno SLOT_MINHASH = 7;
+const Xapian::valueno SLOT_CHAIN = 8;
+const int SAME_STORY = 24;        /* of 32 MinHashes equal (resemblance about 0.75 or more) */
+const int BANDS = 8;              /* MinHash rows in bands of 4: a band term each */
+const size_t BODY_SHINGLES = 30;  /* a body this long decides alone; a shorter one goes with
+                                   * its headline (a dividend notice differs from another one
+                                   * only in the company its headline names) */
+const size_t MIN_SHINGLES = 8;    /* shorter texts join a chain only when identical */
+const long CHAIN_DAYS = 3;        /* versions of a story are sent within this many days: the
+                                   * same text a week later is a new report (a daily notice) */
+const unsigned CHAIN_CANDIDATES = 200; /* articles looked at per add for a chain to join */
 const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
 const size_t KEY_MAX = 200;
@@ -152,6 +163,7 @@ struct dateline_results {
     Xapian::Enquire enq;      // what made mset: it knows which terms matched each document
     Xapian::MSet mset;
     size_t total = 0;
+    size_t stories = 0;
     std::map<int, std::vector<std::pair<std::string, size_t>>> facets; // by field, commonest first
     std::vector<dl_period> timeline;                                   // oldest first
     std::vector<dateline_result> items;
@@ -167,6 +179,7 @@ struct dateline_query {
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
     double half_life = 30;                   // days, for DATELINE_SORT_RECENT
     double recency_weight = 2.0;             // its bonus for the newest day
+    bool all_versions = false;               // list every article, not each chain once
     std::vector<dateline_results *> results; // result pages still alive
 };
 
@@ -857,6 +870,8 @@ static void abandon(dateline_index *idx, dateline_status_t st)
     set_message(idx, st, idx->failure);
 }
 
+static bool day_number(const std::string &key, long *out);
+
 static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
                              const char *title, const char *body)
 {
@@ -958,6 +973,76 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             }
         }
 
+        /* The story chain: the chain of the most alike article already in, when their
+         * MinHash signatures agree in SAME_STORY of 32 places, else a new chain named by this
+         * article's id. Candidates share a band (4 rows) of the signature: pairs that alike
+         * share one with probability 0.89 (resemblance 0.7), 0.985 (0.8), 0.9995 (0.9). */
+        /* The body decides (a story re-sent under a new headline is the same story); a body
+         * too short for that goes with its headline. */
+        size_t shingles = 0;
+        uint32_t sig[DL_MINHASHES];
+        if (body)
+            dl_minhash(body, sig, &shingles);
+        if (shingles < BODY_SHINGLES) {
+            std::string title_body = std::string(title ? title : "") + "\n" + (body ? body : "");
+            dl_minhash(title_body.c_str(), sig, &shingles);
+        }
+        std::string sighex;
+        for (int k = 0; k < DL_MINHASHES; k++) {
+            char h[9];
+            std::snprintf(h, sizeof h, "%08x", static_cast<unsigned>(sig[k]));
+            sighex += h;
+        }
+        std::string chain = key_of(dateline_article_get(a, DATELINE_FIELD_ID));
+        std::vector<std::string> bands;
+        if (shingles) {
+            const int rows = DL_MINHASHES / BANDS;
+            for (int b = 0; b < BANDS; b++) {
+                char t[16];
+                uint64_t h = dl_hash64(sig + b * rows, rows * sizeof sig[0], (uint64_t)b);
+                std::snprintf(t, sizeof t, "XM%d%08x", b, static_cast<unsigned>(h & 0xFFFFFFFF));
+                bands.emplace_back(t);
+            }
+            Xapian::Enquire enq(*idx->db);
+            enq.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+            enq.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet m = enq.get_mset(0, CHAIN_CANDIDATES);
+            int best = shingles < MIN_SHINGLES ? DL_MINHASHES - 1 : SAME_STORY - 1;
+            const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
+            long day = 0;
+            bool dated = false;
+            if (date) {
+                dl_date_t dd;
+                char key[15];
+                if (dl_date_parse_iso(date, &dd) && dd.day) {
+                    dl_date_sortkey(&dd, key);
+                    dated = day_number(key, &day);
+                }
+            }
+            for (Xapian::MSetIterator c = m.begin(); c != m.end(); ++c) {
+                if (exists && *c == *p)
+                    continue; /* the article's own older version */
+                Xapian::Document cd = c.get_document();
+                long cday;
+                if (dated && day_number(cd.get_value(SLOT_DATE), &cday) &&
+                    std::labs(cday - day) > CHAIN_DAYS)
+                    continue;
+                std::string v = cd.get_value(SLOT_MINHASH);
+                if (v.size() != sighex.size())
+                    continue;
+                int same = 0;
+                for (int k = 0; k < DL_MINHASHES; k++)
+                    same += v.compare(8 * k, 8, sighex, 8 * k, 8) == 0;
+                std::string other = cd.get_value(SLOT_CHAIN);
+                if (same > best || (same == best && same >= SAME_STORY && other < chain)) {
+                    best = same;
+                    chain = other;
+                }
+            }
+        }
+        if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
+            throw std::bad_alloc();
+
         size_t len;
         char *rec = dl_store_encode(a, &len, &hash); /* the record carries the id */
         if (!rec)
@@ -976,6 +1061,12 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             dl_date_endkey(&d, key);
             doc.add_value(SLOT_DATE_END, key);
         }
+        if (shingles) {
+            doc.add_value(SLOT_MINHASH, sighex);
+            for (const std::string &b : bands)
+                doc.add_boolean_term(b);
+        }
+        doc.add_value(SLOT_CHAIN, chain);
         idx->tg.set_document(doc);
         if (title) {
             idx->tg.index_text(title, 1, "S");
@@ -1641,9 +1732,11 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
     *out = nullptr;
     return guard(q->index, [&]() {
         Xapian::doccount all = q->index->db->get_doccount();
-        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, {}, {}, {}};
+        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, {}, {}, {}};
         try {
             configure(q, r->enq, date_key);
+            if (!q->all_versions)
+                r->enq.set_collapse_key(SLOT_CHAIN);
             FacetSpy spy;
             for (const auto &f : q->facets)
                 spy.facets[f.first] = FacetSpy::Count{facet_slot(f.first), {}};
@@ -1665,7 +1758,21 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
                     d.groups += (d.groups.empty() ? "" : ";") + v.first;
                 r->timeline.push_back(d);
             }
-            r->total = r->mset.get_matches_estimated();
+            /* Both counts are exact, whichever list was asked for: a second, weightless pass
+             * counts the articles and, through a spy on the chain slot, the distinct stories
+             * (Xapian's counts of collapsed matches are estimates, even over every document). */
+            Xapian::Enquire ce(*q->index->db);
+            ce.set_query(q->q);
+            ce.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::ValueCountMatchSpy chains(SLOT_CHAIN);
+            ce.add_matchspy(&chains);
+            r->total = ce.get_mset(0, 0, all).get_matches_estimated();
+            size_t chained = 0, distinct = 0;
+            for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
+                distinct++;
+                chained += v.get_termfreq();
+            }
+            r->stories = distinct + (r->total - std::min<size_t>(chained, r->total));
             size_t i = 0;
             for (Xapian::MSetIterator it = r->mset.begin(); it != r->mset.end(); ++it, ++i) {
                 dateline_result res;
@@ -1766,6 +1873,33 @@ extern "C" void dateline_results_destroy(dateline_results_t *r)
 }
 
 extern "C" size_t dateline_results_total(const dateline_results_t *r) { return r ? r->total : 0; }
+
+extern "C" size_t dateline_results_stories(const dateline_results_t *r)
+{
+    return r ? r->stories : 0;
+}
+
+extern "C" dateline_status_t dateline_query_set_all_versions(dateline_query_t *q, int all)
+{
+    if (!q)
+        return DATELINE_BAD_ARGUMENT;
+    q->all_versions = all != 0;
+    return DATELINE_OK;
+}
+
+extern "C" size_t dateline_result_versions(const dateline_result_t *res)
+{
+    if (!res)
+        return 0;
+    size_t n = 1;
+    dateline_status_t st = guard(res->parent->query->index, [&]() {
+        std::string chain = res->parent->query->index->db->get_document(res->did).get_value(SLOT_CHAIN);
+        if (!chain.empty())
+            n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq("XK" + chain));
+        return DATELINE_OK;
+    });
+    return st == DATELINE_OK ? n : 1;
+}
 
 extern "C" size_t dateline_results_size(const dateline_results_t *r)
 {

@@ -31,7 +31,8 @@ static void usage(FILE *f)
 "  oil NEAR price         the words within 10 words of each other (NEAR/3 for 3)\n"
 "  title:cocoa            the word in the headline\n"
 "  place:syria            filters: place, group, topic, dateline, source, charset,\n"
-"                         repaired (repaired:yes, repaired:double-encoded);\n"
+"                         repaired (repaired:yes, repaired:double-encoded), story (the\n"
+"                         versions of one story: story:ID);\n"
 "  group:\"islamic state\"  each filter narrows the search (place:usa place:japan: both;\n"
 "  dateline:beirut        place:usa OR place:japan: either); values are case-insensitive,\n"
 "                         and spaces, hyphens and underscores in them are alike\n"
@@ -47,7 +48,10 @@ static void usage(FILE *f)
 "                         relevance plus a bonus that halves every --half-life days (30)\n"
 "                         back from the newest story in the index\n"
 "  -c, --count            print only the exact number of matching articles\n"
-"      --show ID          print the whole stored article with that id\n"
+"      --show ID          print the whole stored article with that id, and the other\n"
+"                         versions of its story (repeats, updates, corrections)\n"
+"      --all-versions     list every matching article; by default a story sent several\n"
+"                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
 "                         with exact counts: place, group, topic or dateline (repeatable)\n"
 "      --timeline P       also the matches per day, week, month or year, with each\n"
@@ -92,6 +96,7 @@ typedef struct {
     size_t nfacets;
     dateline_timeline_t timeline;
     const char *period;
+    int all_versions;
 } search_t;
 
 /* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
@@ -104,7 +109,25 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         dateline_article_t *a;
         st = dateline_index_get(idx, s->show, &a);
         if (st == DATELINE_OK) {
-            out_article(out, s->fmt, a);
+            /* with the other articles of its story chain, oldest first */
+            const char *story = dateline_article_get(a, DATELINE_FIELD_STORY);
+            dateline_results_t *chain = NULL;
+            dateline_query_t *cq = NULL;
+            char *cqs = story ? malloc(strlen(story) + 16) : NULL;
+            if (cqs) {
+                sprintf(cqs, "story:%s", story);
+                st = dateline_query_new(idx, cqs, &cq);
+                if (st == DATELINE_OK)
+                    st = dateline_query_set_all_versions(cq, 1);
+                if (st == DATELINE_OK)
+                    st = dateline_query_set_sort(cq, DATELINE_SORT_OLDEST);
+                if (st == DATELINE_OK)
+                    st = dateline_query_run(cq, 0, 100, &chain);
+                free(cqs);
+            }
+            if (st == DATELINE_OK)
+                st = out_article(out, s->fmt, a, chain);
+            dateline_query_destroy(cq);
             dateline_article_destroy(a);
             *rc = 0;
         } else if (st == DATELINE_NOT_FOUND) {
@@ -121,6 +144,8 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
     st = dateline_query_set_sort(q, s->sort);
     if (st == DATELINE_OK)
         st = dateline_query_set_half_life(q, s->half_life, 2.0);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_all_versions(q, s->all_versions);
     if (st == DATELINE_OK && s->count) {
         size_t n;
         st = dateline_query_count(q, &n);
@@ -151,11 +176,13 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
 
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE };
+    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
+           OPT_ALL_VERSIONS };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
         {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
+        {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"facet", required_argument, NULL, OPT_FACET},
@@ -164,6 +191,7 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *show = NULL;
+    int all_versions = 0;
     size_t limit = 10, offset = 0;
     int count = 0, color = -1, c;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
@@ -202,6 +230,7 @@ int main(int argc, char **argv)
             break;
         case 'c': count = 1; break;
         case OPT_SHOW: show = optarg; break;
+        case OPT_ALL_VERSIONS: all_versions = 1; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
                 fmt = OUT_TEXT;
@@ -339,7 +368,7 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period};
+                   facets, facet_top, nfacets, timeline, period, all_versions};
     int rc = 2;
     for (int attempt = 1;; attempt++) {
         char *text = NULL;

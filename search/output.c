@@ -113,7 +113,8 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
     if (fmt == OUT_JSON) {
         fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
         out_json_string(f, query);
-        fprintf(f, ",\"total\":%zu,\"offset\":%zu,\"results\":[", total, offset);
+        fprintf(f, ",\"total\":%zu,\"stories\":%zu,\"offset\":%zu,\"results\":[", total,
+                dateline_results_stories(res), offset);
     }
     for (size_t i = 0; i < n; i++) {
         dateline_result_t *r = dateline_results_get(res, i);
@@ -139,8 +140,9 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
         case OUT_JSON:
             fprintf(f, "%s{\"id\":", i ? "," : "");
             out_json_string(f, id);
-            fprintf(f, ",\"rank\":%zu,\"score\":%.4f", dateline_result_rank(r),
-                    dateline_result_score(r));
+            fprintf(f, ",\"rank\":%zu,\"score\":%.4f,\"versions\":%zu", dateline_result_rank(r),
+                    dateline_result_score(r), dateline_result_versions(r));
+            json_field(f, "story", dateline_article_get(a, DATELINE_FIELD_STORY), 1);
             json_field(f, "date", date, 1);
             json_field(f, "dateline", dateline, 1);
             json_field(f, "source", dateline_article_get(a, DATELINE_FIELD_SOURCE), 1);
@@ -186,15 +188,22 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
             fprintf(f, "  %s%s%s%s%s\n", dateline ? dateline : "", dateline ? "  " : "",
                     color ? C_BOLD : "", or_empty(title), color ? C_OFF : "");
             fprintf(f, "     %s\n", snip);
-            fprintf(f, "     %s%s  %s%s%s%s\n", color ? C_DIM : "", or_empty(id), or_empty(file),
-                    key ? ":" : "", or_empty(key), color ? C_OFF : "");
+            fprintf(f, "     %s%s  %s%s%s", color ? C_DIM : "", or_empty(id), or_empty(file),
+                    key ? ":" : "", or_empty(key));
+            if (dateline_result_versions(r) > 1)
+                fprintf(f, "  [%zu versions: --show %s]", dateline_result_versions(r), or_empty(id));
+            fprintf(f, "%s\n", color ? C_OFF : "");
             break;
         }
     }
     if (fmt == OUT_JSON)
         fputs("]", f); /* the object is closed by out_facets() */
     else if (fmt == OUT_TEXT) {
-        if (n)
+        size_t stories = dateline_results_stories(res);
+        if (n && stories < total)
+            fprintf(f, "%zu-%zu of %zu stories (%zu matching articles; --all-versions lists "
+                       "each)\n", offset + 1, offset + n, stories, total);
+        else if (n)
             fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + n, total);
         else
             fprintf(f, "%zu matches%s\n", total, total ? " (none on this page)" : "");
@@ -442,15 +451,31 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
     free(bars);
 }
 
-void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
+dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
+                              dateline_results_t *chain)
 {
+    /* the other versions of the story: id, date and title of each, oldest first */
+    size_t nv = chain ? dateline_results_size(chain) : 0;
+    const dateline_article_t **v = nv > 1 ? calloc(nv, sizeof *v) : NULL;
+    if (nv > 1 && !v)
+        return DATELINE_NO_MEMORY;
+    for (size_t i = 0; v && i < nv; i++) {
+        dateline_status_t st = dateline_result_article(dateline_results_get(chain, i), &v[i]);
+        if (st != DATELINE_OK) {
+            free(v);
+            return st;
+        }
+    }
+    if (!v)
+        nv = 0;
     static const dateline_field_t order[] = {
         DATELINE_FIELD_ID,     DATELINE_FIELD_TITLE,   DATELINE_FIELD_DATE,
         DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
         DATELINE_FIELD_PLACES, DATELINE_FIELD_PLACE_IDS, DATELINE_FIELD_GROUPS,
         DATELINE_FIELD_ACRONYMS, DATELINE_FIELD_TOPICS,
         DATELINE_FIELD_AUTHOR, DATELINE_FIELD_FILE,    DATELINE_FIELD_KEY,
-        DATELINE_FIELD_ORIGINS, DATELINE_FIELD_CHARSET, DATELINE_FIELD_REPAIRED};
+        DATELINE_FIELD_ORIGINS, DATELINE_FIELD_STORY,  DATELINE_FIELD_CHARSET,
+        DATELINE_FIELD_REPAIRED};
     const size_t norder = sizeof order / sizeof order[0];
     if (fmt == OUT_JSON) {
         fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
@@ -462,9 +487,21 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
             else
                 json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
         }
+        fputs(",\"versions\":[", f);
+        for (size_t i = 0; i < nv; i++) {
+            fprintf(f, "%s{\"id\":", i ? "," : "");
+            out_json_string(f, dateline_article_get(v[i], DATELINE_FIELD_ID));
+            json_field(f, "date", dateline_article_get(v[i], DATELINE_FIELD_DATE), 1);
+            json_field(f, "title", dateline_article_get(v[i], DATELINE_FIELD_TITLE), 1);
+            json_field(f, "file", dateline_article_get(v[i], DATELINE_FIELD_FILE), 1);
+            json_field(f, "key", dateline_article_get(v[i], DATELINE_FIELD_KEY), 1);
+            fputc('}', f);
+        }
+        fputc(']', f);
         json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
         fputs("}\n", f);
-        return;
+        free(v);
+        return DATELINE_OK;
     }
     for (size_t i = 0; i < norder; i++) {
         dateline_field_t fl = order[i];
@@ -482,6 +519,22 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
             fprintf(f, "%s%s", k ? "; " : "", dateline_article_get_nth(a, fl, k));
         fputc('\n', f);
     }
+    for (size_t i = 0; i < nv; i++) {
+        const char *vid = dateline_article_get(v[i], DATELINE_FIELD_ID);
+        const char *vdate = dateline_article_get(v[i], DATELINE_FIELD_DATE);
+        const char *vtitle = dateline_article_get(v[i], DATELINE_FIELD_TITLE);
+        if (fmt == OUT_TSV) {
+            fprintf(f, "version\t%s\t%s\t", or_empty(vid), or_empty(vdate));
+            tsv_value(f, vtitle);
+            fputc('\n', f);
+        } else {
+            fprintf(f, "%-11s%s  %-19s  %s%s\n", i ? "" : "versions", or_empty(vid),
+                    vdate ? vdate : "undated", or_empty(vtitle),
+                    strcmp(or_empty(vid), or_empty(dateline_article_get(a, DATELINE_FIELD_ID)))
+                        ? "" : "  (this one)");
+        }
+    }
+    free(v);
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     if (fmt == OUT_TSV) {
         fputs("body\t", f);
@@ -490,4 +543,5 @@ void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a)
     } else if (body) {
         fprintf(f, "\n%s\n", body);
     }
+    return DATELINE_OK;
 }

@@ -26,6 +26,9 @@ void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateli
 void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period);
 
 /* Prints one whole article. */
-void out_article(FILE *f, out_format_t fmt, const dateline_article_t *a);
+/* An article in full (--show), with the versions of its story when `chain` (the results of
+ * story:ID, oldest first) holds more than it. */
+dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
+                              dateline_results_t *chain);
 
 #endif

@@ -13,6 +13,7 @@ const dl_filter_t dl_filters[] = {
     {"source", "XS", DATELINE_FIELD_SOURCE},
     {"charset", "XC", DATELINE_FIELD_CHARSET},
     {"repaired", "XR", DATELINE_FIELD_REPAIRED},
+    {"story", "XK", DATELINE_FIELD_STORY},
 };
 const size_t dl_nfilters = sizeof dl_filters / sizeof dl_filters[0];
 

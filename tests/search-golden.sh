@@ -21,9 +21,9 @@ done > "$TMP/color.txt"; golden color.txt
 if command -v python3 > /dev/null; then
     python3 -c 'import json,sys
 d=json.load(open(sys.argv[1]))
-assert set(d) == {"version","query","total","offset","results"}, d.keys()
+assert set(d) == {"version","query","total","stories","offset","results"}, d.keys()
 for r in d["results"]:
-    assert set(r) == {"id","rank","score","date","dateline","source","title","places","groups","topics","origin","snippet"}, r.keys()
+    assert set(r) == {"id","rank","score","versions","story","date","dateline","source","title","places","groups","topics","origin","snippet"}, r.keys()
 ' "$TMP/usa.json"
     ok $? "JSON has exactly the documented fields"
 fi
