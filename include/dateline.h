@@ -148,7 +148,9 @@ typedef enum {
     DATELINE_FORMAT_SGML,     /* Reuters-21578 SGML, many <REUTERS> records per file */
     DATELINE_FORMAT_CSV,      /* CSV (RFC 4180) or tab-separated, one article per row */
     DATELINE_FORMAT_JSON,     /* JSON Lines (one object per line) or a JSON array of objects */
-    DATELINE_FORMAT_MAIL      /* RFC 5322 mail or a Usenet article, one per file, or an mbox */
+    DATELINE_FORMAT_MAIL,     /* RFC 5322 mail or a Usenet article, one per file, or an mbox */
+    DATELINE_FORMAT_XML,      /* NewsML-style XML: each <newsitem> an article */
+    DATELINE_FORMAT_HTML      /* a saved HTML article page */
 } dateline_format_t;
 
 /* The name of a format ("csv"), and the format of a name (DATELINE_FORMAT_AUTO if unknown). */

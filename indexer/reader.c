@@ -98,10 +98,14 @@ static dateline_format_t detect(const char *p, size_t n, const char *name)
     for (size_t i = 0; i + 8 <= k; i++)
         if (p[i] == '<' && memcmp(p + i, "<REUTERS", 8) == 0)
             return DATELINE_FORMAT_SGML;
+    if (dl_sniff_mail(p, k)) /* before HTML: a mail's body may be HTML */
+        return DATELINE_FORMAT_MAIL;
+    if (dl_sniff_xml(p, k))
+        return DATELINE_FORMAT_XML;
+    if (dl_sniff_html(p, k))
+        return DATELINE_FORMAT_HTML;
     if (dl_sniff_json(p, k))
         return DATELINE_FORMAT_JSON;
-    if (dl_sniff_mail(p, k))
-        return DATELINE_FORMAT_MAIL;
     if (dl_sniff_csv(p, k))
         return DATELINE_FORMAT_CSV;
     if (strcasecmp(ext, "csv") == 0 || strcasecmp(ext, "tsv") == 0)
@@ -110,10 +114,15 @@ static dateline_format_t detect(const char *p, size_t n, const char *name)
         return DATELINE_FORMAT_JSON;
     if (strcasecmp(ext, "mbox") == 0)
         return DATELINE_FORMAT_MAIL;
+    if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0)
+        return DATELINE_FORMAT_HTML;
+    if (strcasecmp(ext, "xml") == 0)
+        return DATELINE_FORMAT_XML;
     return DATELINE_FORMAT_TEXT;
 }
 
-static const char *const format_names[] = {"auto", "text", "sgml", "csv", "json", "mail"};
+static const char *const format_names[] = {"auto", "text", "sgml", "csv", "json", "mail",
+                                           "xml", "html"};
 #define NFORMATS (sizeof format_names / sizeof format_names[0])
 
 const char *dateline_format_name(dateline_format_t f)
@@ -126,11 +135,13 @@ dateline_format_t dateline_format_from_name(const char *name)
     for (size_t i = 0; name && i < NFORMATS; i++)
         if (strcasecmp(name, format_names[i]) == 0)
             return (dateline_format_t)i;
-    if (name && (strcasecmp(name, "jsonl") == 0 || strcasecmp(name, "tsv") == 0 ||
-                 strcasecmp(name, "mbox") == 0 || strcasecmp(name, "usenet") == 0))
-        return dateline_format_from_name(name[0] == 'j' || name[0] == 'J'   ? "json"
-                                         : name[0] == 't' || name[0] == 'T' ? "csv"
-                                                                             : "mail");
+    static const char *const aliases[][2] = {{"jsonl", "json"}, {"ndjson", "json"},
+                                             {"tsv", "csv"},    {"mbox", "mail"},
+                                             {"usenet", "mail"}, {"newsml", "xml"},
+                                             {"htm", "html"}};
+    for (size_t i = 0; name && i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(name, aliases[i][0]) == 0)
+            return dateline_format_from_name(aliases[i][1]);
     return DATELINE_FORMAT_AUTO;
 }
 
@@ -177,7 +188,7 @@ static dateline_status_t open_any(const void *data, size_t len, const char *name
     if (!opt)
         opt = &defaults;
     if (opt->version != DATELINE_READER_OPTIONS_VERSION || opt->format < DATELINE_FORMAT_AUTO ||
-        opt->format > DATELINE_FORMAT_MAIL) {
+        opt->format > DATELINE_FORMAT_HTML) {
         set_message(message, "%s: reader options of an unknown version or format", name ? name : "-");
         return DATELINE_BAD_ARGUMENT;
     }
@@ -476,6 +487,8 @@ dateline_status_t dateline_reader_next(dateline_reader_t *r, dateline_article_t 
     case DATELINE_FORMAT_CSV: st = dl_read_csv(r); break;
     case DATELINE_FORMAT_JSON: st = dl_read_json(r); break;
     case DATELINE_FORMAT_MAIL: st = dl_read_mail(r); break;
+    case DATELINE_FORMAT_XML: st = dl_read_xml(r); break;
+    case DATELINE_FORMAT_HTML: st = dl_read_html(r); break;
     default: st = dl_read_text(r); break;
     }
     if (st == DATELINE_OK && r->topic) {
@@ -513,6 +526,7 @@ void dateline_reader_destroy(dateline_reader_t *r)
     free(r->message);
     free(r->topic);
     free(r->pending);
+    dl_reader_free_xml(r);
     free(r->cols);
     free(r->ranks);
     dl_map_free(&r->map);

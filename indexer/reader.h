@@ -60,6 +60,13 @@ struct dateline_reader {
     /* mail state */
     int mbox;                          /* many messages, each after a "From " line */
     int header_fallback;               /* a header of this message was not UTF-8 */
+    /* XML state (libxml2's types, kept opaque here) */
+    void *xml;                         /* the parsed document (xmlDocPtr) */
+    const void *xml_item;              /* the <newsitem> last read */
+    char *xml_charset;                 /* what the file was read as */
+    int xml_repaired;                  /* its declared charset did not fit the bytes */
+    int xml_broken;                    /* not well-formed: read what could be */
+    size_t xml_error_line;             /* where it stopped being well-formed */
 };
 
 /* Limits that keep memory bounded whatever the input (README, Reliability):
@@ -76,12 +83,17 @@ dateline_status_t dl_read_sgml(dateline_reader_t *r);
 dateline_status_t dl_read_csv(dateline_reader_t *r);
 dateline_status_t dl_read_json(dateline_reader_t *r);
 dateline_status_t dl_read_mail(dateline_reader_t *r);
+dateline_status_t dl_read_xml(dateline_reader_t *r);
+dateline_status_t dl_read_html(dateline_reader_t *r);
+void dl_reader_free_xml(dateline_reader_t *r);
 
 /* Whether data looks like CSV with a header (a row naming known columns), JSON Lines, or mail;
  * used by format detection. */
 int dl_sniff_csv(const char *p, size_t n);
 int dl_sniff_json(const char *p, size_t n);
 int dl_sniff_mail(const char *p, size_t n);
+int dl_sniff_xml(const char *p, size_t n);
+int dl_sniff_html(const char *p, size_t n);
 
 /* --columns and --fields (reader-fields.c). dl_map_parse() sets *message on a bad value. */
 dateline_status_t dl_map_parse(dl_map_t *m, const char *columns, const char *fields,

@@ -7,17 +7,24 @@ cd "$top_srcdir" || exit 1
 DB="$TMP/db"
 S() { "$SEARCH" --index "$DB" "$@"; }
 
-# the good samples: 4 CSV rows, 3 JSON objects, 1 Usenet article, 2 mails, 2 gzip'd JSON
+# the good samples: 4 CSV rows, 3 JSON objects, 1 Usenet article, 2 mails, 2 gzip'd JSON,
+# 3 NewsML items in 2 files, 1 HTML page
 "$INDEX" --index "$DB" corpus/formats/export.csv corpus/formats/feed.jsonl \
-    corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz 2> "$TMP/err"
+    corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz \
+    corpus/formats/newsml corpus/formats/html 2> "$TMP/err"
 is "$?" 0 "exit 0: every sample went in"
-is "$(summary "$TMP/err")" "dateline-index: read 12, added 12, updated 0, unchanged 0, duplicates 0, rejected 0" "12 articles"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 16, updated 0, unchanged 0, duplicates 0, rejected 0" "16 articles"
 is "$(grep -c note "$TMP/err")" 0 "no notes"
 S --format tsv --sort oldest '*' > "$TMP/formats.tsv"; golden formats.tsv
 S --show "$(S --format tsv 'gotthard' | cut -f3)" --format json > "$TMP/show-usenet.json"; golden show-usenet.json
 S --show "$(S --format tsv 'title:"metro strike"' | cut -f3)" --format json > "$TMP/show-mbox.json"; golden show-mbox.json
+S --show "$(S --format tsv 'valletta' | cut -f3)" > "$TMP/show-html.txt"; golden show-html.txt
+S --show "$(S --format tsv 'lisbon' | cut -f3)" > "$TMP/show-newsml.txt"; golden show-newsml.txt
+is "$(S --count 'newsletter OR "rights reserved" OR "budget passes" OR "ferry leaves" OR analytics')" 0 "HTML: navigation, asides, captions, scripts and footers are not the story"
+is "$(S --count 'topic:e31 AND dateline:lisbon AND date:1996-08-21')" 1 "NewsML: codes, dateline and date"
+is "$(S --count 'charset:windows-1252 AND dom')" 1 "NewsML: the declared ISO-8859-1 is read (as Windows-1252)"
 is "$(S --count 'topic:rec.travel.europe AND topic:ch.general')" 1 "Newsgroups: each group a topic"
-is "$(S --count 'charset:windows-1252')" 1 "a mail declared ISO-8859-1 is read as Windows-1252"
+is "$(S --count 'charset:windows-1252 AND gotthard')" 1 "a mail declared ISO-8859-1 is read as Windows-1252"
 is "$(S --count '"from the harbour"')" 1 "mbox: '>From ' in a body is unquoted"
 is "$(S --count 'source:"example networks zurich"')" 1 "Organization: is the source"
 is "$(S --count 'topic:environment')" 2 "JSON: a category string and a list both give topics"
@@ -27,15 +34,16 @@ is "$(S --count 'date:2019-09-10')" 1 "mail: Date: is read"
 
 # the same run again: nothing changes
 "$INDEX" --index "$DB" corpus/formats/export.csv corpus/formats/feed.jsonl \
-    corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 12, added 0, updated 0, unchanged 12, duplicates 0, rejected 0" "a second run changes nothing"
+    corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz \
+    corpus/formats/newsml corpus/formats/html 2> "$TMP/err"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 0, updated 0, unchanged 16, duplicates 0, rejected 0" "a second run changes nothing"
 
 # a copy elsewhere is the same articles: they gain an origin, no new articles
 mkdir -p "$TMP/copy"
 cp corpus/formats/export.csv "$TMP/copy/export.csv"
 "$INDEX" --index "$DB" "$TMP/copy" 2> "$TMP/err"
 is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 0, duplicates 4, rejected 0" "a copied file: 4 duplicates"
-is "$(S --count '*')" 12 "still 12 articles"
+is "$(S --count '*')" 16 "still 16 articles"
 is "$(S --show 1290c805cfea884e --format tsv | grep '^origins')" "$(printf 'origins\t%s' "$TMP/copy/export.csv:2")" "the article lists the copy as an origin"
 "$INDEX" --index "$DB" "$TMP/copy" 2> "$TMP/err"
 is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 4, duplicates 0, rejected 0" "the copy again: unchanged"
@@ -46,10 +54,10 @@ is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchange
 is "$?" 0 "--delete-origin: exit 0"
 is "$(cat "$TMP/err")" "dateline-index: deleted 0 articles; 4 kept, read from elsewhere too" "4 articles kept from the copy"
 is "$(S --show 1290c805cfea884e --format tsv | grep '^file')" "$(printf 'file\t%s' "$TMP/copy/export.csv")" "the copy is now the article's file"
-is "$(S --count '*')" 12 "12 articles"
+is "$(S --count '*')" 16 "16 articles"
 "$INDEX" --index "$DB" --delete-origin "$TMP/copy" 2> "$TMP/err"
 is "$(cat "$TMP/err")" "dateline-index: deleted 4 articles" "a folder: its 4 articles deleted"
-is "$(S --count '*')" 8 "8 articles"
+is "$(S --count '*')" 12 "12 articles"
 "$INDEX" --index "$DB" --delete "$(S --format tsv 'iceland' | cut -f3)" 2> "$TMP/err"
 is "$(cat "$TMP/err")" "dateline-index: deleted 1 article" "--delete ID"
 is "$(S --count 'iceland')" 0 "it is gone"
@@ -63,13 +71,15 @@ ok $? "xapian-check passes after the deletions"
 # broken samples: what can be read goes in, the rest is named, counts reconcile
 "$INDEX" --index "$TMP/db2" --rejects "$TMP/rejects.tsv" corpus/formats/broken 2> "$TMP/err"
 is "$?" 1 "broken samples: exit 1"
-is "$(summary "$TMP/err")" "dateline-index: read 14, added 9, updated 0, unchanged 0, duplicates 0, rejected 5" "read 14 = 9 added + 5 rejected"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 11, updated 0, unchanged 0, duplicates 0, rejected 5" "read 16 = 11 added + 5 rejected"
 golden rejects.tsv
 is "$("$SEARCH" --index "$TMP/db2" --count 'riga OR galway')" 2 "the rows after an open quote and a broken object are read"
 is "$("$SEARCH" --index "$TMP/db2" --count 'walkway')" 3 "a gzip file cut short gives the articles it holds"
-is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:yes')" 1 "one article repaired"
+is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:yes')" 2 "two articles repaired"
+is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:declared AND zürich')" 1 "HTML declared ISO-8859-1 but UTF-8: read as UTF-8"
+is "$("$SEARCH" --index "$TMP/db2" --count 'gaia')" 1 "XML cut short: the items before the cut are read"
 is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:double-encoded AND title:montréal')" 1 "double-encoded UTF-8 put right"
-is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:no')" 8 "the others are not"
+is "$("$SEARCH" --index "$TMP/db2" --count 'repaired:no')" 9 "the others are not"
 is "$("$SEARCH" --index "$TMP/db2" --count 'charset:windows-1252 AND café')" 1 "a row in Windows-1252 beside UTF-8 rows"
 
 # --columns for a CSV without a header; --fields for unusual names

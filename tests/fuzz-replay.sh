@@ -8,7 +8,7 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-}${LSAN_OPTIONS:+:}suppressions=$top_srcdir
 for t in reader charset date json query; do
     case $t in
         query) dirs=(tests/fuzz/query) ;;
-        *) dirs=(tests/fuzz/$t corpus/wire corpus/sgml corpus/odd corpus/formats corpus/formats/broken corpus/formats/usenet) ;;
+        *) dirs=(tests/fuzz/$t corpus/wire corpus/sgml corpus/odd corpus/formats corpus/formats/broken corpus/formats/usenet corpus/formats/newsml corpus/formats/html) ;;
     esac
     out=$("$top_builddir/tests/fuzz/replay-$t" "${dirs[@]}" 2>&1)
     rc=$?

@@ -167,6 +167,37 @@ int main(void)
           "Subject: no blank line and no body|Subject: no blank line and no body||||||utf-8||",
           "one header line alone is plain text");
 
+    /* NewsML and HTML */
+    reads("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<newsitem itemid=\"7\" date=\"1996-08-20\">"
+          "<headline>Caf&#233; &amp; bar</headline><dateline>PARIS 1996-08-20</dateline>"
+          "<text><p>One.</p><p><![CDATA[Two <b>]]></p></text>"
+          "<metadata><codes class=\"bip:topics:1.0\"><code code=\"GCAT\"/></codes>"
+          "<codes class=\"bip:countries:1.0\"><code code=\"FRA\"/></codes></metadata>"
+          "</newsitem>\n",
+          "n.xml", &o, DATELINE_FORMAT_XML,
+          "Caf\xc3\xa9 & bar|One.\n\nTwo <b>|1996-08-20|GCAT|FRA|7|newsml:7|utf-8||",
+          "NewsML: entities, CDATA, paragraphs, codes, itemid");
+    reads("<?xml version=\"1.0\"?><newsitem itemid=\"8\"><headline>No end",
+          "c.xml", &o, DATELINE_FORMAT_XML, "No end|||||8|newsml:8|utf-8||",
+          "NewsML cut short: what was read");
+    reads("<?xml version=\"1.0\"?><feed><entry>no newsitem</entry></feed>", "e.xml", &o,
+          DATELINE_FORMAT_XML, "REJECT 1: XML without a <newsitem> (NewsML) in it",
+          "XML that is not NewsML is refused");
+    reads("<html><head><title>Page | Site</title><meta name=\"pubdate\" content=\"20 May 2021\">"
+          "<link rel=\"canonical\" href=\"https://x.example/a\"></head><body><nav><p>Menu</p></nav>"
+          "<div class=\"share-tools\"><p>Share this</p></div><main><h1>Big news</h1>"
+          "<p>By Jo Bloggs</p><p>First para.</p><script>var x;</script><p>Second &amp; last.</p>"
+          "</main><footer><p>Footer</p></footer></body></html>",
+          "p.html", &o, DATELINE_FORMAT_HTML,
+          "Big news|First para.\n\nSecond & last.|2021-05-20|||https://x.example/a|"
+          "id:https://x.example/a|utf-8||",
+          "HTML: h1, meta date, canonical url, paragraphs without nav, share, byline, script");
+    reads("<!DOCTYPE html><html><body><article><time datetime=\"2020-01-02T03:04:05Z\">x</time>"
+          "<p>Text only.</p></article></body></html>",
+          "q.htm", &o, DATELINE_FORMAT_HTML,
+          "Text only|Text only.|2020-01-02T03:04:05|||||utf-8||",
+          "HTML: a <time> gives the date, the text a headline");
+
     /* detection stays with text and SGML when nothing else fits */
     dateline_format_t f = DATELINE_FORMAT_AUTO;
     const char *text = "Syria: SDF take Raqqa\nOctober 18, 2017\n\nBEIRUT (Reuters) - Text.\n";

@@ -21,9 +21,9 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         dateline_reader_t *r;
         char *msg = NULL;
-        double t0 = now(); /* reading is opening too: the file read, gzip inflated, UTF-16 */
+        double topen = now(); /* reading is opening too: the file read, gzip inflated, UTF-16 */
         dateline_status_t ost = dateline_reader_open_file(argv[i], NULL, NULL, &r, &msg);
-        reading += now() - t0;
+        reading += now() - topen;
         dateline_free(msg);
         if (ost != DATELINE_OK)
             continue;

@@ -1,7 +1,8 @@
 /* fuzz-reader.c: every reader (format detection, plain text, Reuters SGML, charset repair,
  * dates, datelines) and what the index does with an article before Xapian: place and group
  * extraction and the stored record, which must decode to the same article. The first byte
- * picks the format (auto, text, sgml, csv, json, mail) and, with its top bit, --columns. */
+ * picks the format (auto, text, sgml, csv, json, mail, xml, html) and, with its top bit,
+ * --columns. */
 #include <string.h>
 
 #include "dateline.h"
@@ -48,8 +49,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
     static const dateline_format_t formats[] = {DATELINE_FORMAT_AUTO, DATELINE_FORMAT_TEXT,
                                                 DATELINE_FORMAT_SGML, DATELINE_FORMAT_CSV,
-                                                DATELINE_FORMAT_JSON, DATELINE_FORMAT_MAIL};
-    o.format = formats[data[0] % 6];
+                                                DATELINE_FORMAT_JSON, DATELINE_FORMAT_MAIL,
+                                                DATELINE_FORMAT_XML, DATELINE_FORMAT_HTML};
+    o.format = formats[(data[0] & 0x7F) % 8];
     if (data[0] & 0x80)
         o.columns = "topic,title,text,date,id"; /* a CSV without a header */
     dateline_reader_t *rd;

@@ -17,13 +17,13 @@ OUT="$builddir/fuzz-build"
 command -v clang > /dev/null || { echo "run.sh: clang is missing (./setup test installs it)"; exit 2; }
 mkdir -p "$OUT/obj" "$OUT/crashes"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-sanitize=vptr,function"
-CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN -I$builddir -I$srcdir/include -I$srcdir/lib -I$srcdir/indexer"
+CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN -I$builddir -I$srcdir/include -I$srcdir/lib -I$srcdir/indexer $(pkg-config --cflags libxml-2.0)"
 XFLAGS="$(xapian-config --cxxflags 2> /dev/null)"
-LIBS="$(xapian-config --libs) $(pkg-config --libs zlib) -lpthread"
+LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,gazetteer}.c
-         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,dateline-lead,extract-places,extract-groups,words}.c
+         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,reader-xml,dateline-lead,extract-places,extract-groups,words}.c
          "$srcdir"/search/query.c "$srcdir"/search/output.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c)
 objs=()
