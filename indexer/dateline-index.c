@@ -407,7 +407,8 @@ static void usage(FILE *f)
             "                        extension), text (one article per file), sgml\n"
             "                        (Reuters-21578), csv (also tab-separated), json (JSON\n"
             "                        Lines or an array of objects), mail (RFC 5322 mail,\n"
-            "                        Usenet articles, mbox); .gz files are read through zlib\n"
+            "                        Usenet articles, mbox), xml (NewsML), html (a saved\n"
+            "                        article page); .gz files are read through zlib\n"
             "  -c, --columns LIST    CSV without a header: what each column holds, in order,\n"
             "                        from title, text, summary, date, topic, place, source,\n"
             "                        id, author, dateline, - (skip): e.g. topic,title,text\n"
@@ -471,8 +472,8 @@ int main(int argc, char **argv)
         case 'f':
             ropts.format = dateline_format_from_name(optarg);
             if (ropts.format == DATELINE_FORMAT_AUTO && strcmp(optarg, "auto") != 0) {
-                fprintf(stderr, "%s: unknown format '%s': use auto, text, sgml, csv, json or "
-                                "mail\n", prog, optarg);
+                fprintf(stderr, "%s: unknown format '%s': use auto, text, sgml, csv, json, "
+                                "mail, xml or html\n", prog, optarg);
                 return 2;
             }
             break;

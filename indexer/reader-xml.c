@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <iconv.h>
 #include <pthread.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -88,7 +89,15 @@ static dateline_status_t choose_charset(dateline_reader_t *r, const char *p, siz
                strcmp(decl, "us-ascii") == 0 || strcmp(decl, "ascii") == 0) {
         read_as = "windows-1252"; /* what Latin-1 declarations mean in practice */
     } else {
-        read_as = decl;
+        iconv_t cd = iconv_open("UTF-8", decl);
+        if (cd == (iconv_t)-1) {
+            read_as = valid ? "utf-8" : r->encoding;
+            repaired = 1;
+            dl_reader_say(r, "declared charset '%s' is unknown: read as %s", decl, read_as);
+        } else {
+            iconv_close(cd);
+            read_as = decl;
+        }
     }
     snprintf(use, cap, "%s", read_as);
     char *key = dl_key_normalize(read_as, 40);
@@ -219,7 +228,17 @@ static dateline_status_t put_text(dateline_article_t *a, dateline_field_t f, con
 {
     if (!s || !n)
         return DATELINE_OK;
+    /* libxml2 hands out UTF-8, but not always valid UTF-8 (a damaged document, a charset it
+     * misreads): what is not becomes U+FFFD */
+    char *fixed = NULL;
+    if (!dl_utf8_valid(s, n)) {
+        dateline_status_t cst = DATELINE_OK;
+        if (!(fixed = dl_to_utf8(s, n, "UTF-8", &n, &cst)))
+            return cst == DATELINE_NO_MEMORY ? cst : DATELINE_OK;
+        s = fixed;
+    }
     char *clean = dl_text_clean(s, n, one_line);
+    free(fixed);
     if (!clean)
         return DATELINE_NO_MEMORY;
     dateline_status_t st = DATELINE_OK;
