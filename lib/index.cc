@@ -987,12 +987,10 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             std::string title_body = std::string(title ? title : "") + "\n" + (body ? body : "");
             dl_minhash(title_body.c_str(), sig, &shingles);
         }
-        std::string sighex;
-        for (int k = 0; k < DL_MINHASHES; k++) {
-            char h[9];
-            std::snprintf(h, sizeof h, "%08x", static_cast<unsigned>(sig[k]));
-            sighex += h;
-        }
+        std::string sigbin; /* 4 bytes per value, big-endian */
+        for (int k = 0; k < DL_MINHASHES; k++)
+            for (int b = 3; b >= 0; b--)
+                sigbin += static_cast<char>((sig[k] >> (8 * b)) & 0xFF);
         std::string chain = key_of(dateline_article_get(a, DATELINE_FIELD_ID));
         std::vector<std::string> bands;
         if (shingles) {
@@ -1003,10 +1001,15 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 std::snprintf(t, sizeof t, "XM%d%08x", b, static_cast<unsigned>(h & 0xFFFFFFFF));
                 bands.emplace_back(t);
             }
-            Xapian::Enquire enq(*idx->db);
-            enq.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
-            enq.set_weighting_scheme(Xapian::BoolWeight());
-            Xapian::MSet m = enq.get_mset(0, CHAIN_CANDIDATES);
+            /* the articles sharing a band, read straight from the band terms' postings (a
+             * band term is rare: an Enquire costs more than the lists themselves) */
+            std::vector<Xapian::docid> cands;
+            for (const std::string &t : bands)
+                for (Xapian::PostingIterator c = idx->db->postlist_begin(t);
+                     c != idx->db->postlist_end(t) && cands.size() < CHAIN_CANDIDATES; ++c)
+                    cands.push_back(*c);
+            std::sort(cands.begin(), cands.end());
+            cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
             int best = shingles < MIN_SHINGLES ? DL_MINHASHES - 1 : SAME_STORY - 1;
             const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
             long day = 0;
@@ -1019,20 +1022,20 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                     dated = day_number(key, &day);
                 }
             }
-            for (Xapian::MSetIterator c = m.begin(); c != m.end(); ++c) {
-                if (exists && *c == *p)
+            for (Xapian::docid c : cands) {
+                if (exists && c == *p)
                     continue; /* the article's own older version */
-                Xapian::Document cd = c.get_document();
+                Xapian::Document cd = idx->db->get_document(c);
                 long cday;
                 if (dated && day_number(cd.get_value(SLOT_DATE), &cday) &&
                     std::labs(cday - day) > CHAIN_DAYS)
                     continue;
                 std::string v = cd.get_value(SLOT_MINHASH);
-                if (v.size() != sighex.size())
+                if (v.size() != sigbin.size())
                     continue;
                 int same = 0;
                 for (int k = 0; k < DL_MINHASHES; k++)
-                    same += v.compare(8 * k, 8, sighex, 8 * k, 8) == 0;
+                    same += v.compare(4 * k, 4, sigbin, 4 * k, 4) == 0;
                 std::string other = cd.get_value(SLOT_CHAIN);
                 if (same > best || (same == best && same >= SAME_STORY && other < chain)) {
                     best = same;
@@ -1062,7 +1065,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             doc.add_value(SLOT_DATE_END, key);
         }
         if (shingles) {
-            doc.add_value(SLOT_MINHASH, sighex);
+            doc.add_value(SLOT_MINHASH, sigbin);
             for (const std::string &b : bands)
                 doc.add_boolean_term(b);
         }
@@ -1743,8 +1746,14 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
             spy.period = q->timeline;
             if (!q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE)
                 r->enq.add_matchspy(&spy);
+
+            /* Every match is looked at when the counts come from this pass or spies need
+             * them all; a list of stories (counted by a weightless pass below) needs only
+             * enough matches to fill the page, and collapsing is cheaper for that. */
+            bool spies = !q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE;
             r->mset = r->enq.get_mset(static_cast<Xapian::doccount>(offset),
-                                      static_cast<Xapian::doccount>(limit), all);
+                                      static_cast<Xapian::doccount>(limit),
+                                      q->all_versions || spies ? all : 0);
             r->enq.clear_matchspies();
             for (const auto &f : q->facets)
                 r->facets[f.first] = commonest(spy.facets[f.first].n, f.second);
@@ -1758,21 +1767,18 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
                     d.groups += (d.groups.empty() ? "" : ";") + v.first;
                 r->timeline.push_back(d);
             }
-            /* Both counts are exact, whichever list was asked for: a second, weightless pass
-             * counts the articles and, through a spy on the chain slot, the distinct stories
-             * (Xapian's counts of collapsed matches are estimates, even over every document). */
-            Xapian::Enquire ce(*q->index->db);
-            ce.set_query(q->q);
-            ce.set_weighting_scheme(Xapian::BoolWeight());
-            Xapian::ValueCountMatchSpy chains(SLOT_CHAIN);
-            ce.add_matchspy(&chains);
-            r->total = ce.get_mset(0, 0, all).get_matches_estimated();
-            size_t chained = 0, distinct = 0;
-            for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
-                distinct++;
-                chained += v.get_termfreq();
+            /* The count of articles is exact: when the list is of stories, a weightless pass
+             * counts the articles (Xapian's count of collapsed matches is an estimate). The
+             * count of stories is made when asked for (dateline_results_stories()). */
+            if (q->all_versions) {
+                r->total = r->mset.get_matches_estimated();
+            } else {
+                Xapian::Enquire ce(*q->index->db);
+                ce.set_query(q->q);
+                ce.set_weighting_scheme(Xapian::BoolWeight());
+                r->total = ce.get_mset(0, 0, all).get_matches_estimated();
             }
-            r->stories = distinct + (r->total - std::min<size_t>(chained, r->total));
+            r->stories = SIZE_MAX;
             size_t i = 0;
             for (Xapian::MSetIterator it = r->mset.begin(); it != r->mset.end(); ++it, ++i) {
                 dateline_result res;
@@ -1874,9 +1880,31 @@ extern "C" void dateline_results_destroy(dateline_results_t *r)
 
 extern "C" size_t dateline_results_total(const dateline_results_t *r) { return r ? r->total : 0; }
 
-extern "C" size_t dateline_results_stories(const dateline_results_t *r)
+extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
 {
-    return r ? r->stories : 0;
+    if (!cr)
+        return 0;
+    dateline_results *r = const_cast<dateline_results *>(cr);
+    if (r->stories != SIZE_MAX)
+        return r->stories;
+    /* the distinct chains among all the matches, counted by a spy on the chain slot in a
+     * weightless pass (documents without a chain count one each) */
+    dateline_status_t st = guard(r->query->index, [&]() {
+        Xapian::Enquire ce(*r->query->index->db);
+        ce.set_query(r->query->q);
+        ce.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy chains(SLOT_CHAIN);
+        ce.add_matchspy(&chains);
+        ce.get_mset(0, 0, r->query->index->db->get_doccount());
+        size_t seen = chains.get_total(), chained = 0, distinct = 0;
+        for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
+            distinct++;
+            chained += v.get_termfreq();
+        }
+        r->stories = distinct + (seen - std::min(chained, seen));
+        return DATELINE_OK;
+    });
+    return st == DATELINE_OK ? r->stories : r->total;
 }
 
 extern "C" dateline_status_t dateline_query_set_all_versions(dateline_query_t *q, int all)
