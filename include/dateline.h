@@ -276,7 +276,10 @@ DATELINE_API dateline_status_t dateline_index_on_commit(dateline_index_t *index,
 /* What dateline_index_add() did with an article. */
 typedef enum {
     DATELINE_ADDED = 0,     /* new to the index */
-    DATELINE_UPDATED,       /* its id was there with other content, which it replaced */
+    DATELINE_UPDATED,       /* its id was there with other content, which it replaced; or
+                             * its file and key (an edited file, a changed row) had given
+                             * another article, which it replaced (that article stays only if
+                             * it was read from elsewhere too) */
     DATELINE_UNCHANGED,     /* already there as it is, from the same origin: nothing was written */
     DATELINE_DUPLICATE      /* already there as it is, read from another file or record (a
                              * copy): nothing new was indexed, but the article now lists this

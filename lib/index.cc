@@ -377,6 +377,14 @@ std::string origin_file(const std::string &o)
     return colon == std::string::npos ? o : o.substr(0, colon);
 }
 
+/* The XW term of one origin ("FILE:KEY"): finds the article last read from there. */
+std::string origin_term(const std::string &o)
+{
+    char hex[17];
+    dl_hex64(dl_hash64(o.data(), o.size(), 3), hex);
+    return std::string("XW") + hex;
+}
+
 /* What to tell a user whose index Xapian found damaged. */
 std::string damaged(const dateline_index *idx, const std::string &what)
 {
@@ -871,6 +879,7 @@ static void abandon(dateline_index *idx, dateline_status_t st)
 }
 
 static bool day_number(const std::string &key, long *out);
+template <typename F> static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone);
 
 static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
                              const char *title, const char *body)
@@ -945,6 +954,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 old.set_data(std::string(rec, len));
                 std::free(rec);
                 old.add_boolean_term(file_term(origin_file(origin)));
+                old.add_boolean_term(origin_term(origin));
                 old.add_boolean_term("XO");
                 if (!idx->in_txn) {
                     idx->wdb->begin_transaction(true);
@@ -973,6 +983,26 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             }
         }
 
+        /* The same file and record read before with other content (an edited file, a
+         * changed row without an id): what was read from there is replaced. Standard input
+         * is no place: each run's is new. */
+        dateline_outcome_t fresh = DATELINE_ADDED;
+        const char *from = dateline_article_get(a, DATELINE_FIELD_FILE);
+        if (!exists && from && std::strcmp(from, "-") != 0) {
+            std::string origin = origin_of(a), ot = origin_term(origin);
+            std::vector<Xapian::docid> before;
+            for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                 o != idx->db->postlist_end(ot); ++o)
+                before.push_back(*o);
+            for (Xapian::docid d : before) {
+                if (!idx->in_txn) {
+                    idx->wdb->begin_transaction(true);
+                    idx->in_txn = true;
+                }
+                if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }))
+                    fresh = DATELINE_UPDATED;
+            }
+        }
         /* The story chain: the chain of the most alike article already in, when their
          * MinHash signatures agree in SAME_STORY of 32 places, else a new chain named by this
          * article's id. Candidates share a band (4 rows) of the signature: pairs that alike
@@ -1093,8 +1123,12 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
         if (file)
             doc.add_boolean_term(file_term(file));
-        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++)
-            doc.add_boolean_term(file_term(origin_file(dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i))));
+        doc.add_boolean_term(origin_term(origin_of(a)));
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++) {
+            std::string o = dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i);
+            doc.add_boolean_term(file_term(origin_file(o)));
+            doc.add_boolean_term(origin_term(o));
+        }
         if (dateline_article_count(a, DATELINE_FIELD_ORIGINS))
             doc.add_boolean_term("XO");
         doc.add_boolean_term(dateline_article_get(a, DATELINE_FIELD_REPAIRED) ? "XRyes" : "XRno");
@@ -1119,7 +1153,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         else
             idx->wdb->add_document(doc);
         if (out)
-            *out = exists ? DATELINE_UPDATED : DATELINE_ADDED;
+            *out = exists ? DATELINE_UPDATED : fresh;
         if (++idx->pending >= idx->batch)
             commit_txn(idx);
         return DATELINE_OK;
@@ -1178,6 +1212,74 @@ static bool under(const std::string &file, const std::string &path)
     return path.back() == '/' || file[path.size()] == '/';
 }
 
+/* Takes the origins `gone` says are gone from document did: when none is left the document is
+ * deleted (returns true), else the first left becomes its file and key (returns false).
+ * Inside a transaction. */
+template <typename F>
+static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone)
+{
+    Xapian::Document doc = idx->db->get_document(did);
+    std::string data = doc.get_data();
+    dateline_article_t *a = nullptr;
+    if (dl_store_decode(data.data(), data.size(), &a) == DATELINE_NO_MEMORY)
+        throw std::bad_alloc();
+    struct freer {
+        dateline_article_t *&p;
+        ~freer() { dateline_article_destroy(p); }
+    } free_a{a};
+    std::vector<std::string> left; /* the origins that stay, first one first */
+    std::string first = a ? origin_of(a) : std::string();
+    if (a && !gone(first))
+        left.push_back(first);
+    for (size_t i = 0; a && i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++) {
+        std::string o = dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i);
+        if (!gone(o))
+            left.push_back(o);
+    }
+    if (left.empty()) {
+        idx->wdb->delete_document(did);
+        return true;
+    }
+    /* the first origin left becomes the article's file and key */
+    const std::string &o = left[0];
+    size_t colon = o.rfind(':');
+    std::string f = o.substr(0, colon), k = o.substr(colon + 1);
+    if (dl_article_put(a, DATELINE_FIELD_FILE, f.data(), f.size()) != DATELINE_OK ||
+        dl_article_put(a, DATELINE_FIELD_KEY, k.empty() ? nullptr : k.data(), k.size()) !=
+            DATELINE_OK)
+        throw std::bad_alloc();
+    dl_article_clear_field(a, DATELINE_FIELD_ORIGINS);
+    for (size_t i = 1; i < left.size(); i++)
+        if (dl_article_put(a, DATELINE_FIELD_ORIGINS, left[i].data(), left[i].size()) !=
+            DATELINE_OK)
+            throw std::bad_alloc();
+    size_t len;
+    uint64_t h;
+    char *rec = dl_store_encode(a, &len, &h);
+    if (!rec)
+        throw std::bad_alloc();
+    doc.set_data(std::string(rec, len));
+    std::free(rec);
+    std::vector<std::string> drop;
+    for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).compare(0, 2, "XF") == 0 || (*t).compare(0, 2, "XW") == 0)
+            drop.push_back(*t);
+    for (const std::string &t : drop)
+        doc.remove_term(t);
+    for (const std::string &l : left) {
+        doc.add_boolean_term(file_term(origin_file(l)));
+        doc.add_boolean_term(origin_term(l));
+    }
+    if (left.size() < 2) {
+        try {
+            doc.remove_term("XO");
+        } catch (const Xapian::InvalidArgumentError &) {
+        }
+    }
+    idx->wdb->replace_document(did, doc);
+    return false;
+}
+
 extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx, const char *path,
                                                           size_t *deleted, size_t *kept)
 {
@@ -1209,68 +1311,12 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
         std::sort(docs.begin(), docs.end());
         docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
         for (Xapian::docid did : docs) {
-            Xapian::Document doc = idx->db->get_document(did);
-            std::string data = doc.get_data();
-            dateline_article_t *a = nullptr;
-            dateline_status_t dst = dl_store_decode(data.data(), data.size(), &a);
-            if (dst == DATELINE_NO_MEMORY)
-                throw std::bad_alloc();
-            struct freer {
-                dateline_article_t *&p;
-                ~freer() { dateline_article_destroy(p); }
-            } free_a{a};
-            std::vector<std::string> left; /* the origins that stay, first one first */
-            std::string first = a ? origin_of(a) : std::string();
-            if (a && !under(origin_file(first), want))
-                left.push_back(first);
-            for (size_t i = 0; a && i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++) {
-                std::string o = dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i);
-                if (!under(origin_file(o), want))
-                    left.push_back(o);
-            }
             begin_write(idx);
-            if (left.empty()) {
-                idx->wdb->delete_document(did);
+            if (drop_origins(idx, did, [&](const std::string &o) { return under(origin_file(o), want); })) {
                 if (deleted)
                     (*deleted)++;
-            } else {
-                /* the first origin left becomes the article's file and key */
-                const std::string &o = left[0];
-                size_t colon = o.rfind(':');
-                std::string f = o.substr(0, colon), k = o.substr(colon + 1);
-                if (dl_article_put(a, DATELINE_FIELD_FILE, f.data(), f.size()) != DATELINE_OK ||
-                    dl_article_put(a, DATELINE_FIELD_KEY, k.empty() ? nullptr : k.data(), k.size()) !=
-                        DATELINE_OK)
-                    throw std::bad_alloc();
-                dl_article_clear_field(a, DATELINE_FIELD_ORIGINS);
-                for (size_t i = 1; i < left.size(); i++)
-                    if (dl_article_put(a, DATELINE_FIELD_ORIGINS, left[i].data(), left[i].size()) !=
-                        DATELINE_OK)
-                        throw std::bad_alloc();
-                size_t len;
-                uint64_t h;
-                char *rec = dl_store_encode(a, &len, &h);
-                if (!rec)
-                    throw std::bad_alloc();
-                doc.set_data(std::string(rec, len));
-                std::free(rec);
-                std::vector<std::string> drop;
-                for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-                    if ((*t).compare(0, 2, "XF") == 0)
-                        drop.push_back(*t);
-                for (const std::string &t : drop)
-                    doc.remove_term(t);
-                for (const std::string &l : left)
-                    doc.add_boolean_term(file_term(origin_file(l)));
-                if (left.size() < 2) {
-                    try {
-                        doc.remove_term("XO");
-                    } catch (const Xapian::InvalidArgumentError &) {
-                    }
-                }
-                idx->wdb->replace_document(did, doc);
-                if (kept)
-                    (*kept)++;
+            } else if (kept) {
+                (*kept)++;
             }
             if (++idx->pending >= idx->batch)
                 commit_txn(idx);

@@ -68,6 +68,26 @@ dateline-index: no/such/file: no article was read from there (give the path as i
 xapian-check "$DB" > /dev/null 2>&1
 ok $? "xapian-check passes after the deletions"
 
+# an edited file replaces what was read from it; its copy elsewhere keeps the old text
+mkdir -p "$TMP/edit"
+cp corpus/wire/1989-11-10-berlin-wall.txt "$TMP/edit/a.txt"
+cp corpus/wire/1989-11-10-berlin-wall.txt "$TMP/edit/b.txt"
+cp corpus/wire/2005-07-07-london.txt "$TMP/edit/c.txt"
+"$INDEX" --index "$TMP/dbe" "$TMP/edit" 2> /dev/null
+sed -i 's/London/Londinium/g' "$TMP/edit/c.txt"
+sed -i 's/East Germany/the GDR/g' "$TMP/edit/a.txt"
+"$INDEX" --index "$TMP/dbe" "$TMP/edit" 2> "$TMP/err"
+is "$(summary "$TMP/err")" "dateline-index: read 3, added 1, updated 1, unchanged 1, duplicates 0, rejected 0" "edited files: one replaced, one new beside the copy that keeps the old text"
+is "$("$SEARCH" --index "$TMP/dbe" --count '*') $("$SEARCH" --index "$TMP/dbe" --count 'londinium') $("$SEARCH" --index "$TMP/dbe" --count '"hit london"') $("$SEARCH" --index "$TMP/dbe" --count '"east germany"')" "3 1 0 1" "the edited text replaced the old; the copy keeps its own"
+printf 'title,text\nOne,First text\nTwo,Second text\n' > "$TMP/rows.csv"
+"$INDEX" --index "$TMP/dbe" "$TMP/rows.csv" 2> /dev/null
+printf 'title,text\nOne,First text\nTwo,Second text corrected\n' > "$TMP/rows.csv"
+"$INDEX" --index "$TMP/dbe" "$TMP/rows.csv" 2> "$TMP/err"
+is "$(summary "$TMP/err")" "dateline-index: read 2, added 0, updated 1, unchanged 1, duplicates 0, rejected 0" "a changed CSV row without an id replaces its old text"
+printf 'Plain story\n\nIt is text.\n' | "$INDEX" --index "$TMP/dbe" - 2> /dev/null
+printf 'Another story\n\nMore text.\n' | "$INDEX" --index "$TMP/dbe" - 2> "$TMP/err"
+is "$(summary "$TMP/err")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "standard input twice: two articles, not one replacing the other"
+
 # broken samples: what can be read goes in, the rest is named, counts reconcile
 "$INDEX" --index "$TMP/db2" --rejects "$TMP/rejects.tsv" corpus/formats/broken 2> "$TMP/err"
 is "$?" 1 "broken samples: exit 1"
