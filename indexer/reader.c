@@ -208,13 +208,29 @@ static dateline_status_t open_any(const void *data, size_t len, const char *name
     char *converted = NULL;
     const char *declared = NULL;
     const unsigned char *u = data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    /* Without a mark, text in UTF-16 still shows: the high byte of nearly every character of
+     * Latin-script text is zero, at odd offsets (little-endian) or even ones (big-endian). */
+    const char *utf16 = NULL;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        utf16 = "UTF-16";
+    else if (len >= 16 && len % 2 == 0 && !opt->force_encoding) {
+        size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, zero[2] = {0, 0};
+        for (size_t i = 0; i < n; i++)
+            zero[i % 2] += u[i] == 0;
+        if (zero[1] * 10 >= n / 2 * 9 && zero[0] * 10 <= n / 2)
+            utf16 = "UTF-16LE";
+        else if (zero[0] * 10 >= n / 2 * 9 && zero[1] * 10 <= n / 2)
+            utf16 = "UTF-16BE";
+    }
+    if (utf16) {
         dateline_status_t cst = DATELINE_OK;
         size_t clen;
-        if (!(converted = dl_to_utf8(data, len, "UTF-16", &clen, &cst))) {
+        if (!(converted = dl_to_utf8(data, len, utf16, &clen, &cst))) {
             if (message)
-                *message = dl_format("%s: a UTF-16 byte-order mark, but the text cannot be read "
-                                     "as UTF-16", name ? name : "-");
+                *message = dl_format("%s: %s, but the text cannot be read as UTF-16",
+                                     name ? name : "-",
+                                     utf16[6] ? "zero bytes where UTF-16 has them"
+                                              : "a UTF-16 byte-order mark");
             return cst == DATELINE_NO_MEMORY ? DATELINE_NO_MEMORY : DATELINE_BAD_INPUT;
         }
         data = converted;

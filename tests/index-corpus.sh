@@ -49,6 +49,13 @@ printf 'Zürich vote\nMarch 3, 1999\n\nZURICH (Reuters) - Swiss voters said no.\
 is "$(summary "$TMP/err16")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "a UTF-16 file goes in"
 is "$("$SEARCH" --index "$TMP/db16" --format tsv 'charset:utf-16' | cut -f4,5,7)" "$(printf '1999-03-03\tZURICH\tZ\xc3\xbcrich vote')" "as UTF-16, with its headline, date and dateline"
 
+# UTF-16 without a byte-order mark, either byte order
+printf 'Zürich vote\nMarch 3, 1999\n\nZURICH (Reuters) - Swiss voters said no.\n' | iconv -f UTF-8 -t UTF-16LE > "$TMP/le.txt"
+printf 'Zürich vote\nMarch 3, 1999\n\nZURICH (Reuters) - Swiss voters said no.\n' | iconv -f UTF-8 -t UTF-16BE > "$TMP/be.txt"
+"$INDEX" --index "$TMP/db16b" "$TMP/le.txt" "$TMP/be.txt" 2> "$TMP/err16b"
+is "$(summary "$TMP/err16b")" "dateline-index: read 2, added 1, updated 0, unchanged 0, duplicates 1, rejected 0" "UTF-16 without a mark, little- and big-endian: the same article"
+is "$("$SEARCH" --index "$TMP/db16b" --format tsv 'charset:utf-16' | cut -f4,5,7)" "$(printf '1999-03-03\tZURICH\tZ\xc3\xbcrich vote')" "read as UTF-16"
+
 # links inside a walk: to a file, read; to a folder (here, a loop), not followed
 mkdir -p "$TMP/tree/sub"
 cp corpus/odd/crlf.txt "$TMP/tree/sub/a.txt"
