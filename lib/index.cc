@@ -31,6 +31,16 @@
  *   XD<key>        dateline place (DATELINES)               dateline:KEY
  *   XS<key>        source (SOURCE)                          source:KEY
  *   XC<key>        charset the text was read as (CHARSET)   charset:KEY
+ *   XR<key>        how the text was repaired (REPAIRED), and XRyes or XRno for any
+ *                                                           repaired:KEY, repaired:yes|no
+ *   XK<key>        the story chain (STORY): the id of its first article   story:ID
+ *   XF<path>       each file the article was read from (FILE and ORIGINS), cut and hashed
+ *                  like an id when long: --delete-origin finds them by prefix
+ *   XW<hex>        each origin "FILE:KEY", hashed (16 hex digits): an edited file finds
+ *                  what it gave before
+ *   XO             the article was read from more than one origin (--stats)
+ *   XM<b><hex>     band b (0-7) of the MinHash signature: four values hashed to 8 hex
+ *                  digits; articles sharing a band are compared for a story chain
  *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
  *   200 bytes), so a filter written any way meets the term.
  *
@@ -46,6 +56,13 @@
  *      first-level regions they lie in, joined by 0x1F
  *   3  facet values of groups (GROUPS), 4 of topics (TOPICS), 5 of datelines (DATELINES),
  *      each joined by 0x1F. Facets and timelines read these in a MatchSpy over all matches.
+ *   7  the MinHash signature: 32 values of 4 bytes, big-endian (absent for texts of fewer
+ *      than three words)
+ *   8  the story chain (as XK): searches collapse on it to list each story once
+ *   Slots 7 and 8 and the terms XR, XK, XF, XW, XO and XM came after the first indexes of
+ *   schema 2: in an index written before them, articles are their own stories and
+ *   --delete-origin, --stats' origins and repaired: see only what was added since. Every
+ *   reader of schema 2 reads both.
  *
  * Document data: the article record of store.c (every field, zlib-compressed).
  *   Why there and not in a store beside the index: a document's data is written in the same
