@@ -279,7 +279,8 @@ typedef enum {
     DATELINE_UPDATED,       /* its id was there with other content, which it replaced; or
                              * its file and key (an edited file, a changed row) had given
                              * another article, which it replaced (that article stays only if
-                             * it was read from elsewhere too) */
+                             * it was read from elsewhere too; not for "-" and names under
+                             * /dev/ or /proc/, whose contents are new each time) */
     DATELINE_UNCHANGED,     /* already there as it is, from the same origin: nothing was written */
     DATELINE_DUPLICATE      /* already there as it is, read from another file or record (a
                              * copy): nothing new was indexed, but the article now lists this

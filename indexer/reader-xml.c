@@ -261,6 +261,23 @@ static dateline_status_t put_node_text(dateline_article_t *a, dateline_field_t f
     return st;
 }
 
+/* The body: the paragraphs under n, or all its text when it has none. */
+static dateline_status_t put_body(dateline_article_t *a, const xmlNode *n)
+{
+    if (!n)
+        return DATELINE_OK;
+    dl_buf_t b;
+    dl_buf_init(&b);
+    int count = 0;
+    paragraphs(n, &b, &count);
+    if (!count)
+        text_of(n, &b);
+    dateline_status_t st = b.failed ? DATELINE_NO_MEMORY
+                                    : put_text(a, DATELINE_FIELD_BODY, b.p, b.len, 0);
+    dl_buf_free(&b);
+    return st;
+}
+
 /* The body's lead gives dateline places and source; a date given by the source wins over it. */
 static dateline_status_t finish(dateline_reader_t *r, const char *date_text, const char *key,
                                 const char *identity)
@@ -330,21 +347,13 @@ static dateline_status_t newsitem(dateline_reader_t *r, const xmlNode *item)
         }
         dl_buf_free(&b);
     }
-    const xmlNode *text = find(item, "text", NULL, NULL, 0);
-    if (st == DATELINE_OK && text) {
-        dl_buf_t b;
-        dl_buf_init(&b);
-        int count = 0;
-        paragraphs(text, &b, &count);
-        if (!count)
-            text_of(text, &b);
-        st = b.failed ? DATELINE_NO_MEMORY : put_text(a, DATELINE_FIELD_BODY, b.p, b.len, 0);
-        dl_buf_free(&b);
-    }
+    if (st == DATELINE_OK)
+        st = put_body(a, find(item, "text", NULL, NULL, 0));
     /* <codes class="bip:countries:1.0"><code code="USA"/>: places; topics likewise */
-    for (const xmlNode *c = find(item, "metadata", NULL, NULL, 0);
-         c && st == DATELINE_OK; c = NULL)
-        for (const xmlNode *codes = c->children; codes && st == DATELINE_OK; codes = codes->next) {
+    const xmlNode *meta = find(item, "metadata", NULL, NULL, 0);
+    if (meta)
+        for (const xmlNode *codes = meta->children; codes && st == DATELINE_OK;
+             codes = codes->next) {
             char cls[64];
             if (!named(codes, "codes") || !attr(codes, "class", cls, sizeof cls))
                 continue;
@@ -357,7 +366,6 @@ static dateline_status_t newsitem(dateline_reader_t *r, const xmlNode *item)
                     break;
         }
     /* <dc element="dc.publisher" value="...">: the source */
-    const xmlNode *meta = find(item, "metadata", NULL, NULL, 0);
     for (const xmlNode *c = meta ? meta->children : NULL; c && st == DATELINE_OK; c = c->next) {
         char el[64];
         if (named(c, "dc") && attr(c, "element", el, sizeof el) &&
@@ -540,16 +548,8 @@ dateline_status_t dl_read_html(dateline_reader_t *r)
     const xmlNode *canon = find(root, NULL, "rel", "canonical", 0);
     if (!u && canon && named(canon, "link"))
         u = attr(canon, "href", url, sizeof url);
-    if (st == DATELINE_OK && art) {
-        dl_buf_t b;
-        dl_buf_init(&b);
-        int count = 0;
-        paragraphs(art, &b, &count);
-        if (!count)
-            text_of(art, &b);
-        st = b.failed ? DATELINE_NO_MEMORY : put_text(a, DATELINE_FIELD_BODY, b.p, b.len, 0);
-        dl_buf_free(&b);
-    }
+    if (st == DATELINE_OK)
+        st = put_body(a, art);
     char identity[600];
     if (u)
         snprintf(identity, sizeof identity, "id:%s", u);

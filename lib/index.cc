@@ -895,6 +895,15 @@ static void abandon(dateline_index *idx, dateline_status_t st)
     set_message(idx, st, idx->failure);
 }
 
+/* Opens the batch's transaction if it is not open yet. */
+static void begin_write(dateline_index *idx)
+{
+    if (!idx->in_txn) {
+        idx->wdb->begin_transaction(true);
+        idx->in_txn = true;
+    }
+}
+
 static bool day_number(const std::string &key, long *out);
 template <typename F> static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone);
 
@@ -922,10 +931,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 st = dl_extract_groups(a, defs, 16, &ndefs, nullptr, 0);
             if (st != DATELINE_OK)
                 return set_message(idx, st, dateline_status_to_string(st));
-            if (!idx->in_txn) {
-                idx->wdb->begin_transaction(true);
-                idx->in_txn = true;
-            }
+            begin_write(idx);
             for (size_t i = 0; i < ndefs; i++)
                 learn_alias(idx, defs[i]);
         }
@@ -973,10 +979,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 old.add_boolean_term(file_term(origin_file(origin)));
                 old.add_boolean_term(origin_term(origin));
                 old.add_boolean_term("XO");
-                if (!idx->in_txn) {
-                    idx->wdb->begin_transaction(true);
-                    idx->in_txn = true;
-                }
+                begin_write(idx);
                 idx->wdb->replace_document(*p, old);
                 if (out)
                     *out = DATELINE_DUPLICATE;
@@ -1002,20 +1005,19 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
 
         /* The same file and record read before with other content (an edited file, a
          * changed row without an id): what was read from there is replaced. Standard input
-         * is no place: each run's is new. */
+         * and pipes (/dev/fd/63 for <(zcat ...)) are no place: each run's are new. */
         dateline_outcome_t fresh = DATELINE_ADDED;
         const char *from = dateline_article_get(a, DATELINE_FIELD_FILE);
-        if (!exists && from && std::strcmp(from, "-") != 0) {
+        bool place = from && std::strcmp(from, "-") != 0 &&
+                     std::strncmp(from, "/dev/", 5) != 0 && std::strncmp(from, "/proc/", 6) != 0;
+        if (!exists && place) {
             std::string origin = origin_of(a), ot = origin_term(origin);
             std::vector<Xapian::docid> before;
             for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
                  o != idx->db->postlist_end(ot); ++o)
                 before.push_back(*o);
             for (Xapian::docid d : before) {
-                if (!idx->in_txn) {
-                    idx->wdb->begin_transaction(true);
-                    idx->in_txn = true;
-                }
+                begin_write(idx);
                 if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }))
                     fresh = DATELINE_UPDATED;
             }
@@ -1161,10 +1163,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             }
         }
 
-        if (!idx->in_txn) {
-            idx->wdb->begin_transaction(true);
-            idx->in_txn = true;
-        }
+        begin_write(idx);
         if (exists)
             idx->wdb->replace_document(*p, doc);
         else
@@ -1178,14 +1177,6 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
 }
 
 /* ---- deleting, and what the index holds ---- */
-
-static void begin_write(dateline_index *idx)
-{
-    if (!idx->in_txn) {
-        idx->wdb->begin_transaction(true);
-        idx->in_txn = true;
-    }
-}
 
 static dateline_status_t writable(dateline_index *idx)
 {
