@@ -367,13 +367,16 @@ dateline_status_t dl_read_json(dateline_reader_t *r)
     char *text = dl_reader_decode(r, p, (size_t)(stop - p), &tlen, &st);
     if (!text)
         return st;
-    parser_t *ps = calloc(1, sizeof *ps);
+    /* malloc, not calloc: the value table is large and only its first nv entries are used */
+    parser_t *ps = malloc(sizeof *ps);
     if (!ps) {
         free(text);
         return DATELINE_NO_MEMORY;
     }
     ps->p = text;
     ps->end = text + tlen;
+    ps->nv = 0;
+    ps->error = NULL;
     dl_buf_init(&ps->strings);
     int ok = object(ps, 0, DL_COL_SKIP, 0, &r->map);
     if (ok) {

@@ -951,6 +951,19 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         } free_stored{stored};
         if (exists) {
             Xapian::Document old = idx->db->get_document(*p);
+            /* the common case of a re-run, told without reading the record: the same content
+             * already listed under this origin */
+            if (old.get_value(SLOT_HASH) == hex) {
+                std::string ot = origin_term(origin_of(a));
+                Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                if (o != idx->db->postlist_end(ot))
+                    o.skip_to(*p);
+                if (o != idx->db->postlist_end(ot) && *o == *p) {
+                    if (out)
+                        *out = DATELINE_UNCHANGED;
+                    return DATELINE_OK;
+                }
+            }
             std::string data = old.get_data();
             if (dl_store_decode(data.data(), data.size(), &stored) == DATELINE_NO_MEMORY)
                 throw std::bad_alloc();
