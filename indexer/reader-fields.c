@@ -141,7 +141,9 @@ dateline_status_t dl_map_parse(dl_map_t *m, const char *columns, const char *fie
 dl_col_t dl_map_name(const dl_map_t *m, const char *name, size_t n, int *rank)
 {
     char f[64];
-    n = strlen(name) < n ? strlen(name) : n;
+    const char *nul = memchr(name, '\0', n); /* a CSV field is not NUL-terminated */
+    if (nul)
+        n = (size_t)(nul - name);
     name = trim(name, &n);
     *rank = 0;
     for (size_t i = 0; i < m->noverride; i++)

@@ -895,6 +895,23 @@ static void abandon(dateline_index *idx, dateline_status_t st)
     set_message(idx, st, idx->failure);
 }
 
+/* Stores an article's record (origins changed, content not) as a document's data. */
+static void set_record(Xapian::Document &doc, const dateline_article_t *a)
+{
+    size_t len;
+    uint64_t hash;
+    char *rec = dl_store_encode(a, &len, &hash);
+    if (!rec)
+        throw std::bad_alloc();
+    try {
+        doc.set_data(std::string(rec, len));
+    } catch (...) {
+        std::free(rec);
+        throw;
+    }
+    std::free(rec);
+}
+
 /* Opens the batch's transaction if it is not open yet. */
 static void begin_write(dateline_index *idx)
 {
@@ -982,13 +999,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 if (dl_article_put(stored, DATELINE_FIELD_ORIGINS, origin.data(), origin.size()) !=
                     DATELINE_OK)
                     throw std::bad_alloc();
-                size_t len;
-                uint64_t h2;
-                char *rec = dl_store_encode(stored, &len, &h2);
-                if (!rec)
-                    throw std::bad_alloc();
-                old.set_data(std::string(rec, len));
-                std::free(rec);
+                set_record(old, stored);
                 old.add_boolean_term(file_term(origin_file(origin)));
                 old.add_boolean_term(origin_term(origin));
                 old.add_boolean_term("XO");
@@ -1274,13 +1285,7 @@ static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone)
         if (dl_article_put(a, DATELINE_FIELD_ORIGINS, left[i].data(), left[i].size()) !=
             DATELINE_OK)
             throw std::bad_alloc();
-    size_t len;
-    uint64_t h;
-    char *rec = dl_store_encode(a, &len, &h);
-    if (!rec)
-        throw std::bad_alloc();
-    doc.set_data(std::string(rec, len));
-    std::free(rec);
+    set_record(doc, a);
     std::vector<std::string> drop;
     for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
         if ((*t).compare(0, 2, "XF") == 0 || (*t).compare(0, 2, "XW") == 0)
