@@ -170,21 +170,51 @@ dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **
 void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
 
 /* ---- queries (search/query.c) ---- */
-/* Rewrites a query in Dateline's language into the form Xapian's QueryParser takes: filter
- * values become keys (dl_key_normalize), dates become "date:YYYYMMDDHHMMSS..YYYYMMDDHHMMSS"
- * ranges, and lone "*" words are dropped (*match_all is set when nothing else is left).
- * Returns DATELINE_OK with a malloc'ed string in *out, or DATELINE_QUERY_SYNTAX or
- * DATELINE_BAD_ARGUMENT with a malloc'ed message naming the position in *message. */
-dateline_status_t dl_query_rewrite(const char *q, char **out, int *match_all, char **message);
-
-/* The boolean filters of the query language, their term prefixes and article fields. */
+/* The filters of the query language, their term prefixes and the article fields whose values
+ * become the terms: one row each drives both indexing and queries. */
+enum { DL_FILTER_WORDS = 1 }; /* each word of a value is a term too (author:smith) */
 typedef struct {
     const char *name;       /* as written in queries: "place" */
     const char *prefix;     /* term prefix: "XP" */
     dateline_field_t field; /* article field whose values become the terms */
+    unsigned flags;         /* DL_FILTER_* */
 } dl_filter_t;
 extern const dl_filter_t dl_filters[];
 extern const size_t dl_nfilters;
+
+/* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */
+typedef enum {
+    DL_Q_WORDS,  /* text: one word, or several as a phrase (text) */
+    DL_Q_FILTER, /* filter's value (text: the key, dl_key_normalize'd) */
+    DL_Q_DATE,   /* articles whose date span lies within lo..hi */
+    DL_Q_ALL,    /* every article */
+    DL_Q_AND,    /* every kid (kids with neg set: none of them); no kids: nothing */
+    DL_Q_OR,     /* any kid (a kid with neg set: every article but its matches) */
+    DL_Q_NEAR    /* the kids' words within `window` words of each other */
+} dl_qkind_t;
+
+typedef struct dl_qnode dl_qnode_t;
+struct dl_qnode {
+    dl_qkind_t kind;
+    int neg;                   /* excluded: -x or NOT x */
+    size_t at;                 /* character position in the query (from 1), for messages */
+    char *text;                /* WORDS: the words as written; FILTER: the key */
+    int title;                 /* WORDS: in the headline only (title:) */
+    int phrase;                /* WORDS: written in quotes */
+    int wild;                  /* WORDS, FILTER: the last word or the key is a beginning (x*) */
+    const dl_filter_t *filter; /* FILTER: which one */
+    char lo[15], hi[15];       /* DATE: sort keys of the range's ends, "" when open */
+    unsigned window;           /* NEAR: NEAR/n's n */
+    dl_qnode_t **kids;         /* AND, OR, NEAR: owned */
+    size_t nkids;
+};
+
+/* Parses a query in Dateline's language (see the grammar in search/query.c). Returns
+ * DATELINE_OK with the tree in *out (free it with dl_qnode_free()), or DATELINE_QUERY_SYNTAX or
+ * DATELINE_BAD_ARGUMENT (a bad date) with a malloc'ed message naming the position in
+ * *message, or DATELINE_NO_MEMORY. */
+dateline_status_t dl_query_parse(const char *q, dl_qnode_t **out, char **message);
+void dl_qnode_free(dl_qnode_t *n);
 
 #ifdef __cplusplus
 }

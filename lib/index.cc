@@ -102,20 +102,14 @@
 
 #include "dl.h"
 #include "gazetteer.h"
+#include "index-int.h"
+
+using namespace dl;
 
 namespace {
 
 const char SCHEMA_KEY[] = "dateline.schema";
 const char SCHEMA_VERSION[] = "2"; /* 2: facet value slots 2-5 */
-const Xapian::valueno SLOT_DATE = 0;
-const Xapian::valueno SLOT_HASH = 1;
-const Xapian::valueno SLOT_PLACES = 2;
-const Xapian::valueno SLOT_GROUPS = 3;
-const Xapian::valueno SLOT_TOPICS = 4;
-const Xapian::valueno SLOT_DATELINES = 5;
-const Xapian::valueno SLOT_DATE_END = 6;
-const Xapian::valueno SLOT_MINHASH = 7;
-const Xapian::valueno SLOT_CHAIN = 8;
 const int SAME_STORY = 24;        /* of 32 MinHashes equal (resemblance about 0.75 or more) */
 const int BANDS = 8;              /* MinHash rows in bands of 4: a band term each */
 const size_t BODY_SHINGLES = 30;  /* a body this long decides alone; a shorter one goes with
@@ -192,6 +186,7 @@ struct dateline_query {
     std::string description;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     std::vector<std::string> wildcards;      // "Zfight" for fight*: to highlight what it matched
+    std::vector<dl::Proximity> proximity;    // phrases and NEARs: where a snippet must be cut
     std::vector<std::pair<dateline_field_t, size_t>> facets; // asked for, with how many to keep
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
     double half_life = 30;                   // days, for DATELINE_SORT_RECENT
@@ -201,22 +196,6 @@ struct dateline_query {
 };
 
 namespace {
-
-/* date:A..B: the articles whose date span lies wholly within A..B (either end may be open). */
-class DateRange : public Xapian::RangeProcessor {
-  public:
-    DateRange() : Xapian::RangeProcessor(SLOT_DATE, "date:") {}
-    Xapian::Query operator()(const std::string &begin, const std::string &end) override
-    {
-        Xapian::Query from(Xapian::Query::OP_VALUE_GE, SLOT_DATE, begin);
-        Xapian::Query to(Xapian::Query::OP_VALUE_LE, SLOT_DATE_END, end);
-        if (begin.empty())
-            return to;
-        if (end.empty())
-            return from;
-        return Xapian::Query(Xapian::Query::OP_AND, from, to);
-    }
-};
 
 /* Sorts undated articles last in both directions: an empty date becomes "~", after digits. */
 class DateKey : public Xapian::KeyMaker {
@@ -715,15 +694,15 @@ extern "C" dateline_status_t dateline_index_count(dateline_index_t *idx, size_t 
 
 /* ---- adding ---- */
 
-static std::string folded(const std::string &s)
+std::string dl::folded(const std::string &s)
 {
     char key[200];
     size_t n = dl_gaz_fold(s.data(), s.size(), key, sizeof key);
     return std::string(key, n);
 }
 
-const char ALIAS_KEY[] = "dateline.alias.";
-const char ALIASES_KEY[] = "dateline.aliases.";
+const char dl::ALIAS_KEY[] = "dateline.alias.";
+const char dl::ALIASES_KEY[] = "dateline.aliases.";
 
 /* Remembers that a text defined an acronym ("Syrian Democratic Forces (SDF)"). */
 static void learn_alias(dateline_index *idx, const dl_definition_t &d)
@@ -790,64 +769,6 @@ static std::string facet_value(const dateline_article_t *a, dateline_field_t f)
         v += (i ? std::string(1, FACET_SEP) : std::string()) + dateline_article_get_nth(a, f, i);
     return v;
 }
-
-/* group:NAME: the group by that name, built-in or learned, and every acronym learned for it;
- * group:ACRONYM: the same through the alias the index learned. */
-class GroupField : public Xapian::FieldProcessor {
-    Xapian::Database db;
-
-  public:
-    explicit GroupField(const Xapian::Database &d) : db(d) {}
-    Xapian::Query operator()(const std::string &value) override
-    {
-        std::string k = folded(value);
-        std::vector<std::string> groups{k}, acronyms{k};
-        size_t count;
-        const dl_naming_t *nm = dl_grp_lookup(k.data(), k.size(), &count);
-        for (size_t i = 0; nm && i < count; i++)
-            groups.push_back(folded(dl_grp_get(nm[i].place)->name));
-        std::string named = db.get_metadata(ALIAS_KEY + k);
-        if (!named.empty())
-            groups.push_back(folded(named));
-        for (const std::string &g : std::vector<std::string>(groups)) {
-            std::string list = db.get_metadata(ALIASES_KEY + g);
-            for (size_t p = 0; p < list.size();) {
-                size_t sp = list.find(' ', p);
-                acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));
-                p = sp == std::string::npos ? list.size() : sp + 1;
-            }
-        }
-        std::vector<std::string> terms;
-        for (const std::string &g : groups)
-            if (!g.empty())
-                terms.push_back("XG" + g);
-        for (const std::string &a : acronyms)
-            if (!a.empty())
-                terms.push_back("XA" + a);
-        std::sort(terms.begin(), terms.end());
-        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    }
-};
-
-/* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key. */
-class PlaceField : public Xapian::FieldProcessor {
-  public:
-    Xapian::Query operator()(const std::string &value) override
-    {
-        std::vector<std::string> terms{"XP=" + value};
-        char key[128];
-        size_t n = dl_gaz_fold(value.data(), value.size(), key, sizeof key), count;
-        const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
-        for (size_t i = 0; nm && i < count; i++)
-            terms.push_back(std::string("XP") + dl_gaz_place(nm[i].place)->id);
-        if (dl_gaz_find_id(value.c_str()) >= 0)
-            terms.push_back("XP" + value);
-        std::sort(terms.begin(), terms.end());
-        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    }
-};
 
 static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
                              const char *title, const char *body);
@@ -1492,9 +1413,9 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
     if (!idx || !text || !out)
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
-    char *rewritten = nullptr, *msg = nullptr;
-    int match_all = 0;
-    dateline_status_t st = dl_query_rewrite(text, &rewritten, &match_all, &msg);
+    dl_qnode_t *tree = nullptr;
+    char *msg = nullptr;
+    dateline_status_t st = dl_query_parse(text, &tree, &msg);
     if (st != DATELINE_OK) {
         set_message(idx, st, msg ? msg : dateline_status_to_string(st));
         std::free(msg);
@@ -1504,62 +1425,11 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
         dateline_query *q = new dateline_query;
         q->index = idx;
         try {
-            if (match_all) {
-                q->q = Xapian::Query::MatchAll;
-            } else {
-                Xapian::QueryParser qp;
-                qp.set_database(*idx->db);
-                qp.set_stemmer(idx->stem);
-                qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-                qp.set_default_op(Xapian::Query::OP_AND);
-                qp.add_prefix("", "");
-                qp.add_prefix("", "S");
-                qp.add_prefix("title", "S");
-                /* wildcards, routed here by dl_query_rewrite(), expand over stems */
-                qp.add_prefix("wild", "Z");
-                qp.add_prefix("wild", "ZS");
-                qp.add_prefix("wildtitle", "ZS");
-                PlaceField places;
-                GroupField groups(*idx->db);
-                for (size_t f = 0; f < dl_nfilters; f++) {
-                    if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS)
-                        qp.add_boolean_prefix(dl_filters[f].name, &places, false);
-                    else if (dl_filters[f].field == DATELINE_FIELD_GROUPS)
-                        qp.add_boolean_prefix(dl_filters[f].name, &groups, false);
-                    else
-                        qp.add_boolean_prefix(dl_filters[f].name, dl_filters[f].prefix, false);
-                }
-                DateRange dates;
-                qp.add_rangeprocessor(&dates);
-                unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
-                                 Xapian::QueryParser::FLAG_BOOLEAN |
-                                 Xapian::QueryParser::FLAG_LOVEHATE |
-                                 Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT;
-                q->q = qp.parse_query(rewritten, flags);
-                /* place filters also rank: by the place's salience in each story */
-                std::vector<std::string> places_asked;
-                for (auto t = q->q.get_unique_terms_begin(); t != q->q.get_unique_terms_end(); ++t)
-                    if ((*t).compare(0, 2, "XP") == 0)
-                        places_asked.push_back(*t);
-                if (!places_asked.empty())
-                    q->q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q->q,
-                                         Xapian::Query(Xapian::Query::OP_OR, places_asked.begin(),
-                                                       places_asked.end()));
-                /* the stems wildcards start with, for snippets (see word_mset()) */
-                for (const char *w = rewritten; (w = std::strstr(w, "wild")) != nullptr;) {
-                    w += 4;
-                    if (std::strncmp(w, "title:", 6) == 0)
-                        w += 6;
-                    else if (*w == ':')
-                        w++;
-                    else
-                        continue;
-                    size_t n = std::strcspn(w, "* ");
-                    if (w[n] == '*' && n > 0)
-                        q->wildcards.push_back("Z" + Xapian::Unicode::tolower(std::string(w, n)));
-                }
-            }
+            BuiltQuery built;
+            build_query(tree, *idx->db, idx->stem, built);
+            q->q = built.query;
+            q->wildcards = built.wildcards;
+            q->proximity = built.proximity;
             q->description = q->q.get_description();
             idx->queries.push_back(q);
         } catch (...) {
@@ -1569,7 +1439,7 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
         *out = q;
         return DATELINE_OK;
     });
-    std::free(rewritten);
+    dl_qnode_free(tree);
     return st;
 }
 

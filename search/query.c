@@ -1,28 +1,61 @@
-/* query.c: Dateline's query language, rewritten into the form Xapian's QueryParser reads. */
+/* query.c: Dateline's query language, parsed into a tree that the index turns into a Xapian query.
+ *
+ * The grammar (operators are upper case, as in Xapian's own syntax):
+ *
+ *   query   := or
+ *   or      := and { OR and }
+ *   and     := unary { [AND] unary | NOT unary }      juxtaposition is AND
+ *   unary   := NOT unary | -unary | +unary | primary   NOT and '-' exclude
+ *   primary := ( query ) | "phrase" | field:value | field:"value" | * | word { NEAR[/n] word }
+ *
+ * Every item of an AND narrows, whatever it is (word, phrase, filter or date) and in whatever
+ * order or grouping it comes: the tree says so, and no second parser gets to reinterpret it. */
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "dl.h"
 
 const dl_filter_t dl_filters[] = {
-    {"place", "XP", DATELINE_FIELD_PLACE_IDS},
-    {"group", "XG", DATELINE_FIELD_GROUPS},
-    {"topic", "XT", DATELINE_FIELD_TOPICS},
-    {"dateline", "XD", DATELINE_FIELD_DATELINES},
-    {"source", "XS", DATELINE_FIELD_SOURCE},
-    {"charset", "XC", DATELINE_FIELD_CHARSET},
-    {"repaired", "XR", DATELINE_FIELD_REPAIRED},
-    {"story", "XK", DATELINE_FIELD_STORY},
+    {"place", "XP", DATELINE_FIELD_PLACE_IDS, 0},
+    {"group", "XG", DATELINE_FIELD_GROUPS, 0},
+    {"topic", "XT", DATELINE_FIELD_TOPICS, 0},
+    {"dateline", "XD", DATELINE_FIELD_DATELINES, 0},
+    {"source", "XS", DATELINE_FIELD_SOURCE, 0},
+    {"author", "XU", DATELINE_FIELD_AUTHOR, DL_FILTER_WORDS},
+    {"charset", "XC", DATELINE_FIELD_CHARSET, 0},
+    {"repaired", "XR", DATELINE_FIELD_REPAIRED, 0},
+    {"story", "XK", DATELINE_FIELD_STORY, 0},
 };
 const size_t dl_nfilters = sizeof dl_filters / sizeof dl_filters[0];
 
-#define KEY_MAX 200 /* filter keys are cut here, well inside Xapian's 245-byte term limit */
+#define KEY_MAX 200   /* filter keys are cut here, well inside Xapian's 245-byte term limit */
+#define MAX_DEPTH 100 /* parentheses and NOTs nested deeper than this are refused */
+
+typedef enum { T_END, T_WORD, T_PHRASE, T_FIELD, T_LPAREN, T_RPAREN, T_AND, T_OR, T_NOT, T_NEAR,
+               T_ALL } tok_kind_t;
 
 typedef struct {
-    const char *q;   /* the whole query */
-    char *message;   /* what went wrong */
-} ctx_t;
+    tok_kind_t kind;
+    int sign;             /* '-' or '+' written before it, else 0 */
+    size_t at;            /* byte offset where it starts (after the sign) */
+    const char *s;        /* T_WORD, T_PHRASE: the text; T_FIELD: the value */
+    size_t n;
+    const char *name;     /* T_FIELD: the field name as written */
+    size_t name_n;
+    int quoted;           /* T_FIELD: the value was in quotes */
+    unsigned window;      /* T_NEAR: NEAR/n's n (10 when not given) */
+} tok_t;
+
+typedef struct {
+    const char *q;        /* the whole query */
+    size_t i, n;          /* where the lexer is */
+    tok_t tok;            /* the current token */
+    int depth;
+    char *message;        /* what went wrong, when something did */
+    dateline_status_t st;
+} parser_t;
 
 /* Character position (from 1) of byte offset i, counting UTF-8 characters. */
 static size_t charpos(const char *q, size_t i)
@@ -35,6 +68,215 @@ static size_t charpos(const char *q, size_t i)
 }
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static void fail(parser_t *p, dateline_status_t st, char *message)
+{
+    if (p->st != DATELINE_OK) {
+        free(message);
+        return;
+    }
+    p->st = message ? st : DATELINE_NO_MEMORY;
+    p->message = message;
+}
+
+/* Edit distance of two short ASCII names (insertions, deletions, substitutions, swaps). */
+static size_t distance(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t d[16][16];
+    if (an > 15 || bn > 15)
+        return 99;
+    for (size_t i = 0; i <= an; i++)
+        for (size_t j = 0; j <= bn; j++) {
+            if (!i || !j) {
+                d[i][j] = i + j;
+                continue;
+            }
+            size_t cost = (a[i - 1] | 0x20) != (b[j - 1] | 0x20);
+            size_t v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && (a[i - 1] | 0x20) == (b[j - 2] | 0x20) &&
+                (a[i - 2] | 0x20) == (b[j - 1] | 0x20) && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[an][bn];
+}
+
+/* The names a field may have, in the order --help lists them. */
+static const char *const other_fields[] = {"date", "title"};
+
+static void unknown_field(parser_t *p, const tok_t *t)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    dl_buf_t known;
+    dl_buf_init(&known);
+    for (size_t f = 0; f < dl_nfilters + 2; f++) {
+        const char *name = f < dl_nfilters ? dl_filters[f].name : other_fields[f - dl_nfilters];
+        dl_buf_printf(&known, "%s%s:", f ? ", " : "", name);
+        size_t d = distance(t->name, t->name_n, name, strlen(name));
+        if (d < best_d) {
+            best_d = d;
+            best = name;
+        }
+    }
+    char *k = dl_buf_take(&known);
+    char hint[64] = "";
+    if (best)
+        snprintf(hint, sizeof hint, " (did you mean %s:?)", best);
+    fail(p, DATELINE_QUERY_SYNTAX,
+         dl_format("position %zu: unknown field '%.*s:'%s; the fields are %s. To search for the "
+                   "text itself, put it in quotes",
+                   charpos(p->q, t->at), (int)t->name_n, t->name, hint, k ? k : ""));
+    free(k);
+}
+
+/* Reads the next token into p->tok. */
+static void next(parser_t *p)
+{
+    const char *q = p->q;
+    tok_t *t = &p->tok;
+    memset(t, 0, sizeof *t);
+    for (;;) {
+        while (p->i < p->n && is_space(q[p->i]))
+            p->i++;
+        if (p->i >= p->n) {
+            t->kind = T_END;
+            t->at = p->n;
+            return;
+        }
+        if ((q[p->i] == '-' || q[p->i] == '+') && !t->sign) {
+            t->sign = q[p->i++];
+            if (p->i < p->n && !is_space(q[p->i]))
+                continue;
+            t->sign = 0; /* a lone '-' or '+' says nothing */
+            continue;
+        }
+        break;
+    }
+    size_t i = p->i;
+    t->at = i;
+    if (q[i] == '(' || q[i] == ')') {
+        t->kind = q[i] == '(' ? T_LPAREN : T_RPAREN;
+        p->i = i + 1;
+        return;
+    }
+    if (q[i] == '"') {
+        const char *close = memchr(q + i + 1, '"', p->n - i - 1);
+        if (!close) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: a quote that is never closed", charpos(q, i)));
+            t->kind = T_END;
+            return;
+        }
+        t->kind = T_PHRASE;
+        t->s = q + i + 1;
+        t->n = (size_t)(close - q) - i - 1;
+        p->i = (size_t)(close - q) + 1;
+        return;
+    }
+    size_t end = i;
+    while (end < p->n && !is_space(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"')
+        end++;
+    /* field:value, where the name is letters only (10:30 and 1:0 are words) */
+    size_t name_n = 0;
+    while (i + name_n < end && is_alpha(q[i + name_n]))
+        name_n++;
+    if (name_n && i + name_n < p->n && q[i + name_n] == ':') {
+        t->kind = T_FIELD;
+        t->name = q + i;
+        t->name_n = name_n;
+        size_t v = i + name_n + 1;
+        if (v < p->n && q[v] == '"') {
+            const char *close = memchr(q + v + 1, '"', p->n - v - 1);
+            if (!close) {
+                fail(p, DATELINE_QUERY_SYNTAX,
+                     dl_format("position %zu: a quote that is never closed", charpos(q, v)));
+                t->kind = T_END;
+                return;
+            }
+            t->quoted = 1;
+            t->s = q + v + 1;
+            t->n = (size_t)(close - q) - v - 1;
+            p->i = (size_t)(close - q) + 1;
+        } else {
+            t->s = q + v;
+            t->n = end > v ? end - v : 0;
+            p->i = end > v ? end : v;
+        }
+        return;
+    }
+    p->i = end;
+    t->s = q + i;
+    t->n = end - i;
+    t->kind = T_WORD;
+    if (t->sign)
+        return; /* -OR is the word "or" excluded, not an operator */
+    if (t->n == 1 && q[i] == '*')
+        t->kind = T_ALL;
+    else if (t->n == 3 && memcmp(q + i, "AND", 3) == 0)
+        t->kind = T_AND;
+    else if (t->n == 2 && memcmp(q + i, "OR", 2) == 0)
+        t->kind = T_OR;
+    else if (t->n == 3 && memcmp(q + i, "NOT", 3) == 0)
+        t->kind = T_NOT;
+    else if (t->n >= 4 && memcmp(q + i, "NEAR", 4) == 0) {
+        if (t->n == 4) {
+            t->kind = T_NEAR;
+            t->window = 10;
+        } else if (q[i + 4] == '/' && t->n > 5 && t->n <= 8) {
+            unsigned w = 0;
+            size_t k;
+            for (k = i + 5; k < end && q[k] >= '0' && q[k] <= '9'; k++)
+                w = w * 10 + (unsigned)(q[k] - '0');
+            if (k == end && w >= 1) {
+                t->kind = T_NEAR;
+                t->window = w;
+            }
+        }
+    }
+}
+
+static dl_qnode_t *node(parser_t *p, dl_qkind_t kind, size_t at)
+{
+    dl_qnode_t *n = calloc(1, sizeof *n);
+    if (!n) {
+        fail(p, DATELINE_NO_MEMORY, NULL);
+        return NULL;
+    }
+    n->kind = kind;
+    n->at = charpos(p->q, at);
+    return n;
+}
+
+void dl_qnode_free(dl_qnode_t *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->nkids; i++)
+        dl_qnode_free(n->kids[i]);
+    free(n->kids);
+    free(n->text);
+    free(n);
+}
+
+/* Adds kid to n's children; frees kid and fails when memory runs out. */
+static int adopt(parser_t *p, dl_qnode_t *n, dl_qnode_t *kid)
+{
+    dl_qnode_t **k = realloc(n->kids, (n->nkids + 1) * sizeof *k);
+    if (!k) {
+        dl_qnode_free(kid);
+        fail(p, DATELINE_NO_MEMORY, NULL);
+        return 0;
+    }
+    n->kids = k;
+    n->kids[n->nkids++] = kid;
+    return 1;
+}
 
 /* One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD. `last` picks the span's last second. */
 static int date_bound(const char *s, size_t n, int last, char out[15])
@@ -73,9 +315,13 @@ static int date_bound(const char *s, size_t n, int last, char out[15])
     return 1;
 }
 
-static int rewrite_date(ctx_t *c, dl_buf_t *b, const char *v, size_t n, size_t at)
+static dl_qnode_t *date_node(parser_t *p, const tok_t *t)
 {
-    char lo[15] = "", hi[15] = "";
+    const char *v = t->s;
+    size_t n = t->n, at = (size_t)(v - p->q);
+    dl_qnode_t *d = node(p, DL_Q_DATE, t->at);
+    if (!d)
+        return NULL;
     const char *dots = NULL;
     for (size_t i = 0; i + 1 < n; i++)
         if (v[i] == '.' && v[i + 1] == '.') {
@@ -84,160 +330,351 @@ static int rewrite_date(ctx_t *c, dl_buf_t *b, const char *v, size_t n, size_t a
         }
     int ok;
     if (!dots) {
-        ok = n > 0 && date_bound(v, n, 0, lo) && date_bound(v, n, 1, hi);
+        ok = n > 0 && date_bound(v, n, 0, d->lo) && date_bound(v, n, 1, d->hi);
     } else {
         size_t an = (size_t)(dots - v), bn = n - an - 2;
-        ok = (an || bn) && (!an || date_bound(v, an, 0, lo)) && (!bn || date_bound(dots + 2, bn, 1, hi));
+        ok = (an || bn) && (!an || date_bound(v, an, 0, d->lo)) &&
+             (!bn || date_bound(dots + 2, bn, 1, d->hi));
     }
     if (!ok) {
-        c->message = dl_format("position %zu: '%.*s' is not a date: write YYYY, YYYY-MM or "
-                               "YYYY-MM-DD (a real day), or a range A..B, A.. or ..B",
-                               charpos(c->q, at), (int)n, v);
-        return 0;
+        fail(p, DATELINE_BAD_ARGUMENT,
+             dl_format("position %zu: '%.*s' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a "
+                       "real day), or a range A..B, A.. or ..B",
+                       charpos(p->q, at), (int)n, v));
+    } else if (d->lo[0] && d->hi[0] && strcmp(d->lo, d->hi) > 0) {
+        fail(p, DATELINE_BAD_ARGUMENT,
+             dl_format("position %zu: the date range '%.*s' ends before it starts",
+                       charpos(p->q, at), (int)n, v));
+    } else {
+        return d;
     }
-    if (lo[0] && hi[0] && strcmp(lo, hi) > 0) {
-        c->message = dl_format("position %zu: the date range '%.*s' ends before it starts",
-                               charpos(c->q, at), (int)n, v);
-        return 0;
-    }
-    dl_buf_printf(b, "date:%s..%s", lo, hi);
-    return 1;
+    dl_qnode_free(d);
+    return NULL;
 }
 
-dateline_status_t dl_query_rewrite(const char *q, char **out, int *match_all, char **message)
+/* Words as written (a word or a phrase), in the headline only when `title`. */
+static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, int title,
+                              int phrase)
 {
-    ctx_t c = {q, NULL};
-    dl_buf_t b;
-    size_t i = 0, n = strlen(q);
-    int words = 0; /* anything kept besides lone '*' */
-    dateline_status_t st = DATELINE_OK;
-    dl_buf_init(&b);
+    dl_qnode_t *w = node(p, DL_Q_WORDS, at);
+    if (!w)
+        return NULL;
+    w->title = title;
+    w->phrase = phrase;
+    /* a trailing '*' asks for every word that starts so (in a phrase too: "oil pric*") */
+    if (n > 1 && s[n - 1] == '*' && !is_space(s[n - 2])) {
+        w->wild = 1;
+        n--;
+    }
+    const char *star = memchr(s, '*', n);
+    if (star) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: '*' can only end a word (petro*) or a phrase (\"oil "
+                           "pric*\"): the index is in the order of word beginnings, so a "
+                           "pattern such as *troleum would have to be looked for in every "
+                           "word the index holds",
+                           charpos(p->q, at + (size_t)(star - s) + (phrase ? 1 : 0))));
+            dl_qnode_free(w);
+            return NULL;
+        }
+    if (!(w->text = dl_strndup(s, n))) {
+        fail(p, DATELINE_NO_MEMORY, NULL);
+        dl_qnode_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
+{
+    if (t->name_n == 4 && strncasecmp(t->name, "date", 4) == 0)
+        return date_node(p, t);
+    if (t->name_n == 5 && strncasecmp(t->name, "title", 5) == 0) {
+        if (!t->n) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: title: needs a word or a phrase, as in title:cocoa",
+                           charpos(p->q, t->at)));
+            return NULL;
+        }
+        return words_node(p, t->s, t->n, (size_t)(t->s - p->q) - (t->quoted ? 1 : 0), 1,
+                          t->quoted);
+    }
+    const dl_filter_t *filter = NULL;
+    for (size_t f = 0; f < dl_nfilters; f++)
+        if (strlen(dl_filters[f].name) == t->name_n &&
+            strncasecmp(t->name, dl_filters[f].name, t->name_n) == 0)
+            filter = &dl_filters[f];
+    if (!filter) {
+        unknown_field(p, t);
+        return NULL;
+    }
+    size_t n = t->n;
+    int wild = n > 1 && t->s[n - 1] == '*';
+    if (wild)
+        n--;
+    if (memchr(t->s, '*', n) || (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
+        fail(p, DATELINE_QUERY_SYNTAX,
+             dl_format("position %zu: %s: takes %s", charpos(p->q, t->at), filter->name,
+                       filter->field == DATELINE_FIELD_PLACE_IDS
+                           ? "a whole place name, not a pattern (a place is found through the "
+                             "gazetteer by any of its names); join several with OR"
+                           : "a value, or the beginning of one ending in '*' (topic:gr*)"));
+        return NULL;
+    }
+    char *raw = dl_strndup(t->s, n);
+    char *key = raw ? dl_key_normalize(raw, KEY_MAX) : NULL;
+    free(raw);
+    if (!key) {
+        fail(p, DATELINE_NO_MEMORY, NULL);
+        return NULL;
+    }
+    if (!*key) {
+        fail(p, DATELINE_QUERY_SYNTAX,
+             dl_format("position %zu: %s: needs a value, as in %s:%s", charpos(p->q, t->at),
+                       filter->name, filter->name,
+                       filter->field == DATELINE_FIELD_PLACE_IDS ? "syria" : "..."));
+        free(key);
+        return NULL;
+    }
+    dl_qnode_t *f = node(p, DL_Q_FILTER, t->at);
+    if (!f) {
+        free(key);
+        return NULL;
+    }
+    f->filter = filter;
+    f->text = key;
+    f->wild = wild;
+    return f;
+}
+
+static dl_qnode_t *parse_or(parser_t *p);
+
+static const char *tok_name(const tok_t *t)
+{
+    switch (t->kind) {
+    case T_AND: return "AND";
+    case T_OR: return "OR";
+    case T_NOT: return "NOT";
+    case T_NEAR: return "NEAR";
+    case T_RPAREN: return "')'";
+    default: return "the end";
+    }
+}
+
+/* A word or a phrase, and the words NEAR it. */
+static dl_qnode_t *parse_words(parser_t *p)
+{
+    tok_t first = p->tok;
+    dl_qnode_t *w = words_node(p, first.s, first.n, first.kind == T_PHRASE ? first.at : first.at,
+                               0, first.kind == T_PHRASE);
+    next(p);
+    if (!w || p->tok.kind != T_NEAR)
+        return w;
+    dl_qnode_t *near = node(p, DL_Q_NEAR, first.at);
+    if (!near || !adopt(p, near, w)) {
+        dl_qnode_free(near);
+        return NULL;
+    }
+    near->window = 0;
+    while (p->st == DATELINE_OK && p->tok.kind == T_NEAR) {
+        if (p->tok.window > near->window)
+            near->window = p->tok.window;
+        size_t at = p->tok.at;
+        next(p);
+        if ((p->tok.kind != T_WORD && p->tok.kind != T_PHRASE) || p->tok.sign) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: NEAR needs a word on each side, as in oil NEAR price",
+                           charpos(p->q, at)));
+            break;
+        }
+        tok_t t = p->tok;
+        dl_qnode_t *k = words_node(p, t.s, t.n, t.at, 0, t.kind == T_PHRASE);
+        next(p);
+        if (!k || !adopt(p, near, k))
+            break;
+        if (k->wild || near->kids[0]->wild) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: NEAR takes whole words, not patterns ending in '*'",
+                           charpos(p->q, at)));
+            break;
+        }
+    }
+    if (p->st != DATELINE_OK) {
+        dl_qnode_free(near);
+        return NULL;
+    }
+    return near;
+}
+
+static dl_qnode_t *parse_primary(parser_t *p)
+{
+    tok_t t = p->tok;
+    switch (t.kind) {
+    case T_LPAREN: {
+        if (++p->depth > MAX_DEPTH) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: parentheses nested more than %d deep",
+                           charpos(p->q, t.at), MAX_DEPTH));
+            return NULL;
+        }
+        next(p);
+        if (p->tok.kind == T_RPAREN) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: empty parentheses", charpos(p->q, t.at)));
+            return NULL;
+        }
+        dl_qnode_t *n = parse_or(p);
+        if (n && p->tok.kind != T_RPAREN) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: a parenthesis that is never closed",
+                           charpos(p->q, t.at)));
+            dl_qnode_free(n);
+            return NULL;
+        }
+        p->depth--;
+        next(p);
+        return n;
+    }
+    case T_PHRASE:
+    case T_WORD: return parse_words(p);
+    case T_FIELD: {
+        dl_qnode_t *n = field_node(p, &t);
+        next(p);
+        return n;
+    }
+    case T_ALL: {
+        dl_qnode_t *n = node(p, DL_Q_ALL, t.at);
+        next(p);
+        return n;
+    }
+    default:
+        fail(p, DATELINE_QUERY_SYNTAX,
+             t.kind == T_END
+                 ? dl_format("position %zu: the query ends where a word or a filter should "
+                             "follow", charpos(p->q, t.at))
+                 : dl_format("position %zu: %s where a word or a filter should be%s",
+                             charpos(p->q, t.at), tok_name(&t),
+                             t.kind == T_RPAREN ? " (it closes nothing)"
+                                                : "; to search for the word, write it in lower "
+                                                  "case or in quotes"));
+        return NULL;
+    }
+}
+
+static dl_qnode_t *parse_unary(parser_t *p)
+{
+    if (p->tok.kind == T_NOT) {
+        size_t at = p->tok.at;
+        if (++p->depth > MAX_DEPTH) {
+            fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: NOT nested more than %d deep", charpos(p->q, at),
+                           MAX_DEPTH));
+            return NULL;
+        }
+        next(p);
+        dl_qnode_t *n = parse_unary(p);
+        p->depth--;
+        if (n)
+            n->neg = !n->neg;
+        return n;
+    }
+    int sign = p->tok.sign;
+    dl_qnode_t *n = parse_primary(p);
+    if (n && sign == '-')
+        n->neg = !n->neg;
+    return n;
+}
+
+static int starts_item(tok_kind_t k)
+{
+    return k == T_WORD || k == T_PHRASE || k == T_FIELD || k == T_LPAREN || k == T_ALL ||
+           k == T_NOT;
+}
+
+static dl_qnode_t *parse_and(parser_t *p)
+{
+    size_t at = p->tok.at;
+    dl_qnode_t *first = parse_unary(p);
+    if (!first)
+        return NULL;
+    if (p->tok.kind != T_AND && !starts_item(p->tok.kind)) {
+        if (!first->neg)
+            return first;
+    }
+    dl_qnode_t *and = node(p, DL_Q_AND, at);
+    if (!and || !adopt(p, and, first)) {
+        dl_qnode_free(and);
+        return NULL;
+    }
+    while (p->st == DATELINE_OK && (p->tok.kind == T_AND || starts_item(p->tok.kind))) {
+        if (p->tok.kind == T_AND) {
+            next(p);
+            if (!starts_item(p->tok.kind)) {
+                parse_primary(p); /* says what is wrong */
+                break;
+            }
+        }
+        dl_qnode_t *k = parse_unary(p);
+        if (!k || !adopt(p, and, k))
+            break;
+    }
+    if (p->st != DATELINE_OK) {
+        dl_qnode_free(and);
+        return NULL;
+    }
+    return and;
+}
+
+static dl_qnode_t *parse_or(parser_t *p)
+{
+    size_t at = p->tok.at;
+    dl_qnode_t *first = parse_and(p);
+    if (!first || p->tok.kind != T_OR)
+        return first;
+    dl_qnode_t *or = node(p, DL_Q_OR, at);
+    if (!or || !adopt(p, or, first)) {
+        dl_qnode_free(or);
+        return NULL;
+    }
+    while (p->st == DATELINE_OK && p->tok.kind == T_OR) {
+        next(p);
+        dl_qnode_t *k = parse_and(p);
+        if (!k || !adopt(p, or, k))
+            break;
+    }
+    if (p->st != DATELINE_OK) {
+        dl_qnode_free(or);
+        return NULL;
+    }
+    return or;
+}
+
+dateline_status_t dl_query_parse(const char *q, dl_qnode_t **out, char **message)
+{
+    parser_t p;
+    memset(&p, 0, sizeof p);
+    p.q = q;
+    p.n = strlen(q);
+    p.st = DATELINE_OK;
     *out = NULL;
     *message = NULL;
-    while (i < n && st == DATELINE_OK) {
-        if (is_space(q[i])) {
-            dl_buf_addc(&b, ' ');
-            i++;
-            continue;
-        }
-        if (q[i] == '"') {
-            const char *close = strchr(q + i + 1, '"');
-            if (!close) {
-                c.message = dl_format("position %zu: a quote that is never closed",
-                                      charpos(q, i));
-                st = DATELINE_QUERY_SYNTAX;
-                break;
-            }
-            dl_buf_add(&b, q + i, (size_t)(close - q - i) + 1);
-            i = (size_t)(close - q) + 1;
-            words++;
-            continue;
-        }
-        /* a word: up to white space, or a quote that is not a filter's value */
-        size_t start = i;
-        size_t lead = 0; /* '-', '+' or '(' before a filter */
-        while (start + lead < n && (q[start + lead] == '-' || q[start + lead] == '+' ||
-                                     q[start + lead] == '('))
-            lead++;
-        const char *w = q + start + lead;
-        const char *colon = NULL;
-        for (const char *p = w; *p && !is_space(*p) && *p != '"' && *p != '('; p++)
-            if (*p == ':') {
-                colon = p;
-                break;
-            }
-        const dl_filter_t *filter = NULL;
-        int is_date = 0;
-        if (colon) {
-            size_t nn = (size_t)(colon - w);
-            if (nn == 4 && strncasecmp(w, "date", 4) == 0)
-                is_date = 1;
-            for (size_t f = 0; f < dl_nfilters && !is_date; f++)
-                if (strlen(dl_filters[f].name) == nn && strncasecmp(w, dl_filters[f].name, nn) == 0)
-                    filter = &dl_filters[f];
-        }
-        if (filter || is_date) {
-            const char *v = colon + 1, *vend;
-            size_t after;
-            if (*v == '"') {
-                const char *close = strchr(v + 1, '"');
-                if (!close) {
-                    c.message = dl_format("position %zu: a quote that is never closed",
-                                          charpos(q, (size_t)(v - q)));
-                    st = DATELINE_QUERY_SYNTAX;
-                    break;
-                }
-                v++;
-                vend = close;
-                after = (size_t)(close - q) + 1;
-            } else {
-                vend = v;
-                while (*vend && !is_space(*vend) && *vend != ')')
-                    vend++;
-                after = (size_t)(vend - q);
-            }
-            dl_buf_add(&b, q + start, lead);
-            if (is_date) {
-                if (!rewrite_date(&c, &b, v, (size_t)(vend - v), (size_t)(v - q)))
-                    st = DATELINE_BAD_ARGUMENT;
-            } else {
-                char *raw = dl_strndup(v, (size_t)(vend - v));
-                char *key = raw ? dl_key_normalize(raw, KEY_MAX) : NULL;
-                free(raw);
-                if (!key) {
-                    st = DATELINE_NO_MEMORY;
-                } else if (!*key) {
-                    c.message = dl_format("position %zu: %s: needs a value, as in %s:syria",
-                                          charpos(q, (size_t)(w - q)), filter->name,
-                                          filter->name);
-                    st = DATELINE_QUERY_SYNTAX;
-                } else {
-                    dl_buf_printf(&b, "%s:%s", filter->name, key);
-                }
-                free(key);
-            }
-            i = after;
-            words++;
-            continue;
-        }
-        /* an ordinary word; a lone '*' means every article */
-        size_t end = i;
-        while (end < n && !is_space(q[end]) && q[end] != '"')
-            end++;
-        if (end - i == 1 && q[i] == '*') {
-            i = end;
-            continue;
-        }
-        if (end - i > 1 && q[end - 1] == '*') {
-            /* Words are indexed as Z-prefixed stems: a wildcard must expand over those, so it
-             * goes to a field mapped to Z and ZS (wildtitle: to ZS alone). */
-            size_t ws = i;
-            while (ws < end && (q[ws] == '-' || q[ws] == '+' || q[ws] == '('))
-                ws++;
-            dl_buf_add(&b, q + i, ws - i);
-            if (end - ws > 6 && strncasecmp(q + ws, "title:", 6) == 0) {
-                dl_buf_adds(&b, "wildtitle:");
-                ws += 6;
-            } else if (!memchr(q + ws, ':', end - ws)) {
-                dl_buf_adds(&b, "wild:");
-            }
-            dl_buf_add(&b, q + ws, end - ws);
-            i = end;
-            words++;
-            continue;
-        }
-        dl_buf_add(&b, q + i, end - i);
-        i = end;
-        words++;
+    next(&p);
+    dl_qnode_t *root = NULL;
+    if (p.st == DATELINE_OK && p.tok.kind == T_END) {
+        root = node(&p, DL_Q_AND, 0); /* nothing asked: nothing matches */
+    } else if (p.st == DATELINE_OK) {
+        root = parse_or(&p);
+        if (root && p.tok.kind != T_END)
+            fail(&p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: %s%s", charpos(q, p.tok.at), tok_name(&p.tok),
+                           p.tok.kind == T_RPAREN ? " closes nothing" : " is out of place"));
     }
-    if (st != DATELINE_OK) {
-        dl_buf_free(&b);
-        *message = c.message ? c.message : dl_strdup("out of memory");
-        return st;
+    if (p.st != DATELINE_OK) {
+        dl_qnode_free(root);
+        *message = p.message ? p.message : dl_strdup("out of memory");
+        return p.st;
     }
-    free(c.message);
-    *match_all = words == 0;
-    if (!(*out = dl_buf_take(&b)))
-        return DATELINE_NO_MEMORY;
+    free(p.message);
+    *out = root;
     return DATELINE_OK;
 }

@@ -32,8 +32,11 @@ for s in "${sources[@]}"; do
     objs+=("$o")
     [ "$o" -nt "$s" ] || echo "clang -c $CFLAGS -o $o $s"
 done > "$OUT/compile.txt"
-o="$OUT/obj/index.o"; objs+=("$o")
-[ "$o" -nt "$srcdir/lib/index.cc" ] || echo "clang++ -c $CFLAGS $XFLAGS -o $o $srcdir/lib/index.cc" >> "$OUT/compile.txt"
+for s in "$srcdir"/lib/*.cc; do
+    o="$OUT/obj/$(basename "$s" .cc).o"; objs+=("$o")
+    [ "$o" -nt "$s" ] && [ "$o" -nt "$srcdir/lib/index-int.h" ] ||
+        echo "clang++ -c $CFLAGS $XFLAGS -o $o $s" >> "$OUT/compile.txt"
+done
 if [ -s "$OUT/compile.txt" ]; then
     echo "run.sh: compiling $(wc -l < "$OUT/compile.txt") files with clang"
     xargs -P 2 -I CMD sh -c CMD < "$OUT/compile.txt" || { echo "run.sh: compiling failed"; exit 2; }

@@ -1,0 +1,53 @@
+/* index-int.h: what the C++ files of the index share: the schema's slots and keys, and the
+ * query builder (query.cc). The schema itself is described at the top of index.cc. */
+#ifndef DL_INDEX_INT_H
+#define DL_INDEX_INT_H
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dl.h"
+
+namespace dl {
+
+const Xapian::valueno SLOT_DATE = 0;
+const Xapian::valueno SLOT_HASH = 1;
+const Xapian::valueno SLOT_PLACES = 2;
+const Xapian::valueno SLOT_GROUPS = 3;
+const Xapian::valueno SLOT_TOPICS = 4;
+const Xapian::valueno SLOT_DATELINES = 5;
+const Xapian::valueno SLOT_DATE_END = 6;
+const Xapian::valueno SLOT_MINHASH = 7;
+const Xapian::valueno SLOT_CHAIN = 8;
+const Xapian::valueno SLOT_SOURCE = 9;
+
+extern const char ALIAS_KEY[];   /* "dateline.alias.": + acronym key -> group's display name */
+extern const char ALIASES_KEY[]; /* "dateline.aliases.": + group key -> its acronym keys */
+
+/* A name folded as the gazetteer folds it ("Syrian Democratic Forces" -> "syriandemocraticforces"). */
+std::string folded(const std::string &s);
+
+/* Words that must stand together for a match (a phrase, or NEAR's window), so that a snippet
+ * can be cut where they do. */
+struct Proximity {
+    std::vector<std::string> stems; /* in order, without prefix */
+    unsigned window;                /* positions the whole match may span */
+    bool phrase;                    /* in this order, next to each other */
+};
+
+/* What a parsed query becomes. */
+struct BuiltQuery {
+    Xapian::Query query;
+    std::vector<std::string> wildcards; /* "Zpetro" for petro*: to highlight what it matched */
+    std::vector<Proximity> proximity;   /* phrases and NEARs a match must hold */
+};
+
+/* Turns a query tree into a Xapian query over db. Throws Xapian errors and std::bad_alloc. */
+void build_query(const dl_qnode_t *root, const Xapian::Database &db, const Xapian::Stem &stem,
+                 BuiltQuery &out);
+
+} // namespace dl
+
+#endif

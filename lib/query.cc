@@ -1,0 +1,358 @@
+/* query.cc: turns a parsed query (search/query.c's tree) into a Xapian query, word for word as the
+ * index was written: the same tokenizer and stemmer, the same filter keys, the same date slots. */
+#include <config.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "gazetteer.h"
+#include "index-int.h"
+
+namespace dl {
+
+namespace {
+
+const Xapian::termcount WILDCARD_MAX = 1000; /* expansions of petro*: the most frequent kept */
+const size_t PHRASE_WILDCARD_MAX = 100;      /* expansions of "oil pric*": one phrase each */
+
+/* The words of some text as the index has them: stems (without the Z) and the words as written,
+ * lower case, in order. Xapian's own TermGenerator cuts the words, as it did when indexing. */
+struct Words {
+    std::vector<std::string> stems, raw;
+};
+
+Words tokenize(const std::string &text, const Xapian::Stem &stem)
+{
+    Words w;
+    for (int pass = 0; pass < 2; pass++) {
+        Xapian::Document doc;
+        Xapian::TermGenerator tg;
+        if (pass == 0) {
+            tg.set_stemmer(stem);
+            tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+        } else {
+            tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+        }
+        tg.set_document(doc);
+        tg.index_text(text);
+        std::vector<std::pair<Xapian::termpos, std::string>> at;
+        for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            for (Xapian::PositionIterator p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                at.emplace_back(*p, pass == 0 ? (*t).substr(1) : *t);
+        std::sort(at.begin(), at.end());
+        for (const auto &x : at)
+            (pass == 0 ? w.stems : w.raw).push_back(x.second);
+    }
+    if (w.raw.size() != w.stems.size())
+        w.raw = w.stems; /* cannot happen: one tokenizer for both */
+    return w;
+}
+
+/* "u.s." as the index has "U.S.": Xapian reads single capitals between dots as one word (US),
+ * lower-case ones as single letters. Returns the text with such runs in capitals. */
+std::string capital_acronyms(const std::string &s)
+{
+    auto alpha = [&](size_t k) { return k < s.size() && std::isalpha(static_cast<unsigned char>(s[k])); };
+    auto alnum = [&](size_t k) { return k < s.size() && std::isalnum(static_cast<unsigned char>(s[k])); };
+    std::string o = s;
+    for (size_t i = 0; i < s.size(); i++) {
+        if (!alpha(i) || (i && alnum(i - 1)))
+            continue;
+        size_t j = i, letters = 0;
+        while (alpha(j) && j + 1 < s.size() && s[j + 1] == '.') {
+            letters++;
+            j += 2;
+        }
+        if (alpha(j) && !alnum(j + 1)) { /* "u.s" without its last dot */
+            letters++;
+            j++;
+        }
+        if (letters < 2 || alnum(j))
+            continue;
+        for (size_t k = i; k < j; k++)
+            o[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[k])));
+        i = j;
+    }
+    return o;
+}
+
+class Builder {
+    const Xapian::Database &db;
+    const Xapian::Stem &stem;
+    BuiltQuery &out;
+    std::vector<Xapian::Query> salient; /* place and group terms asked for: they rank too */
+
+  public:
+    Builder(const Xapian::Database &d, const Xapian::Stem &s, BuiltQuery &o) : db(d), stem(s), out(o) {}
+
+    /* The most frequent terms that start with prefix, at most `cap`. */
+    std::vector<std::string> expand(const std::string &prefix, size_t cap)
+    {
+        std::vector<std::pair<Xapian::doccount, std::string>> v;
+        for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+            v.emplace_back(t.get_termfreq(), *t);
+        std::stable_sort(v.begin(), v.end(), [](const std::pair<Xapian::doccount, std::string> &a,
+                                                const std::pair<Xapian::doccount, std::string> &b) {
+            return a.first > b.first;
+        });
+        std::vector<std::string> terms;
+        for (size_t i = 0; i < v.size() && i < cap; i++)
+            terms.push_back(v[i].second);
+        return terms;
+    }
+
+    /* Words in one field ("Z" body, "ZS" headline): a term, a phrase, or a wildcard. */
+    Xapian::Query words_in(const Words &w, bool wild, const std::string &prefix)
+    {
+        size_t n = w.stems.size();
+        if (n == 1 && !wild)
+            return Xapian::Query(prefix + w.stems[0]);
+        if (n == 1)
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + w.raw[0], WILDCARD_MAX,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+        std::vector<Xapian::Query> ts;
+        for (size_t i = 0; i + (wild ? 1 : 0) < n; i++)
+            ts.emplace_back(prefix + w.stems[i]);
+        if (!wild)
+            return Xapian::Query(Xapian::Query::OP_PHRASE, ts.begin(), ts.end(),
+                                 static_cast<Xapian::termcount>(n));
+        /* "oil pric*": a phrase for each word the last one may be */
+        std::vector<Xapian::Query> phrases;
+        for (const std::string &t : expand(prefix + w.raw[n - 1], PHRASE_WILDCARD_MAX)) {
+            std::vector<Xapian::Query> p(ts);
+            p.emplace_back(t);
+            phrases.emplace_back(Xapian::Query::OP_PHRASE, p.begin(), p.end(),
+                                 static_cast<Xapian::termcount>(n));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+    }
+
+    /* A word or phrase, in the headline and the body (title: the headline only). Empty when
+     * the text holds no word at all ("&"). */
+    Xapian::Query words(const dl_qnode_t *n, bool positive)
+    {
+        std::vector<Xapian::Query> alts;
+        std::vector<std::string> variants{n->text};
+        std::string caps = capital_acronyms(n->text);
+        if (caps != variants[0])
+            variants.push_back(caps); /* u.s. as written, and as U.S. */
+        for (const std::string &variant : variants) {
+            Words w = tokenize(variant, stem);
+            if (w.stems.empty())
+                continue;
+            if (positive && w.stems.size() > 1)
+                out.proximity.push_back(Proximity{
+                    std::vector<std::string>(w.stems.begin(), w.stems.end() - (n->wild ? 1 : 0)),
+                    static_cast<unsigned>(w.stems.size()), true});
+            if (n->wild && positive)
+                out.wildcards.push_back("Z" + w.raw.back());
+            if (!n->title)
+                alts.push_back(words_in(w, n->wild, "Z"));
+            alts.push_back(words_in(w, n->wild, "ZS"));
+        }
+        if (alts.empty())
+            return Xapian::Query();
+        return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+
+    /* a NEAR b NEAR/3 c: every word of every side, within the window of each other */
+    Xapian::Query near(const dl_qnode_t *n, bool positive)
+    {
+        std::vector<std::string> stems;
+        for (size_t i = 0; i < n->nkids; i++) {
+            Words w = tokenize(capital_acronyms(n->kids[i]->text), stem);
+            stems.insert(stems.end(), w.stems.begin(), w.stems.end());
+        }
+        if (stems.empty())
+            return Xapian::Query();
+        /* NEAR/n: at most n words between any two of them, as Xapian's own syntax means it */
+        Xapian::termcount window = static_cast<Xapian::termcount>(n->window + stems.size() - 1);
+        if (positive)
+            out.proximity.push_back(Proximity{stems, window, false});
+        std::vector<Xapian::Query> fields;
+        for (const char *prefix : {"Z", "ZS"}) {
+            std::vector<Xapian::Query> ts;
+            for (const std::string &s : stems)
+                ts.emplace_back(prefix + s);
+            fields.emplace_back(stems.size() == 1 ? Xapian::Query::OP_OR : Xapian::Query::OP_NEAR,
+                                ts.begin(), ts.end(), window);
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, fields.begin(), fields.end());
+    }
+
+    /* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key */
+    static std::vector<std::string> place_terms(const std::string &value)
+    {
+        std::vector<std::string> terms{"XP=" + value};
+        char key[128];
+        size_t n = dl_gaz_fold(value.data(), value.size(), key, sizeof key), count;
+        const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
+        for (size_t i = 0; nm && i < count; i++)
+            terms.push_back(std::string("XP") + dl_gaz_place(nm[i].place)->id);
+        if (dl_gaz_find_id(value.c_str()) >= 0)
+            terms.push_back("XP" + value);
+        return terms;
+    }
+
+    /* group:NAME: the group by that name, built-in or learned, and every acronym learned for it;
+     * group:ACRONYM: the same through the alias the index learned. */
+    std::vector<std::string> group_terms(const std::string &value)
+    {
+        std::string k = folded(value);
+        std::vector<std::string> groups{k}, acronyms{k};
+        size_t count;
+        const dl_naming_t *nm = dl_grp_lookup(k.data(), k.size(), &count);
+        for (size_t i = 0; nm && i < count; i++)
+            groups.push_back(folded(dl_grp_get(nm[i].place)->name));
+        std::string named = db.get_metadata(ALIAS_KEY + k);
+        if (!named.empty())
+            groups.push_back(folded(named));
+        for (const std::string &g : std::vector<std::string>(groups)) {
+            std::string list = db.get_metadata(ALIASES_KEY + g);
+            for (size_t p = 0; p < list.size();) {
+                size_t sp = list.find(' ', p);
+                acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));
+                p = sp == std::string::npos ? list.size() : sp + 1;
+            }
+        }
+        std::vector<std::string> terms;
+        for (const std::string &g : groups)
+            if (!g.empty())
+                terms.push_back("XG" + g);
+        for (const std::string &a : acronyms)
+            if (!a.empty())
+                terms.push_back("XA" + a);
+        return terms;
+    }
+
+    Xapian::Query filter(const dl_qnode_t *n, bool positive)
+    {
+        const dl_filter_t *f = n->filter;
+        std::string key = n->text;
+        Xapian::Query q;
+        if (n->wild) {
+            q = Xapian::Query(Xapian::Query::OP_WILDCARD, f->prefix + key, WILDCARD_MAX,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+        } else {
+            std::vector<std::string> terms;
+            if (f->field == DATELINE_FIELD_PLACE_IDS)
+                terms = place_terms(key);
+            else if (f->field == DATELINE_FIELD_GROUPS)
+                terms = group_terms(key);
+            if (!terms.empty()) {
+                std::sort(terms.begin(), terms.end());
+                terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+                q = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+                /* a place's or group's salience in each story ranks the stories */
+                if (positive)
+                    salient.push_back(q);
+            } else if ((f->flags & DL_FILTER_WORDS) && key.find('-') != std::string::npos) {
+                /* author:"john smith": each word of the name */
+                std::vector<Xapian::Query> ws;
+                for (size_t p = 0; p <= key.size();) {
+                    size_t e = std::min(key.find('-', p), key.size());
+                    if (e > p)
+                        ws.emplace_back(f->prefix + key.substr(p, e - p));
+                    p = e + 1;
+                }
+                q = Xapian::Query(Xapian::Query::OP_AND, ws.begin(), ws.end());
+            } else {
+                q = Xapian::Query(f->prefix + key);
+            }
+        }
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+    }
+
+    static Xapian::Query date(const dl_qnode_t *n)
+    {
+        Xapian::Query from(Xapian::Query::OP_VALUE_GE, SLOT_DATE, n->lo);
+        Xapian::Query to(Xapian::Query::OP_VALUE_LE, SLOT_DATE_END, n->hi);
+        if (!n->lo[0])
+            return to;
+        if (!n->hi[0])
+            return from;
+        return Xapian::Query(Xapian::Query::OP_AND, from, to);
+    }
+
+    /* The query for n, n->neg aside. Empty (Query()) when it asks for nothing ("&"). */
+    Xapian::Query build(const dl_qnode_t *n, bool positive)
+    {
+        switch (n->kind) {
+        case DL_Q_WORDS: return words(n, positive);
+        case DL_Q_NEAR: return near(n, positive);
+        case DL_Q_FILTER: return filter(n, positive);
+        case DL_Q_DATE: return date(n);
+        case DL_Q_ALL: return Xapian::Query::MatchAll;
+        case DL_Q_AND: {
+            std::vector<Xapian::Query> pos, neg;
+            bool all = false;
+            for (size_t i = 0; i < n->nkids; i++) {
+                const dl_qnode_t *k = n->kids[i];
+                Xapian::Query q = build(k, positive != static_cast<bool>(k->neg));
+                if (q.empty())
+                    continue;
+                if (k->neg)
+                    neg.push_back(q);
+                else if (k->kind == DL_Q_ALL)
+                    all = true; /* '*' with anything else adds nothing */
+                else
+                    pos.push_back(q);
+            }
+            if (pos.empty() && neg.empty() && !all)
+                return n->nkids ? Xapian::Query() : Xapian::Query::MatchNothing;
+            Xapian::Query q = pos.empty() ? Xapian::Query::MatchAll
+                              : pos.size() == 1 ? pos[0]
+                                                : Xapian::Query(Xapian::Query::OP_AND, pos.begin(), pos.end());
+            if (!neg.empty())
+                q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                                  neg.size() == 1 ? neg[0]
+                                                  : Xapian::Query(Xapian::Query::OP_OR, neg.begin(), neg.end()));
+            return q;
+        }
+        case DL_Q_OR: {
+            std::vector<Xapian::Query> any;
+            for (size_t i = 0; i < n->nkids; i++) {
+                const dl_qnode_t *k = n->kids[i];
+                Xapian::Query q = build(k, positive != static_cast<bool>(k->neg));
+                if (q.empty())
+                    continue;
+                if (k->neg)
+                    q = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, q);
+                any.push_back(q);
+            }
+            if (any.empty())
+                return Xapian::Query();
+            return any.size() == 1 ? any[0] : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+        }
+        }
+        return Xapian::Query();
+    }
+
+    void run(const dl_qnode_t *root)
+    {
+        bool positive = !root->neg;
+        Xapian::Query q = build(root, positive);
+        if (q.empty())
+            q = Xapian::Query::MatchNothing;
+        if (root->neg)
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, q);
+        if (!salient.empty())
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                              salient.size() == 1 ? salient[0]
+                                                  : Xapian::Query(Xapian::Query::OP_OR, salient.begin(), salient.end()));
+        out.query = q;
+    }
+};
+
+} // namespace
+
+void build_query(const dl_qnode_t *root, const Xapian::Database &db, const Xapian::Stem &stem,
+                 BuiltQuery &out)
+{
+    Builder(db, stem, out).run(root);
+}
+
+} // namespace dl
