@@ -406,7 +406,8 @@ DATELINE_API dateline_status_t dateline_query_run(dateline_query_t *query, size_
 
 /* Facets: the commonest values of a field over ALL matches, with exact counts. Ask for them
  * before dateline_query_run(); read them from its results. `field` is DATELINE_FIELD_PLACES,
- * _GROUPS, _TOPICS or _DATELINES; `top` is how many values to keep (the most frequent).
+ * _GROUPS, _TOPICS, _DATELINES or _SOURCE (an index written before the source facet has none);
+ * `top` is how many values to keep (the most frequent).
  * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
 DATELINE_API dateline_status_t dateline_query_add_facet(dateline_query_t *query,
                                                         dateline_field_t field, size_t top);
@@ -479,6 +480,16 @@ DATELINE_API dateline_status_t dateline_result_article(dateline_result_t *result
 DATELINE_API dateline_status_t dateline_result_snippet(dateline_result_t *result, size_t length,
                                                        const char *hi_start, const char *hi_end,
                                                        const char **out);
+
+/* The whole headline (DATELINE_FIELD_TITLE) or body (DATELINE_FIELD_BODY) of a result with each
+ * word the query matched between `hi_start` and `hi_end` (either may be NULL for none); an
+ * empty string when the article has no such field. *out belongs to the result and lasts until
+ * the next call of this function on it. Returns as dateline_result_article(), or
+ * DATELINE_BAD_ARGUMENT for another field. */
+DATELINE_API dateline_status_t dateline_result_highlight(dateline_result_t *result,
+                                                         dateline_field_t field,
+                                                         const char *hi_start, const char *hi_end,
+                                                         const char **out);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,11 @@ extern const char ALIASES_KEY[]; /* "dateline.aliases.": + group key -> its acro
 /* A name folded as the gazetteer folds it ("Syrian Democratic Forces" -> "syriandemocraticforces"). */
 std::string folded(const std::string &s);
 
+/* The words of a filter key, for filters with DL_FILTER_WORDS: its '-'-separated parts without
+ * the brackets and quotes around them ("m.keller@example.ch-(martina-keller)" -> m.keller@example.ch,
+ * martina, keller). Indexing and queries both cut keys here. */
+std::vector<std::string> key_words(const std::string &key);
+
 /* Words that must stand together for a match (a phrase, or NEAR's window), so that a snippet
  * can be cut where they do. */
 struct Proximity {

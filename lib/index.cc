@@ -30,6 +30,8 @@
  *   XT<key>        topic      (TOPICS)                      topic:KEY
  *   XD<key>        dateline place (DATELINES)               dateline:KEY
  *   XS<key>        source (SOURCE)                          source:KEY
+ *   XU<key>        author (AUTHOR), and XU<word> for each word of the key
+ *                                                           author:KEY or author:WORD
  *   XC<key>        charset the text was read as (CHARSET)   charset:KEY
  *   XR<key>        how the text was repaired (REPAIRED), and XRyes or XRno for any
  *                                                           repaired:KEY, repaired:yes|no
@@ -56,9 +58,12 @@
  *      first-level regions they lie in, joined by 0x1F
  *   3  facet values of groups (GROUPS), 4 of topics (TOPICS), 5 of datelines (DATELINES),
  *      each joined by 0x1F. Facets and timelines read these in a MatchSpy over all matches.
+ *   9  the source (SOURCE), for the source facet
  *   7  the MinHash signature: 32 values of 4 bytes, big-endian (absent for texts of fewer
  *      than three words)
  *   8  the story chain (as XK): searches collapse on it to list each story once
+ *   Slot 9 and the XU terms came with the query language's rewrite: an older index of schema
+ *   2 has no author: filter or source facet until its articles are added again.
  *   Slots 7 and 8 and the terms XR, XK, XF, XW, XO and XM came after the first indexes of
  *   schema 2: in an index written before them, articles are their own stories and
  *   --delete-origin, --stats' origins and repaired: see only what was added since. Every
@@ -160,6 +165,7 @@ struct dateline_result {
     double score = 0;
     dateline_article_t *article = nullptr; // decoded on first use
     std::string snippet;                   // last snippet asked for
+    std::string highlighted;               // last field highlighted
 };
 
 struct dl_period {
@@ -1074,7 +1080,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         add_place_terms(doc, a);
         static const std::pair<Xapian::valueno, dateline_field_t> facets[] = {
             {SLOT_GROUPS, DATELINE_FIELD_GROUPS}, {SLOT_TOPICS, DATELINE_FIELD_TOPICS},
-            {SLOT_DATELINES, DATELINE_FIELD_DATELINES}};
+            {SLOT_DATELINES, DATELINE_FIELD_DATELINES}, {SLOT_SOURCE, DATELINE_FIELD_SOURCE}};
         for (const auto &fs : facets) {
             std::string v = facet_value(a, fs.second);
             if (!v.empty())
@@ -1105,6 +1111,9 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 std::string k = key_of(dateline_article_get_nth(a, dl_filters[f].field, i));
                 if (!k.empty())
                     doc.add_boolean_term(dl_filters[f].prefix + k);
+                if (dl_filters[f].flags & DL_FILTER_WORDS) /* author:smith finds "John Smith" */
+                    for (const std::string &w : key_words(k))
+                        doc.add_boolean_term(dl_filters[f].prefix + w);
             }
         }
 
@@ -1605,6 +1614,7 @@ static Xapian::valueno facet_slot(dateline_field_t f)
     case DATELINE_FIELD_GROUPS: return SLOT_GROUPS;
     case DATELINE_FIELD_TOPICS: return SLOT_TOPICS;
     case DATELINE_FIELD_DATELINES: return SLOT_DATELINES;
+    case DATELINE_FIELD_SOURCE: return SLOT_SOURCE;
     default: return Xapian::BAD_VALUENO;
     }
 }
@@ -1935,25 +1945,121 @@ static std::string unescape_html(const std::string &s)
     return o;
 }
 
+/* s with the snippet's markers \x01 and \x02 replaced by the caller's, line ends by spaces. */
+static std::string markers(const std::string &s, const char *hi_start, const char *hi_end,
+                           bool one_line = true)
+{
+    std::string o;
+    o.reserve(s.size() + 32);
+    for (char c : s) {
+        if (c == '\x01')
+            o += hi_start ? hi_start : "";
+        else if (c == '\x02')
+            o += hi_end ? hi_end : "";
+        else
+            o += c == '\n' && one_line ? ' ' : c;
+    }
+    return o;
+}
+
 /* Xapian 1.4's snippets find stemmed words but not phrases of stems (STEM_ALL_Z) nor
  * wildcards over them. So snippets come from an MSet of the words that matched this document
- * (wildcards expanded), ORed: each word of a phrase, NEAR or wildcard is highlighted. */
+ * (wildcards expanded), ORed: each word of a phrase, NEAR or wildcard is highlighted. A word
+ * that matched in the headline (ZS) is highlighted wherever it stands. */
 static Xapian::MSet word_mset(dateline_result *res)
 {
     std::vector<std::string> terms;
     const Xapian::Enquire &enq = res->parent->enq;
     for (auto t = enq.get_matching_terms_begin(res->it); t != enq.get_matching_terms_end(res->it); ++t)
         if (!(*t).empty() && (*t)[0] == 'Z')
-            terms.push_back(*t);
+            terms.push_back((*t).compare(0, 2, "ZS") == 0 ? "Z" + (*t).substr(2) : *t);
     Xapian::Database &db = *res->parent->query->index->db;
-    for (const std::string &w : res->parent->query->wildcards) {
-        Xapian::TermIterator t = db.termlist_begin(res->did);
-        for (t.skip_to(w); t != db.termlist_end(res->did) && (*t).compare(0, w.size(), w) == 0; ++t)
-            terms.push_back(*t);
-    }
+    for (const std::string &w : res->parent->query->wildcards)
+        for (const std::string &prefix : {w, "ZS" + w.substr(1)}) {
+            Xapian::TermIterator t = db.termlist_begin(res->did);
+            for (t.skip_to(prefix);
+                 t != db.termlist_end(res->did) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+                terms.push_back("Z" + (*t).substr(prefix.size() - w.size() + 1));
+        }
     Xapian::Enquire words(db);
     words.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     return words.get_mset(0, 0);
+}
+
+/* The words of a text with where each starts and ends, stemmed, cut about as Xapian cuts them. */
+struct TextWord {
+    size_t start, end;
+    std::string stem;
+};
+
+static std::vector<TextWord> text_words(const std::string &text, const Xapian::Stem &stem)
+{
+    std::vector<TextWord> words;
+    std::string w;
+    size_t start = 0;
+    Xapian::Utf8Iterator it(text), end;
+    for (;; ++it) {
+        bool in = it != end && (Xapian::Unicode::is_wordchar(*it) ||
+                                (*it == '\'' && !w.empty()));
+        size_t at = it != end ? static_cast<size_t>(it.raw() - text.data()) : text.size();
+        if (in) {
+            if (w.empty())
+                start = at;
+            Xapian::Unicode::append_utf8(w, Xapian::Unicode::tolower(*it));
+        } else if (!w.empty()) {
+            while (!w.empty() && w.back() == '\'')
+                w.pop_back();
+            words.push_back(TextWord{start, at, stem(w)});
+            w.clear();
+        }
+        if (it == end)
+            break;
+    }
+    return words;
+}
+
+/* Where in text the first phrase or NEAR of the query holds: [*from, *to) in bytes. */
+static bool proximity_at(const std::vector<dl::Proximity> &prox, const std::string &text,
+                         const Xapian::Stem &stem, size_t *from, size_t *to)
+{
+    std::vector<TextWord> words = text_words(text, stem);
+    for (const dl::Proximity &p : prox) {
+        size_t n = p.stems.size();
+        if (!n)
+            continue;
+        for (size_t i = 0; i < words.size(); i++) {
+            if (p.phrase) {
+                size_t k = 0;
+                while (k < n && i + k < words.size() && words[i + k].stem == p.stems[k])
+                    k++;
+                if (k == n) {
+                    *from = words[i].start;
+                    *to = words[i + n - 1].end;
+                    return true;
+                }
+                continue;
+            }
+            /* NEAR: every word within the window that starts here, the first one here */
+            if (std::find(p.stems.begin(), p.stems.end(), words[i].stem) == p.stems.end())
+                continue;
+            std::vector<bool> seen(n, false);
+            size_t last = i, found = 0;
+            for (size_t k = i; k < words.size() && k < i + p.window; k++)
+                for (size_t s = 0; s < n; s++)
+                    if (!seen[s] && words[k].stem == p.stems[s]) {
+                        seen[s] = true;
+                        found++;
+                        last = k;
+                        break;
+                    }
+            if (found == n) {
+                *from = words[i].start;
+                *to = words[last].end;
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, size_t length,
@@ -1971,8 +2077,28 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
         const char *text = dateline_article_get(a, DATELINE_FIELD_BODY);
         if (!text)
             text = dateline_article_get(a, DATELINE_FIELD_TITLE);
-        /* markers that cannot occur in text, swapped for the caller's after unescaping */
         std::string body = text ? text : "";
+        /* A phrase or NEAR must be seen holding: Xapian's snippet weighs words one by one and
+         * may pick a passage where they stand apart, so it is given the passage around the
+         * first place they hold together. */
+        std::string before, after;
+        size_t from = 0, to = 0;
+        if (!res->parent->query->proximity.empty() && body.size() > length &&
+            proximity_at(res->parent->query->proximity, body, idx->stem, &from, &to)) {
+            size_t span = to - from, lead = span < length ? (length - span) / 5 : 0;
+            size_t b = from > lead ? from - lead : 0;
+            while (b > 0 && b < from && body[b - 1] != ' ')
+                b++; /* start on a word */
+            size_t e = std::min(body.size(), b + std::max(length, span));
+            while (e < body.size() && e > to && body[e - 1] != ' ')
+                e--;
+            if (b > 0)
+                before = "...";
+            if (e < body.size())
+                after = "...";
+            body = body.substr(b, e - b);
+        }
+        /* markers that cannot occur in text, swapped for the caller's after unescaping */
         /* no background model, not exhaustive: 1.1 ms for a page of ten instead of 2.9 */
         const unsigned flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
         std::string s = word_mset(res).snippet(body, length, idx->stem, flags, "\x01", "\x02",
@@ -1991,19 +2117,37 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
             }
         } else {
             s = unescape_html(s);
+            if (!before.empty() && s.compare(0, 3, "...") != 0)
+                s = before + s;
+            if (!after.empty() && (s.size() < 3 || s.compare(s.size() - 3, 3, "...") != 0))
+                s += after;
         }
-        std::string o;
-        o.reserve(s.size() + 32);
-        for (char c : s) {
-            if (c == '\x01')
-                o += hi_start ? hi_start : "";
-            else if (c == '\x02')
-                o += hi_end ? hi_end : "";
-            else
-                o += c == '\n' ? ' ' : c;
-        }
-        res->snippet = o;
+        res->snippet = markers(s, hi_start, hi_end);
         *out = res->snippet.c_str();
+        return DATELINE_OK;
+    });
+}
+
+extern "C" dateline_status_t dateline_result_highlight(dateline_result_t *res, dateline_field_t field,
+                                                       const char *hi_start, const char *hi_end,
+                                                       const char **out)
+{
+    if (!res || !out || (field != DATELINE_FIELD_TITLE && field != DATELINE_FIELD_BODY))
+        return DATELINE_BAD_ARGUMENT;
+    const dateline_article_t *a;
+    dateline_status_t st = dateline_result_article(res, &a);
+    if (st != DATELINE_OK)
+        return st;
+    dateline_index *idx = res->parent->query->index;
+    return guard(idx, [&]() {
+        const char *text = dateline_article_get(a, field);
+        std::string t = text ? text : "";
+        std::string s;
+        if (!t.empty())
+            s = word_mset(res).snippet(t, t.size() + 1, idx->stem, 0, "\x01", "\x02", "");
+        s = unescape_html(s);
+        res->highlighted = markers(s.empty() ? t : s, hi_start, hi_end, false);
+        *out = res->highlighted.c_str();
         return DATELINE_OK;
     });
 }

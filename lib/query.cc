@@ -79,6 +79,29 @@ std::string capital_acronyms(const std::string &s)
     return o;
 }
 
+} // namespace
+
+std::vector<std::string> key_words(const std::string &key)
+{
+    static const char trim[] = "()<>[]{}\"',;:!?";
+    std::vector<std::string> words;
+    for (size_t p = 0; p < key.size();) {
+        size_t e = std::min(key.find('-', p), key.size());
+        size_t b = p;
+        while (b < e && std::strchr(trim, key[b]))
+            b++;
+        size_t z = e;
+        while (z > b && std::strchr(trim, key[z - 1]))
+            z--;
+        if (z > b)
+            words.push_back(key.substr(b, z - b));
+        p = e + 1;
+    }
+    return words;
+}
+
+namespace {
+
 class Builder {
     const Xapian::Database &db;
     const Xapian::Stem &stem;
@@ -199,17 +222,22 @@ class Builder {
 
     /* group:NAME: the group by that name, built-in or learned, and every acronym learned for it;
      * group:ACRONYM: the same through the alias the index learned. */
-    std::vector<std::string> group_terms(const std::string &value)
+    std::vector<std::string> group_terms(const std::string &value, std::vector<std::string> &names)
     {
         std::string k = folded(value);
         std::vector<std::string> groups{k}, acronyms{k};
+        names.push_back(value);
         size_t count;
         const dl_naming_t *nm = dl_grp_lookup(k.data(), k.size(), &count);
-        for (size_t i = 0; nm && i < count; i++)
+        for (size_t i = 0; nm && i < count; i++) {
             groups.push_back(folded(dl_grp_get(nm[i].place)->name));
+            names.push_back(dl_grp_get(nm[i].place)->name);
+        }
         std::string named = db.get_metadata(ALIAS_KEY + k);
-        if (!named.empty())
+        if (!named.empty()) {
             groups.push_back(folded(named));
+            names.push_back(named);
+        }
         for (const std::string &g : std::vector<std::string>(groups)) {
             std::string list = db.get_metadata(ALIASES_KEY + g);
             for (size_t p = 0; p < list.size();) {
@@ -223,9 +251,27 @@ class Builder {
             if (!g.empty())
                 terms.push_back("XG" + g);
         for (const std::string &a : acronyms)
-            if (!a.empty())
+            if (!a.empty()) {
                 terms.push_back("XA" + a);
+                names.push_back(a);
+            }
         return terms;
+    }
+
+    /* Any of the names, as words of the headline or the body. */
+    Xapian::Query mentions(const std::vector<std::string> &names)
+    {
+        std::vector<Xapian::Query> any;
+        std::vector<std::vector<std::string>> seen;
+        for (const std::string &name : names) {
+            Words w = tokenize(name, stem);
+            if (w.stems.empty() || std::find(seen.begin(), seen.end(), w.stems) != seen.end())
+                continue; /* "islamic-state" and "Islamic State" are one name */
+            seen.push_back(w.stems);
+            any.push_back(words_in(w, false, "Z"));
+            any.push_back(words_in(w, false, "ZS"));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
 
     Xapian::Query filter(const dl_qnode_t *n, bool positive)
@@ -237,28 +283,29 @@ class Builder {
             q = Xapian::Query(Xapian::Query::OP_WILDCARD, f->prefix + key, WILDCARD_MAX,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
         } else {
-            std::vector<std::string> terms;
+            std::vector<std::string> terms, names;
             if (f->field == DATELINE_FIELD_PLACE_IDS)
                 terms = place_terms(key);
             else if (f->field == DATELINE_FIELD_GROUPS)
-                terms = group_terms(key);
+                terms = group_terms(key, names);
             if (!terms.empty()) {
                 std::sort(terms.begin(), terms.end());
                 terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
                 q = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-                /* a place's or group's salience in each story ranks the stories */
-                if (positive)
+                /* A place's salience in each story (its XP wdf) ranks the stories; a group's
+                 * mentions by any of its names do (its XG terms carry no weight: a wdf there
+                 * would lengthen every document and so move every word's score). */
+                if (positive && names.empty())
                     salient.push_back(q);
-            } else if ((f->flags & DL_FILTER_WORDS) && key.find('-') != std::string::npos) {
-                /* author:"john smith": each word of the name */
+                if (positive && !names.empty())
+                    salient.push_back(mentions(names));
+            } else if (f->flags & DL_FILTER_WORDS) {
+                /* author:"john smith": each word of the name, in any order */
                 std::vector<Xapian::Query> ws;
-                for (size_t p = 0; p <= key.size();) {
-                    size_t e = std::min(key.find('-', p), key.size());
-                    if (e > p)
-                        ws.emplace_back(f->prefix + key.substr(p, e - p));
-                    p = e + 1;
-                }
-                q = Xapian::Query(Xapian::Query::OP_AND, ws.begin(), ws.end());
+                for (const std::string &w : key_words(key))
+                    ws.emplace_back(f->prefix + w);
+                q = ws.empty() ? Xapian::Query(f->prefix + key)
+                               : Xapian::Query(Xapian::Query::OP_AND, ws.begin(), ws.end());
             } else {
                 q = Xapian::Query(f->prefix + key);
             }

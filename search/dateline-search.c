@@ -53,7 +53,8 @@ static void usage(FILE *f)
 "      --all-versions     list every matching article; by default a story sent several\n"
 "                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
-"                         with exact counts: place, group, topic or dateline (repeatable)\n"
+"                         with exact counts: place, group, topic, dateline or source\n"
+"                         (repeatable)\n"
 "      --timeline P       also the matches per day, week, month or year, with each\n"
 "                         period's commonest places and groups (-n 0: only these)\n"
 "  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
@@ -262,14 +263,16 @@ int main(int argc, char **argv)
         case OPT_FACET: {
             static const struct { const char *name; dateline_field_t field; } names[] = {
                 {"place", DATELINE_FIELD_PLACES}, {"group", DATELINE_FIELD_GROUPS},
-                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES}};
+                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES},
+                {"source", DATELINE_FIELD_SOURCE}};
+            const size_t nnames = sizeof names / sizeof names[0];
             size_t len = strcspn(optarg, ":"), top = 10, k;
-            for (k = 0; k < 4; k++)
+            for (k = 0; k < nnames; k++)
                 if (strlen(names[k].name) == len && strncmp(optarg, names[k].name, len) == 0)
                     break;
-            if (k == 4 || (optarg[len] == ':' && !parse_size("--facet", optarg + len + 1, &top)) ||
+            if (k == nnames || (optarg[len] == ':' && !parse_size("--facet", optarg + len + 1, &top)) ||
                 top == 0 || nfacets == 8) {
-                fprintf(stderr, "%s: --facet takes place, group, topic or dateline, and :N for "
+                fprintf(stderr, "%s: --facet takes place, group, topic, dateline or source, and :N for "
                                 "how many (8 facets at most), not '%s'\n", prog, optarg);
                 return 2;
             }

@@ -217,6 +217,7 @@ static const char *facet_name(dateline_field_t fl)
     case DATELINE_FIELD_PLACES: return "place";
     case DATELINE_FIELD_GROUPS: return "group";
     case DATELINE_FIELD_TOPICS: return "topic";
+    case DATELINE_FIELD_SOURCE: return "source";
     default: return "dateline";
     }
 }
