@@ -598,6 +598,8 @@ static void xml_cut(FILE *f, const char *s, size_t max)
     free(copy);
 }
 
+enum { SVG_EMPTY_BARS = 20000 }; /* periods beyond which empty ones get no bar of their own */
+
 /* Colours of the series: distinct in hue and lightness, readable on white and in print. */
 static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                                       "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
@@ -669,10 +671,13 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
     fprintf(f, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">"
                "articles</text>\n", top + plot_h / 2, top + plot_h / 2);
 
-    /* a bar per period, those without matches too (of height 0), placed by date */
+    /* a bar per period, placed by date; those without matches too (of height 0, with their
+     * tooltip) unless they are too many to be worth the bytes: a bar a day over centuries */
     for (size_t i = 0; i < n; i++) {
         size_t c;
         const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+        if (!c && n > SVG_EMPTY_BARS)
+            continue;
         double h = plot_h * (double)c / (double)ymax, x = left + scale * (double)i;
         double w = scale >= 4 ? scale * 0.8 : scale;
         if (c && w < 1.5) /* a day among decades: still a visible line */
@@ -714,9 +719,15 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
     for (size_t s = 0; !grouped && s < ns; s++) {
         fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
                 palette[s]);
-        for (size_t i = 0; i < n; i++)
-            fprintf(f, "%s%.2f,%.1f", i ? " " : "", left + scale * ((double)i + 0.5),
-                    base - plot_h * (double)dateline_results_series_count(res, s, i) / (double)ymax);
+        /* a point where the count changes is enough: runs of equal counts are straight */
+        for (size_t i = 0, prev = 0, c, next = n ? dateline_results_series_count(res, s, 0) : 0;
+             i < n; i++, prev = c) {
+            c = next;
+            next = i + 1 < n ? dateline_results_series_count(res, s, i + 1) : c;
+            if (i == 0 || i + 1 == n || c != prev || c != next)
+                fprintf(f, "%s%.2f,%.1f", i ? " " : "", left + scale * ((double)i + 0.5),
+                        base - plot_h * (double)c / (double)ymax);
+        }
         fputs("\"><title>", f);
         xml_text(f, dateline_results_series_get(res, s, NULL));
         fputs("</title></polyline>\n", f);
@@ -739,7 +750,9 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
 
     /* what is not drawn */
     fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#444\">", left, height - 12);
-    if (!undated && !coarser)
+    if (!total)
+        fputs("No article matches.", f);
+    else if (!undated && !coarser)
         fprintf(f, "All %zu %s are drawn.", total, noun);
     else {
         fprintf(f, "%zu of %zu %s drawn; not drawn: %zu undated", drawn, total, noun, undated);

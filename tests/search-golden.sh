@@ -159,6 +159,14 @@ t = root.find("{http://www.w3.org/2000/svg}title").text
 assert t.startswith("cocoa OR \"a&b <c>\" OR '"'"'x'"'"': 1 article by month"), t
 ' "$TMP/esc.svg"
     ok $? "the SVG escapes the query"
+    S --format svg --by topic 'zzzzunknownword' > "$TMP/none.svg"
+    is "$?" 1 "an SVG of nothing: exit 1"
+    python3 -c 'import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+assert "No article matches." in texts and "0 articles by month" in texts, texts
+' "$TMP/none.svg"
+    ok $? "an SVG of nothing is well-formed and says so"
 fi
 
 count() { is "$(S --count "$1")" "$2" "count [$1] = $2"; }
