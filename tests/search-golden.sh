@@ -151,6 +151,14 @@ assert len(axis) >= 5, axis
 assert all(b[0] - a[0] >= 6.5 * len(a[1]) for a, b in zip(axis, axis[1:])), axis
 ' "$TMP/days.svg"
     ok $? "the SVG by day: a bar per day over 31 years, labels apart, the undated told"
+    # 9 articles in 1987 (corpus/sgml, odd/truncated.sgm and the crash): steps of 2 up to 10
+    S --format svg --timeline year '*' > "$TMP/years.svg"
+    python3 -c 'import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+ticks = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("text-anchor") == "end"]
+assert ticks == ["0", "2", "4", "6", "8", "10"], ticks
+' "$TMP/years.svg"
+    ok $? "the count axis goes in round steps: 0 to 10 by 2 for a largest bar of 9"
     # every text is escaped
     S --format svg 'cocoa OR "a&b <c>" OR '"'"'x'"'" > "$TMP/esc.svg"
     python3 -c 'import sys, xml.etree.ElementTree as E
