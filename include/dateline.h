@@ -413,7 +413,11 @@ DATELINE_API dateline_status_t dateline_query_add_facet(dateline_query_t *query,
                                                         dateline_field_t field, size_t top);
 
 /* Timelines: how many matches fall in each day, week (starting Monday), month or year, with
- * the commonest places and groups of each period. Ask before dateline_query_run(). */
+ * the commonest places and groups of each period. Ask before dateline_query_run().
+ * A match is in the period its date falls in when its date is known at least that precisely:
+ * an article dated only to a month is in no day or week (dateline_results_timeline_coarser()
+ * counts it), one without a date in no period at all (dateline_results_timeline_undated()).
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (no query, or no such period). */
 typedef enum {
     DATELINE_TIMELINE_NONE = 0,
     DATELINE_TIMELINE_DAY,
@@ -424,6 +428,15 @@ typedef enum {
 DATELINE_API dateline_status_t dateline_query_set_timeline(dateline_query_t *query,
                                                            dateline_timeline_t period);
 
+/* Series: the timeline also counts, in each period, the matches that have each of the `top`
+ * commonest values of facet `field` over all matches (dated or not), one series per value.
+ * `field` is DATELINE_FIELD_PLACES, _GROUPS, _TOPICS or _DATELINES; `top` 0 asks for no
+ * series (the default). The counts are exact. They are made only with a timeline
+ * (dateline_query_set_timeline()). Ask before dateline_query_run().
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (no query, or another field with top > 0). */
+DATELINE_API dateline_status_t dateline_query_set_timeline_by(dateline_query_t *query,
+                                                              dateline_field_t field, size_t top);
+
 /* How many values facet `field` has in these results (at most its `top`). */
 DATELINE_API size_t dateline_results_facet_size(const dateline_results_t *results,
                                                 dateline_field_t field);
@@ -433,15 +446,43 @@ DATELINE_API const char *dateline_results_facet_get(const dateline_results_t *re
                                                     dateline_field_t field, size_t i,
                                                     size_t *count);
 
-/* How many periods the timeline has (oldest first; periods without matches are left out). */
+/* How many periods the timeline has: every period from the first to the last that has
+ * matches, oldest first, those between without matches too (with count 0); 0 when no match
+ * has a date precise enough for the period. */
 DATELINE_API size_t dateline_results_timeline_size(const dateline_results_t *results);
-/* Period i: its label ("2017-10-16" for the week starting that Monday, "2017-10", "2017"),
- * its count, and up to 3 of its commonest places and groups, ";"-separated (all three strings
- * belong to the results). Returns NULL when out of range. */
+/* Period i (from 0): its label ("2017-10-16" for the week starting that Monday, "2017-10-16",
+ * "2017-10", "2017"), its count, and up to 3 of its commonest places and groups, ";"-separated
+ * ("" for a period without matches). The strings belong to the results; the label of a period
+ * without matches lasts until the next call of this function on them, the others as long as
+ * the results. `count`, `places` and `groups` may each be NULL. Returns NULL when i is out of
+ * range. */
 DATELINE_API const char *dateline_results_timeline_get(const dateline_results_t *results,
                                                        size_t i, size_t *count,
                                                        const char **places,
                                                        const char **groups);
+/* How many matches are in no period of the timeline because they have no date (or one the
+ * index cannot read), and how many because their date is less precise than the period: dated
+ * only to a month or a year in a timeline by day or week, only to a year in one by month
+ * (always 0 by year). These two and the counts of all periods add up to
+ * dateline_results_total().
+ * 0 when no timeline was asked for. */
+DATELINE_API size_t dateline_results_timeline_undated(const dateline_results_t *results);
+DATELINE_API size_t dateline_results_timeline_coarser(const dateline_results_t *results);
+
+/* How many series the timeline has (dateline_query_set_timeline_by()): at most `top`, fewer when
+ * the matches have fewer values. */
+DATELINE_API size_t dateline_results_series_size(const dateline_results_t *results);
+/* The field the series are values of (dateline_query_set_timeline_by()), or
+ * DATELINE_FIELD_COUNT_ when the timeline has no series. */
+DATELINE_API dateline_field_t dateline_results_series_field(const dateline_results_t *results);
+/* Series s (from 0, commonest first, ties by value): its value (belongs to the results) and, in
+ * *count (may be NULL), how many matches have it, dated or not. NULL when out of range. */
+DATELINE_API const char *dateline_results_series_get(const dateline_results_t *results,
+                                                     size_t s, size_t *count);
+/* How many matches in period i of the timeline have the value of series s; 0 when either is
+ * out of range. */
+DATELINE_API size_t dateline_results_series_count(const dateline_results_t *results, size_t s,
+                                                  size_t i);
 
 /* Frees results and every result and string they returned. Accepts NULL. */
 DATELINE_API void dateline_results_destroy(dateline_results_t *results);

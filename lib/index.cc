@@ -168,11 +168,17 @@ struct dateline_result {
     std::string highlighted;               // last field highlighted
 };
 
+/* A period of a timeline that has matches. The periods between them, which have none, are not
+ * stored: dateline_results_timeline_get() makes them up from their number, so that a timeline by
+ * day over centuries costs memory only for its days with matches. */
 struct dl_period {
-    std::string label;      // "2017-10"
-    size_t count = 0;       // matches in it
-    std::string places;     // its commonest places, ";"-separated
-    std::string groups;     // its commonest groups
+    long number = 0;            // the day, the week (Monday's day / 7), year * 12 + month - 1,
+                                // or the year: consecutive periods have consecutive numbers
+    std::string label;          // "2017-10"
+    size_t count = 0;           // matches in it
+    std::string places;         // its commonest places, ";"-separated
+    std::string groups;         // its commonest groups
+    std::vector<size_t> series; // matches with each series value (dateline_results::series)
 };
 
 struct dateline_results {
@@ -182,7 +188,14 @@ struct dateline_results {
     size_t total = 0;
     size_t stories = 0;
     std::map<int, std::vector<std::pair<std::string, size_t>>> facets; // by field, commonest first
-    std::vector<dl_period> timeline;                                   // oldest first
+    std::vector<dl_period> timeline;  // periods with matches, oldest first
+    dateline_timeline_t period = DATELINE_TIMELINE_NONE; // what the timeline counts by
+    size_t undated = 0;               // matches without a (readable) date: in no period
+    size_t coarser = 0;               // matches dated to a span longer than the period
+    dateline_field_t by = DATELINE_FIELD_COUNT_;        // the field of the series
+    std::vector<std::pair<std::string, size_t>> series; // the timeline's series values, with
+                                                        // their matches, commonest first
+    mutable std::string label;        // the label of the last empty period asked for
     std::vector<dateline_result> items;
 };
 
@@ -195,6 +208,8 @@ struct dateline_query {
     std::vector<dl::Proximity> proximity;    // phrases and NEARs: where a snippet must be cut
     std::vector<std::pair<dateline_field_t, size_t>> facets; // asked for, with how many to keep
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
+    dateline_field_t by = DATELINE_FIELD_COUNT_; // the timeline's series: a facet field
+    size_t by_top = 0;                           // and how many of its values (0: none)
     double half_life = 30;                   // days, for DATELINE_SORT_RECENT
     double recency_weight = 2.0;             // its bonus for the newest day
     bool all_versions = false;               // list every article, not each chain once
@@ -1524,6 +1539,29 @@ static std::string civil_date(long days)
     return buf;
 }
 
+/* Floor division, for day numbers before 1970. */
+static long floor_div(long a, long b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* The label of period `number` of a timeline by `period` (dl_period::number). */
+static std::string period_label(dateline_timeline_t period, long number)
+{
+    char buf[64];
+    switch (period) {
+    case DATELINE_TIMELINE_DAY: return civil_date(number);
+    case DATELINE_TIMELINE_WEEK: return civil_date(number * 7 + 4); /* day 4 was a Monday */
+    case DATELINE_TIMELINE_MONTH:
+        std::snprintf(buf, sizeof buf, "%04ld-%02ld", floor_div(number, 12),
+                      number - floor_div(number, 12) * 12 + 1);
+        return buf;
+    default:
+        std::snprintf(buf, sizeof buf, "%04ld", number);
+        return buf;
+    }
+}
+
 /* Counts facet values and timeline periods over every match (the matcher checks them all). */
 class FacetSpy : public Xapian::MatchSpy {
   public:
@@ -1533,40 +1571,52 @@ class FacetSpy : public Xapian::MatchSpy {
     };
     std::map<int, Count> facets;         // by field
     dateline_timeline_t period = DATELINE_TIMELINE_NONE;
+    Xapian::valueno by = Xapian::BAD_VALUENO; // the slot of the series' field, if any
+    std::map<std::string, size_t> by_all;     // its values over all matches
     struct Period {
         size_t n = 0;
-        std::map<std::string, size_t> places, groups;
+        std::map<std::string, size_t> places, groups, by; // by: unless places or groups hold it
     };
-    std::map<std::string, Period> periods;
+    std::map<long, Period> periods;      // by number (dl_period::number)
+    size_t undated = 0, coarser = 0;     // matches in no period, and why
 
+    /* Counts each value of a facet slot once: a count is of matches that have the value. */
     static void split(const std::string &v, std::map<std::string, size_t> &into)
     {
+        std::vector<std::string> seen;
         for (size_t p = 0; p < v.size();) {
             size_t e = v.find(FACET_SEP, p);
             if (e == std::string::npos)
                 e = v.size();
             if (e > p)
-                into[v.substr(p, e - p)]++;
+                seen.push_back(v.substr(p, e - p));
             p = e + 1;
         }
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (const std::string &s : seen)
+            into[s]++;
     }
 
-    /* The period a date sort key "YYYYMMDD..." falls in. */
-    std::string label(const std::string &key) const
+    /* The counts of the series' field in a period. */
+    const std::map<std::string, size_t> &by_counts(const Period &p) const
+    {
+        return by == SLOT_PLACES ? p.places : by == SLOT_GROUPS ? p.groups : p.by;
+    }
+
+    /* The number of the period a date sort key "YYYYMMDD..." falls in, into *out; false for a
+     * value that is no date key (a damaged index). */
+    bool number(const std::string &key, long *out) const
     {
         long days;
-        if (!day_number(key, &days)) /* not a date key: a damaged index; left out */
-            return std::string();
+        if (!day_number(key, &days))
+            return false;
+        long y = std::atol(key.substr(0, 4).c_str()), m = std::atol(key.substr(4, 2).c_str());
         switch (period) {
-        case DATELINE_TIMELINE_YEAR: return key.substr(0, 4);
-        case DATELINE_TIMELINE_MONTH: return key.substr(0, 4) + "-" + key.substr(4, 2);
-        case DATELINE_TIMELINE_DAY:
-            return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
-        case DATELINE_TIMELINE_WEEK: {
-            long weekday = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday; 0 = Monday */
-            return civil_date(days - weekday);
-        }
-        default: return std::string();
+        case DATELINE_TIMELINE_DAY: *out = days; return true;
+        case DATELINE_TIMELINE_WEEK: *out = floor_div(days - 4, 7); return true;
+        case DATELINE_TIMELINE_MONTH: *out = y * 12 + m - 1; return true;
+        default: *out = y; return true;
         }
     }
 
@@ -1574,22 +1624,29 @@ class FacetSpy : public Xapian::MatchSpy {
     {
         for (auto &f : facets)
             split(doc.get_value(f.second.slot), f.second.n);
-        if (period != DATELINE_TIMELINE_NONE) {
-            std::string start = doc.get_value(SLOT_DATE), stop = doc.get_value(SLOT_DATE_END);
-            /* a story known only to its month has no day or week; its month or year it has */
-            if ((period == DATELINE_TIMELINE_DAY || period == DATELINE_TIMELINE_WEEK) &&
-                start.compare(0, 8, stop, 0, 8) != 0)
-                return;
-            if ((period == DATELINE_TIMELINE_MONTH) && start.compare(0, 6, stop, 0, 6) != 0)
-                return;
-            std::string l = label(start);
-            if (l.empty())
-                return;
-            Period &p = periods[l];
-            p.n++;
-            split(doc.get_value(SLOT_PLACES), p.places);
-            split(doc.get_value(SLOT_GROUPS), p.groups);
+        if (period == DATELINE_TIMELINE_NONE)
+            return;
+        if (by != Xapian::BAD_VALUENO)
+            split(doc.get_value(by), by_all);
+        std::string start = doc.get_value(SLOT_DATE), stop = doc.get_value(SLOT_DATE_END);
+        long n;
+        if (!number(start, &n)) { /* undated, or a date no one can read */
+            undated++;
+            return;
         }
+        /* a story known only to its month has no day or week; its month or year it has */
+        size_t len = period == DATELINE_TIMELINE_DAY || period == DATELINE_TIMELINE_WEEK ? 8
+                     : period == DATELINE_TIMELINE_MONTH ? 6 : 4;
+        if (start.compare(0, len, stop, 0, len) != 0) {
+            coarser++;
+            return;
+        }
+        Period &p = periods[n];
+        p.n++;
+        split(doc.get_value(SLOT_PLACES), p.places);
+        split(doc.get_value(SLOT_GROUPS), p.groups);
+        if (by != Xapian::BAD_VALUENO && by != SLOT_PLACES && by != SLOT_GROUPS)
+            split(doc.get_value(by), p.by);
     }
 };
 
@@ -1687,7 +1744,9 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
     *out = nullptr;
     return guard(q->index, [&]() {
         Xapian::doccount all = q->index->db->get_doccount();
-        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, {}, {}, {}};
+        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, {}, {},
+                                                    DATELINE_TIMELINE_NONE, 0, 0,
+                                                    DATELINE_FIELD_COUNT_, {}, {}, {}};
         try {
             configure(q, r->enq, date_key);
             if (!q->all_versions)
@@ -1696,6 +1755,8 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
             for (const auto &f : q->facets)
                 spy.facets[f.first] = FacetSpy::Count{facet_slot(f.first), {}};
             spy.period = q->timeline;
+            if (q->by_top)
+                spy.by = facet_slot(q->by);
             if (!q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE)
                 r->enq.add_matchspy(&spy);
 
@@ -1709,14 +1770,27 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
             r->enq.clear_matchspies();
             for (const auto &f : q->facets)
                 r->facets[f.first] = commonest(spy.facets[f.first].n, f.second);
+            r->period = q->timeline;
+            r->undated = spy.undated;
+            r->coarser = spy.coarser;
+            if (q->timeline != DATELINE_TIMELINE_NONE && q->by_top) {
+                r->by = q->by;
+                r->series = commonest(spy.by_all, q->by_top);
+            }
             for (const auto &p : spy.periods) {
                 dl_period d;
-                d.label = p.first;
+                d.number = p.first;
+                d.label = period_label(q->timeline, p.first);
                 d.count = p.second.n;
                 for (const auto &v : commonest(p.second.places, 3))
                     d.places += (d.places.empty() ? "" : ";") + v.first;
                 for (const auto &v : commonest(p.second.groups, 3))
                     d.groups += (d.groups.empty() ? "" : ";") + v.first;
+                const std::map<std::string, size_t> &by = spy.by_counts(p.second);
+                for (const auto &v : r->series) {
+                    auto it = by.find(v.first);
+                    d.series.push_back(it == by.end() ? 0 : it->second);
+                }
                 r->timeline.push_back(d);
             }
             /* The count of articles is exact: when the list is of stories, a weightless pass
@@ -1799,25 +1873,92 @@ extern "C" const char *dateline_results_facet_get(const dateline_results_t *r,
     return it->second[i].first.c_str();
 }
 
+extern "C" dateline_status_t dateline_query_set_timeline_by(dateline_query_t *q,
+                                                            dateline_field_t field, size_t top)
+{
+    if (!q || (top && facet_slot(field) == Xapian::BAD_VALUENO))
+        return DATELINE_BAD_ARGUMENT;
+    q->by = field;
+    q->by_top = top;
+    return DATELINE_OK;
+}
+
 extern "C" size_t dateline_results_timeline_size(const dateline_results_t *r)
 {
-    return r ? r->timeline.size() : 0;
+    if (!r || r->timeline.empty())
+        return 0;
+    return static_cast<size_t>(r->timeline.back().number - r->timeline.front().number) + 1;
+}
+
+/* The stored period i of the timeline (from its first), or NULL when it has no matches. */
+static const dl_period *period_at(const dateline_results_t *r, size_t i)
+{
+    long number = r->timeline.front().number + static_cast<long>(i);
+    auto it = std::lower_bound(r->timeline.begin(), r->timeline.end(), number,
+                               [](const dl_period &p, long n) { return p.number < n; });
+    return it != r->timeline.end() && it->number == number ? &*it : nullptr;
 }
 
 extern "C" const char *dateline_results_timeline_get(const dateline_results_t *r, size_t i,
                                                      size_t *count, const char **places,
                                                      const char **groups)
 {
-    if (!r || i >= r->timeline.size())
+    if (i >= dateline_results_timeline_size(r))
         return nullptr;
-    const dl_period &p = r->timeline[i];
+    const dl_period *p = period_at(r, i);
+    if (!p) {
+        try {
+            r->label = period_label(r->period, r->timeline.front().number + static_cast<long>(i));
+        } catch (...) { /* labels fit in std::string's own buffer, so nothing allocates and
+                         * nothing throws; but no exception may reach C */
+            return nullptr;
+        }
+    }
     if (count)
-        *count = p.count;
+        *count = p ? p->count : 0;
     if (places)
-        *places = p.places.c_str();
+        *places = p ? p->places.c_str() : "";
     if (groups)
-        *groups = p.groups.c_str();
-    return p.label.c_str();
+        *groups = p ? p->groups.c_str() : "";
+    return p ? p->label.c_str() : r->label.c_str();
+}
+
+extern "C" size_t dateline_results_timeline_undated(const dateline_results_t *r)
+{
+    return r ? r->undated : 0;
+}
+
+extern "C" size_t dateline_results_timeline_coarser(const dateline_results_t *r)
+{
+    return r ? r->coarser : 0;
+}
+
+extern "C" dateline_field_t dateline_results_series_field(const dateline_results_t *r)
+{
+    return r && !r->series.empty() ? r->by : DATELINE_FIELD_COUNT_;
+}
+
+extern "C" size_t dateline_results_series_size(const dateline_results_t *r)
+{
+    return r ? r->series.size() : 0;
+}
+
+extern "C" const char *dateline_results_series_get(const dateline_results_t *r, size_t s,
+                                                   size_t *count)
+{
+    if (!r || s >= r->series.size())
+        return nullptr;
+    if (count)
+        *count = r->series[s].second;
+    return r->series[s].first.c_str();
+}
+
+extern "C" size_t dateline_results_series_count(const dateline_results_t *r, size_t s, size_t i)
+{
+    if (!r || s >= r->series.size() || i >= dateline_results_timeline_size(r))
+        return 0;
+    const dl_period *p = period_at(r, i);
+    return p ? p->series[s] : 0;
 }
 
 extern "C" void dateline_results_destroy(dateline_results_t *r)

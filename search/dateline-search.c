@@ -56,7 +56,12 @@ static void usage(FILE *f)
 "                         with exact counts: place, group, topic, dateline or source\n"
 "                         (repeatable)\n"
 "      --timeline P       also the matches per day, week, month or year, with each\n"
-"                         period's commonest places and groups (-n 0: only these)\n"
+"                         period's commonest places and groups (-n 0: only these); every\n"
+"                         period from the first to the last, and how many matches are\n"
+"                         undated or dated too roughly for the period\n"
+"      --by F[:N]         with the timeline (by month unless --timeline says), the matches\n"
+"                         per period of each of the N (default 5, at most 10) commonest\n"
+"                         values of F over all matches: place, group, topic or dateline\n"
 "  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
 "      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
 "  -h, --help             this help\n"
@@ -98,6 +103,8 @@ typedef struct {
     dateline_timeline_t timeline;
     const char *period;
     int all_versions;
+    dateline_field_t by;    /* --by: the timeline's series */
+    size_t by_top;          /* and how many (0: none) */
 } search_t;
 
 /* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
@@ -160,6 +167,8 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
             st = dateline_query_add_facet(q, s->facets[k], s->facet_top[k]);
         if (st == DATELINE_OK)
             st = dateline_query_set_timeline(q, s->timeline);
+        if (st == DATELINE_OK && s->by_top)
+            st = dateline_query_set_timeline_by(q, s->by, s->by_top);
         if (st == DATELINE_OK)
             st = dateline_query_run(q, s->offset, s->limit, &res);
         if (st == DATELINE_OK && s->fmt == OUT_SVG)
@@ -178,7 +187,7 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS };
+           OPT_ALL_VERSIONS, OPT_BY };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
@@ -188,6 +197,7 @@ int main(int argc, char **argv)
         {"colour", required_argument, NULL, OPT_COLOR},
         {"facet", required_argument, NULL, OPT_FACET},
         {"timeline", required_argument, NULL, OPT_TIMELINE},
+        {"by", required_argument, NULL, OPT_BY},
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -202,6 +212,8 @@ int main(int argc, char **argv)
     dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
     const char *period = NULL;
     double half_life = 30;
+    dateline_field_t by = DATELINE_FIELD_PLACES;
+    size_t by_top = 0;
 
     while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -280,6 +292,24 @@ int main(int argc, char **argv)
             facet_top[nfacets++] = top;
             break;
         }
+        case OPT_BY: {
+            static const struct { const char *name; dateline_field_t field; } names[] = {
+                {"place", DATELINE_FIELD_PLACES}, {"group", DATELINE_FIELD_GROUPS},
+                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES}};
+            size_t len = strcspn(optarg, ":"), k;
+            by_top = 5;
+            for (k = 0; k < 4; k++)
+                if (strlen(names[k].name) == len && strncmp(optarg, names[k].name, len) == 0)
+                    break;
+            if (k == 4 || (optarg[len] == ':' && !parse_size("--by", optarg + len + 1, &by_top)) ||
+                by_top == 0 || by_top > 10) {
+                fprintf(stderr, "%s: --by takes place, group, topic or dateline, and :N for how "
+                                "many of its values (1 to 10), not '%s'\n", prog, optarg);
+                return 2;
+            }
+            by = names[k].field;
+            break;
+        }
         case OPT_HALF_LIFE: {
             char *end;
             half_life = strtod(optarg, &end);
@@ -313,12 +343,14 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (fmt == OUT_SVG) {
-        /* an SVG is a timeline: by month unless --timeline says otherwise */
+    if (fmt == OUT_SVG || by_top) {
+        /* an SVG is a timeline, and so are series: by month unless --timeline says otherwise */
         if (timeline == DATELINE_TIMELINE_NONE) {
             timeline = DATELINE_TIMELINE_MONTH;
             period = "month";
         }
+    }
+    if (fmt == OUT_SVG) {
         limit = 0;
         if (show) {
             fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n", prog);
@@ -371,7 +403,7 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions};
+                   facets, facet_top, nfacets, timeline, period, all_versions, by, by_top};
     int rc = 2;
     for (int attempt = 1;; attempt++) {
         char *text = NULL;

@@ -239,6 +239,86 @@ static void json_split(FILE *f, const char *s)
     fputc(']', f);
 }
 
+/* How many characters (not bytes) a UTF-8 string has, for lining up columns. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The line under a text timeline: where the matches that are in no period went. */
+static void text_left_out(FILE *f, dateline_results_t *res, const char *period)
+{
+    size_t total = dateline_results_total(res), undated = dateline_results_timeline_undated(res);
+    size_t coarser = dateline_results_timeline_coarser(res);
+    size_t in = total - undated - coarser;
+    fprintf(f, "  %zu of %zu matches in the timeline; %zu undated", in, total, undated);
+    if (strcmp(period, "day") == 0 || strcmp(period, "week") == 0)
+        fprintf(f, ", %zu dated only to a month or year", coarser);
+    else if (strcmp(period, "month") == 0)
+        fprintf(f, ", %zu dated only to a year", coarser);
+    fputc('\n', f);
+}
+
+/* The series of a timeline (--by) as a table: a row per period, a column per value. */
+static void text_series(FILE *f, dateline_results_t *res, const char *period)
+{
+    size_t ns = dateline_results_series_size(res), nt = dateline_results_timeline_size(res);
+    if (!ns)
+        return;
+    fprintf(f, "\nby %s, the %zu commonest over all matches (matches per %s):\n",
+            facet_name(dateline_results_series_field(res)), ns, period);
+    fprintf(f, "  %-10s", period);
+    for (size_t s = 0; s < ns; s++) {
+        const char *v = dateline_results_series_get(res, s, NULL);
+        size_t w = chars(v);
+        fprintf(f, "  %*s%s", w < 6 ? (int)(6 - w) : 0, "", v);
+    }
+    fputc('\n', f);
+    for (size_t i = 0; i < nt; i++) {
+        fprintf(f, "  %-10s", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+        for (size_t s = 0; s < ns; s++) {
+            size_t w = chars(dateline_results_series_get(res, s, NULL));
+            fprintf(f, "  %*zu", (int)(w < 6 ? 6 : w), dateline_results_series_count(res, s, i));
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The timeline in JSON: the members of the "timeline" object. */
+static void json_timeline(FILE *f, dateline_results_t *res, const char *period)
+{
+    size_t nt = dateline_results_timeline_size(res), ns = dateline_results_series_size(res);
+    fprintf(f, ",\"timeline\":{\"period\":\"%s\",\"periods\":[", period);
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        fprintf(f, "%s{\"period\":\"%s\",\"count\":%zu,\"places\":", i ? "," : "", label, n);
+        json_split(f, pl);
+        fputs(",\"groups\":", f);
+        json_split(f, gr);
+        fputc('}', f);
+    }
+    fprintf(f, "],\"undated\":%zu,\"coarser\":%zu,\"by\":",
+            dateline_results_timeline_undated(res), dateline_results_timeline_coarser(res));
+    if (ns)
+        fprintf(f, "\"%s\"", facet_name(dateline_results_series_field(res)));
+    else
+        fputs("null", f);
+    fputs(",\"series\":[", f);
+    for (size_t s = 0; s < ns; s++) {
+        fprintf(f, "%s{\"value\":", s ? "," : "");
+        out_json_string(f, dateline_results_series_get(res, s, NULL));
+        fputs(",\"counts\":[", f);
+        for (size_t i = 0; i < nt; i++)
+            fprintf(f, "%s%zu", i ? "," : "", dateline_results_series_count(res, s, i));
+        fputs("]}", f);
+    }
+    fputs("]}", f);
+}
+
 void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
                 size_t nfields, const char *period)
 {
@@ -259,19 +339,8 @@ void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateli
             }
             fputc('}', f);
         }
-        if (period) {
-            fprintf(f, ",\"timeline\":{\"period\":\"%s\",\"periods\":[", period);
-            for (size_t i = 0; i < nt; i++) {
-                size_t n;
-                const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
-                fprintf(f, "%s{\"period\":\"%s\",\"count\":%zu,\"places\":", i ? "," : "", label, n);
-                json_split(f, pl);
-                fputs(",\"groups\":", f);
-                json_split(f, gr);
-                fputc('}', f);
-            }
-            fputs("]}", f);
-        }
+        if (period)
+            json_timeline(f, res, period);
         fputs("}\n", f);
         return;
     }
@@ -303,15 +372,35 @@ void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateli
         size_t n;
         const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
         if (fmt == OUT_TSV) {
-            fprintf(f, "period\t%s\t%zu\t%s\t%s\n", label, n, pl, gr);
+            fprintf(f, "period\t%s\t%zu\t", label, n);
+            tsv_value(f, pl);
+            fputc('\t', f);
+            tsv_value(f, gr);
+            fputc('\n', f);
             continue;
         }
         size_t bar = most ? (n * 40 + most - 1) / most : 0;
-        fprintf(f, "  %-10s %6zu ", label, n);
-        for (size_t b = 0; b < 40; b++)
-            fputs(b < bar ? "#" : " ", f);
-        fprintf(f, "  %s%s%s\n", pl, *pl && *gr ? " | " : "", gr);
+        fprintf(f, "  %-10s %6zu", label, n);
+        if (n) {
+            fputc(' ', f);
+            for (size_t b = 0; b < 40; b++)
+                fputs(b < bar ? "#" : " ", f);
+            fprintf(f, "  %s%s%s", pl, *pl && *gr ? " | " : "", gr);
+        }
+        fputc('\n', f);
     }
+    if (fmt == OUT_TEXT) {
+        text_left_out(f, res, period);
+        text_series(f, res, period);
+        return;
+    }
+    /* TSV: a line per period and series value, after the periods */
+    for (size_t i = 0; i < nt; i++)
+        for (size_t s = 0; s < dateline_results_series_size(res); s++) {
+            fprintf(f, "series\t%s\t", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            tsv_value(f, dateline_results_series_get(res, s, NULL));
+            fprintf(f, "\t%zu\n", dateline_results_series_count(res, s, i));
+        }
 }
 
 /* Writes text for XML: the five special characters escaped, never a bad byte. */
@@ -331,105 +420,272 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-typedef struct {
-    char label[16];
-    size_t count;
-    const char *places, *groups;
-} bar_t;
-
-/* The periods to draw: by year or month every period from the first to the last, those
- * without stories too, so that the axis is time; by week or day the ones with stories. */
-static bar_t *svg_bars(dateline_results_t *res, const char *period, size_t *nbars)
+/* Day number (days since 1970-01-01) of a date in the proleptic Gregorian calendar. */
+static long day_of(long y, long m, long d)
 {
-    size_t n = dateline_results_timeline_size(res), k = 0, cap = n;
-    int yearly = strcmp(period, "year") == 0, monthly = strcmp(period, "month") == 0;
-    int y0 = 0, m0 = 0, y1 = 0, m1 = 0;
-    if (n && (yearly || monthly)) {
-        const char *first = dateline_results_timeline_get(res, 0, NULL, NULL, NULL);
-        const char *last = dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL);
-        sscanf(first, "%d-%d", &y0, &m0);
-        sscanf(last, "%d-%d", &y1, &m1);
-        size_t span = yearly ? (size_t)(y1 - y0 + 1) : (size_t)((y1 - y0) * 12 + m1 - m0 + 1);
-        if (span <= 2400)
-            cap = span;
-        else
-            yearly = monthly = 0;
-    }
-    bar_t *b = calloc(cap ? cap : 1, sizeof *b);
-    if (!b)
-        return NULL;
-    if (yearly || monthly) {
-        for (int y = y0, m = monthly ? m0 : 1; k < cap; k++) {
-            if (yearly)
-                snprintf(b[k].label, sizeof b[k].label, "%04d", y++);
-            else {
-                snprintf(b[k].label, sizeof b[k].label, "%04d-%02d", y, m);
-                if (++m > 12)
-                    m = 1, y++;
-            }
-            b[k].places = b[k].groups = "";
-        }
-        for (size_t i = 0, j = 0; i < n; i++) {
-            size_t c;
-            const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
-            while (j < k && strcmp(b[j].label, label) < 0)
-                j++;
-            if (j < k && strcmp(b[j].label, label) == 0) {
-                b[j].count = c;
-                b[j].places = pl;
-                b[j].groups = gr;
-            }
-        }
-    } else {
-        for (; k < n; k++) {
-            const char *label = dateline_results_timeline_get(res, k, &b[k].count, &b[k].places,
-                                                              &b[k].groups);
-            snprintf(b[k].label, sizeof b[k].label, "%s", label);
-        }
-    }
-    *nbars = k;
-    return b;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
+
+/* The date of a day number, as "YYYY-MM-DD" into buf (at least 32 bytes). */
+static void date_of(long days, char *buf)
+{
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097, doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(buf, 32, "%04ld-%02d-%02d", yoe + era * 400 + (m <= 2), (int)m, (int)d);
+}
+
+/* The time axis of a chart: period i covers [i, i+1) in axis units, so that the axis is
+ * time: a day, week, month or year per unit, empty periods included. */
+typedef enum { AX_DAY, AX_WEEK, AX_MONTH, AX_YEAR } unit_t;
+typedef struct {
+    unit_t unit;  /* what a period is */
+    long first;   /* the first period: its day (a week's Monday), y * 12 + m - 1, or year */
+    size_t n;     /* periods */
+} axis_t;
+
+/* Where on the axis the day `day` starts (day and week axes only). */
+static double axis_day(const axis_t *a, long day)
+{
+    return a->unit == AX_DAY ? (double)(day - a->first) : (double)(day - a->first) / 7.0;
+}
+
+/* Where month m (1-12) of year y starts. */
+static double axis_month(const axis_t *a, long y, long m)
+{
+    if (a->unit == AX_MONTH)
+        return (double)(y * 12 + m - 1 - a->first);
+    if (a->unit == AX_YEAR)
+        return (double)(y - a->first) + (double)(m - 1) / 12.0;
+    return axis_day(a, day_of(y, m, 1));
+}
+
+/* The year, month and day where the axis starts. */
+static void axis_start(const axis_t *a, long *y, long *m)
+{
+    char buf[32];
+    switch (a->unit) {
+    case AX_DAY:
+    case AX_WEEK:
+        date_of(a->first, buf);
+        sscanf(buf, "%ld-%ld", y, m);
+        break;
+    case AX_MONTH: *y = a->first / 12, *m = a->first % 12 + 1; break;
+    case AX_YEAR: *y = a->first, *m = 1; break;
+    }
+}
+
+enum { MAX_TICKS = 64 };
+typedef struct {
+    double at;      /* position in axis units */
+    char text[32];  /* "2017-10-16", "2017-10" or "2017" */
+} tick_t;
+
+/* The labels of one level of the axis: every `step`th period of the axis's own unit (at the
+ * periods' middles), or every `step`th month or year (at their starts); `unit` is the level's.
+ * Returns how many (at most MAX_TICKS; more is reported as MAX_TICKS + 1). */
+static size_t axis_ticks(const axis_t *a, unit_t unit, long step, tick_t *t)
+{
+    size_t k = 0;
+    double end = (double)a->n;
+    if (unit == a->unit) {
+        long y, m;
+        axis_start(a, &y, &m);
+        for (size_t i = 0; i < a->n; i++) {
+            long v = unit == AX_YEAR ? a->first + (long)i : unit == AX_MONTH ? a->first + (long)i
+                                                                             : (long)i;
+            if (unit == AX_YEAR ? v % step : unit == AX_MONTH ? (v % 12) % step : v % step)
+                continue;
+            if (k == MAX_TICKS)
+                return MAX_TICKS + 1;
+            t[k].at = (double)i + 0.5;
+            if (unit == AX_YEAR)
+                snprintf(t[k].text, sizeof t[k].text, "%04ld", v);
+            else if (unit == AX_MONTH)
+                snprintf(t[k].text, sizeof t[k].text, "%04ld-%02ld", v / 12, v % 12 + 1);
+            else
+                date_of(a->first + (long)i * (a->unit == AX_WEEK ? 7 : 1), t[k].text);
+            k++;
+        }
+        return k;
+    }
+    /* months or years on a finer axis: a label where each begins */
+    long y, m;
+    axis_start(a, &y, &m);
+    if (unit == AX_YEAR)
+        m = 1;
+    for (;; unit == AX_YEAR ? (void)y++ : (void)(m = m % 12 + 1, y += m == 1)) {
+        double at = axis_month(a, y, m);
+        if (at >= end)
+            break;
+        if (at < 0 || (unit == AX_YEAR ? y % step : (m - 1) % step))
+            continue;
+        if (k == MAX_TICKS)
+            return MAX_TICKS + 1;
+        t[k].at = at;
+        if (unit == AX_YEAR)
+            snprintf(t[k].text, sizeof t[k].text, "%04ld", y);
+        else
+            snprintf(t[k].text, sizeof t[k].text, "%04ld-%02ld", y, m);
+        k++;
+    }
+    return k;
+}
+
+/* Labels for the axis that do not overlap: the finest level whose labels are `px` pixels apart
+ * or more, `scale` pixels being one period. Returns how many are in t. */
+static size_t axis_labels(const axis_t *a, double scale, tick_t *t)
+{
+    static const struct { unit_t unit; long step; } levels[] = {
+        {AX_DAY, 1}, {AX_DAY, 2}, {AX_DAY, 7}, {AX_WEEK, 1}, {AX_WEEK, 2}, {AX_MONTH, 1}, {AX_MONTH, 2}, {AX_MONTH, 3}, {AX_MONTH, 6},
+        {AX_YEAR, 1}, {AX_YEAR, 2}, {AX_YEAR, 5}, {AX_YEAR, 10}, {AX_YEAR, 20}, {AX_YEAR, 50},
+        {AX_YEAR, 100}, {AX_YEAR, 200}, {AX_YEAR, 500}, {AX_YEAR, 1000}, {AX_YEAR, 2000}};
+    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+        unit_t u = levels[l].unit;
+        if (u < a->unit || (u == AX_DAY && a->unit != AX_DAY) || (u == AX_WEEK && a->unit != AX_WEEK))
+            continue;
+        size_t k = axis_ticks(a, u, levels[l].step, t);
+        if (k == 0 || k > MAX_TICKS)
+            continue;
+        double px = (double)strlen(t[0].text) * 6.5 + 12, gap = 1e9;
+        for (size_t i = 1; i < k; i++)
+            gap = (t[i].at - t[i - 1].at) * scale < gap ? (t[i].at - t[i - 1].at) * scale : gap;
+        if (gap >= px)
+            return k;
+    }
+    /* nothing fits (a span too long for any level): the first period alone */
+    axis_ticks(a, a->unit, 1, t);
+    return a->n ? 1 : 0;
+}
+
+/* A round step for the count axis (1, 2 or 5 times a power of ten) giving at most 5 steps up
+ * to `most`, and the top of the axis in *top. */
+static size_t count_step(size_t most, size_t *top)
+{
+    size_t step = 1;
+    for (size_t p = 1;; p *= 10) {
+        if (most <= 5 * p) { step = p; break; }
+        if (most <= 10 * p) { step = 2 * p; break; }
+        if (most <= 25 * p) { step = 5 * p; break; }
+        if (p > (size_t)-1 / 100) { step = p * 10; break; }
+    }
+    *top = most ? (most + step - 1) / step * step : step;
+    return step;
+}
+
+/* Writes at most `max` characters of s as XML text, with "..." (U+2026) when it was cut. */
+static void xml_cut(FILE *f, const char *s, size_t max)
+{
+    size_t n = 0, len = 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    for (; p[len]; len++)
+        if ((p[len] & 0xC0) != 0x80 && n++ == max)
+            break;
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        xml_text(f, s);
+        return;
+    }
+    memcpy(copy, p, len);
+    copy[len] = '\0';
+    xml_text(f, copy);
+    if (p[len])
+        fputs("\xe2\x80\xa6", f);
+    free(copy);
+}
+
+enum { SVG_EMPTY_BARS = 20000 }; /* periods beyond which empty ones get no bar of their own */
+
+/* Colours of the series: distinct in hue and lightness, readable on white and in print. */
+static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                      "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
 
 void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period)
 {
-    const int width = 900, height = 320, left = 56, right = 16, top = 40, bottom = 64;
-    size_t n = 0, most = 0;
-    bar_t *bars = svg_bars(res, period, &n);
-    if (!bars)
-        n = 0;
-    for (size_t i = 0; i < n; i++)
-        most = bars[i].count > most ? bars[i].count : most;
-    double plot_w = width - left - right, plot_h = height - top - bottom;
-    double bar = n ? plot_w / (double)n : plot_w;
+    size_t n = dateline_results_timeline_size(res), ns = dateline_results_series_size(res);
+    size_t total = dateline_results_total(res), most = 0, drawn = 0;
+    size_t undated = dateline_results_timeline_undated(res);
+    size_t coarser = dateline_results_timeline_coarser(res);
+    if (ns > sizeof palette / sizeof palette[0])
+        ns = sizeof palette / sizeof palette[0];
+    const int width = 900, height = 360, left = 64, top = 56, bottom = 84;
+    const int right = ns ? 210 : 24;
+    const double plot_w = width - left - right, plot_h = height - top - bottom;
+    const double base = top + plot_h;
+    axis_t ax = {AX_MONTH, 0, n};
+    char first[32] = "", last[32] = "";
+    if (strcmp(period, "day") == 0)
+        ax.unit = AX_DAY;
+    else if (strcmp(period, "week") == 0)
+        ax.unit = AX_WEEK;
+    else if (strcmp(period, "year") == 0)
+        ax.unit = AX_YEAR;
+    if (n) {
+        long y = 0, m = 1, d = 1;
+        snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL));
+        snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL, NULL, NULL));
+        sscanf(first, "%ld-%ld-%ld", &y, &m, &d);
+        ax.first = ax.unit == AX_YEAR ? y : ax.unit == AX_MONTH ? y * 12 + m - 1 : day_of(y, m, d);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t c;
+        dateline_results_timeline_get(res, i, &c, NULL, NULL);
+        most = c > most ? c : most;
+        drawn += c;
+    }
+    size_t ymax, ystep = count_step(most, &ymax);
+    double scale = n ? plot_w / (double)n : plot_w; /* pixels per period */
+    const char *noun = total == 1 ? "article" : "articles";
+
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n",
             width, height, width, height);
     fputs("<title>", f);
     xml_text(f, query);
-    fprintf(f, ": stories by %s</title>\n", period);
+    fprintf(f, ": %zu %s by %s", total, noun, period);
+    if (n)
+        fprintf(f, ", %s to %s", first, last);
+    fputs("</title>\n", f);
     fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", width, height);
-    fprintf(f, "<text x=\"%d\" y=\"22\" font-size=\"14\">", left);
-    xml_text(f, query);
-    fprintf(f, " \xe2\x80\x94 %zu stories by %s</text>\n",
-            dateline_results_total(res), period);
-    /* the axis: 0 and the largest count */
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", left,
-            top + (int)plot_h, width - right, top + (int)plot_h);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n", left - 6,
-            top + (int)plot_h);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%zu</text>\n", left - 6,
-            top + 10, most);
-    size_t every = n > 24 ? (n + 23) / 24 : 1; /* at most 24 labels */
+    fprintf(f, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">", left);
+    xml_cut(f, query, 70);
+    fputs("</text>\n", f);
+    fprintf(f, "<text x=\"%d\" y=\"42\" font-size=\"12\" fill=\"#444\">%zu %s by %s", left, total,
+            noun, period);
+    if (n)
+        fprintf(f, ", %s to %s", first, last);
+    fputs("</text>\n", f);
+
+    /* the count axis: round steps, a grid line each */
+    for (size_t v = 0; v <= ymax; v += ystep) {
+        double y = base - plot_h * (double)v / (double)ymax;
+        fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>\n", left, y,
+                left + plot_w, y, v ? "#e2e2e2" : "#444");
+        fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%zu</text>\n", left - 6, y + 4, v);
+    }
+    fprintf(f, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">"
+               "articles</text>\n", top + plot_h / 2, top + plot_h / 2);
+
+    /* a bar per period, placed by date; those without matches too (of height 0, with their
+     * tooltip) unless they are too many to be worth the bytes: a bar a day over centuries */
     for (size_t i = 0; i < n; i++) {
-        size_t c = bars[i].count;
-        const char *pl = bars[i].places, *gr = bars[i].groups, *label = bars[i].label;
-        double h = most ? plot_h * (double)c / (double)most : 0;
-        double x = left + bar * (double)i;
-        fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                   "fill=\"#2b6cb0\"><title>",
-                x + bar * 0.1, top + plot_h - h, bar * 0.8, h);
+        size_t c;
+        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+        if (!c && n > SVG_EMPTY_BARS)
+            continue;
+        double h = plot_h * (double)c / (double)ymax, x = left + scale * (double)i;
+        double w = scale >= 4 ? scale * 0.8 : scale;
+        if (c && w < 1.5) /* a day among decades: still a visible line */
+            w = 1.5;
+        double pad = (scale - w) / 2;
+        fprintf(f, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" fill=\"%s\"><title>",
+                x + pad, base - h, w, h, ns ? "#c9d3de" : "#2b6cb0");
         xml_text(f, label);
         fprintf(f, ": %zu", c);
         if (*pl || *gr) {
@@ -440,16 +696,99 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
             fputs(")", f);
         }
         fputs("</title></rect>\n", f);
-        if (i % every == 0) {
-            fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" "
-                       "transform=\"rotate(-45 %.1f %d)\">",
-                    x + bar / 2, top + (int)plot_h + 14, x + bar / 2, top + (int)plot_h + 14);
-            xml_text(f, label);
-            fputs("</text>\n", f);
+    }
+
+    /* the series: side by side in front of each period's bar when they are 4 pixels wide or
+     * more; else a line each through the middles of the periods */
+    int grouped = ns && scale * 0.8 / (double)ns >= 4;
+    for (size_t s = 0; grouped && s < ns; s++) {
+        const char *v = dateline_results_series_get(res, s, NULL);
+        double w = scale * 0.8 / (double)ns;
+        fprintf(f, "<g fill=\"%s\">\n", palette[s]);
+        for (size_t i = 0; i < n; i++) {
+            size_t c = dateline_results_series_count(res, s, i);
+            double h = plot_h * (double)c / (double)ymax;
+            fprintf(f, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\"><title>",
+                    left + scale * ((double)i + 0.1) + w * (double)s, base - h, w, h);
+            xml_text(f, dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            fputs(": ", f);
+            xml_text(f, v);
+            fprintf(f, " %zu</title></rect>\n", c);
+        }
+        fputs("</g>\n", f);
+    }
+    for (size_t s = 0; !grouped && s < ns; s++) {
+        fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
+                palette[s]);
+        /* a point where the count changes is enough: runs of equal counts are straight */
+        for (size_t i = 0, prev = 0, c, next = n ? dateline_results_series_count(res, s, 0) : 0;
+             i < n; i++, prev = c) {
+            c = next;
+            next = i + 1 < n ? dateline_results_series_count(res, s, i + 1) : c;
+            if (i == 0 || i + 1 == n || c != prev || c != next)
+                fprintf(f, "%s%.2f,%.1f", i ? " " : "", left + scale * ((double)i + 0.5),
+                        base - plot_h * (double)c / (double)ymax);
+        }
+        fputs("\"><title>", f);
+        xml_text(f, dateline_results_series_get(res, s, NULL));
+        fputs("</title></polyline>\n", f);
+    }
+
+    /* the time axis: labels that fit, a tick at each */
+    tick_t ticks[MAX_TICKS + 1];
+    size_t nticks = axis_labels(&ax, scale, ticks);
+    for (size_t k = 0; k < nticks; k++) {
+        double x = left + scale * ticks[k].at;
+        if (x + (double)strlen(ticks[k].text) * 3.3 > width) /* it would be cut off */
+            continue;
+        fprintf(f, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#444\"/>\n", x,
+                base, x, base + 5);
+        fprintf(f, "<text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", x, base + 18,
+                ticks[k].text);
+    }
+    fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", left + plot_w / 2,
+            base + 38, ax.unit == AX_WEEK ? "week (from Monday)" : period);
+
+    /* what is not drawn */
+    fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#444\">", left, height - 12);
+    if (!total)
+        fputs("No article matches.", f);
+    else if (!undated && !coarser)
+        fprintf(f, "All %zu %s are drawn.", total, noun);
+    else {
+        fprintf(f, "%zu of %zu %s drawn; not drawn: %zu undated", drawn, total, noun, undated);
+        if (ax.unit != AX_YEAR)
+            fprintf(f, ", %zu dated only to %s", coarser,
+                    ax.unit == AX_MONTH ? "a year" : "a month or year");
+        fputc('.', f);
+    }
+    fputs("</text>\n", f);
+
+    /* the legend of the series */
+    if (ns) {
+        double x = left + plot_w + 24;
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-weight=\"bold\">by %s (articles)</text>\n", x,
+                top + 4, facet_name(dateline_results_series_field(res)));
+        fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"12\" height=\"12\" fill=\"#c9d3de\"/>\n", x,
+                top + 14);
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\">all %s (%zu)</text>\n", x + 18, top + 24, noun,
+                total);
+        for (size_t s = 0; s < ns; s++) {
+            size_t c;
+            const char *v = dateline_results_series_get(res, s, &c);
+            int y = top + 34 + 18 * (int)s;
+            if (grouped)
+                fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+                        x, y, palette[s]);
+            else
+                fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+                           "stroke-width=\"3\"/>\n", x, y + 6, x + 12, y + 6, palette[s]);
+            fprintf(f, "<text x=\"%.1f\" y=\"%d\">", x + 18, y + 10);
+            xml_cut(f, v, 22);
+            fprintf(f, " (%zu)</text>\n", c);
         }
     }
     fputs("</svg>\n", f);
-    free(bars);
 }
 
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,

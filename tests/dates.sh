@@ -20,4 +20,31 @@ is "$(titles 'date:2016-06')" "" "a year-only date is not in one of its months"
 is "$(S -n 0 --format tsv --timeline day '*' | cut -f2,3 | tr '\t\n' ' |')" "2017-10-18 1|" "day timelines count only stories known to the day"
 is "$(S -n 0 --format tsv --timeline month '*' | cut -f2,3 | tr '\t\n' ' |')" "2017-10 2|" "month timelines leave out the year-only story"
 is "$(S -n 0 --format tsv --timeline year '*' | cut -f2,3 | tr '\t\n' ' |')" "2016 1|2017 2|" "year timelines count all three"
+# the matches a timeline leaves out are counted: with an undated story too, by day two are
+# dated too roughly (the month-only and the year-only story), by month one, by year none
+printf 'Undated story\n\nRAQQA, Syria (Reuters) - Fighting went on in the city.\n' > "$TMP/undated.txt"
+"$INDEX" -q --index "$DB" "$TMP/undated.txt" 2> /dev/null
+is "$(S --count 'undated')" 1 "the undated story went in"
+is "$(S -n 0 --timeline day '*' | tail -n 1)" "  1 of 4 matches in the timeline; 1 undated, 2 dated only to a month or year" "text by day: 1 undated, 2 too rough"
+is "$(S -n 0 --timeline week '*' | tail -n 1)" "  1 of 4 matches in the timeline; 1 undated, 2 dated only to a month or year" "text by week: the same"
+is "$(S -n 0 --timeline month '*' | tail -n 1)" "  2 of 4 matches in the timeline; 1 undated, 1 dated only to a year" "text by month: 1 undated, 1 too rough"
+is "$(S -n 0 --timeline year '*' | tail -n 1)" "  3 of 4 matches in the timeline; 1 undated" "text by year: 1 undated"
+if command -v python3 > /dev/null; then
+    for p in day:1:2 week:1:2 month:1:1 year:1:0; do
+        S -n 0 --format json --timeline "${p%%:*}" '*' > "$TMP/t.json"
+        python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); t=d["timeline"]
+want=tuple(int(x) for x in sys.argv[2].split(":")[1:])
+assert (t["undated"], t["coarser"]) == want, (t["undated"], t["coarser"], want)
+assert sum(p["count"] for p in t["periods"]) + t["undated"] + t["coarser"] == d["total"] == 4
+' "$TMP/t.json" "$p"
+        ok $? "JSON by ${p%%:*}: undated and coarser as counted, and periods + undated + coarser = total"
+    done
+    S --format svg --timeline day '*' > "$TMP/t.svg"
+    python3 -c 'import sys, xml.etree.ElementTree as E
+texts=[t.text for t in E.parse(sys.argv[1]).getroot().iter("{http://www.w3.org/2000/svg}text")]
+assert "1 of 4 articles drawn; not drawn: 1 undated, 2 dated only to a month or year." in texts, texts
+' "$TMP/t.svg"
+    ok $? "the SVG notes what it does not draw"
+fi
 done_testing

@@ -66,6 +66,8 @@ int main(int argc, char **argv)
     if (st == DATELINE_OK)
         st = dateline_query_set_timeline(q, DATELINE_TIMELINE_YEAR);
     if (st == DATELINE_OK)
+        st = dateline_query_set_timeline_by(q, DATELINE_FIELD_PLACES, 2);
+    if (st == DATELINE_OK)
         st = dateline_query_run(q, 0, 0, &res);
     if (st != DATELINE_OK)
         return fail("facets", st, dateline_index_message(idx));
@@ -78,6 +80,15 @@ int main(int argc, char **argv)
         size_t c;
         const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
         printf("period %s %lu %s|%s\n", label, (unsigned long)c, pl, gr);
+    }
+    printf("left out %lu undated %lu coarser\n",
+           (unsigned long)dateline_results_timeline_undated(res),
+           (unsigned long)dateline_results_timeline_coarser(res));
+    for (i = 0; i < dateline_results_series_size(res); i++) {
+        size_t c;
+        const char *v = dateline_results_series_get(res, i, &c);
+        printf("series %s %lu: %lu in the first period\n", v, (unsigned long)c,
+               (unsigned long)dateline_results_series_count(res, i, 0));
     }
     st = dateline_query_new(idx, "date:2017-13-45", &q);
     printf("bad date: %s: %s\n", dateline_status_to_string(st), dateline_index_message(idx));

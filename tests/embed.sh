@@ -31,6 +31,8 @@ total 1
 1 Embedded story about cocoa | ACCRA (Reuters) - [Cocoa] farmers in Ghana expect a good crop.
 facet Ghana 1
 period 1999 1 Ghana|
+left out 0 undated 0 coarser
+series Ghana 1: 1 in the first period
 bad date: bad argument: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
 OUT
 diff -u "$TMP/want" "$TMP/embed.out" > "$TMP/d"; ok $? "embed output"; sed 's/^/# /' "$TMP/d"

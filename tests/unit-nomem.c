@@ -238,6 +238,7 @@ static int search(void)
         dateline_query_count(q, &n);
         dateline_query_add_facet(q, DATELINE_FIELD_PLACES, 3);
         dateline_query_set_timeline(q, DATELINE_TIMELINE_MONTH);
+        dateline_query_set_timeline_by(q, DATELINE_FIELD_GROUPS, 2);
         if (dateline_query_run(q, 0, 10, &res) == DATELINE_OK && dateline_results_size(res)) {
             const char *snip;
             const dateline_article_t *a;
