@@ -54,7 +54,10 @@ check_error '*troleum' "'*' can only end a word"
 check_error 'place:new*' 'place: takes a whole place name'
 check_error '(oil' 'a parenthesis that is never closed'
 # Patterns: a word's beginning, in a phrase too, and a filter value's beginning.
-same "$(grep -il 'oil pric' corpus/wire/* | wc -l)" '"oil pric*"' '"oil price" OR "oil prices"'
+want=$(grep -ril 'islamic stat' corpus | wc -l)
+is "$want" 4 "four stories in corpus/ say 'Islamic State'"
+same "$want" '"islamic stat*"' '"Islamic State*"' '"islamic state"'
+same 0 '"islamic statehood*"'
 same "$(C 'topic:grain OR topic:gcat')" 'topic:g*' 'topic:gr* OR topic:gc*'
 
 # group: alone ranks by the group's mentions, as place: ranks by salience (it ranked all 0).

@@ -50,6 +50,14 @@ is "$(comm -23 "$TMP/opec" "$TMP/opec-found" | wc -l)" 0 "group:opec finds all $
 "$SEARCH" --index "$DB" --all-versions --format tsv -n 20000 '*' > "$TMP/all.tsv"
 is "$(wc -l < "$TMP/all.tsv")" "$records" "every article listed"
 is "$(cut -f7,13 --output-delimiter=' ' "$TMP/all.tsv" | grep -cE '&(lt|gt|amp|#[0-9]+);|[[:cntrl:]]')" 0 "no entity or control character in titles and leads"
+# The query algebra over the whole archive: topic: and date: atoms are checked against the
+# SGML's own TOPICS and DATE, and every combination against set algebra over the atoms.
+python3 "$top_srcdir/tests/query-algebra.py" --reuters "$R" --random 40 "$SEARCH" "$DB" \
+    topic:crude topic:grain 'place:japan' 'place:usa' 'group:opec' date:1987-04 date:1987-03 \
+    date:1987-03-02..1987-03-20 'dateline:london' oil price '"trade deficit"' 'petro*' \
+    'title:bank' 'u.s.' > "$TMP/algebra.tap"
+grep '^not ok' -A3 "$TMP/algebra.tap" | head -30 | sed 's/^/# /'
+ok "$(grep -c '^not ok' "$TMP/algebra.tap")" "the query algebra holds over Reuters ($(grep -c '^ok' "$TMP/algebra.tap") checks)"
 # a second run adds nothing
 "$INDEX" -q --index "$DB" "$R/reut2-000.sgm" 2> "$TMP/err2"
 is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0" "re-ingest: all unchanged"
