@@ -200,8 +200,10 @@ class Builder {
             std::vector<Xapian::Query> ts;
             for (const std::string &s : stems)
                 ts.emplace_back(prefix + s);
-            fields.emplace_back(stems.size() == 1 ? Xapian::Query::OP_OR : Xapian::Query::OP_NEAR,
-                                ts.begin(), ts.end(), window);
+            if (stems.size() == 1) /* the other side held no word the index keeps */
+                fields.push_back(ts[0]);
+            else
+                fields.emplace_back(Xapian::Query::OP_NEAR, ts.begin(), ts.end(), window);
         }
         return Xapian::Query(Xapian::Query::OP_OR, fields.begin(), fields.end());
     }
