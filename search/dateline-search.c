@@ -67,7 +67,8 @@ static void usage(FILE *f)
 "                         undated or dated too roughly for the period\n"
 "      --by F[:N]         with the timeline (by month unless --timeline says), the matches\n"
 "                         per period of each of the N (default 5, at most 10) commonest\n"
-"                         values of F over all matches: place, group, topic or dateline\n"
+"                         values of F over all matches: place, group, topic, dateline or\n"
+"                         source\n"
 "  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
 "      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
 "  -h, --help             this help\n"
@@ -92,6 +93,37 @@ static int parse_size(const char *opt, const char *s, size_t *out)
     }
     *out = (size_t)v;
     return 1;
+}
+
+/* The fields a facet (and a timeline's series) can be of, by name. */
+static const struct {
+    const char *name;
+    dateline_field_t field;
+} facet_names[] = {{"place", DATELINE_FIELD_PLACES},     {"group", DATELINE_FIELD_GROUPS},
+                   {"topic", DATELINE_FIELD_TOPICS},     {"dateline", DATELINE_FIELD_DATELINES},
+                   {"source", DATELINE_FIELD_SOURCE}};
+
+/* FIELD[:N] of --facet and --by, N from 1 to max (no bound when max is 0; def when not given). */
+static int facet_arg(const char *opt, const char *arg, size_t def, size_t max,
+                     dateline_field_t *field, size_t *top)
+{
+    const size_t nnames = sizeof facet_names / sizeof facet_names[0];
+    size_t len = strcspn(arg, ":"), k;
+    *top = def;
+    for (k = 0; k < nnames; k++)
+        if (strlen(facet_names[k].name) == len && strncmp(arg, facet_names[k].name, len) == 0)
+            break;
+    if (k < nnames && (arg[len] != ':' || parse_size(opt, arg + len + 1, top)) && *top >= 1 &&
+        (!max || *top <= max)) {
+        *field = facet_names[k].field;
+        return 1;
+    }
+    char bound[32] = "";
+    if (max)
+        snprintf(bound, sizeof bound, " (1 to %zu)", max);
+    fprintf(stderr, "%s: %s takes place, group, topic, dateline or source, and :N for how many "
+                    "of its values%s, not '%s'\n", prog, opt, bound, arg);
+    return 0;
 }
 
 /* What to search for and how to print it. */
@@ -278,44 +310,19 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
-        case OPT_FACET: {
-            static const struct { const char *name; dateline_field_t field; } names[] = {
-                {"place", DATELINE_FIELD_PLACES}, {"group", DATELINE_FIELD_GROUPS},
-                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES},
-                {"source", DATELINE_FIELD_SOURCE}};
-            const size_t nnames = sizeof names / sizeof names[0];
-            size_t len = strcspn(optarg, ":"), top = 10, k;
-            for (k = 0; k < nnames; k++)
-                if (strlen(names[k].name) == len && strncmp(optarg, names[k].name, len) == 0)
-                    break;
-            if (k == nnames || (optarg[len] == ':' && !parse_size("--facet", optarg + len + 1, &top)) ||
-                top == 0 || nfacets == 8) {
-                fprintf(stderr, "%s: --facet takes place, group, topic, dateline or source, and :N for "
-                                "how many (8 facets at most), not '%s'\n", prog, optarg);
+        case OPT_FACET:
+            if (nfacets == 8) {
+                fprintf(stderr, "%s: 8 facets at most\n", prog);
                 return 2;
             }
-            facets[nfacets] = names[k].field;
-            facet_top[nfacets++] = top;
-            break;
-        }
-        case OPT_BY: {
-            static const struct { const char *name; dateline_field_t field; } names[] = {
-                {"place", DATELINE_FIELD_PLACES}, {"group", DATELINE_FIELD_GROUPS},
-                {"topic", DATELINE_FIELD_TOPICS}, {"dateline", DATELINE_FIELD_DATELINES}};
-            size_t len = strcspn(optarg, ":"), k;
-            by_top = 5;
-            for (k = 0; k < 4; k++)
-                if (strlen(names[k].name) == len && strncmp(optarg, names[k].name, len) == 0)
-                    break;
-            if (k == 4 || (optarg[len] == ':' && !parse_size("--by", optarg + len + 1, &by_top)) ||
-                by_top == 0 || by_top > 10) {
-                fprintf(stderr, "%s: --by takes place, group, topic or dateline, and :N for how "
-                                "many of its values (1 to 10), not '%s'\n", prog, optarg);
+            if (!facet_arg("--facet", optarg, 10, 0, &facets[nfacets], &facet_top[nfacets]))
                 return 2;
-            }
-            by = names[k].field;
+            nfacets++;
             break;
-        }
+        case OPT_BY:
+            if (!facet_arg("--by", optarg, 5, 10, &by, &by_top))
+                return 2;
+            break;
         case OPT_HALF_LIFE: {
             char *end;
             half_life = strtod(optarg, &end);
