@@ -18,9 +18,11 @@ enum { MAX_ATTEMPTS = 10 }; /* runs of a search the index changed under, before 
 static void usage(FILE *f)
 {
     fprintf(f,
-"Usage: %s [--index DIR] [options] QUERY...\n"
+"Usage: %s [--index DIR] [options] QUERY... [options]\n"
 "       %s [--index DIR] --show ID\n"
 "Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
+"Options may come before or after the query's words; after --, every word is the query's\n"
+"(%s -- -saudi opec), and so is everything inside quotes ('opec -saudi').\n"
 "\n"
 "The query language:\n"
 "  syria raqqa            both words (AND is the default); stems match (fighters ~ fighter)\n"
@@ -67,7 +69,56 @@ static void usage(FILE *f)
 "  %s --count 'topic:crude date:1987-03'\n"
 "\n"
 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
-            prog, prog, dl_default_index_hint(), prog, prog, prog);
+            prog, prog, prog, dl_default_index_hint(), prog, prog, prog);
+}
+
+#define SHORTOPTS "i:n:s:cf:hV"
+
+/* Says how to search for a word that starts with '-'. Returns 2, the exit status. */
+static int query_hint(const char *word)
+{
+    if (word)
+        fprintf(stderr, "%s: if '%s' is part of the query, put the query after -- "
+                        "(%s -- %s ...) or quote it whole ('... %s')\n",
+                prog, word, prog, word, word);
+    return 2;
+}
+
+/* The first letter of argv element `arg` that is no short option, when it is a cluster of
+ * them ("-place:x": 'p'); NULL when it is an option, a long one, an option's value or a
+ * word. Steps *i over the next element when that is the option's value. */
+static const char *unknown_short(const char *arg, const struct option *longopts, int *i)
+{
+    if (arg[0] != '-' || !arg[1])
+        return NULL;
+    if (arg[1] == '-') {
+        /* a long option (or a unique prefix of one) that takes a value in the next element */
+        size_t len = strcspn(arg + 2, "=");
+        const struct option *hit = NULL;
+        int n = 0;
+        for (const struct option *o = longopts; o->name; o++)
+            if (strncmp(o->name, arg + 2, len) == 0) {
+                if (strlen(o->name) == len) {
+                    hit = o, n = 1;
+                    break;
+                }
+                hit = o, n++;
+            }
+        if (n == 1 && hit->has_arg == required_argument && !arg[2 + len])
+            ++*i;
+        return NULL;
+    }
+    for (const char *p = arg + 1; *p; p++) {
+        const char *o = *p == ':' ? NULL : strchr(SHORTOPTS, *p);
+        if (!o)
+            return p;
+        if (o[1] == ':') {
+            if (!p[1])
+                ++*i;
+            return NULL;
+        }
+    }
+    return NULL;
 }
 
 static int parse_size(const char *opt, const char *s, size_t *out)
@@ -190,7 +241,7 @@ int main(int argc, char **argv)
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    const char *index_arg = NULL, *show = NULL;
+    const char *index_arg = NULL, *index_word = NULL, *show = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
     int count = 0, color = -1, c;
@@ -202,12 +253,29 @@ int main(int argc, char **argv)
     const char *period = NULL;
     double half_life = 30;
 
-    while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
+    /* Options may come anywhere (getopt permutes); a word that only looks like one is a query
+     * word the person meant ("-saudi"): tell them how to pass it. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *bad = unknown_short(argv[i], longopts, &i);
+        if (bad) {
+            fprintf(stderr, "%s: unknown option '-%c' in '%s'\n", prog, *bad, argv[i]);
+            query_hint(argv[i]);
+            return 2;
+        }
+    }
+    while ((c = getopt_long(argc, argv, SHORTOPTS, longopts, NULL)) != -1) {
+        /* a value attached to a short option ("-saudi" is -s audi) that proves wrong was more
+         * likely a query word */
+        const char *word = optarg && optind > 1 && optarg == argv[optind - 1] + 2 &&
+                                   argv[optind - 1][0] == '-' ? argv[optind - 1] : NULL;
         switch (c) {
-        case 'i': index_arg = optarg; break;
+        case 'i':
+            index_arg = optarg;
+            index_word = word;
+            break;
         case 'n':
             if (!parse_size("--limit", optarg, &limit))
-                return 2;
+                return query_hint(word);
             break;
         case OPT_OFFSET:
             if (!parse_size("--offset", optarg, &offset))
@@ -225,7 +293,7 @@ int main(int argc, char **argv)
             else {
                 fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
                         prog, optarg);
-                return 2;
+                return query_hint(word);
             }
             break;
         case 'c': count = 1; break;
@@ -243,7 +311,7 @@ int main(int argc, char **argv)
             else {
                 fprintf(stderr, "%s: unknown --format '%s': use text, json, tsv or svg\n", prog,
                         optarg);
-                return 2;
+                return query_hint(word);
             }
             break;
         case OPT_COLOR:
@@ -359,6 +427,8 @@ int main(int argc, char **argv)
     dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+        if (st == DATELINE_NOT_FOUND)
+            query_hint(index_word);
         dateline_free(msg);
         free(path);
         free(query);
