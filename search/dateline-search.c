@@ -1,6 +1,7 @@
 /* dateline-search.c: the program that answers questions from an index, for people and programs. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,9 @@ static void usage(FILE *f)
 "                         relevance plus a bonus that halves every --half-life days (30)\n"
 "                         back from the newest story in the index\n"
 "  -c, --count            print only the exact number of matching articles\n"
+"      --stdin            read queries from standard input, one a line, and answer each\n"
+"                         at once with one line of JSON (errors too: {\"error\":...});\n"
+"                         the other options apply to every query\n"
 "      --show ID          print the whole stored article with that id, and the other\n"
 "                         versions of its story (repeats, updates, corrections)\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
@@ -201,7 +205,7 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         size_t n;
         st = dateline_query_count(q, &n);
         if (st == DATELINE_OK) {
-            fprintf(out, "%zu\n", n);
+            out_count(out, s->fmt, s->query, n);
             *rc = n ? 0 : 1;
         }
     } else if (st == DATELINE_OK) {
@@ -225,10 +229,78 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
     return st;
 }
 
+/* Runs a search and prints the whole answer to out once it is in hand: when a writer changes
+ * the index under the search, it starts again from a fresh revision (up to MAX_ATTEMPTS
+ * times), and nothing half-done has been printed. */
+static dateline_status_t answer(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
+{
+    dateline_status_t st = DATELINE_OK;
+    *rc = 2;
+    for (int attempt = 1;; attempt++) {
+        char *text = NULL;
+        size_t textlen = 0;
+        FILE *mem = open_memstream(&text, &textlen);
+        if (!mem)
+            return DATELINE_NO_MEMORY;
+        st = search_once(idx, s, mem, rc);
+        if (fclose(mem) != 0 && st == DATELINE_OK)
+            st = DATELINE_NO_MEMORY;
+        if (st == DATELINE_OK)
+            fwrite(text, 1, textlen, out);
+        free(text);
+        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+            return st;
+        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+            return st;
+    }
+}
+
+/* --stdin: answers each line of standard input as a query, one JSON line each, flushed at
+ * once; a query that fails gets a line with "error" and the next is read. Each query first
+ * moves to the newest revision, so a long-lived process sees what was indexed since. Returns
+ * the exit status: 0 at the end of the input, 2 when the answers cannot be written. */
+static int answer_lines(dateline_index_t *idx, search_t *s)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int status = 0;
+    while ((len = getline(&line, &cap, stdin)) != -1) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        s->query = line;
+        int rc;
+        const char *why = NULL;
+        dateline_status_t st = dateline_index_reopen(idx);
+        if (st == DATELINE_OK && !line[strspn(line, " \t")]) {
+            st = DATELINE_BAD_ARGUMENT;
+            why = "no query: give words to search for, or * for every article";
+        }
+        if (st == DATELINE_OK)
+            st = answer(idx, s, stdout, &rc);
+        if (st != DATELINE_OK)
+            out_error(stdout, line, st, why ? why : st == DATELINE_NO_MEMORY
+                                                        ? dateline_status_to_string(st)
+                                                        : dateline_index_message(idx));
+        if (fflush(stdout) != 0) {
+            status = 2;
+            if (errno != EPIPE)
+                fprintf(stderr, "%s: cannot write the answers: %s\n", prog, strerror(errno));
+            break;
+        }
+    }
+    if (ferror(stdin)) {
+        fprintf(stderr, "%s: cannot read the queries: %s\n", prog, strerror(errno));
+        status = 2;
+    }
+    free(line);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS };
+           OPT_ALL_VERSIONS, OPT_STDIN };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
@@ -239,12 +311,13 @@ int main(int argc, char **argv)
         {"facet", required_argument, NULL, OPT_FACET},
         {"timeline", required_argument, NULL, OPT_TIMELINE},
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
+        {"stdin", no_argument, NULL, OPT_STDIN},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *index_word = NULL, *show = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
-    int count = 0, color = -1, c;
+    int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     out_format_t fmt = OUT_TEXT;
     dateline_field_t facets[8];
@@ -299,7 +372,9 @@ int main(int argc, char **argv)
         case 'c': count = 1; break;
         case OPT_SHOW: show = optarg; break;
         case OPT_ALL_VERSIONS: all_versions = 1; break;
+        case OPT_STDIN: from_stdin = 1; break;
         case 'f':
+            fmt_given = 1;
             if (strcmp(optarg, "text") == 0)
                 fmt = OUT_TEXT;
             else if (strcmp(optarg, "json") == 0)
@@ -410,7 +485,18 @@ int main(int argc, char **argv)
             strcat(query, " ");
         strcat(query, argv[i]);
     }
-    if (!show && !query[strspn(query, " \t\n")]) {
+    if (from_stdin) {
+        const char *why = show ? "--show asks for something else"
+                          : query[strspn(query, " \t\n")] ? "give no query on the command line"
+                          : fmt_given && fmt != OUT_JSON ? "give --format json or none" : NULL;
+        if (why) {
+            fprintf(stderr, "%s: --stdin reads the queries from standard input, one a line, and "
+                            "answers each in JSON: %s\n", prog, why);
+            free(query);
+            return 2;
+        }
+        fmt = OUT_JSON;
+    } else if (!show && !query[strspn(query, " \t\n")]) {
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
                         "Try '%s --help'.\n", prog, prog);
         free(query);
@@ -440,28 +526,18 @@ int main(int argc, char **argv)
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
                    facets, facet_top, nfacets, timeline, period, all_versions};
     int rc = 2;
-    for (int attempt = 1;; attempt++) {
-        char *text = NULL;
-        size_t textlen = 0;
-        FILE *mem = open_memstream(&text, &textlen);
-        if (!mem) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            break;
-        }
-        st = search_once(idx, &sr, mem, &rc);
-        if (fclose(mem) != 0 && st == DATELINE_OK) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            rc = 2;
-        } else if (st == DATELINE_OK) {
-            fwrite(text, 1, textlen, stdout);
-        }
-        free(text);
-        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
-            break;
-        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
-            break;
+    if (from_stdin) {
+        rc = answer_lines(idx, &sr);
+        dateline_index_close(idx);
+        free(path);
+        free(query);
+        return rc;
     }
-    if (st != DATELINE_OK) {
+    st = answer(idx, &sr, stdout, &rc);
+    if (st == DATELINE_NO_MEMORY) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        rc = 2;
+    } else if (st != DATELINE_OK) {
         if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
             fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
                     prog, dateline_index_message(idx), prog);

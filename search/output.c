@@ -211,6 +211,48 @@ dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *
     return DATELINE_OK;
 }
 
+void out_count(FILE *f, out_format_t fmt, const char *query, size_t total)
+{
+    if (fmt != OUT_JSON) {
+        fprintf(f, "%zu\n", total);
+        return;
+    }
+    fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+    out_json_string(f, query);
+    fprintf(f, ",\"total\":%zu}\n", total);
+}
+
+/* Each status by a name a program can test, the enum's name in lower case. */
+static const char *const status_names[] = {
+    [DATELINE_OK] = "ok",
+    [DATELINE_NO_MEMORY] = "no_memory",
+    [DATELINE_BAD_ARGUMENT] = "bad_argument",
+    [DATELINE_FILE_ERROR] = "file_error",
+    [DATELINE_LOCKED] = "locked",
+    [DATELINE_MODIFIED] = "modified",
+    [DATELINE_CORRUPT] = "corrupt",
+    [DATELINE_VERSION] = "version",
+    [DATELINE_QUERY_SYNTAX] = "query_syntax",
+    [DATELINE_BAD_INPUT] = "bad_input",
+    [DATELINE_CHARSET] = "charset",
+    [DATELINE_XAPIAN_ERROR] = "xapian_error",
+    [DATELINE_INTERNAL] = "internal",
+    [DATELINE_NOT_FOUND] = "not_found",
+    [DATELINE_END] = "end",
+};
+
+void out_error(FILE *f, const char *query, dateline_status_t st, const char *message)
+{
+    size_t n = sizeof status_names / sizeof status_names[0];
+    fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+    out_json_string(f, query);
+    fputs(",\"error\":{\"status\":", f);
+    out_json_string(f, (size_t)st < n && status_names[st] ? status_names[st] : "internal");
+    fputs(",\"message\":", f);
+    out_json_string(f, message);
+    fputs("}}\n", f);
+}
+
 static const char *facet_name(dateline_field_t fl)
 {
     switch (fl) {

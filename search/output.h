@@ -18,6 +18,12 @@ void out_json_string(FILE *f, const char *s);
 dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
                               size_t offset, dateline_results_t *res);
 
+/* Prints the number of matches of --count: a bare number, or in JSON an object. */
+void out_count(FILE *f, out_format_t fmt, const char *query, size_t total);
+
+/* Prints a query's failure as a JSON line: {"version","query","error":{"status","message"}}. */
+void out_error(FILE *f, const char *query, dateline_status_t st, const char *message);
+
 /* Prints the facets and timeline the query asked for (nothing when it asked for none). */
 void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
                 size_t nfields, const char *period);

@@ -26,4 +26,46 @@ S --bogus oil > /dev/null 2> "$TMP/err"
 is "$? $(grep -c 'unrecognized option' "$TMP/err")" "2 1" "an unknown long option: exit 2"
 is "$(S --lim 1 --format=tsv oil | wc -l)" 1 "long options may be abbreviated, before or after the query"
 
+# --stdin: a query a line, a JSON answer a line, each flushed before the next query is read
+coproc Q { S --stdin -n 1 --sort oldest; }
+echo 'opec' >&"${Q[1]}"
+IFS= read -t 20 -r a1 <&"${Q[0]}"; ok $? "--stdin: the first answer arrives while the process waits for more"
+echo '"unclosed' >&"${Q[1]}"
+IFS= read -t 20 -r a2 <&"${Q[0]}"; ok $? "--stdin: so does the answer to a bad query"
+echo '*' >&"${Q[1]}"
+IFS= read -t 20 -r a3 <&"${Q[0]}"; ok $? "--stdin: and the process carries on after it"
+eval "exec ${Q[1]}>&-"
+wait "$Q_PID"; is "$?" 0 "--stdin: exit 0 at the end of the input"
+printf '%s\n' "$a1" "$a2" "$a3" > "$TMP/answers"
+python3 -c 'import json,sys
+a = [json.loads(l) for l in open(sys.argv[1])]
+assert [x["query"] for x in a] == ["opec", "\"unclosed", "*"], a
+assert a[0]["total"] == 2 and len(a[0]["results"]) == 1, a[0]
+assert a[0]["results"][0]["date"] == "1987-03-02T09:14:22", "--sort oldest applies: " + a[0]["results"][0]["date"]
+assert a[1]["error"] == {"status": "query_syntax", "message": "position 1: a quote that is never closed"}, a[1]
+assert set(a[1]) == {"version", "query", "error"}, a[1].keys()
+assert a[2]["total"] == 45 and len(a[2]["results"]) == 1, a[2]["total"]
+' "$TMP/answers"
+ok $? "--stdin: answers, the error with its status and message, options applied to each"
+is "$(printf 'opec\n\n*\ndate:2017-13\n' | S --stdin --count)" \
+   '{"version":1,"query":"opec","total":2}
+{"version":1,"query":"","error":{"status":"bad_argument","message":"no query: give words to search for, or * for every article"}}
+{"version":1,"query":"*","total":45}
+{"version":1,"query":"date:2017-13","error":{"status":"bad_argument","message":"position 6: '"'2017-13'"' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B"}}' \
+   "--stdin --count: one object a line; an empty line and an impossible date are errors"
+is "$(printf 'opec\n' | S --stdin --facet place:1 | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["facets"]["place"])')" \
+   "[{'value': 'Saudi Arabia', 'count': 2}]" "--stdin --facet: facets in each answer"
+for bad in "opec" "--show x" "--format tsv"; do
+    S --stdin $bad < /dev/null > /dev/null 2> "$TMP/err"
+    is "$? $(grep -c 'stdin reads the queries from standard input' "$TMP/err")" "2 1" "--stdin $bad: a usage error"
+done
+# a long-lived --stdin process sees what was indexed after it started
+"$INDEX" -q --index "$TMP/grow" corpus/wire 2> /dev/null
+coproc G { "$SEARCH" --index "$TMP/grow" --stdin --count; }
+echo '*' >&"${G[1]}"; IFS= read -t 20 -r g1 <&"${G[0]}"
+"$INDEX" -q --index "$TMP/grow" corpus/sgml 2> /dev/null
+echo '*' >&"${G[1]}"; IFS= read -t 20 -r g2 <&"${G[0]}"
+eval "exec ${G[1]}>&-"; wait "$G_PID"
+is "$g1 $g2" '{"version":1,"query":"*","total":33} {"version":1,"query":"*","total":41}' "--stdin: each query reads the newest revision"
+
 done_testing
