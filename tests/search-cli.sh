@@ -68,4 +68,12 @@ echo '*' >&"${G[1]}"; IFS= read -t 20 -r g2 <&"${G[0]}"
 eval "exec ${G[1]}>&-"; wait "$G_PID"
 is "$g1 $g2" '{"version":1,"query":"*","total":33} {"version":1,"query":"*","total":41}' "--stdin: each query reads the newest revision"
 
+# --count: a bare number in text and TSV, an object in JSON
+is "$(S --count opec)" 2 "--count: a bare number"
+is "$(S --count --format tsv opec)" 2 "--count --format tsv: a bare number"
+is "$(S --count --format json 'opec "x')" "" "--count --format json: nothing on stdout for a bad query"
+is "$(S --count --format json 'opec')" '{"version":1,"query":"opec","total":2}' "--count --format json: an object"
+is "$(S --count --format json 'zzzzunknownword'; echo "rc $?")" '{"version":1,"query":"zzzzunknownword","total":0}
+rc 1' "--count --format json: total 0, exit 1"
+
 done_testing
