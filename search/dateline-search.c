@@ -63,7 +63,9 @@ static void usage(FILE *f)
 "                         with exact counts: place, group, topic or dateline (repeatable)\n"
 "      --timeline P       also the matches per day, week, month or year, with each\n"
 "                         period's commonest places and groups (-n 0: only these)\n"
-"  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
+"  -f, --format FORMAT    text (default); json; jsonl (a JSON object a result a line);\n"
+"                         tsv or csv (RFC 4180), each with a header line naming the\n"
+"                         columns; or svg: the timeline as a chart\n"
 "      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
 "  -h, --help             this help\n"
 "  -V, --version          the version\n"
@@ -153,7 +155,159 @@ typedef struct {
     dateline_timeline_t timeline;
     const char *period;
     int all_versions;
+    size_t width;       /* text: the terminal's width */
 } search_t;
+
+enum { FIRST_PAGE = 50, MAX_PAGE = 6400 }; /* results fetched at once: 50, then twice as many */
+
+static int write_errno; /* why writing the results failed (EPIPE: the reader went away) */
+
+/* The query with the search's order and, when `spies`, its facets and timeline. */
+static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int spies,
+                                   dateline_query_t **q)
+{
+    dateline_status_t st = dateline_query_new(idx, s->query, q);
+    if (st != DATELINE_OK)
+        return st;
+    st = dateline_query_set_sort(*q, s->sort);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_half_life(*q, s->half_life, 2.0);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_all_versions(*q, s->all_versions);
+    for (size_t k = 0; spies && k < s->nfacets && st == DATELINE_OK; k++)
+        st = dateline_query_add_facet(*q, s->facets[k], s->facet_top[k]);
+    if (st == DATELINE_OK && spies)
+        st = dateline_query_set_timeline(*q, s->timeline);
+    if (st != DATELINE_OK) {
+        dateline_query_destroy(*q);
+        *q = NULL;
+    }
+    return st;
+}
+
+/* Writes len bytes to out and flushes them; 0 (with write_errno set) when that fails. */
+static int put(FILE *out, const char *text, size_t len)
+{
+    errno = 0;
+    if (fwrite(text, 1, len, out) == len && fflush(out) == 0)
+        return 1;
+    write_errno = errno ? errno : EIO;
+    return 0;
+}
+
+/* Fetches results from .. from+n-1 of q and prints them, in memory first and then to out at
+ * once: a page that fails prints nothing. The first page (when t is not NULL) also prints
+ * what goes before the results, fills *t, and keeps what goes after them (facets, timeline,
+ * the SVG chart) in *tail, since results must not be read after a reopen. *got: how many
+ * results the page held. */
+static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_t *o,
+                              size_t from, size_t n, out_totals_t *t, char **tail,
+                              size_t *taillen, FILE *out, size_t *got)
+{
+    dateline_results_t *res;
+    char *text = NULL;
+    size_t len = 0;
+    dateline_status_t st = dateline_query_run(q, from, n, &res);
+    if (st != DATELINE_OK)
+        return st;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        dateline_results_destroy(res);
+        return DATELINE_NO_MEMORY;
+    }
+    if (t) {
+        t->total = dateline_results_total(res);
+        t->stories = out_wants_stories(s->fmt) ? dateline_results_stories(res) : t->total;
+        out_begin(mem, o, t);
+        FILE *tm = open_memstream(tail, taillen);
+        if (!tm)
+            st = DATELINE_NO_MEMORY;
+        else {
+            if (s->fmt == OUT_SVG)
+                out_svg(tm, s->query, res, s->period);
+            else
+                out_facets(tm, s->fmt, res, s->facets, s->nfacets, s->period);
+            if (fclose(tm) != 0)
+                st = DATELINE_NO_MEMORY;
+        }
+    }
+    *got = dateline_results_size(res);
+    for (size_t k = 0; k < *got && st == DATELINE_OK; k++)
+        st = out_result(mem, o, dateline_results_get(res, k), from - s->offset + k);
+    if (fclose(mem) != 0 && st == DATELINE_OK)
+        st = DATELINE_NO_MEMORY;
+    if (st == DATELINE_OK && !put(out, text, len))
+        st = DATELINE_FILE_ERROR;
+    free(text);
+    dateline_results_destroy(res);
+    return st;
+}
+
+/* Lists the results page by page, each printed and flushed as soon as it is in hand, so that
+ * the first results show (and `| head` ends the search) long before the last are found. The
+ * totals, facets and timeline come with the first page. When a writer changes the index
+ * under the search, the page is fetched again from a fresh revision: the first from the
+ * start, a later one from where the list had got to. */
+static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
+{
+    out_t o = {s->fmt, s->query, s->offset, s->color, s->width, s->limit > 0};
+    out_totals_t t = {0, 0};
+    dateline_query_t *q = NULL;
+    dateline_status_t st;
+    char *tail = NULL;
+    size_t taillen = 0, shown = 0, size = s->limit < FIRST_PAGE ? s->limit : FIRST_PAGE, got = 0;
+    for (int attempt = 1;; attempt++) {
+        st = new_query(idx, s, 1, &q);
+        if (st == DATELINE_OK)
+            st = page(q, s, &o, s->offset, size, &t, &tail, &taillen, out, &got);
+        dateline_query_destroy(q);
+        q = NULL;
+        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+            break;
+        free(tail);
+        tail = NULL;
+        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+            break;
+    }
+    /* the later pages, without facets and timeline, which the first page had */
+    shown = got;
+    while (st == DATELINE_OK && got == size && shown < s->limit && s->offset + shown < t.total) {
+        size = size * 2 < MAX_PAGE ? size * 2 : MAX_PAGE;
+        size = size < s->limit - shown ? size : s->limit - shown;
+        for (int attempt = 1;; attempt++) {
+            if (!q)
+                st = new_query(idx, s, 0, &q);
+            if (st == DATELINE_OK)
+                st = page(q, s, &o, s->offset + shown, size, NULL, NULL, NULL, out, &got);
+            if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+                break;
+            if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+                break;
+        }
+        shown += st == DATELINE_OK ? got : 0;
+    }
+    dateline_query_destroy(q);
+    if (st == DATELINE_OK) {
+        char *end = NULL;
+        size_t endlen = 0;
+        FILE *mem = open_memstream(&end, &endlen);
+        if (!mem)
+            st = DATELINE_NO_MEMORY;
+        else {
+            out_end(mem, &o, &t, shown);
+            fwrite(tail, 1, taillen, mem);
+            if (fclose(mem) != 0)
+                st = DATELINE_NO_MEMORY;
+            else if (!put(out, end, endlen))
+                st = DATELINE_FILE_ERROR;
+        }
+        free(end);
+    }
+    free(tail);
+    if (st == DATELINE_OK)
+        *rc = t.total ? 0 : 1;
+    return st;
+}
 
 /* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
  * caller reopens the index and runs it again. */
@@ -193,41 +347,20 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         }
         return st;
     }
-    dateline_query_t *q;
-    st = dateline_query_new(idx, s->query, &q);
-    if (st != DATELINE_OK)
-        return st;
-    st = dateline_query_set_sort(q, s->sort);
-    if (st == DATELINE_OK)
-        st = dateline_query_set_half_life(q, s->half_life, 2.0);
-    if (st == DATELINE_OK)
-        st = dateline_query_set_all_versions(q, s->all_versions);
-    if (st == DATELINE_OK && s->count) {
+    if (s->count) {
+        dateline_query_t *q;
         size_t n;
-        st = dateline_query_count(q, &n);
+        st = new_query(idx, s, 0, &q);
+        if (st == DATELINE_OK)
+            st = dateline_query_count(q, &n);
         if (st == DATELINE_OK) {
             out_count(out, s->fmt, s->query, n);
             *rc = n ? 0 : 1;
         }
-    } else if (st == DATELINE_OK) {
-        dateline_results_t *res;
-        for (size_t k = 0; k < s->nfacets && st == DATELINE_OK; k++)
-            st = dateline_query_add_facet(q, s->facets[k], s->facet_top[k]);
-        if (st == DATELINE_OK)
-            st = dateline_query_set_timeline(q, s->timeline);
-        if (st == DATELINE_OK)
-            st = dateline_query_run(q, s->offset, s->limit, &res);
-        if (st == DATELINE_OK && s->fmt == OUT_SVG)
-            out_svg(out, s->query, res, s->period);
-        else if (st == DATELINE_OK)
-            st = out_results(out, s->fmt, s->color, s->query, s->offset, res);
-        if (st == DATELINE_OK && s->fmt != OUT_SVG)
-            out_facets(out, s->fmt, res, s->facets, s->nfacets, s->period);
-        if (st == DATELINE_OK)
-            *rc = dateline_results_total(res) ? 0 : 1;
+        dateline_query_destroy(q);
+        return st;
     }
-    dateline_query_destroy(q);
-    return st;
+    return list(idx, s, out, rc);
 }
 
 /* Runs a search and prints the whole answer to out once it is in hand: when a writer changes
@@ -376,17 +509,9 @@ int main(int argc, char **argv)
         case OPT_STDIN: from_stdin = 1; break;
         case 'f':
             fmt_given = 1;
-            if (strcmp(optarg, "text") == 0)
-                fmt = OUT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = OUT_JSON;
-            else if (strcmp(optarg, "tsv") == 0)
-                fmt = OUT_TSV;
-            else if (strcmp(optarg, "svg") == 0)
-                fmt = OUT_SVG;
-            else {
-                fprintf(stderr, "%s: unknown --format '%s': use text, json, tsv or svg\n", prog,
-                        optarg);
+            if (!out_format_from_name(optarg, &fmt)) {
+                fprintf(stderr, "%s: unknown --format '%s': use text, json, jsonl, tsv, csv or "
+                                "svg\n", prog, optarg);
                 return query_hint(word);
             }
             break;
@@ -466,6 +591,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if ((fmt == OUT_JSONL || fmt == OUT_CSV) && (nfacets || timeline != DATELINE_TIMELINE_NONE)) {
+        fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
+                        "json or tsv\n", prog, fmt == OUT_CSV ? "csv" : "jsonl");
+        return 2;
+    }
     if (color < 0) {
         const char *term = getenv("TERM");
         color = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
@@ -525,7 +655,7 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions};
+                   facets, facet_top, nfacets, timeline, period, all_versions, 0};
     int rc = 2;
     if (from_stdin) {
         rc = answer_lines(idx, &sr);
@@ -534,8 +664,14 @@ int main(int argc, char **argv)
         free(query);
         return rc;
     }
-    st = answer(idx, &sr, stdout, &rc);
-    if (st == DATELINE_NO_MEMORY) {
+    /* an article or a count is printed once whole; a list page by page */
+    st = show || count ? answer(idx, &sr, stdout, &rc) : search_once(idx, &sr, stdout, &rc);
+    if (write_errno) {
+        /* the reader went away (| head, a pager closed early): nothing to say */
+        if (write_errno != EPIPE)
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(write_errno));
+        rc = write_errno == EPIPE ? 0 : 2;
+    } else if (st == DATELINE_NO_MEMORY) {
         fprintf(stderr, "%s: out of memory\n", prog);
         rc = 2;
     } else if (st != DATELINE_OK) {
@@ -549,9 +685,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         rc = 2;
     }
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "%s: cannot write the results\n", prog);
-        rc = 2;
+    if (!write_errno && fflush(stdout) != 0) {
+        if (errno != EPIPE) {
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(errno));
+            rc = 2;
+        }
     }
     dateline_index_close(idx);
     free(path);

@@ -8,7 +8,7 @@ DB="$TMP/db"
 S() { "$SEARCH" --index "$DB" "$@"; }
 
 # options anywhere on the line; -- ends them
-is "$(S opec -n 1 --format tsv | wc -l)" 1 "an option after the query applies (-n 1)"
+is "$(S opec -n 1 --format tsv | tail -n +2 | wc -l)" 1 "an option after the query applies (-n 1)"
 is "$(S opec -n 1 --format tsv)" "$(S -n 1 --format tsv opec)" "and gives what it gives before the query"
 is "$(S -c opec)" 2 "two OPEC stories, both naming Kuwait and Saudi Arabia"
 is "$(S -c -- -kuwait opec)" 1 "after --, -kuwait is a query word"
@@ -24,7 +24,7 @@ is "$(S -iraq oil 2>&1 | tail -n 1)" "dateline-search: if '-iraq' is part of the
     "-iraq (an index named raq, which is not there): the hint follows the error"
 S --bogus oil > /dev/null 2> "$TMP/err"
 is "$? $(grep -c 'unrecognized option' "$TMP/err")" "2 1" "an unknown long option: exit 2"
-is "$(S --lim 1 --format=tsv oil | wc -l)" 1 "long options may be abbreviated, before or after the query"
+is "$(S --lim 1 --format=tsv oil | tail -n +2 | wc -l)" 1 "long options may be abbreviated, before or after the query"
 
 # --stdin: a query a line, a JSON answer a line, each flushed before the next query is read
 coproc Q { S --stdin -n 1 --sort oldest; }
@@ -75,5 +75,51 @@ is "$(S --count --format json 'opec "x')" "" "--count --format json: nothing on 
 is "$(S --count --format json 'opec')" '{"version":1,"query":"opec","total":2}' "--count --format json: an object"
 is "$(S --count --format json 'zzzzunknownword'; echo "rc $?")" '{"version":1,"query":"zzzzunknownword","total":0}
 rc 1' "--count --format json: total 0, exit 1"
+
+# --format jsonl, csv, and TSV's header line: the same results as --format json, field by field
+S --format json -n 100 --sort oldest '*' > "$TMP/all.json"
+S --format jsonl -n 100 --sort oldest '*' > "$TMP/all.jsonl"
+S --format csv -n 100 --sort oldest '*' > "$TMP/all.csv"
+S --format tsv -n 100 --sort oldest '*' > "$TMP/all.tsv"
+python3 -c 'import csv,json,sys
+d = json.load(open(sys.argv[1]))["results"]
+lines = open(sys.argv[2]).read().split("\n")
+assert lines[-1] == "" and len(lines) == 46, len(lines)
+assert [json.loads(l) for l in lines[:-1]] == d, "jsonl: one result a line, as in json"
+cols = ["rank","score","id","date","dateline","source","title","places","groups","topics","file","key","snippet"]
+raw = open(sys.argv[3], newline="").read()
+assert raw.count("\r\n") >= 46 and raw.endswith("\r\n"), "csv: lines end in CRLF"
+rows = list(csv.reader(open(sys.argv[3], newline="")))
+assert rows[0] == cols, rows[0]
+assert len(rows) == 46, len(rows)
+quoted = 0
+for r, j in zip(rows[1:], d):
+    x = dict(zip(cols, r))
+    assert int(x["rank"]) == j["rank"] and x["id"] == j["id"] and x["title"] == (j["title"] or ""), (x, j)
+    assert x["snippet"] == j["snippet"] and x["dateline"] == (j["dateline"] or ""), x["id"]
+    assert x["places"] == ";".join(j["places"]) and x["topics"] == ";".join(j["topics"]), x["id"]
+    assert x["key"] == (j["origin"]["key"] or "") and x["file"] == j["origin"]["file"], x["id"]
+    quoted += "," in x["title"] or "\"" in x["snippet"]
+assert quoted >= 2, quoted
+t = open(sys.argv[4]).read().split("\n")
+assert t[0] == "\t".join(cols), t[0]
+assert [l.split("\t")[2] for l in t[1:-1]] == [j["id"] for j in d], "tsv: the header, then the results"
+' "$TMP/all.json" "$TMP/all.jsonl" "$TMP/all.csv" "$TMP/all.tsv"
+ok $? "jsonl and csv (RFC 4180, quoted where needed, a header) give what json gives; TSV has a header line"
+is "$(S --format csv -n 1 'title:"output stays"' | tail -n 1)" \
+   "$(printf '1,%s,c985ccfc1b26ba1e,1987-03-02T09:14:22,KUWAIT,Reuters,"OPEC OUTPUT STAYS BELOW CEILING, SURVEY SAYS",Kuwait;Saudi Arabia,Organization of Petroleum Exporting Countries,crude,corpus/sgml/wire-1987.sgm,90002,"Crude output by the Organization of Petroleum Exporting Countries stayed below its 15.8 mln barrels per day ceiling in February, a survey of oil company officials showed. Saudi Arabia and Kuwait pumped less than their quotas <to support..."\r' "$(S --format tsv -n 1 'title:"output stays"' | tail -n 1 | cut -f2)")" \
+   "csv: a title and a snippet with commas are quoted, lists joined by ;"
+is "$(S --format tsv -n 0 --facet topic:1 'opec' | head -n 1)" "$(printf 'facet\ttopic\tcrude\t1')" "tsv -n 0: no header when no result is asked for"
+is "$(S --format csv 'zzzzunknownword' | tr -d '\r')" "rank,score,id,date,dateline,source,title,places,groups,topics,file,key,snippet" "csv: the header even when nothing matched"
+is "$(S --format jsonl 'zzzzunknownword' | wc -c)" 0 "jsonl: nothing when nothing matched"
+for f in jsonl csv; do
+    S --format $f --facet place opec > "$TMP/out" 2> "$TMP/err"
+    is "$? $(wc -c < "$TMP/out") $(grep -c 'for --facet and --timeline use json or tsv' "$TMP/err")" "2 0 1" "--format $f --facet: a usage error"
+done
+id=$(S --format jsonl -n 1 'cocoa bahia' | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+is "$(S --show "$id" --format jsonl)" "$(S --show "$id" --format json)" "--show --format jsonl: the JSON object, on one line"
+is "$(S --show "$id" --format csv | head -n 2 | tr -d '\r')" "id,$id
+title,RAINS EASE DROUGHT IN BRAZIL COCOA BELT" "--show --format csv: field,value lines"
+is "$(S --count --format jsonl opec)" '{"version":1,"query":"opec","total":2}' "--count --format jsonl: the object"
 
 done_testing
