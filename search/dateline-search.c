@@ -250,7 +250,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
  * start, a later one from where the list had got to. */
 static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
 {
-    out_t o = {s->fmt, s->query, s->offset, s->color, s->width, s->limit > 0};
+    out_t o = {s->fmt, s->query, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
     out_totals_t t = {0, 0};
     dateline_query_t *q = NULL;
     dateline_status_t st;

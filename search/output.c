@@ -444,7 +444,7 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
 static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
 {
     size_t offset = o->offset;
-    if (shown && t->stories < t->total)
+    if (shown && t->stories < t->total && !o->all_versions)
         fprintf(f, "%zu-%zu of %zu stories (%zu matching articles; --all-versions lists "
                    "each)\n", offset + 1, offset + shown, t->stories, t->total);
     else if (shown)

@@ -24,6 +24,7 @@ typedef struct {
     int color;          /* text: highlight with terminal escapes */
     size_t width;       /* text: wrap lines at this many columns; 0: never */
     int header;         /* TSV and CSV: a first line naming the columns */
+    int all_versions;   /* every article is listed, not each story once */
 } out_t;
 
 /* What the first page of results says of all matches. */

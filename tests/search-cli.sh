@@ -122,4 +122,56 @@ is "$(S --show "$id" --format csv | head -n 2 | tr -d '\r')" "id,$id
 title,RAINS EASE DROUGHT IN BRAZIL COCOA BELT" "--show --format csv: field,value lines"
 is "$(S --count --format jsonl opec)" '{"version":1,"query":"opec","total":2}' "--count --format jsonl: the object"
 
+# Streaming: results come from the library a page at a time (50, then more), each printed and
+# flushed before the next is fetched. A shim holds the second fetch until told to go on.
+SHIM="$TMP/run-gate.so"
+${CC:-cc} -shared -fPIC -O1 -I include -o "$SHIM" tests/run-gate.c -ldl 2> "$TMP/cc.err" ||
+    { echo "Bail out! cannot build the shim: $(head -c 300 "$TMP/cc.err")"; exit 1; }
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
+stories "$TMP/many" 130
+"$INDEX" -q --index "$TMP/big" "$TMP/many" 2> /dev/null
+B() { "$SEARCH" --index "$TMP/big" --all-versions "$@"; }  # the stories repeat every 33: chains
+gated() { env LD_PRELOAD="$SHIM" DL_GATE_LOG="$TMP/gate.log" DL_GATE_OPEN="$TMP/gate" "$SEARCH" --index "$TMP/big" --all-versions "$@"; }
+held() { # held FILE: waits until the shim holds a fetch and FILE has a line (20 s at most)
+    for _ in $(seq 200); do
+        [ -s "$TMP/gate.log" ] && [ -s "$1" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+rm -f "$TMP/gate" "$TMP/gate.log"
+gated -n 100000 --format tsv --sort oldest '*' > "$TMP/stream.tsv" &
+pid=$!
+held "$TMP/stream.tsv"; ok $? "the second page is fetched while the process runs"
+is "$(wc -l < "$TMP/stream.tsv") $(cat "$TMP/gate.log")" "51 held 50 100" \
+   "the header and the first 50 results are out before the second page (100 more) is fetched"
+touch "$TMP/gate"; wait "$pid"; is "$?" 0 "and the search ends well"
+is "$(tail -n +2 "$TMP/stream.tsv" | cut -f1 | tr '\n' ' ')" "$(seq -s ' ' 1 130) " "every result once, ranks 1 to 130 in order"
+is "$(tail -n +2 "$TMP/stream.tsv" | cut -f3 | sort -u | wc -l)" 130 "130 distinct articles"
+is "$(tail -n +2 "$TMP/stream.tsv")" "$(B -n 130 --format tsv --sort oldest '*' | tail -n +2)" "the pages make the list one fetch gives"
+B -n 100000 --format json --facet place:3 '*' > "$TMP/stream.json"
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] == 130 and len(d["results"]) == 130, (d["total"], len(d["results"]))
+assert [r["rank"] for r in d["results"]] == list(range(1, 131))
+assert len(d["facets"]["place"]) == 3
+' "$TMP/stream.json"
+ok $? "JSON over pages: one valid object, totals and facets from the first page, 130 results"
+is "$(B -n 70 --offset 20 --format tsv --sort oldest '*' | tail -n +2 | cut -f1 | sed -n '1p;$p' | tr '\n' ' ')" "21 90 " "--offset and -n across pages"
+is "$(B -n 75 '*' | tail -n 1)" "1-75 of 130 matches" "text: the last line counts what the pages printed"
+
+# A reader that goes away ends the search quietly: killed by SIGPIPE (141), or, where SIGPIPE
+# is ignored, at the EPIPE error with status 0, and no message either way.
+for how in default ignored; do
+    rm -f "$TMP/gate" "$TMP/gate.log" "$TMP/first"
+    { [ $how = ignored ] && trap '' PIPE
+      gated -n 100000 --format tsv '*' 2> "$TMP/pipe.err"; echo $? > "$TMP/pipe.rc"; } | head -n 1 > "$TMP/first" &
+    held "$TMP/first"
+    sleep 0.2  # head has read its line and gone
+    touch "$TMP/gate"; wait
+    want=$([ $how = ignored ] && echo 0 || echo 141)
+    is "$(cat "$TMP/pipe.rc") $(wc -c < "$TMP/pipe.err") $(cat "$TMP/first")" "$want 0 $(printf 'rank\tscore\tid\tdate\tdateline\tsource\ttitle\tplaces\tgroups\ttopics\tfile\tkey\tsnippet')" \
+       "SIGPIPE $how: head -n 1 gets the header, the search ends with $want and says nothing"
+done
+
 done_testing
