@@ -3,9 +3,13 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "dateline.h"
@@ -66,7 +70,10 @@ static void usage(FILE *f)
 "  -f, --format FORMAT    text (default); json; jsonl (a JSON object a result a line);\n"
 "                         tsv or csv (RFC 4180), each with a header line naming the\n"
 "                         columns; or svg: the timeline as a chart\n"
-"      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
+"      --color WHEN       auto (default: when stdout is a terminal and NO_COLOR is\n"
+"                         empty or unset), always or never\n"
+"      --no-pager         never page; by default, on a terminal, an answer longer than\n"
+"                         the screen goes through $PAGER (unset: less -R; empty: none)\n"
 "  -h, --help             this help\n"
 "  -V, --version          the version\n"
 "\n"
@@ -75,6 +82,7 @@ static void usage(FILE *f)
 "  %s --sort newest --format json cocoa brazil\n"
 "  %s --count 'topic:crude date:1987-03'\n"
 "\n"
+"Text is wrapped to the terminal's width (else $COLUMNS, else 80 columns).\n"
 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
             prog, prog, prog, dl_default_index_hint(), prog, prog, prog);
 }
@@ -363,6 +371,127 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
     return list(idx, s, out, rc);
 }
 
+/* The size of the terminal on stdout: from the terminal itself, else $COLUMNS and $LINES,
+ * else 80 by 24. */
+static void screen_size(size_t *cols, size_t *rows)
+{
+    struct winsize ws = {0};
+    int tty = isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0;
+    const char *c = getenv("COLUMNS"), *l = getenv("LINES");
+    long v;
+    *cols = tty && ws.ws_col ? ws.ws_col : c && (v = strtol(c, NULL, 10)) > 0 ? (size_t)v : 80;
+    *rows = tty && ws.ws_row ? ws.ws_row : l && (v = strtol(l, NULL, 10)) > 0 ? (size_t)v : 24;
+}
+
+/* The pager: what is printed is held until it passes a screenful, then it goes through the
+ * pager command, which reads it from a pipe; output that fits the screen goes straight to it. */
+typedef struct {
+    char *held;         /* what was printed while it fitted */
+    size_t len, cap;
+    size_t rows, col;   /* screen rows filled so far, and the column on the last one */
+    size_t screen_rows, screen_cols;
+    const char *cmd;    /* the shell command that pages */
+    int fd;             /* where output goes now: the pager's pipe, 1, or -1 while held */
+    pid_t pid;          /* the pager, or 0 */
+} pager_t;
+
+static int write_all(int fd, const char *buf, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, buf, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return 0;
+        buf += k;
+        n -= (size_t)k;
+    }
+    return 1;
+}
+
+/* Starts the pager with a pipe to its standard input; 0 when that cannot be done. */
+static int pager_start(pager_t *p)
+{
+    int fds[2];
+    fflush(stderr);
+    if (pipe(fds) != 0)
+        return 0;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return 0;
+    }
+    if (pid == 0) {
+        dup2(fds[0], 0);
+        close(fds[0]);
+        close(fds[1]);
+        /* like git: less quits by itself when the text fits, keeps colours, leaves the
+         * screen as it was */
+        setenv("LESS", "FRX", 0);
+        execl("/bin/sh", "sh", "-c", p->cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    /* quitting the pager before the end is no error: writes then fail with EPIPE, and the
+     * search stops quietly */
+    signal(SIGPIPE, SIG_IGN);
+    p->fd = fds[1];
+    p->pid = pid;
+    return 1;
+}
+
+static ssize_t pager_write(void *cookie, const char *buf, size_t n)
+{
+    pager_t *p = cookie;
+    if (p->fd >= 0)
+        return write_all(p->fd, buf, n) ? (ssize_t)n : -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == '\n')
+            p->rows++, p->col = 0;
+        else if (b >= 0x20 && (b & 0xC0) != 0x80 && ++p->col > p->screen_cols)
+            p->rows++, p->col = 1; /* a long line takes more rows (escapes overcounted) */
+    }
+    if (p->len + n > p->cap) {
+        size_t cap = (p->len + n) * 2;
+        char *h = realloc(p->held, cap);
+        if (!h) {
+            errno = ENOMEM;
+            return -1;
+        }
+        p->held = h, p->cap = cap;
+    }
+    memcpy(p->held + p->len, buf, n);
+    p->len += n;
+    /* the screen holds rows - 1 lines and the prompt */
+    if (p->rows < p->screen_rows)
+        return (ssize_t)n;
+    if (!pager_start(p))
+        p->fd = 1;
+    int done = write_all(p->fd, p->held, p->len);
+    free(p->held);
+    p->held = NULL;
+    p->len = p->cap = 0;
+    return done ? (ssize_t)n : -1;
+}
+
+static int pager_close(void *cookie)
+{
+    pager_t *p = cookie;
+    int ok = 1;
+    if (p->fd < 0)
+        ok = write_all(1, p->held, p->len);
+    free(p->held);
+    p->held = NULL;
+    if (p->pid) {
+        close(p->fd);
+        while (waitpid(p->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    return ok ? 0 : -1;
+}
+
 /* Runs a search and prints the whole answer to out once it is in hand: when a writer changes
  * the index under the search, it starts again from a fresh revision (up to MAX_ATTEMPTS
  * times), and nothing half-done has been printed. */
@@ -434,7 +563,7 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS, OPT_STDIN };
+           OPT_ALL_VERSIONS, OPT_STDIN, OPT_NO_PAGER };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
@@ -446,12 +575,13 @@ int main(int argc, char **argv)
         {"timeline", required_argument, NULL, OPT_TIMELINE},
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"stdin", no_argument, NULL, OPT_STDIN},
+        {"no-pager", no_argument, NULL, OPT_NO_PAGER},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *index_word = NULL, *show = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
-    int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0;
+    int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0, no_pager = 0;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     out_format_t fmt = OUT_TEXT;
     dateline_field_t facets[8];
@@ -507,6 +637,7 @@ int main(int argc, char **argv)
         case OPT_SHOW: show = optarg; break;
         case OPT_ALL_VERSIONS: all_versions = 1; break;
         case OPT_STDIN: from_stdin = 1; break;
+        case OPT_NO_PAGER: no_pager = 1; break;
         case 'f':
             fmt_given = 1;
             if (!out_format_from_name(optarg, &fmt)) {
@@ -597,9 +728,11 @@ int main(int argc, char **argv)
         return 2;
     }
     if (color < 0) {
-        const char *term = getenv("TERM");
-        color = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
+        const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+        color = isatty(1) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
     }
+    size_t cols, rows;
+    screen_size(&cols, &rows);
 
     /* the query, from the words left */
     size_t qlen = 0;
@@ -655,7 +788,8 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions, 0};
+                   facets, facet_top, nfacets, timeline, period, all_versions,
+                   fmt == OUT_TEXT ? cols : 0};
     int rc = 2;
     if (from_stdin) {
         rc = answer_lines(idx, &sr);
@@ -664,8 +798,17 @@ int main(int argc, char **argv)
         free(query);
         return rc;
     }
+    /* on a terminal, a long answer goes through the pager */
+    FILE *out = stdout;
+    const char *pager = getenv("PAGER");
+    pager_t pg = {NULL, 0, 0, 0, 0, rows, cols, pager ? pager : "less -R", -1, 0};
+    if (!no_pager && isatty(1) && *pg.cmd) {
+        cookie_io_functions_t io = {NULL, pager_write, NULL, pager_close};
+        FILE *f = fopencookie(&pg, "w", io);
+        out = f ? f : stdout;
+    }
     /* an article or a count is printed once whole; a list page by page */
-    st = show || count ? answer(idx, &sr, stdout, &rc) : search_once(idx, &sr, stdout, &rc);
+    st = show || count ? answer(idx, &sr, out, &rc) : search_once(idx, &sr, out, &rc);
     if (write_errno) {
         /* the reader went away (| head, a pager closed early): nothing to say */
         if (write_errno != EPIPE)
@@ -685,11 +828,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         rc = 2;
     }
-    if (!write_errno && fflush(stdout) != 0) {
+    errno = 0;
+    if (!write_errno && (out != stdout ? fclose(out) : fflush(stdout)) != 0) {
         if (errno != EPIPE) {
-            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(errno));
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog,
+                    strerror(errno ? errno : EIO));
             rc = 2;
         }
+    } else if (out != stdout && write_errno) {
+        fclose(out);
     }
     dateline_index_close(idx);
     free(path);

@@ -235,21 +235,23 @@ static int lit(const size_t *spans, size_t nspans, size_t at)
     return 0;
 }
 
-/* Prints plain text s from column *col, its spans between `on` and C_OFF (when on is not
- * NULL). With a width, words go on the next line (which starts with `indent` spaces) when
- * they would pass it, and the spaces between words become one; a word wider than the line
- * stands alone on it, whole. Without a width the text is printed as it is. */
+/* Prints plain text s from column *col, after `lead` spaces unless it starts a line, with
+ * its spans between `on` and C_OFF (when on is not NULL). With a width, a word that would
+ * pass it goes on the next line, which starts with `indent` spaces (the spaces before it
+ * go), and a line end in the text is a space; a word wider than the line stands alone on
+ * it, whole. Without a width the text is printed as it is. */
 static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, const char *on,
-                 size_t *col, size_t indent, size_t width)
+                 size_t *col, size_t lead, size_t indent, size_t width)
 {
     size_t n = strlen(s), i = 0;
-    int in = 0, gap = 0; /* in a highlighted span; a space is owed before the next word */
+    size_t gap = lead;   /* spaces owed before the next word */
+    int in = 0;          /* in a highlighted span */
     while (i < n) {
         size_t ws = i;
         if (width) {
             while (ws < n && strchr(" \t\n\r", s[ws]))
                 ws++;
-            gap = gap || ws > i;
+            gap = ws > i && !gap ? ws - i : gap; /* as many as the text has */
         }
         if (ws == n)
             break;
@@ -257,7 +259,7 @@ static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, con
         while (we < n && (!width || !strchr(" \t\n\r", s[we])))
             we++;
         size_t w = out_width(s + ws, we - ws);
-        if (width && *col > indent && *col + (size_t)gap + w > width) {
+        if (width && *col > indent && *col + gap + w > width) {
             if (in)
                 fputs(C_OFF, f);
             fputc('\n', f);
@@ -268,12 +270,12 @@ static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, con
             gap = 0;
         }
         if (gap) {
-            int h = on && lit(spans, nspans, ws - 1);
+            int h = on && ws > 0 && lit(spans, nspans, ws - 1);
             if (h != in)
                 fputs(h ? on : C_OFF, f);
             in = h;
-            fputc(' ', f);
-            *col += 1;
+            fprintf(f, "%*s", (int)gap, "");
+            *col += gap;
         }
         for (size_t p = ws; p < we; p++) {
             int h = on && lit(spans, nspans, p);
@@ -281,6 +283,10 @@ static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, con
                 fputs(h ? on : C_OFF, f);
             in = h;
             fputc(s[p], f);
+        }
+        if (in && !lit(spans, nspans, we)) { /* the span ends with the word */
+            fputs(C_OFF, f);
+            in = 0;
         }
         *col += w;
         gap = 0;
@@ -420,26 +426,34 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
     const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
     int color = o->color;
     (void)i;
-    /* the first line: rank, day, dateline and the headline, which wraps under itself */
+    /* rank, day, dateline and headline; the snippet; the id and origin: each wraps under
+     * the fifth column */
     int start = fprintf(f, "%s%3zu.%s ", color ? C_BOLD : "", dateline_result_rank(w->r),
                         color ? C_OFF : "");
     print_day(f, date);
-    size_t col = (size_t)(start > 0 ? start : 0) - (color ? strlen(C_BOLD C_OFF) : 0) + 10 + 2;
-    fputs("  ", f);
-    if (dateline) {
-        fprintf(f, "%s  ", dateline);
-        col += out_width(dateline, strlen(dateline)) + 2;
-    }
+    size_t col = (size_t)(start > 0 ? start : 0) - (color ? strlen(C_BOLD C_OFF) : 0) + 10;
     size_t whole[2] = {0, SIZE_MAX};
-    wrap(f, or_empty(title), whole, 1, color ? C_BOLD : NULL, &col, 5, o->width);
+    if (dateline)
+        wrap(f, dateline, NULL, 0, NULL, &col, 2, 5, o->width);
+    wrap(f, or_empty(title), whole, 1, color ? C_BOLD : NULL, &col, 2, 5, o->width);
     fputs("\n     ", f);
     col = 5;
-    wrap(f, w->snippet, w->spans, w->nspans, color ? C_HIT : NULL, &col, 5, o->width);
-    fprintf(f, "\n     %s%s  %s%s%s", color ? C_DIM : "", or_empty(id), or_empty(file),
-            key ? ":" : "", or_empty(key));
-    if (dateline_result_versions(w->r) > 1)
-        fprintf(f, "  [%zu versions: --show %s]", dateline_result_versions(w->r), or_empty(id));
-    fprintf(f, "%s\n", color ? C_OFF : "");
+    wrap(f, w->snippet, w->spans, w->nspans, color ? C_HIT : NULL, &col, 0, 5, o->width);
+    fputs("\n     ", f);
+    col = 5;
+    char *origin = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&origin, &len);
+    if (mem) {
+        fprintf(mem, "%s  %s%s%s", or_empty(id), or_empty(file), key ? ":" : "", or_empty(key));
+        if (dateline_result_versions(w->r) > 1)
+            fprintf(mem, "  [%zu versions: --show %s]", dateline_result_versions(w->r),
+                    or_empty(id));
+        if (fclose(mem) == 0)
+            wrap(f, origin, whole, 1, color ? C_DIM : NULL, &col, 0, 5, o->width);
+    }
+    free(origin);
+    fputc('\n', f);
 }
 static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
 {

@@ -174,4 +174,65 @@ for how in default ignored; do
        "SIGPIPE $how: head -n 1 gets the header, the search ends with $want and says nothing"
 done
 
+# Text fits the terminal: words wrap at COLUMNS (display columns, not bytes), never cut
+mkdir "$TMP/wide"
+{ echo 'Café naïve résumé 東京 市場 株価 上昇 東京 市場 株価 上昇 東京 市場 株価 上昇 東京 市場 株価 上昇 extraordinarily-long-hyphenated-word-that-fits-no-line-at-all'
+  echo; echo 'TOKYO (Reuters) - 東京 市場 株価 上昇 café naïve résumé “quoted” 東京 市場 株価 上昇 東京 市場 株価 上昇 東京 市場 déjà vu 株価 上昇 and so on.'; } > "$TMP/wide/a.txt"
+"$INDEX" -q --index "$TMP/wdb" "$TMP/wide" corpus/wire 2> /dev/null
+for q in '東京' 'islamic state' 'fighters OR troops'; do
+    for w in 24 37 80; do COLUMNS=$w "$SEARCH" --index "$TMP/wdb" -n 5 "$q" > "$TMP/w$w"; done
+    COLUMNS=100000 "$SEARCH" --index "$TMP/wdb" -n 5 "$q" > "$TMP/wfull"
+    python3 -c 'import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+full = open(sys.argv[1], encoding="utf-8").read().split()
+for w in (24, 37, 80):
+    text = open(sys.argv[1][:-5] + "w%d" % w, encoding="utf-8").read()   # strict UTF-8: no character cut
+    assert text.split() == full, "w%d: the same words in the same order" % w
+    for line in text.split("\n"):
+        if width(line) > w:
+            assert len(line.split()) == 1 or line.startswith("     ") and len(line.split()) == 2 and line.split()[0].isalnum(), (w, line)
+    lines = text.split("\n")
+    assert any(width(l) > w - 8 for l in lines if len(l.split()) > 1), "lines are filled, not cut short"
+' "$TMP/wfull"
+    ok $? "wrapped at 24, 37 and 80 columns: [$q] has the same words, no line past the width but a word that cannot fit"
+done
+COLUMNS=24 "$SEARCH" --index "$TMP/wdb" -n 1 '東京' | grep -q '^     extraordinarily-long-hyphenated-word-that-fits-no-line-at-all$'
+ok $? "a word longer than the line stands alone on its line, whole"
+is "$(COLUMNS=30 "$SEARCH" --index "$TMP/wdb" -n 1 '東京' | head -n 2)" "  1. undated     Café naïve
+     résumé 東京 市場 株価" "a wide character takes two columns, an accented one one"
+COLUMNS=40 S --color=always -n 1 'deir ez-zor' | grep 'Zor.*city' > "$TMP/lit"
+is "$(cat -v "$TMP/lit")" '     ...in ^[[1;31mDeir^[[0m ^[[1;31mez^[[0m-^[[1;31mZor^[[0m city on Friday,' "colour escapes take no width: 5 + 30 columns, and ' state' would pass 40"
+
+# On a terminal (script(1) gives one): the size from the terminal, the pager, NO_COLOR
+if script -qec true /dev/null > /dev/null 2>&1; then
+    tty() { script -qec "$1" /dev/null < /dev/null | tr -d '\r'; }
+    SS="'$SEARCH' --index '$DB'"
+    longest=$(tty "stty cols 50 rows 100; COLUMNS=120 $SS -n 1 --no-pager 'islamic state'" | awk '{ print length($0) }' | sort -n | tail -n 1)
+    [ "$longest" -le 50 ] && [ "$longest" -gt 44 ]
+    ok $? "the terminal's width (50) wins over COLUMNS (120): the longest line has $longest columns"
+    tty "stty cols 80 rows 20; PAGER='sed s/^/PAGED:/' $SS -n 10 'islamic state'" > "$TMP/paged"
+    is "$(grep -c '^PAGED:' "$TMP/paged") $(grep -vc '^PAGED:' "$TMP/paged")" "25 0" "longer than the screen: all of it through \$PAGER"
+    tty "stty cols 80 rows 20; PAGER='sed s/^/PAGED:/' $SS -n 2 'islamic state'" > "$TMP/paged"
+    is "$(grep -c '^PAGED:' "$TMP/paged") $(wc -l < "$TMP/paged")" "0 13" "shorter than the screen: printed as it is"
+    tty "stty cols 80 rows 20; PAGER='sed s/^/PAGED:/' $SS --no-pager -n 10 'islamic state'" > "$TMP/paged"
+    is "$(grep -c '^PAGED:' "$TMP/paged") $(wc -l < "$TMP/paged")" "0 25" "--no-pager: no pager"
+    tty "stty cols 80 rows 20; PAGER= $SS -n 10 'islamic state'" > "$TMP/paged"
+    is "$(wc -l < "$TMP/paged")" 25 "an empty PAGER: no pager"
+    mkdir "$TMP/bin"; printf '#!/bin/sh\necho "less $* LESS=$LESS"; cat > /dev/null\n' > "$TMP/bin/less"; chmod +x "$TMP/bin/less"
+    is "$(tty "stty cols 80 rows 20; unset PAGER LESS; PATH='$TMP/bin':\$PATH $SS -n 10 'islamic state'")" "less -R LESS=FRX" \
+       "no PAGER: less -R, with LESS=FRX as git sets it"
+    tty "stty cols 80 rows 20; PAGER='head -n 3' $SS -n 1000 '*'; echo rc=\$?" > "$TMP/quit"
+    is "$(wc -l < "$TMP/quit") $(tail -n 1 "$TMP/quit") $(grep -c dateline-search "$TMP/quit")" "4 rc=0 0" "a pager that quits early: exit 0, no message"
+    has_color() { tty "stty cols 80 rows 100; export TERM=xterm; $1 $SS -n 1 --no-pager ${2:-} fighters" | grep -c $'\033\[1;31m'; }
+    is "$(has_color 'unset NO_COLOR;')" 1 "on a terminal: colour"
+    is "$(has_color 'NO_COLOR=1')" 0 "NO_COLOR=1: none"
+    is "$(has_color 'NO_COLOR=')" 1 "an empty NO_COLOR: colour"
+    is "$(has_color 'NO_COLOR=1' --color=always)" 1 "NO_COLOR=1 --color=always: colour"
+    is "$(S -n 1 fighters | grep -c $'\033')" 0 "not a terminal: no colour"
+    is "$(PAGER='sed s/^/PAGED:/' S -n 20 '*' | grep -c PAGED)" 0 "not a terminal: no pager"
+else
+    echo "# no script(1): the terminal tests are skipped"
+fi
+
 done_testing
