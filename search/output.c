@@ -78,6 +78,36 @@ static void json_list(FILE *f, const char *name, const dateline_article_t *a, da
     fputc(']', f);
 }
 
+/* PLACE_IDS as objects: {"id","name","salience"} for each "ID SALIENCE" entry. A gazetteer
+ * place is named by the gazetteer; a label it does not know ("=KEY") by the PLACES entry
+ * beside it (the two lists run in step), else by its key. */
+static void json_place_ids(FILE *f, const dateline_article_t *a)
+{
+    size_t n = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
+    int in_step = dateline_article_count(a, DATELINE_FIELD_PLACES) == n;
+    fputs(",\"place_ids\":[", f);
+    for (size_t i = 0; i < n; i++) {
+        const char *e = dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i);
+        const char *sp = strrchr(e, ' ');
+        size_t idlen = sp ? (size_t)(sp - e) : strlen(e);
+        char *id = malloc(idlen + 1);
+        if (!id)
+            continue;
+        memcpy(id, e, idlen);
+        id[idlen] = '\0';
+        const char *name = id[0] == '=' ? in_step ? dateline_article_get_nth(
+                                                        a, DATELINE_FIELD_PLACES, i)
+                                                  : id + 1
+                                        : dateline_place_name(id);
+        fprintf(f, "%s{\"id\":", i ? "," : "");
+        out_json_string(f, id);
+        json_field(f, "name", name, 1);
+        fprintf(f, ",\"salience\":%ld}", sp ? strtol(sp + 1, NULL, 10) : 0L);
+        free(id);
+    }
+    fputc(']', f);
+}
+
 /* A field for TSV: tabs and line ends become spaces so each record stays one line. */
 static void tsv_value(FILE *f, const char *s)
 {
@@ -322,12 +352,16 @@ static void json_result(FILE *f, const row_t *w)
     json_list(f, "places", a, DATELINE_FIELD_PLACES);
     json_list(f, "groups", a, DATELINE_FIELD_GROUPS);
     json_list(f, "topics", a, DATELINE_FIELD_TOPICS);
+    json_place_ids(f, a);
     fputs(",\"origin\":{", f);
     json_field(f, "file", dateline_article_get(a, DATELINE_FIELD_FILE), 0);
     json_field(f, "key", dateline_article_get(a, DATELINE_FIELD_KEY), 1);
     fputc('}', f);
     json_field(f, "snippet", w->snippet, 1);
-    fputc('}', f);
+    fputs(",\"highlights\":[", f);
+    for (size_t k = 0; k < w->nspans; k++)
+        fprintf(f, "%s[%zu,%zu]", k ? "," : "", w->spans[2 * k], w->spans[2 * k + 1]);
+    fputs("]}", f);
 }
 
 static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
@@ -863,8 +897,10 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
         fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
         for (size_t i = 0; i < norder; i++) {
             dateline_field_t fl = order[i];
-            if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
-                fl == DATELINE_FIELD_ORIGINS)
+            if (fl == DATELINE_FIELD_PLACE_IDS)
+                json_place_ids(f, a);
+            else if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
+                     fl == DATELINE_FIELD_ORIGINS)
                 json_list(f, dateline_field_name(fl), a, fl);
             else
                 json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);

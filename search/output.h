@@ -11,7 +11,7 @@ typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG } out_fo
 int out_format_from_name(const char *name, out_format_t *out);
 
 /* JSON output's format version: bump it when a field changes meaning or goes away. */
-#define DL_JSON_VERSION 1
+#define DL_JSON_VERSION 2
 
 /* Writes s as a JSON string (quoted), always valid UTF-8: bytes that are not become U+FFFD. */
 void out_json_string(FILE *f, const char *s);

@@ -28,6 +28,7 @@ is "$(S --lim 1 --format=tsv oil | tail -n +2 | wc -l)" 1 "long options may be a
 
 # --stdin: a query a line, a JSON answer a line, each flushed before the next query is read
 coproc Q { S --stdin -n 1 --sort oldest; }
+qpid=$Q_PID  # bash unsets Q_PID once the coprocess ends
 echo 'opec' >&"${Q[1]}"
 IFS= read -t 20 -r a1 <&"${Q[0]}"; ok $? "--stdin: the first answer arrives while the process waits for more"
 echo '"unclosed' >&"${Q[1]}"
@@ -35,7 +36,7 @@ IFS= read -t 20 -r a2 <&"${Q[0]}"; ok $? "--stdin: so does the answer to a bad q
 echo '*' >&"${Q[1]}"
 IFS= read -t 20 -r a3 <&"${Q[0]}"; ok $? "--stdin: and the process carries on after it"
 eval "exec ${Q[1]}>&-"
-wait "$Q_PID"; is "$?" 0 "--stdin: exit 0 at the end of the input"
+wait "$qpid"; is "$?" 0 "--stdin: exit 0 at the end of the input"
 printf '%s\n' "$a1" "$a2" "$a3" > "$TMP/answers"
 python3 -c 'import json,sys
 a = [json.loads(l) for l in open(sys.argv[1])]
@@ -48,10 +49,10 @@ assert a[2]["total"] == 45 and len(a[2]["results"]) == 1, a[2]["total"]
 ' "$TMP/answers"
 ok $? "--stdin: answers, the error with its status and message, options applied to each"
 is "$(printf 'opec\n\n*\ndate:2017-13\n' | S --stdin --count)" \
-   '{"version":1,"query":"opec","total":2}
-{"version":1,"query":"","error":{"status":"bad_argument","message":"no query: give words to search for, or * for every article"}}
-{"version":1,"query":"*","total":45}
-{"version":1,"query":"date:2017-13","error":{"status":"bad_argument","message":"position 6: '"'2017-13'"' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B"}}' \
+   '{"version":2,"query":"opec","total":2}
+{"version":2,"query":"","error":{"status":"bad_argument","message":"no query: give words to search for, or * for every article"}}
+{"version":2,"query":"*","total":45}
+{"version":2,"query":"date:2017-13","error":{"status":"bad_argument","message":"position 6: '"'2017-13'"' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B"}}' \
    "--stdin --count: one object a line; an empty line and an impossible date are errors"
 is "$(printf 'opec\n' | S --stdin --facet place:1 | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["facets"]["place"])')" \
    "[{'value': 'Saudi Arabia', 'count': 2}]" "--stdin --facet: facets in each answer"
@@ -62,18 +63,19 @@ done
 # a long-lived --stdin process sees what was indexed after it started
 "$INDEX" -q --index "$TMP/grow" corpus/wire 2> /dev/null
 coproc G { "$SEARCH" --index "$TMP/grow" --stdin --count; }
+gpid=$G_PID
 echo '*' >&"${G[1]}"; IFS= read -t 20 -r g1 <&"${G[0]}"
 "$INDEX" -q --index "$TMP/grow" corpus/sgml 2> /dev/null
 echo '*' >&"${G[1]}"; IFS= read -t 20 -r g2 <&"${G[0]}"
-eval "exec ${G[1]}>&-"; wait "$G_PID"
-is "$g1 $g2" '{"version":1,"query":"*","total":33} {"version":1,"query":"*","total":41}' "--stdin: each query reads the newest revision"
+eval "exec ${G[1]}>&-"; wait "$gpid"
+is "$g1 $g2" '{"version":2,"query":"*","total":33} {"version":2,"query":"*","total":41}' "--stdin: each query reads the newest revision"
 
 # --count: a bare number in text and TSV, an object in JSON
 is "$(S --count opec)" 2 "--count: a bare number"
 is "$(S --count --format tsv opec)" 2 "--count --format tsv: a bare number"
 is "$(S --count --format json 'opec "x')" "" "--count --format json: nothing on stdout for a bad query"
-is "$(S --count --format json 'opec')" '{"version":1,"query":"opec","total":2}' "--count --format json: an object"
-is "$(S --count --format json 'zzzzunknownword'; echo "rc $?")" '{"version":1,"query":"zzzzunknownword","total":0}
+is "$(S --count --format json 'opec')" '{"version":2,"query":"opec","total":2}' "--count --format json: an object"
+is "$(S --count --format json 'zzzzunknownword'; echo "rc $?")" '{"version":2,"query":"zzzzunknownword","total":0}
 rc 1' "--count --format json: total 0, exit 1"
 
 # --format jsonl, csv, and TSV's header line: the same results as --format json, field by field
@@ -120,7 +122,7 @@ id=$(S --format jsonl -n 1 'cocoa bahia' | python3 -c 'import json,sys; print(js
 is "$(S --show "$id" --format jsonl)" "$(S --show "$id" --format json)" "--show --format jsonl: the JSON object, on one line"
 is "$(S --show "$id" --format csv | head -n 2 | tr -d '\r')" "id,$id
 title,RAINS EASE DROUGHT IN BRAZIL COCOA BELT" "--show --format csv: field,value lines"
-is "$(S --count --format jsonl opec)" '{"version":1,"query":"opec","total":2}' "--count --format jsonl: the object"
+is "$(S --count --format jsonl opec)" '{"version":2,"query":"opec","total":2}' "--count --format jsonl: the object"
 
 # Streaming: results come from the library a page at a time (50, then more), each printed and
 # flushed before the next is fetched. A shim holds the second fetch until told to go on.
@@ -234,5 +236,52 @@ if script -qec true /dev/null > /dev/null 2>&1; then
 else
     echo "# no script(1): the terminal tests are skipped"
 fi
+
+# JSON version 2: place_ids with names, highlights as byte offsets into the snippet
+S --format json -n 100 '*' > "$TMP/v2.json"
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == 2
+n = 0
+for r in d["results"]:
+    assert [p["name"] for p in r["place_ids"]] == r["places"], (r["id"], r["place_ids"], r["places"])
+    assert all(type(p["salience"]) is int and p["salience"] > 0 for p in r["place_ids"]), r["place_ids"]
+    n += len(r["place_ids"])
+    assert r["highlights"] == [], "* highlights nothing"
+assert n > 60, n
+ids = {p["id"]: p["name"] for r in d["results"] for p in r["place_ids"]}
+assert ids["sy"] == "Syria" and ids["us"] == "United States" and ids["h-ussr"] == "Soviet Union", ids
+' "$TMP/v2.json"
+ok $? "place_ids: each {id, name, salience}, named as places names them (sy: Syria, h-ussr: Soviet Union)"
+mkdir "$TMP/label"; printf 'title,text,location\nHarbour opens,The new harbour opened on Monday in the capital.,Atlantis\n' > "$TMP/label/a.csv"
+"$INDEX" -q --index "$TMP/ldb" "$TMP/label/a.csv" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/ldb" --format jsonl harbour | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["place_ids"])')" \
+   "[{'id': '=atlantis', 'name': 'Atlantis', 'salience': 20}]" "a label the gazetteer does not know: named as the source gave it"
+for q in 'islamic state' 'fighters' '"islamic state"' 'petro*' 'deir ez-zor' 'café' 'wheat NEAR soviet'; do
+    S --format json -n 10 "$q" > "$TMP/h.json"
+    COLUMNS=100000 S --color=always -n 10 "$q" > "$TMP/h.txt"
+    python3 -c 'import json,re,sys
+d = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
+snips = [l[5:] for l in lines[1::3]][:len(d["results"])]
+assert len(snips) == len(d["results"]) > 0
+for r, t in zip(d["results"], snips):
+    b = r["snippet"].encode()
+    # the spans the colour output marks, as byte offsets into the plain snippet
+    spans, plain, at = [], b"", 0
+    for part in re.split(rb"(\x1b\[[0-9;]*m)", t.encode()):
+        if part == b"\x1b[1;31m": start = len(plain)
+        elif part == b"\x1b[0m": spans.append([start, len(plain)])
+        else: plain += part
+    assert plain == b, (plain, b)
+    assert r["highlights"] == spans, (r["id"], r["highlights"], spans)
+    for s, e in r["highlights"]:
+        w = b[s:e].decode().lower()
+        assert w.isalpha() or w.replace("é", "e").isalpha(), w
+        assert w in sys.argv[3].lower() or w.startswith(sys.argv[3].lower().rstrip("*s")[:5]), (w, sys.argv[3])
+    assert r["highlights"] or sys.argv[3] == "*", ("nothing highlighted", r["id"])
+' "$TMP/h.json" "$TMP/h.txt" "$q"
+    ok $? "highlights for [$q]: byte spans of query words, the ones the colour output marks"
+done
 
 done_testing

@@ -22,8 +22,14 @@ if command -v python3 > /dev/null; then
     python3 -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 assert set(d) == {"version","query","total","stories","offset","results"}, d.keys()
+assert d["version"] == 2, d["version"]
 for r in d["results"]:
-    assert set(r) == {"id","rank","score","versions","story","date","dateline","source","title","places","groups","topics","origin","snippet"}, r.keys()
+    assert set(r) == {"id","rank","score","versions","story","date","dateline","source","title","places","groups","topics","place_ids","origin","snippet","highlights"}, r.keys()
+    assert set(r["origin"]) == {"file","key"}, r["origin"].keys()
+    for p in r["place_ids"]:
+        assert set(p) == {"id","name","salience"} and type(p["salience"]) is int, p
+    for h in r["highlights"]:
+        assert len(h) == 2 and 0 <= h[0] < h[1] <= len(r["snippet"].encode()), h
 ' "$TMP/usa.json"
     ok $? "JSON has exactly the documented fields"
 fi
