@@ -165,10 +165,14 @@ is "$(B -n 75 '*' | tail -n 1)" "1-75 of 130 matches" "text: the last line count
 # A reader that goes away ends the search quietly: killed by SIGPIPE (141), or, where SIGPIPE
 # is ignored, at the EPIPE error with status 0, and no message either way.
 for how in default ignored; do
-    rm -f "$TMP/gate" "$TMP/gate.log" "$TMP/first"
+    rm -f "$TMP/gate" "$TMP/gate.log" "$TMP/first" "$TMP/pipe.rc"
     { [ $how = ignored ] && trap '' PIPE
       gated -n 100000 --format tsv '*' 2> "$TMP/pipe.err"; echo $? > "$TMP/pipe.rc"; } | head -n 1 > "$TMP/first" &
-    held "$TMP/first"
+    # the search is held at its second fetch, or already ended by a write to the closed pipe
+    for _ in $(seq 200); do
+        [ -s "$TMP/first" ] && { [ -s "$TMP/gate.log" ] || [ -s "$TMP/pipe.rc" ]; } && break
+        sleep 0.1
+    done
     sleep 0.2  # head has read its line and gone
     touch "$TMP/gate"; wait
     want=$([ $how = ignored ] && echo 0 || echo 141)
