@@ -137,6 +137,13 @@ DATELINE_API const char *dateline_article_get_nth(const dateline_article_t *arti
 /* The name of a field as used in JSON output ("title", "places", ...). */
 DATELINE_API const char *dateline_field_name(dateline_field_t field);
 
+/* The display name of a place of the built-in gazetteer by its id, as DATELINE_FIELD_PLACE_IDS
+ * gives it: "Syria" for "sy", "Georgia" for "us.ga". NULL when `id` is NULL or no place has
+ * that id (a label the gazetteer does not know, "=KEY", has none), and when loading the
+ * gazetteer ran out of memory. The string is the library's and lasts as long as the
+ * program; it may be called from any thread. */
+DATELINE_API const char *dateline_place_name(const char *id);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Readers: turn files in the formats archives come in into articles. */
 

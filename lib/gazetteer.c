@@ -384,3 +384,10 @@ static int within(int a, int b, int depth)
 }
 
 int dl_gaz_within(int a, int b) { return dl_gaz_load() && within(a, b, 0); }
+
+const char *dateline_place_name(const char *id)
+{
+    int i = id ? dl_gaz_find_id(id) : -1;
+    const dl_place_t *p = i >= 0 ? dl_gaz_place(i) : NULL;
+    return p ? p->name : NULL;
+}

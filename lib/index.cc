@@ -2105,23 +2105,27 @@ static std::string markers(const std::string &s, const char *hi_start, const cha
 
 /* Xapian 1.4's snippets find stemmed words but not phrases of stems (STEM_ALL_Z) nor
  * wildcards over them. So snippets come from an MSet of the words that matched this document
- * (wildcards expanded), ORed: each word of a phrase, NEAR or wildcard is highlighted. A word
- * that matched in the headline (ZS) is highlighted wherever it stands. */
-static Xapian::MSet word_mset(dateline_result *res)
+ * (wildcards expanded), ORed: each word of a phrase, NEAR or wildcard is highlighted. For the
+ * headline, the words that matched there (ZS) are taken, as the snippet code spells words (Z). */
+static Xapian::MSet word_mset(dateline_result *res, bool title)
 {
     std::vector<std::string> terms;
     const Xapian::Enquire &enq = res->parent->enq;
-    for (auto t = enq.get_matching_terms_begin(res->it); t != enq.get_matching_terms_end(res->it); ++t)
-        if (!(*t).empty() && (*t)[0] == 'Z')
-            terms.push_back((*t).compare(0, 2, "ZS") == 0 ? "Z" + (*t).substr(2) : *t);
+    for (auto t = enq.get_matching_terms_begin(res->it); t != enq.get_matching_terms_end(res->it); ++t) {
+        bool headline = (*t).compare(0, 2, "ZS") == 0;
+        if (title && headline)
+            terms.push_back("Z" + (*t).substr(2));
+        else if (!title && !headline && !(*t).empty() && (*t)[0] == 'Z')
+            terms.push_back(*t);
+    }
     Xapian::Database &db = *res->parent->query->index->db;
-    for (const std::string &w : res->parent->query->wildcards)
-        for (const std::string &prefix : {w, "ZS" + w.substr(1)}) {
-            Xapian::TermIterator t = db.termlist_begin(res->did);
-            for (t.skip_to(prefix);
-                 t != db.termlist_end(res->did) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-                terms.push_back("Z" + (*t).substr(prefix.size() - w.size() + 1));
-        }
+    for (const std::string &w : res->parent->query->wildcards) {
+        std::string prefix = title ? "ZS" + w.substr(1) : w;
+        Xapian::TermIterator t = db.termlist_begin(res->did);
+        for (t.skip_to(prefix);
+             t != db.termlist_end(res->did) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+            terms.push_back("Z" + (*t).substr(title ? 2 : 1));
+    }
     Xapian::Enquire words(db);
     words.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     return words.get_mset(0, 0);
@@ -2242,7 +2246,7 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
         /* markers that cannot occur in text, swapped for the caller's after unescaping */
         /* no background model, not exhaustive: 1.1 ms for a page of ten instead of 2.9 */
         const unsigned flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-        std::string s = word_mset(res).snippet(body, length, idx->stem, flags, "\x01", "\x02",
+        std::string s = word_mset(res, false).snippet(body, length, idx->stem, flags, "\x01", "\x02",
                                                "...");
         if (s.empty()) {
             /* no word of the query is in the text (a filter-only query): show how it starts */
@@ -2285,7 +2289,8 @@ extern "C" dateline_status_t dateline_result_highlight(dateline_result_t *res, d
         std::string t = text ? text : "";
         std::string s;
         if (!t.empty())
-            s = word_mset(res).snippet(t, t.size() + 1, idx->stem, 0, "\x01", "\x02", "");
+            s = word_mset(res, field == DATELINE_FIELD_TITLE)
+                    .snippet(t, t.size() + 1, idx->stem, 0, "\x01", "\x02", "");
         s = unescape_html(s);
         res->highlighted = markers(s.empty() ? t : s, hi_start, hi_end, false);
         *out = res->highlighted.c_str();

@@ -1,10 +1,15 @@
 /* dateline-search.c: the program that answers questions from an index, for people and programs. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "dateline.h"
@@ -18,9 +23,11 @@ enum { MAX_ATTEMPTS = 10 }; /* runs of a search the index changed under, before 
 static void usage(FILE *f)
 {
     fprintf(f,
-"Usage: %s [--index DIR] [options] QUERY...\n"
+"Usage: %s [--index DIR] [options] QUERY... [options]\n"
 "       %s [--index DIR] --show ID\n"
 "Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
+"Options may come before or after the query's words; after --, every word is the query's\n"
+"(%s -- -saudi opec), and so is everything inside quotes ('opec -saudi').\n"
 "\n"
 "The query language:\n"
 "  syria raqqa            both words (AND is the default); stems match (fighters ~ fighter)\n"
@@ -53,7 +60,11 @@ static void usage(FILE *f)
 "  -s, --sort ORDER       relevance (default), newest or oldest (undated last), or recent:\n"
 "                         relevance plus a bonus that halves every --half-life days (30)\n"
 "                         back from the newest story in the index\n"
-"  -c, --count            print only the exact number of matching articles\n"
+"  -c, --count            print only the exact number of matching articles (with\n"
+"                         --format json: {\"version\",\"query\",\"total\"})\n"
+"      --stdin            read queries from standard input, one a line, and answer each\n"
+"                         at once with one line of JSON (errors too: {\"error\":...});\n"
+"                         the other options apply to every query\n"
 "      --show ID          print the whole stored article with that id, and the other\n"
 "                         versions of its story (repeats, updates, corrections)\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
@@ -69,8 +80,14 @@ static void usage(FILE *f)
 "                         per period of each of the N (default 5, at most 10) commonest\n"
 "                         values of F over all matches: place, group, topic, dateline or\n"
 "                         source\n"
-"  -f, --format FORMAT    text (default), json, tsv, or svg: the timeline as a chart\n"
-"      --color WHEN       auto (default: when stdout is a terminal), always or never\n"
+"  -f, --format FORMAT    text (default); json (every field, with each result's place_ids\n"
+"                         and highlights, in dateline-search(1)); jsonl (a JSON object a\n"
+"                         result a line); tsv or csv (RFC 4180), each with a header line\n"
+"                         naming the columns; or svg: the timeline as a chart\n"
+"      --color WHEN       auto (default: when stdout is a terminal and NO_COLOR is\n"
+"                         empty or unset), always or never\n"
+"      --no-pager         never page; by default, on a terminal, an answer longer than\n"
+"                         the screen goes through $PAGER (unset: less -R; empty: none)\n"
 "  -h, --help             this help\n"
 "  -V, --version          the version\n"
 "\n"
@@ -79,8 +96,58 @@ static void usage(FILE *f)
 "  %s --sort newest --format json cocoa brazil\n"
 "  %s --count 'topic:crude date:1987-03'\n"
 "\n"
+"Text is wrapped to the terminal's width (else $COLUMNS, else 80 columns).\n"
 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
-            prog, prog, dl_default_index_hint(), prog, prog, prog);
+            prog, prog, prog, dl_default_index_hint(), prog, prog, prog);
+}
+
+#define SHORTOPTS "i:n:s:cf:hV"
+
+/* Says how to search for a word that starts with '-'. Returns 2, the exit status. */
+static int query_hint(const char *word)
+{
+    if (word)
+        fprintf(stderr, "%s: if '%s' is part of the query, put the query after -- "
+                        "(%s -- %s ...) or quote it whole ('... %s')\n",
+                prog, word, prog, word, word);
+    return 2;
+}
+
+/* The first letter of argv element `arg` that is no short option, when it is a cluster of
+ * them ("-place:x": 'p'); NULL when it is an option, a long one, an option's value or a
+ * word. Steps *i over the next element when that is the option's value. */
+static const char *unknown_short(const char *arg, const struct option *longopts, int *i)
+{
+    if (arg[0] != '-' || !arg[1])
+        return NULL;
+    if (arg[1] == '-') {
+        /* a long option (or a unique prefix of one) that takes a value in the next element */
+        size_t len = strcspn(arg + 2, "=");
+        const struct option *hit = NULL;
+        int n = 0;
+        for (const struct option *o = longopts; o->name; o++)
+            if (strncmp(o->name, arg + 2, len) == 0) {
+                if (strlen(o->name) == len) {
+                    hit = o, n = 1;
+                    break;
+                }
+                hit = o, n++;
+            }
+        if (n == 1 && hit->has_arg == required_argument && !arg[2 + len])
+            ++*i;
+        return NULL;
+    }
+    for (const char *p = arg + 1; *p; p++) {
+        const char *o = *p == ':' ? NULL : strchr(SHORTOPTS, *p);
+        if (!o)
+            return p;
+        if (o[1] == ':') {
+            if (!p[1])
+                ++*i;
+            return NULL;
+        }
+    }
+    return NULL;
 }
 
 static int parse_size(const char *opt, const char *s, size_t *out)
@@ -143,7 +210,161 @@ typedef struct {
     int all_versions;
     dateline_field_t by;    /* --by: the timeline's series */
     size_t by_top;          /* and how many (0: none) */
+    size_t width;       /* text: the terminal's width */
 } search_t;
+
+enum { FIRST_PAGE = 50, MAX_PAGE = 6400 }; /* results fetched at once: 50, then twice as many */
+
+static int write_errno; /* why writing the results failed (EPIPE: the reader went away) */
+
+/* The query with the search's order and, when `spies`, its facets and timeline. */
+static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int spies,
+                                   dateline_query_t **q)
+{
+    dateline_status_t st = dateline_query_new(idx, s->query, q);
+    if (st != DATELINE_OK)
+        return st;
+    st = dateline_query_set_sort(*q, s->sort);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_half_life(*q, s->half_life, 2.0);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_all_versions(*q, s->all_versions);
+    for (size_t k = 0; spies && k < s->nfacets && st == DATELINE_OK; k++)
+        st = dateline_query_add_facet(*q, s->facets[k], s->facet_top[k]);
+    if (st == DATELINE_OK && spies)
+        st = dateline_query_set_timeline(*q, s->timeline);
+    if (st == DATELINE_OK && spies && s->by_top)
+        st = dateline_query_set_timeline_by(*q, s->by, s->by_top);
+    if (st != DATELINE_OK) {
+        dateline_query_destroy(*q);
+        *q = NULL;
+    }
+    return st;
+}
+
+/* Writes len bytes to out and flushes them; 0 (with write_errno set) when that fails. */
+static int put(FILE *out, const char *text, size_t len)
+{
+    errno = 0;
+    if (fwrite(text, 1, len, out) == len && fflush(out) == 0)
+        return 1;
+    write_errno = errno ? errno : EIO;
+    return 0;
+}
+
+/* Fetches results from .. from+n-1 of q and prints them, in memory first and then to out at
+ * once: a page that fails prints nothing. The first page (when t is not NULL) also prints
+ * what goes before the results, fills *t, and keeps what goes after them (facets, timeline,
+ * the SVG chart) in *tail, since results must not be read after a reopen. *got: how many
+ * results the page held. */
+static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_t *o,
+                              size_t from, size_t n, out_totals_t *t, char **tail,
+                              size_t *taillen, FILE *out, size_t *got)
+{
+    dateline_results_t *res;
+    char *text = NULL;
+    size_t len = 0;
+    dateline_status_t st = dateline_query_run(q, from, n, &res);
+    if (st != DATELINE_OK)
+        return st;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        dateline_results_destroy(res);
+        return DATELINE_NO_MEMORY;
+    }
+    if (t) {
+        t->total = dateline_results_total(res);
+        t->stories = out_wants_stories(s->fmt) ? dateline_results_stories(res) : t->total;
+        out_begin(mem, o, t);
+        FILE *tm = open_memstream(tail, taillen);
+        if (!tm)
+            st = DATELINE_NO_MEMORY;
+        else {
+            if (s->fmt == OUT_SVG)
+                out_svg(tm, s->query, res, s->period);
+            else
+                out_facets(tm, s->fmt, res, s->facets, s->nfacets, s->period);
+            if (fclose(tm) != 0)
+                st = DATELINE_NO_MEMORY;
+        }
+    }
+    *got = dateline_results_size(res);
+    for (size_t k = 0; k < *got && st == DATELINE_OK; k++)
+        st = out_result(mem, o, dateline_results_get(res, k), from - s->offset + k);
+    if (fclose(mem) != 0 && st == DATELINE_OK)
+        st = DATELINE_NO_MEMORY;
+    if (st == DATELINE_OK && !put(out, text, len))
+        st = DATELINE_FILE_ERROR;
+    free(text);
+    dateline_results_destroy(res);
+    return st;
+}
+
+/* Lists the results page by page, each printed and flushed as soon as it is in hand, so that
+ * the first results show (and `| head` ends the search) long before the last are found. The
+ * totals, facets and timeline come with the first page. When a writer changes the index
+ * under the search, the page is fetched again from a fresh revision: the first from the
+ * start, a later one from where the list had got to. */
+static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
+{
+    out_t o = {s->fmt, s->query, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
+    out_totals_t t = {0, 0};
+    dateline_query_t *q = NULL;
+    dateline_status_t st;
+    char *tail = NULL;
+    size_t taillen = 0, shown = 0, size = s->limit < FIRST_PAGE ? s->limit : FIRST_PAGE, got = 0;
+    for (int attempt = 1;; attempt++) {
+        st = new_query(idx, s, 1, &q);
+        if (st == DATELINE_OK)
+            st = page(q, s, &o, s->offset, size, &t, &tail, &taillen, out, &got);
+        dateline_query_destroy(q);
+        q = NULL;
+        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+            break;
+        free(tail);
+        tail = NULL;
+        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+            break;
+    }
+    /* the later pages, without facets and timeline, which the first page had */
+    shown = got;
+    while (st == DATELINE_OK && got == size && shown < s->limit && s->offset + shown < t.total) {
+        size = size * 2 < MAX_PAGE ? size * 2 : MAX_PAGE;
+        size = size < s->limit - shown ? size : s->limit - shown;
+        for (int attempt = 1;; attempt++) {
+            if (!q)
+                st = new_query(idx, s, 0, &q);
+            if (st == DATELINE_OK)
+                st = page(q, s, &o, s->offset + shown, size, NULL, NULL, NULL, out, &got);
+            if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+                break;
+            if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+                break;
+        }
+        shown += st == DATELINE_OK ? got : 0;
+    }
+    dateline_query_destroy(q);
+    if (st == DATELINE_OK) {
+        char *end = NULL;
+        size_t endlen = 0;
+        FILE *mem = open_memstream(&end, &endlen);
+        if (!mem)
+            st = DATELINE_NO_MEMORY;
+        else {
+            out_end(mem, &o, &t, shown);
+            fwrite(tail, 1, taillen, mem);
+            if (fclose(mem) != 0)
+                st = DATELINE_NO_MEMORY;
+            else if (!put(out, end, endlen))
+                st = DATELINE_FILE_ERROR;
+        }
+        free(end);
+    }
+    free(tail);
+    if (st == DATELINE_OK)
+        *rc = t.total ? 0 : 1;
+    return st;
+}
 
 /* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
  * caller reopens the index and runs it again. */
@@ -183,49 +404,215 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         }
         return st;
     }
-    dateline_query_t *q;
-    st = dateline_query_new(idx, s->query, &q);
-    if (st != DATELINE_OK)
-        return st;
-    st = dateline_query_set_sort(q, s->sort);
-    if (st == DATELINE_OK)
-        st = dateline_query_set_half_life(q, s->half_life, 2.0);
-    if (st == DATELINE_OK)
-        st = dateline_query_set_all_versions(q, s->all_versions);
-    if (st == DATELINE_OK && s->count) {
+    if (s->count) {
+        dateline_query_t *q;
         size_t n;
-        st = dateline_query_count(q, &n);
+        st = new_query(idx, s, 0, &q);
+        if (st == DATELINE_OK)
+            st = dateline_query_count(q, &n);
         if (st == DATELINE_OK) {
-            fprintf(out, "%zu\n", n);
+            out_count(out, s->fmt, s->query, n);
             *rc = n ? 0 : 1;
         }
-    } else if (st == DATELINE_OK) {
-        dateline_results_t *res;
-        for (size_t k = 0; k < s->nfacets && st == DATELINE_OK; k++)
-            st = dateline_query_add_facet(q, s->facets[k], s->facet_top[k]);
-        if (st == DATELINE_OK)
-            st = dateline_query_set_timeline(q, s->timeline);
-        if (st == DATELINE_OK && s->by_top)
-            st = dateline_query_set_timeline_by(q, s->by, s->by_top);
-        if (st == DATELINE_OK)
-            st = dateline_query_run(q, s->offset, s->limit, &res);
-        if (st == DATELINE_OK && s->fmt == OUT_SVG)
-            out_svg(out, s->query, res, s->period);
-        else if (st == DATELINE_OK)
-            st = out_results(out, s->fmt, s->color, s->query, s->offset, res);
-        if (st == DATELINE_OK && s->fmt != OUT_SVG)
-            out_facets(out, s->fmt, res, s->facets, s->nfacets, s->period);
-        if (st == DATELINE_OK)
-            *rc = dateline_results_total(res) ? 0 : 1;
+        dateline_query_destroy(q);
+        return st;
     }
-    dateline_query_destroy(q);
-    return st;
+    return list(idx, s, out, rc);
+}
+
+/* The size of the terminal on stdout: from the terminal itself, else $COLUMNS and $LINES,
+ * else 80 by 24. */
+static void screen_size(size_t *cols, size_t *rows)
+{
+    struct winsize ws = {0};
+    int tty = isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0;
+    const char *c = getenv("COLUMNS"), *l = getenv("LINES");
+    long v;
+    *cols = tty && ws.ws_col ? ws.ws_col : c && (v = strtol(c, NULL, 10)) > 0 ? (size_t)v : 80;
+    *rows = tty && ws.ws_row ? ws.ws_row : l && (v = strtol(l, NULL, 10)) > 0 ? (size_t)v : 24;
+}
+
+/* The pager: what is printed is held until it passes a screenful, then it goes through the
+ * pager command, which reads it from a pipe; output that fits the screen goes straight to it. */
+typedef struct {
+    char *held;         /* what was printed while it fitted */
+    size_t len, cap;
+    size_t rows, col;   /* screen rows filled so far, and the column on the last one */
+    size_t screen_rows, screen_cols;
+    const char *cmd;    /* the shell command that pages */
+    int fd;             /* where output goes now: the pager's pipe, 1, or -1 while held */
+    pid_t pid;          /* the pager, or 0 */
+} pager_t;
+
+static int write_all(int fd, const char *buf, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, buf, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return 0;
+        buf += k;
+        n -= (size_t)k;
+    }
+    return 1;
+}
+
+/* Starts the pager with a pipe to its standard input; 0 when that cannot be done. */
+static int pager_start(pager_t *p)
+{
+    int fds[2];
+    fflush(stderr);
+    if (pipe(fds) != 0)
+        return 0;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return 0;
+    }
+    if (pid == 0) {
+        dup2(fds[0], 0);
+        close(fds[0]);
+        close(fds[1]);
+        /* like git: less quits by itself when the text fits, keeps colours, leaves the
+         * screen as it was */
+        setenv("LESS", "FRX", 0);
+        execl("/bin/sh", "sh", "-c", p->cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    /* quitting the pager before the end is no error: writes then fail with EPIPE, and the
+     * search stops quietly */
+    signal(SIGPIPE, SIG_IGN);
+    p->fd = fds[1];
+    p->pid = pid;
+    return 1;
+}
+
+static ssize_t pager_write(void *cookie, const char *buf, size_t n)
+{
+    pager_t *p = cookie;
+    if (p->fd >= 0)
+        return write_all(p->fd, buf, n) ? (ssize_t)n : -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == '\n')
+            p->rows++, p->col = 0;
+        else if (b >= 0x20 && (b & 0xC0) != 0x80 && ++p->col > p->screen_cols)
+            p->rows++, p->col = 1; /* a long line takes more rows (escapes overcounted) */
+    }
+    if (p->len + n > p->cap) {
+        size_t cap = (p->len + n) * 2;
+        char *h = realloc(p->held, cap);
+        if (!h) {
+            errno = ENOMEM;
+            return -1;
+        }
+        p->held = h, p->cap = cap;
+    }
+    memcpy(p->held + p->len, buf, n);
+    p->len += n;
+    /* the screen holds rows - 1 lines and the prompt */
+    if (p->rows < p->screen_rows)
+        return (ssize_t)n;
+    if (!pager_start(p))
+        p->fd = 1;
+    int done = write_all(p->fd, p->held, p->len);
+    free(p->held);
+    p->held = NULL;
+    p->len = p->cap = 0;
+    return done ? (ssize_t)n : -1;
+}
+
+static int pager_close(void *cookie)
+{
+    pager_t *p = cookie;
+    int ok = 1;
+    if (p->fd < 0)
+        ok = write_all(1, p->held, p->len);
+    free(p->held);
+    p->held = NULL;
+    if (p->pid) {
+        close(p->fd);
+        while (waitpid(p->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    return ok ? 0 : -1;
+}
+
+/* Runs a search and prints the whole answer to out once it is in hand: when a writer changes
+ * the index under the search, it starts again from a fresh revision (up to MAX_ATTEMPTS
+ * times), and nothing half-done has been printed. */
+static dateline_status_t answer(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
+{
+    dateline_status_t st = DATELINE_OK;
+    *rc = 2;
+    for (int attempt = 1;; attempt++) {
+        char *text = NULL;
+        size_t textlen = 0;
+        FILE *mem = open_memstream(&text, &textlen);
+        if (!mem)
+            return DATELINE_NO_MEMORY;
+        st = search_once(idx, s, mem, rc);
+        if (fclose(mem) != 0 && st == DATELINE_OK)
+            st = DATELINE_NO_MEMORY;
+        if (st == DATELINE_OK)
+            fwrite(text, 1, textlen, out);
+        free(text);
+        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
+            return st;
+        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
+            return st;
+    }
+}
+
+/* --stdin: answers each line of standard input as a query, one JSON line each, flushed at
+ * once; a query that fails gets a line with "error" and the next is read. Each query first
+ * moves to the newest revision, so a long-lived process sees what was indexed since. Returns
+ * the exit status: 0 at the end of the input, 2 when the answers cannot be written. */
+static int answer_lines(dateline_index_t *idx, search_t *s)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int status = 0;
+    while ((len = getline(&line, &cap, stdin)) != -1) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        s->query = line;
+        int rc;
+        const char *why = NULL;
+        dateline_status_t st = dateline_index_reopen(idx);
+        if (st == DATELINE_OK && !line[strspn(line, " \t")]) {
+            st = DATELINE_BAD_ARGUMENT;
+            why = "no query: give words to search for, or * for every article";
+        }
+        if (st == DATELINE_OK)
+            st = answer(idx, s, stdout, &rc);
+        if (st != DATELINE_OK)
+            out_error(stdout, line, st, why ? why : st == DATELINE_NO_MEMORY
+                                                        ? dateline_status_to_string(st)
+                                                        : dateline_index_message(idx));
+        if (fflush(stdout) != 0) {
+            status = 2;
+            if (errno != EPIPE)
+                fprintf(stderr, "%s: cannot write the answers: %s\n", prog, strerror(errno));
+            break;
+        }
+    }
+    if (ferror(stdin)) {
+        fprintf(stderr, "%s: cannot read the queries: %s\n", prog, strerror(errno));
+        status = 2;
+    }
+    free(line);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS, OPT_BY };
+           OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
@@ -237,12 +624,14 @@ int main(int argc, char **argv)
         {"timeline", required_argument, NULL, OPT_TIMELINE},
         {"by", required_argument, NULL, OPT_BY},
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
+        {"stdin", no_argument, NULL, OPT_STDIN},
+        {"no-pager", no_argument, NULL, OPT_NO_PAGER},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    const char *index_arg = NULL, *show = NULL;
+    const char *index_arg = NULL, *index_word = NULL, *show = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
-    int count = 0, color = -1, c;
+    int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0, no_pager = 0;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
     out_format_t fmt = OUT_TEXT;
     dateline_field_t facets[8];
@@ -253,12 +642,29 @@ int main(int argc, char **argv)
     dateline_field_t by = DATELINE_FIELD_PLACES;
     size_t by_top = 0;
 
-    while ((c = getopt_long(argc, argv, "+i:n:s:cf:hV", longopts, NULL)) != -1) {
+    /* Options may come anywhere (getopt permutes); a word that only looks like one is a query
+     * word the person meant ("-saudi"): tell them how to pass it. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *bad = unknown_short(argv[i], longopts, &i);
+        if (bad) {
+            fprintf(stderr, "%s: unknown option '-%c' in '%s'\n", prog, *bad, argv[i]);
+            query_hint(argv[i]);
+            return 2;
+        }
+    }
+    while ((c = getopt_long(argc, argv, SHORTOPTS, longopts, NULL)) != -1) {
+        /* a value attached to a short option ("-saudi" is -s audi) that proves wrong was more
+         * likely a query word */
+        const char *word = optarg && optind > 1 && optarg == argv[optind - 1] + 2 &&
+                                   argv[optind - 1][0] == '-' ? argv[optind - 1] : NULL;
         switch (c) {
-        case 'i': index_arg = optarg; break;
+        case 'i':
+            index_arg = optarg;
+            index_word = word;
+            break;
         case 'n':
             if (!parse_size("--limit", optarg, &limit))
-                return 2;
+                return query_hint(word);
             break;
         case OPT_OFFSET:
             if (!parse_size("--offset", optarg, &offset))
@@ -276,25 +682,20 @@ int main(int argc, char **argv)
             else {
                 fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
                         prog, optarg);
-                return 2;
+                return query_hint(word);
             }
             break;
         case 'c': count = 1; break;
         case OPT_SHOW: show = optarg; break;
         case OPT_ALL_VERSIONS: all_versions = 1; break;
+        case OPT_STDIN: from_stdin = 1; break;
+        case OPT_NO_PAGER: no_pager = 1; break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                fmt = OUT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = OUT_JSON;
-            else if (strcmp(optarg, "tsv") == 0)
-                fmt = OUT_TSV;
-            else if (strcmp(optarg, "svg") == 0)
-                fmt = OUT_SVG;
-            else {
-                fprintf(stderr, "%s: unknown --format '%s': use text, json, tsv or svg\n", prog,
-                        optarg);
-                return 2;
+            fmt_given = 1;
+            if (!out_format_from_name(optarg, &fmt)) {
+                fprintf(stderr, "%s: unknown --format '%s': use text, json, jsonl, tsv, csv or "
+                                "svg\n", prog, optarg);
+                return query_hint(word);
             }
             break;
         case OPT_COLOR:
@@ -370,10 +771,17 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (color < 0) {
-        const char *term = getenv("TERM");
-        color = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
+    if ((fmt == OUT_JSONL || fmt == OUT_CSV) && (nfacets || timeline != DATELINE_TIMELINE_NONE)) {
+        fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
+                        "json or tsv\n", prog, fmt == OUT_CSV ? "csv" : "jsonl");
+        return 2;
     }
+    if (color < 0) {
+        const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
+        color = isatty(1) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+    }
+    size_t cols, rows;
+    screen_size(&cols, &rows);
 
     /* the query, from the words left */
     size_t qlen = 0;
@@ -390,7 +798,18 @@ int main(int argc, char **argv)
             strcat(query, " ");
         strcat(query, argv[i]);
     }
-    if (!show && !query[strspn(query, " \t\n")]) {
+    if (from_stdin) {
+        const char *why = show ? "--show asks for something else"
+                          : query[strspn(query, " \t\n")] ? "give no query on the command line"
+                          : fmt_given && fmt != OUT_JSON ? "give --format json or none" : NULL;
+        if (why) {
+            fprintf(stderr, "%s: --stdin reads the queries from standard input, one a line, and "
+                            "answers each in JSON: %s\n", prog, why);
+            free(query);
+            return 2;
+        }
+        fmt = OUT_JSON;
+    } else if (!show && !query[strspn(query, " \t\n")]) {
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
                         "Try '%s --help'.\n", prog, prog);
         free(query);
@@ -407,6 +826,8 @@ int main(int argc, char **argv)
     dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+        if (st == DATELINE_NOT_FOUND)
+            query_hint(index_word);
         dateline_free(msg);
         free(path);
         free(query);
@@ -416,30 +837,36 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions, by, by_top};
+                   facets, facet_top, nfacets, timeline, period, all_versions, by, by_top,
+                   fmt == OUT_TEXT ? cols : 0};
     int rc = 2;
-    for (int attempt = 1;; attempt++) {
-        char *text = NULL;
-        size_t textlen = 0;
-        FILE *mem = open_memstream(&text, &textlen);
-        if (!mem) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            break;
-        }
-        st = search_once(idx, &sr, mem, &rc);
-        if (fclose(mem) != 0 && st == DATELINE_OK) {
-            fprintf(stderr, "%s: out of memory\n", prog);
-            rc = 2;
-        } else if (st == DATELINE_OK) {
-            fwrite(text, 1, textlen, stdout);
-        }
-        free(text);
-        if (st != DATELINE_MODIFIED || attempt == MAX_ATTEMPTS)
-            break;
-        if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
-            break;
+    if (from_stdin) {
+        rc = answer_lines(idx, &sr);
+        dateline_index_close(idx);
+        free(path);
+        free(query);
+        return rc;
     }
-    if (st != DATELINE_OK) {
+    /* on a terminal, a long answer goes through the pager */
+    FILE *out = stdout;
+    const char *pager = getenv("PAGER");
+    pager_t pg = {NULL, 0, 0, 0, 0, rows, cols, pager ? pager : "less -R", -1, 0};
+    if (!no_pager && isatty(1) && *pg.cmd) {
+        cookie_io_functions_t io = {NULL, pager_write, NULL, pager_close};
+        FILE *f = fopencookie(&pg, "w", io);
+        out = f ? f : stdout;
+    }
+    /* an article or a count is printed once whole; a list page by page */
+    st = show || count ? answer(idx, &sr, out, &rc) : search_once(idx, &sr, out, &rc);
+    if (write_errno) {
+        /* the reader went away (| head, a pager closed early): nothing to say */
+        if (write_errno != EPIPE)
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(write_errno));
+        rc = write_errno == EPIPE ? 0 : 2;
+    } else if (st == DATELINE_NO_MEMORY) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        rc = 2;
+    } else if (st != DATELINE_OK) {
         if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
             fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
                     prog, dateline_index_message(idx), prog);
@@ -450,9 +877,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         rc = 2;
     }
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "%s: cannot write the results\n", prog);
-        rc = 2;
+    errno = 0;
+    if (!write_errno && (out != stdout ? fclose(out) : fflush(stdout)) != 0) {
+        if (errno != EPIPE) {
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog,
+                    strerror(errno ? errno : EIO));
+            rc = 2;
+        }
+    } else if (out != stdout && write_errno) {
+        fclose(out);
     }
     dateline_index_close(idx);
     free(path);

@@ -1,5 +1,6 @@
-/* output.c: text, JSON and TSV renderings of results and articles. */
+/* output.c: text, JSON, JSON Lines, CSV and TSV renderings of results and articles. */
 #include <config.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "output.h"
@@ -77,11 +78,70 @@ static void json_list(FILE *f, const char *name, const dateline_article_t *a, da
     fputc(']', f);
 }
 
+/* PLACE_IDS as objects: {"id","name","salience"} for each "ID SALIENCE" entry. A gazetteer
+ * place is named by the gazetteer; a label it does not know ("=KEY") by the PLACES entry
+ * beside it (the two lists run in step), else by its key. */
+static void json_place_ids(FILE *f, const dateline_article_t *a)
+{
+    size_t n = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
+    int in_step = dateline_article_count(a, DATELINE_FIELD_PLACES) == n;
+    fputs(",\"place_ids\":[", f);
+    for (size_t i = 0; i < n; i++) {
+        const char *e = dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i);
+        const char *sp = strrchr(e, ' ');
+        size_t idlen = sp ? (size_t)(sp - e) : strlen(e);
+        char *id = malloc(idlen + 1);
+        if (!id)
+            continue;
+        memcpy(id, e, idlen);
+        id[idlen] = '\0';
+        const char *name = id[0] == '=' ? in_step ? dateline_article_get_nth(
+                                                        a, DATELINE_FIELD_PLACES, i)
+                                                  : id + 1
+                                        : dateline_place_name(id);
+        fprintf(f, "%s{\"id\":", i ? "," : "");
+        out_json_string(f, id);
+        json_field(f, "name", name, 1);
+        fprintf(f, ",\"salience\":%ld}", sp ? strtol(sp + 1, NULL, 10) : 0L);
+        free(id);
+    }
+    fputc(']', f);
+}
+
 /* A field for TSV: tabs and line ends become spaces so each record stays one line. */
 static void tsv_value(FILE *f, const char *s)
 {
     for (; s && *s; s++)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+/* A field for CSV (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or
+ * a line end. */
+static void csv_value(FILE *f, const char *s)
+{
+    s = s ? s : "";
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* A list field joined by `sep`, each value written by `put` (the whole list is one field). */
+static void joined(FILE *f, const dateline_article_t *a, dateline_field_t fl, const char *sep)
+{
+    size_t n = dateline_article_count(a, fl);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(sep, f);
+        fputs(dateline_article_get_nth(a, fl, i), f);
+    }
 }
 
 static void tsv_list(FILE *f, const dateline_article_t *a, dateline_field_t fl)
@@ -92,6 +152,20 @@ static void tsv_list(FILE *f, const dateline_article_t *a, dateline_field_t fl)
             fputc(',', f);
         tsv_value(f, dateline_article_get_nth(a, fl, i));
     }
+}
+
+/* A CSV list: the values joined by ";" inside one field. */
+static void csv_list(FILE *f, const dateline_article_t *a, dateline_field_t fl)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem) {
+        joined(mem, a, fl, ";");
+        if (fclose(mem) == 0)
+            csv_value(f, text);
+    }
+    free(text);
 }
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
@@ -105,110 +179,482 @@ static void print_day(FILE *f, const char *date)
         fputs("undated   ", f);
 }
 
-dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
-                              size_t offset, dateline_results_t *res)
+/* ---- Display width, for wrapping text to the terminal ---- */
+
+/* Decodes the UTF-8 character at s (n > 0 bytes left) into *cp; returns its length, or 1
+ * with *cp = 0xFFFD for a byte that starts no valid character. */
+static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp)
 {
-    size_t n = dateline_results_size(res);
-    size_t total = dateline_results_total(res);
-    if (fmt == OUT_JSON) {
-        fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
-        out_json_string(f, query);
-        fprintf(f, ",\"total\":%zu,\"stories\":%zu,\"offset\":%zu,\"results\":[", total,
-                dateline_results_stories(res), offset);
+    unsigned c = s[0], need = c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3
+                              : c >= 0xC2 ? 2 : 0;
+    if (need == 1) {
+        *cp = c;
+        return 1;
     }
-    for (size_t i = 0; i < n; i++) {
-        dateline_result_t *r = dateline_results_get(res, i);
-        const dateline_article_t *a;
-        const char *snip;
-        dateline_status_t st = dateline_result_article(r, &a);
-        if (st == DATELINE_OK)
-            st = dateline_result_snippet(r, SNIPPET_BYTES,
-                                         fmt == OUT_TEXT && color ? C_HIT : NULL,
-                                         fmt == OUT_TEXT && color ? C_OFF : NULL, &snip);
-        if (st != DATELINE_OK) {
-            if (fmt == OUT_JSON)
-                fputs("]}\n", f);
-            return st;
+    if (!need || need > n)
+        goto bad;
+    unsigned v = c & (0x7F >> need);
+    for (unsigned k = 1; k < need; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            goto bad;
+        v = v << 6 | (s[k] & 0x3F);
+    }
+    if ((need == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
+        (need == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        goto bad;
+    *cp = v;
+    return need;
+bad:
+    *cp = 0xFFFD;
+    return 1;
+}
+
+/* Columns a character takes on a terminal: 0 for combining marks, zero-width spaces and
+ * joiners, 2 for East Asian wide and full-width characters and emoji, 1 for the rest. */
+static int cp_width(unsigned c)
+{
+    static const unsigned zero[][2] = {
+        {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+        {0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
+        {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2028, 0x202E},
+        {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+        {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF}};
+    static const unsigned wide[][2] = {
+        {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
+        {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xA960, 0xA97F},
+        {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+        {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF},
+        {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (c >= zero[i][0] && c <= zero[i][1])
+            return 0;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (c >= wide[i][0] && c <= wide[i][1])
+            return 2;
+    return 1;
+}
+
+size_t out_width(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t cols = 0;
+    for (size_t i = 0; i < n;) {
+        if (p[i] == 0x1B) { /* an escape sequence: ESC [ parameters final-byte, no width */
+            i++;
+            if (i < n && p[i] == '[') {
+                i++;
+                while (i < n && !(p[i] >= 0x40 && p[i] <= 0x7E))
+                    i++;
+            }
+            i += i < n;
+            continue;
         }
-        const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
-        const char *dateline = dateline_article_get(a, DATELINE_FIELD_DATELINE);
-        const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
-        const char *id = dateline_article_get(a, DATELINE_FIELD_ID);
-        const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
-        const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
-        switch (fmt) {
-        case OUT_JSON:
-            fprintf(f, "%s{\"id\":", i ? "," : "");
-            out_json_string(f, id);
-            fprintf(f, ",\"rank\":%zu,\"score\":%.4f,\"versions\":%zu", dateline_result_rank(r),
-                    dateline_result_score(r), dateline_result_versions(r));
-            json_field(f, "story", dateline_article_get(a, DATELINE_FIELD_STORY), 1);
-            json_field(f, "date", date, 1);
-            json_field(f, "dateline", dateline, 1);
-            json_field(f, "source", dateline_article_get(a, DATELINE_FIELD_SOURCE), 1);
-            json_field(f, "title", title, 1);
-            json_list(f, "places", a, DATELINE_FIELD_PLACES);
-            json_list(f, "groups", a, DATELINE_FIELD_GROUPS);
-            json_list(f, "topics", a, DATELINE_FIELD_TOPICS);
-            fputs(",\"origin\":{", f);
-            json_field(f, "file", file, 0);
-            json_field(f, "key", key, 1);
-            fputc('}', f);
-            json_field(f, "snippet", snip, 1);
-            fputc('}', f);
+        unsigned cp;
+        i += utf8_next(p + i, n - i, &cp);
+        cols += (size_t)cp_width(cp);
+    }
+    return cols;
+}
+
+/* Whether byte `at` of a text lies in one of its highlighted spans (start, end pairs). */
+static int lit(const size_t *spans, size_t nspans, size_t at)
+{
+    for (size_t k = 0; k < nspans; k++)
+        if (at >= spans[2 * k] && at < spans[2 * k + 1])
+            return 1;
+    return 0;
+}
+
+/* Switches the terminal from style *cur to `want` (NULL: none). */
+static void restyle(FILE *f, const char **cur, const char *want)
+{
+    if (*cur == want)
+        return;
+    if (*cur)
+        fputs(C_OFF, f);
+    if (want)
+        fputs(want, f);
+    *cur = want;
+}
+
+/* Prints plain text s from column *col, after `lead` spaces unless it starts a line, with
+ * its spans in style `on` and the rest in style `base` (either may be NULL for none). With a
+ * width, a word that would pass it goes on the next line, which starts with `indent` spaces
+ * (the spaces before it go), and a line end in the text is a space; a word wider than the
+ * line stands alone on it, whole. Without a width the text is printed as it is. */
+static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, const char *on,
+                 const char *base, size_t *col, size_t lead, size_t indent, size_t width)
+{
+    size_t n = strlen(s), i = 0;
+    size_t gap = lead;      /* spaces owed before the next word */
+    const char *cur = NULL; /* the style in force */
+    while (i < n) {
+        size_t ws = i;
+        if (width) {
+            while (ws < n && strchr(" \t\n\r", s[ws]))
+                ws++;
+            gap = ws > i && !gap ? ws - i : gap; /* as many as the text has */
+        }
+        if (ws == n)
             break;
-        case OUT_TSV:
-            fprintf(f, "%zu\t%.4f\t%s\t%s\t", dateline_result_rank(r), dateline_result_score(r),
-                    or_empty(id), or_empty(date));
-            tsv_value(f, dateline);
-            fputc('\t', f);
-            tsv_value(f, dateline_article_get(a, DATELINE_FIELD_SOURCE));
-            fputc('\t', f);
-            tsv_value(f, title);
-            fputc('\t', f);
-            tsv_list(f, a, DATELINE_FIELD_PLACES);
-            fputc('\t', f);
-            tsv_list(f, a, DATELINE_FIELD_GROUPS);
-            fputc('\t', f);
-            tsv_list(f, a, DATELINE_FIELD_TOPICS);
-            fputc('\t', f);
-            tsv_value(f, file);
-            fputc('\t', f);
-            tsv_value(f, key);
-            fputc('\t', f);
-            tsv_value(f, snip);
+        size_t we = ws;
+        while (we < n && (!width || !strchr(" \t\n\r", s[we])))
+            we++;
+        size_t w = out_width(s + ws, we - ws);
+        if (width && *col > indent && *col + gap + w > width) {
+            const char *was = cur;
+            restyle(f, &cur, NULL);
             fputc('\n', f);
-            break;
-        case OUT_SVG: /* drawn by out_svg() */
-            break;
-        case OUT_TEXT:
-            fprintf(f, "%s%3zu.%s ", color ? C_BOLD : "", dateline_result_rank(r),
-                    color ? C_OFF : "");
-            print_day(f, date);
-            fprintf(f, "  %s%s%s%s%s\n", dateline ? dateline : "", dateline ? "  " : "",
-                    color ? C_BOLD : "", or_empty(title), color ? C_OFF : "");
-            fprintf(f, "     %s\n", snip);
-            fprintf(f, "     %s%s  %s%s%s", color ? C_DIM : "", or_empty(id), or_empty(file),
-                    key ? ":" : "", or_empty(key));
-            if (dateline_result_versions(r) > 1)
-                fprintf(f, "  [%zu versions: --show %s]", dateline_result_versions(r), or_empty(id));
-            fprintf(f, "%s\n", color ? C_OFF : "");
-            break;
+            fprintf(f, "%*s", (int)indent, "");
+            if (was == on) /* a highlight goes on across the line end */
+                restyle(f, &cur, on);
+            *col = indent;
+            gap = 0;
         }
+        if (gap) {
+            /* the spaces between two words of one span, or of the base text, are styled so */
+            int h = on && ws > 0 && lit(spans, nspans, ws - 1) && lit(spans, nspans, ws);
+            restyle(f, &cur, h ? on : cur == on ? base : cur);
+            fprintf(f, "%*s", (int)gap, "");
+            *col += gap;
+        }
+        for (size_t p = ws; p < we; p++) {
+            restyle(f, &cur, on && lit(spans, nspans, p) ? on : base);
+            fputc(s[p], f);
+        }
+        *col += w;
+        gap = 0;
+        i = we;
     }
-    if (fmt == OUT_JSON)
-        fputs("]", f); /* the object is closed by out_facets() */
-    else if (fmt == OUT_TEXT) {
-        size_t stories = dateline_results_stories(res);
-        if (n && stories < total)
-            fprintf(f, "%zu-%zu of %zu stories (%zu matching articles; --all-versions lists "
-                       "each)\n", offset + 1, offset + n, stories, total);
-        else if (n)
-            fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + n, total);
+    restyle(f, &cur, NULL);
+}
+
+/* ---- Results, one format a row of the table below ---- */
+
+/* What a format prints of one result. */
+typedef struct {
+    dateline_result_t *r;
+    const dateline_article_t *a;
+    const char *snippet;  /* plain text */
+    const size_t *spans;  /* the query's words in it: byte offsets, start and end of each */
+    size_t nspans;
+    const char *title;    /* text: the headline, with */
+    const size_t *tspans; /* the query's words in it */
+    size_t ntspans;
+} row_t;
+
+static void json_result(FILE *f, const row_t *w)
+{
+    const dateline_article_t *a = w->a;
+    fputs("{\"id\":", f);
+    out_json_string(f, dateline_article_get(a, DATELINE_FIELD_ID));
+    fprintf(f, ",\"rank\":%zu,\"score\":%.4f,\"versions\":%zu", dateline_result_rank(w->r),
+            dateline_result_score(w->r), dateline_result_versions(w->r));
+    json_field(f, "story", dateline_article_get(a, DATELINE_FIELD_STORY), 1);
+    json_field(f, "date", dateline_article_get(a, DATELINE_FIELD_DATE), 1);
+    json_field(f, "dateline", dateline_article_get(a, DATELINE_FIELD_DATELINE), 1);
+    json_field(f, "source", dateline_article_get(a, DATELINE_FIELD_SOURCE), 1);
+    json_field(f, "title", dateline_article_get(a, DATELINE_FIELD_TITLE), 1);
+    json_list(f, "places", a, DATELINE_FIELD_PLACES);
+    json_list(f, "groups", a, DATELINE_FIELD_GROUPS);
+    json_list(f, "topics", a, DATELINE_FIELD_TOPICS);
+    json_place_ids(f, a);
+    fputs(",\"origin\":{", f);
+    json_field(f, "file", dateline_article_get(a, DATELINE_FIELD_FILE), 0);
+    json_field(f, "key", dateline_article_get(a, DATELINE_FIELD_KEY), 1);
+    fputc('}', f);
+    json_field(f, "snippet", w->snippet, 1);
+    fputs(",\"highlights\":[", f);
+    for (size_t k = 0; k < w->nspans; k++)
+        fprintf(f, "%s[%zu,%zu]", k ? "," : "", w->spans[2 * k], w->spans[2 * k + 1]);
+    fputs("]}", f);
+}
+
+static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+    out_json_string(f, o->query);
+    fprintf(f, ",\"total\":%zu,\"stories\":%zu,\"offset\":%zu,\"results\":[", t->total,
+            t->stories, o->offset);
+}
+static void json_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    (void)o;
+    if (i)
+        fputc(',', f);
+    json_result(f, w);
+}
+static void json_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
+{
+    (void)o, (void)t, (void)shown;
+    fputc(']', f); /* the object is closed by out_facets() */
+}
+
+static void jsonl_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    (void)o, (void)i;
+    json_result(f, w);
+    fputc('\n', f);
+}
+
+static const char *const columns[] = {"rank", "score", "id", "date", "dateline", "source",
+                                      "title", "places", "groups", "topics", "file", "key",
+                                      "snippet"};
+
+static void tsv_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    (void)t;
+    for (size_t k = 0; o->header && k < sizeof columns / sizeof columns[0]; k++)
+        fprintf(f, "%s%s", columns[k], k + 1 < sizeof columns / sizeof columns[0] ? "\t" : "\n");
+}
+static void tsv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    const dateline_article_t *a = w->a;
+    (void)o, (void)i;
+    fprintf(f, "%zu\t%.4f\t%s\t%s\t", dateline_result_rank(w->r), dateline_result_score(w->r),
+            or_empty(dateline_article_get(a, DATELINE_FIELD_ID)),
+            or_empty(dateline_article_get(a, DATELINE_FIELD_DATE)));
+    static const dateline_field_t fields[] = {
+        DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_TITLE,
+        DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS, DATELINE_FIELD_TOPICS,
+        DATELINE_FIELD_FILE, DATELINE_FIELD_KEY};
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        if (fields[k] >= DATELINE_FIELD_PLACES && fields[k] <= DATELINE_FIELD_TOPICS)
+            tsv_list(f, a, fields[k]);
         else
-            fprintf(f, "%zu matches%s\n", total, total ? " (none on this page)" : "");
+            tsv_value(f, dateline_article_get(a, fields[k]));
+        fputc('\t', f);
     }
+    tsv_value(f, w->snippet);
+    fputc('\n', f);
+}
+
+static void csv_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    (void)t;
+    for (size_t k = 0; o->header && k < sizeof columns / sizeof columns[0]; k++)
+        fprintf(f, "%s%s", columns[k], k + 1 < sizeof columns / sizeof columns[0] ? "," : "\r\n");
+}
+static void csv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    const dateline_article_t *a = w->a;
+    (void)o, (void)i;
+    fprintf(f, "%zu,%.4f,", dateline_result_rank(w->r), dateline_result_score(w->r));
+    static const dateline_field_t fields[] = {
+        DATELINE_FIELD_ID, DATELINE_FIELD_DATE, DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE,
+        DATELINE_FIELD_TITLE, DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS,
+        DATELINE_FIELD_TOPICS, DATELINE_FIELD_FILE, DATELINE_FIELD_KEY};
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        if (fields[k] >= DATELINE_FIELD_PLACES && fields[k] <= DATELINE_FIELD_TOPICS)
+            csv_list(f, a, fields[k]);
+        else
+            csv_value(f, dateline_article_get(a, fields[k]));
+        fputc(',', f);
+    }
+    csv_value(f, w->snippet);
+    fputs("\r\n", f);
+}
+
+static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    const dateline_article_t *a = w->a;
+    const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
+    const char *dateline = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+    const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
+    const char *id = dateline_article_get(a, DATELINE_FIELD_ID);
+    const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
+    const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
+    int color = o->color;
+    (void)i;
+    /* rank, day, dateline and headline; the snippet; the id and origin: each wraps under
+     * the fifth column */
+    int start = fprintf(f, "%s%3zu.%s ", color ? C_BOLD : "", dateline_result_rank(w->r),
+                        color ? C_OFF : "");
+    print_day(f, date);
+    size_t col = (size_t)(start > 0 ? start : 0) - (color ? strlen(C_BOLD C_OFF) : 0) + 10;
+    if (dateline)
+        wrap(f, dateline, NULL, 0, NULL, NULL, &col, 2, 5, o->width);
+    /* the headline in bold, the query's words in it as in the snippet */
+    if (w->title)
+        wrap(f, w->title, w->tspans, w->ntspans, color ? C_HIT : NULL, color ? C_BOLD : NULL,
+             &col, 2, 5, o->width);
+    else
+        wrap(f, or_empty(title), NULL, 0, NULL, color ? C_BOLD : NULL, &col, 2, 5, o->width);
+    fputs("\n     ", f);
+    col = 5;
+    wrap(f, w->snippet, w->spans, w->nspans, color ? C_HIT : NULL, NULL, &col, 0, 5, o->width);
+    fputs("\n     ", f);
+    col = 5;
+    char *origin = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&origin, &len);
+    if (mem) {
+        fprintf(mem, "%s  %s%s%s", or_empty(id), or_empty(file), key ? ":" : "", or_empty(key));
+        if (dateline_result_versions(w->r) > 1)
+            fprintf(mem, "  [%zu versions: --show %s]", dateline_result_versions(w->r),
+                    or_empty(id));
+        if (fclose(mem) == 0)
+            wrap(f, origin, NULL, 0, NULL, color ? C_DIM : NULL, &col, 0, 5, o->width);
+    }
+    free(origin);
+    fputc('\n', f);
+}
+static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
+{
+    size_t offset = o->offset;
+    if (shown && t->stories < t->total && !o->all_versions)
+        fprintf(f, "%zu-%zu of %zu stories (%zu matching articles; --all-versions lists "
+                   "each)\n", offset + 1, offset + shown, t->stories, t->total);
+    else if (shown)
+        fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + shown, t->total);
+    else
+        fprintf(f, "%zu matches%s\n", t->total, t->total ? " (none on this page)" : "");
+}
+
+/* The formats: what each prints before the results, for each one and after them (NULL:
+ * nothing). Adding a format is adding a row (and its value in out_format_t). */
+static const struct {
+    const char *name;
+    int stories; /* prints the number of stories (which costs a pass over the matches) */
+    void (*begin)(FILE *f, const out_t *o, const out_totals_t *t);
+    void (*row)(FILE *f, const out_t *o, const row_t *w, size_t i);
+    void (*end)(FILE *f, const out_t *o, const out_totals_t *t, size_t shown);
+} formats[] = {
+    [OUT_TEXT] = {"text", 1, NULL, text_row, text_end},
+    [OUT_JSON] = {"json", 1, json_begin, json_row, json_end},
+    [OUT_JSONL] = {"jsonl", 0, NULL, jsonl_row, NULL},
+    [OUT_TSV] = {"tsv", 0, tsv_begin, tsv_row, NULL},
+    [OUT_CSV] = {"csv", 0, csv_begin, csv_row, NULL},
+    [OUT_SVG] = {"svg", 0, NULL, NULL, NULL}, /* out_svg() draws it */
+};
+
+int out_format_from_name(const char *name, out_format_t *out)
+{
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
+        if (strcmp(formats[k].name, name) == 0) {
+            *out = (out_format_t)k;
+            return 1;
+        }
+    return 0;
+}
+
+int out_wants_stories(out_format_t fmt) { return formats[fmt].stories; }
+
+void out_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    if (formats[o->fmt].begin)
+        formats[o->fmt].begin(f, o, t);
+}
+
+void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
+{
+    if (formats[o->fmt].end)
+        formats[o->fmt].end(f, o, t, shown);
+}
+
+/* The markers the snippet is asked for, to be taken out again: control characters, which
+ * normalized text never holds. */
+#define HI_START "\x01"
+#define HI_END "\x02"
+
+/* A text marked with HI_START and HI_END, without its marks, and where they were (byte
+ * offsets into it, a start and an end each). Returns 0 when memory runs out. */
+static int unmark(const char *marked, char **plain, size_t **spans, size_t *nspans)
+{
+    size_t len = strlen(marked), nmarks = 0, n = 0;
+    for (size_t k = 0; k < len; k++)
+        nmarks += marked[k] == HI_START[0];
+    *plain = malloc(len + 1);
+    *spans = malloc((2 * nmarks + 1) * sizeof **spans);
+    *nspans = 0;
+    if (!*plain || !*spans) {
+        free(*plain);
+        free(*spans);
+        return 0;
+    }
+    for (size_t k = 0; k < len; k++) {
+        if (marked[k] == HI_START[0] && *nspans < nmarks)
+            (*spans)[2 * *nspans] = n;
+        else if (marked[k] == HI_END[0] && *nspans < nmarks)
+            (*spans)[2 * (*nspans)++ + 1] = n;
+        else
+            (*plain)[n++] = marked[k];
+    }
+    (*plain)[n] = '\0';
+    return 1;
+}
+
+dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i)
+{
+    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0};
+    const char *marked, *mtitle = NULL;
+    dateline_status_t st = dateline_result_article(r, &w.a);
+    if (st == DATELINE_OK)
+        st = dateline_result_snippet(r, SNIPPET_BYTES, HI_START, HI_END, &marked);
+    if (st == DATELINE_OK && o->fmt == OUT_TEXT && o->color)
+        st = dateline_result_highlight(r, DATELINE_FIELD_TITLE, HI_START, HI_END, &mtitle);
+    if (st != DATELINE_OK)
+        return st;
+    char *plain = NULL, *title = NULL;
+    size_t *spans = NULL, *tspans = NULL;
+    if (!unmark(marked, &plain, &spans, &w.nspans) ||
+        (mtitle && !unmark(mtitle, &title, &tspans, &w.ntspans))) {
+        free(plain);
+        free(spans);
+        return DATELINE_NO_MEMORY;
+    }
+    w.snippet = plain;
+    w.spans = spans;
+    w.title = title;
+    w.tspans = tspans;
+    formats[o->fmt].row(f, o, &w, i);
+    free(plain);
+    free(spans);
+    free(title);
+    free(tspans);
     return DATELINE_OK;
+}
+
+void out_count(FILE *f, out_format_t fmt, const char *query, size_t total)
+{
+    if (fmt != OUT_JSON && fmt != OUT_JSONL) {
+        fprintf(f, "%zu\n", total);
+        return;
+    }
+    fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+    out_json_string(f, query);
+    fprintf(f, ",\"total\":%zu}\n", total);
+}
+
+/* Each status by a name a program can test, the enum's name in lower case. */
+static const char *const status_names[] = {
+    [DATELINE_OK] = "ok",
+    [DATELINE_NO_MEMORY] = "no_memory",
+    [DATELINE_BAD_ARGUMENT] = "bad_argument",
+    [DATELINE_FILE_ERROR] = "file_error",
+    [DATELINE_LOCKED] = "locked",
+    [DATELINE_MODIFIED] = "modified",
+    [DATELINE_CORRUPT] = "corrupt",
+    [DATELINE_VERSION] = "version",
+    [DATELINE_QUERY_SYNTAX] = "query_syntax",
+    [DATELINE_BAD_INPUT] = "bad_input",
+    [DATELINE_CHARSET] = "charset",
+    [DATELINE_XAPIAN_ERROR] = "xapian_error",
+    [DATELINE_INTERNAL] = "internal",
+    [DATELINE_NOT_FOUND] = "not_found",
+    [DATELINE_END] = "end",
+};
+
+void out_error(FILE *f, const char *query, dateline_status_t st, const char *message)
+{
+    size_t n = sizeof status_names / sizeof status_names[0];
+    fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
+    out_json_string(f, query);
+    fputs(",\"error\":{\"status\":", f);
+    out_json_string(f, (size_t)st < n && status_names[st] ? status_names[st] : "internal");
+    fputs(",\"message\":", f);
+    out_json_string(f, message);
+    fputs("}}\n", f);
 }
 
 static const char *facet_name(dateline_field_t fl)
@@ -817,12 +1263,14 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
         DATELINE_FIELD_ORIGINS, DATELINE_FIELD_STORY,  DATELINE_FIELD_CHARSET,
         DATELINE_FIELD_REPAIRED};
     const size_t norder = sizeof order / sizeof order[0];
-    if (fmt == OUT_JSON) {
+    if (fmt == OUT_JSON || fmt == OUT_JSONL) {
         fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
         for (size_t i = 0; i < norder; i++) {
             dateline_field_t fl = order[i];
-            if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
-                fl == DATELINE_FIELD_ORIGINS)
+            if (fl == DATELINE_FIELD_PLACE_IDS)
+                json_place_ids(f, a);
+            else if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
+                     fl == DATELINE_FIELD_ORIGINS)
                 json_list(f, dateline_field_name(fl), a, fl);
             else
                 json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
@@ -854,6 +1302,12 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
             fputc('\n', f);
             continue;
         }
+        if (fmt == OUT_CSV) {
+            fprintf(f, "%s,", dateline_field_name(fl));
+            csv_list(f, a, fl);
+            fputs("\r\n", f);
+            continue;
+        }
         fprintf(f, "%-11s", dateline_field_name(fl));
         for (size_t k = 0; k < n; k++)
             fprintf(f, "%s%s", k ? "; " : "", dateline_article_get_nth(a, fl, k));
@@ -867,6 +1321,10 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
             fprintf(f, "version\t%s\t%s\t", or_empty(vid), or_empty(vdate));
             tsv_value(f, vtitle);
             fputc('\n', f);
+        } else if (fmt == OUT_CSV) {
+            fprintf(f, "version,%s,%s,", or_empty(vid), or_empty(vdate));
+            csv_value(f, vtitle);
+            fputs("\r\n", f);
         } else {
             fprintf(f, "%-11s%s  %-19s  %s%s\n", i ? "" : "versions", or_empty(vid),
                     vdate ? vdate : "undated", or_empty(vtitle),
@@ -880,6 +1338,10 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
         fputs("body\t", f);
         tsv_value(f, body);
         fputc('\n', f);
+    } else if (fmt == OUT_CSV) {
+        fputs("body,", f);
+        csv_value(f, body);
+        fputs("\r\n", f);
     } else if (body) {
         fprintf(f, "\n%s\n", body);
     }

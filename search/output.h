@@ -1,22 +1,59 @@
-/* output.h: how dateline-search prints results and articles: text for people, JSON and TSV for programs. */
+/* output.h: how dateline-search prints results and articles: text for people, JSON, JSON Lines, CSV and TSV for programs. */
 #ifndef DL_OUTPUT_H
 #define DL_OUTPUT_H
 
 #include <stdio.h>
 #include "dateline.h"
 
-typedef enum { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_SVG } out_format_t;
+typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG } out_format_t;
+
+/* The format named `name` ("jsonl") in *out; 0 when there is none of that name. */
+int out_format_from_name(const char *name, out_format_t *out);
 
 /* JSON output's format version: bump it when a field changes meaning or goes away. */
-#define DL_JSON_VERSION 1
+#define DL_JSON_VERSION 2
 
 /* Writes s as a JSON string (quoted), always valid UTF-8: bytes that are not become U+FFFD. */
 void out_json_string(FILE *f, const char *s);
 
-/* Prints one page of results. Returns DATELINE_OK or the first error reading a result. In
- * JSON the object is left open for out_facets(), which must follow and closes it. */
-dateline_status_t out_results(FILE *f, out_format_t fmt, int color, const char *query,
-                              size_t offset, dateline_results_t *res);
+/* How a list of results is printed. */
+typedef struct {
+    out_format_t fmt;
+    const char *query;  /* as given */
+    size_t offset;      /* of the first result */
+    int color;          /* text: highlight with terminal escapes */
+    size_t width;       /* text: wrap lines at this many columns; 0: never */
+    int header;         /* TSV and CSV: a first line naming the columns */
+    int all_versions;   /* every article is listed, not each story once */
+} out_t;
+
+/* What the first page of results says of all matches. */
+typedef struct {
+    size_t total;       /* matching articles */
+    size_t stories;     /* distinct stories among them (when out_wants_stories()) */
+} out_totals_t;
+
+/* Whether the format prints the number of stories, which costs a pass over the matches. */
+int out_wants_stories(out_format_t fmt);
+
+/* A list of results is printed by out_begin(), then out_result() for each result (i counts
+ * them from 0), then out_end(); they may come in pages, each printed as soon as it is in
+ * hand. In JSON the object is left open for out_facets(), which must follow and closes it. */
+void out_begin(FILE *f, const out_t *o, const out_totals_t *t);
+/* Returns DATELINE_OK, or the error reading the result (nothing is printed then). */
+dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i);
+/* `shown`: how many results were printed. */
+void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown);
+
+/* Display columns of n bytes of UTF-8 text on a terminal: wide characters take 2, combining
+ * marks and escape sequences none. */
+size_t out_width(const char *s, size_t n);
+
+/* Prints the number of matches of --count: a bare number, or in JSON an object. */
+void out_count(FILE *f, out_format_t fmt, const char *query, size_t total);
+
+/* Prints a query's failure as a JSON line: {"version","query","error":{"status","message"}}. */
+void out_error(FILE *f, const char *query, dateline_status_t st, const char *message);
 
 /* Prints the facets and timeline the query asked for (nothing when it asked for none). */
 void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,

@@ -23,7 +23,7 @@ answers() { # answers DB OUTFILE: what a user would see
     done > "$2" 2>&1
 }
 # the story numbers in an index, one per line, in order
-numbers() { "$SEARCH" --index "$1" --all-versions --format tsv -n 100000 '*' | cut -f7 | sed -E 's/^Story ([0-9]+):.*/\1/' | sort; }
+numbers() { "$SEARCH" --index "$1" --all-versions --format tsv -n 100000 '*' | tail -n +2 | cut -f7 | sed -E 's/^Story ([0-9]+):.*/\1/' | sort; }
 
 # the uninterrupted run, timed to know when to kill
 REF="$TMP/ref"

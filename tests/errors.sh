@@ -16,7 +16,7 @@ check 2 "dateline-search: no index at $TMP/none: build one with dateline-index -
 check 2 "dateline-search: in the query: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B" "$SEARCH" --index "$DB" 'date:2017-13-45'
 check 2 "dateline-search: in the query: position 5: a quote that is never closed" "$SEARCH" --index "$DB" 'oil "price'
 check 2 "dateline-search: no query: give words to search for, or * for every article" "$SEARCH" --index "$DB"
-check 2 "dateline-search: unknown --format 'xml': use text, json, tsv or svg" "$SEARCH" --index "$DB" --format xml oil
+check 2 "dateline-search: unknown --format 'xml': use text, json, jsonl, tsv, csv or svg" "$SEARCH" --index "$DB" --format xml oil
 check 2 "dateline-search: --limit takes a whole number, not 'ten'" "$SEARCH" --index "$DB" -n ten oil
 check 1 "dateline-search: no article with id 0000000000000000 in $DB" "$SEARCH" --index "$DB" --show 0000000000000000
 check 2 "dateline-index: no input: name files or folders to read, or - for standard input" "$INDEX" --index "$DB"

@@ -24,7 +24,7 @@ VG
     done
     INDEX="$TMP/vg-index" SEARCH="$TMP/vg-search"
 fi
-export LC_ALL=C.UTF-8 NO_COLOR=1
+export LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=80  # text output wraps at COLUMNS
 
 tap_n=0
 tap_failed=0

@@ -10,8 +10,8 @@ S 'islamic state' > "$TMP/islamic-state.txt"; golden islamic-state.txt
 S --format json -n 3 'place:usa OR dateline:washington' > "$TMP/usa.json"; golden usa.json
 S --format tsv --sort oldest -n 100 '*' > "$TMP/all-oldest.tsv"; golden all-oldest.tsv
 S --format tsv --sort newest 'date:2017-10' > "$TMP/oct-2017.tsv"; golden oct-2017.tsv
-S --show "$(S --format tsv 'cocoa bahia' | cut -f3)" > "$TMP/show-cocoa.txt"; golden show-cocoa.txt
-S --show "$(S --format tsv 'café' | cut -f3)" --format json > "$TMP/show-cafe.json"; golden show-cafe.json
+S --show "$(S --format tsv 'cocoa bahia' | tail -n +2 | cut -f3)" > "$TMP/show-cocoa.txt"; golden show-cocoa.txt
+S --show "$(S --format tsv 'café' | tail -n +2 | cut -f3)" --format json > "$TMP/show-cafe.json"; golden show-cafe.json
 # highlighting: words, stems, a phrase, a wildcard, NEAR, a title wildcard
 for q in 'deir ez-zor' 'fighters' '"islamic state"' 'petro*' 'wheat NEAR soviet' 'title:coc*'; do
     S --color=always -n 1 "$q"
@@ -22,14 +22,20 @@ if command -v python3 > /dev/null; then
     python3 -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 assert set(d) == {"version","query","total","stories","offset","results"}, d.keys()
+assert d["version"] == 2, d["version"]
 for r in d["results"]:
-    assert set(r) == {"id","rank","score","versions","story","date","dateline","source","title","places","groups","topics","origin","snippet"}, r.keys()
+    assert set(r) == {"id","rank","score","versions","story","date","dateline","source","title","places","groups","topics","place_ids","origin","snippet","highlights"}, r.keys()
+    assert set(r["origin"]) == {"file","key"}, r["origin"].keys()
+    for p in r["place_ids"]:
+        assert set(p) == {"id","name","salience"} and type(p["salience"]) is int, p
+    for h in r["highlights"]:
+        assert len(h) == 2 and 0 <= h[0] < h[1] <= len(r["snippet"].encode()), h
 ' "$TMP/usa.json"
     ok $? "JSON has exactly the documented fields"
 fi
 
 # --sort recent: relevance plus a bonus halving every --half-life days
-order() { S --format tsv -n 4 "$@" 'islamic state OR fighters OR troops' | cut -f7 | cut -c1-20 | tr '\n' '|'; }
+order() { S --format tsv -n 4 "$@" 'islamic state OR fighters OR troops' | tail -n +2 | cut -f7 | cut -c1-20 | tr '\n' '|'; }
 is "$(order --sort relevance)" "Iraq declares victor|Syrian army presses |US-backed forces tak|Philippines ends fiv|" "by relevance, Raqqa before Marawi"
 is "$(order --sort recent)" "Iraq declares victor|Syrian army presses |Philippines ends fiv|US-backed forces tak|" "recent: Marawi (23 Oct) before Raqqa (17 Oct)"
 is "$(order --sort recent --half-life 3650)" "$(order --sort relevance)" "a ten-year half-life changes nothing here"
@@ -234,10 +240,10 @@ count 'place:raqqa' 1
 count 'place:syria' 2
 S --count 'zzzzunknownword' > /dev/null
 is "$?" 1 "no match: exit 1"
-S --offset 40 --format tsv --sort oldest '*' | cut -f1 | tr '\n' ' ' > "$TMP/page"
+S --offset 40 --format tsv --sort oldest '*' | tail -n +2 | cut -f1 | tr '\n' ' ' > "$TMP/page"
 is "$(cat "$TMP/page")" "41 42 43 44 45 " "--offset pages through results"
-S --format tsv 'place:usa' | cut -f7 | head -n 1 > "$TMP/rank"
+S --format tsv 'place:usa' | tail -n +2 | cut -f7 | head -n 1 > "$TMP/rank"
 is "$(cat "$TMP/rank")" "GENERAL MOTORS TO CLOSE TWO ASSEMBLY PLANTS" "place: ranks the story labelled usa first"
-S --format tsv -n 50 'place:usa' | cut -f7 | tail -n 1 > "$TMP/rank"
+S --format tsv -n 50 'place:usa' | tail -n +2 | cut -f7 | tail -n 1 > "$TMP/rank"
 is "$(cat "$TMP/rank")" "Putin signs treaty to take Crimea into Russia" "and a story that names it once last"
 done_testing

@@ -88,5 +88,12 @@ int main(void)
            "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
     is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
            "dateline abbreviations are not read in the text");
+    /* names by id, for programs that print PLACE_IDS */
+    is_str(dateline_place_name("sy"), "Syria", "the name of sy");
+    is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
+    is_str(dateline_place_name("g2988507"), "Paris", "the name of a city by its GeoNames id");
+    ok(dateline_place_name("=no-such-place") == NULL, "a label has no gazetteer name");
+    ok(dateline_place_name("zz.99") == NULL && dateline_place_name("") == NULL &&
+           dateline_place_name(NULL) == NULL, "nor an unknown id, an empty one or NULL");
     done_testing();
 }
