@@ -61,14 +61,19 @@ class Search:
         return out
 
     def count(self, query):
-        p = self.run("--count", "--", query)
-        if p.returncode not in (0, 1):
-            return "error: " + p.stderr.strip()
-        text = p.stdout.strip()
-        try:
-            return int(text)
-        except ValueError:
-            return json.loads(text)["total"]
+        """How many articles a query matches, asked of one dateline-search --stdin process
+        (a query a line, a JSON answer a line), or an error message."""
+        if not hasattr(self, "counter"):
+            self.counter = subprocess.Popen(
+                [self.program, "--index", self.index, "--stdin", "--count"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                env=dict(os.environ, NO_COLOR="1"))
+        self.counter.stdin.write(query + "\n")
+        self.counter.stdin.flush()
+        answer = json.loads(self.counter.stdout.readline())
+        if "error" in answer:
+            return "error: " + answer["error"]["message"]
+        return answer["total"]
 
 
 def reuters_labels(folder):
