@@ -20,6 +20,7 @@ static void usage(FILE *f)
     fprintf(f,
 "Usage: %s [--index DIR] [options] QUERY...\n"
 "       %s [--index DIR] --show ID\n"
+"       %s [--index DIR] [options] --similar ID [QUERY...]\n"
 "Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
 "\n"
 "The query language:\n"
@@ -50,6 +51,9 @@ static void usage(FILE *f)
 "  -c, --count            print only the exact number of matching articles\n"
 "      --show ID          print the whole stored article with that id, and the other\n"
 "                         versions of its story (repeats, updates, corrections)\n"
+"      --similar ID       more like this: the stories that share the most distinctive\n"
+"                         words with article ID, best first (not ID itself, nor the other\n"
+"                         versions of its story); with a QUERY, only the ones matching it\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
 "                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
@@ -65,9 +69,11 @@ static void usage(FILE *f)
 "  %s 'place:syria group:\"islamic state\" date:2017-10'\n"
 "  %s --sort newest --format json cocoa brazil\n"
 "  %s --count 'topic:crude date:1987-03'\n"
+"  %s --similar faaab925d6e47ed8 'date:2017'\n"
 "\n"
-"Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
-            prog, prog, dl_default_index_hint(), prog, prog, prog);
+"Exit status: 0 when something matched, 1 when nothing did (or --show or --similar named\n"
+"an id the index does not hold), 2 on an error.\n",
+            prog, prog, prog, dl_default_index_hint(), prog, prog, prog, prog);
 }
 
 static int parse_size(const char *opt, const char *s, size_t *out)
@@ -97,6 +103,8 @@ typedef struct {
     dateline_timeline_t timeline;
     const char *period;
     int all_versions;
+    const char *similar; /* --similar ID, with the query (when not empty) as its filter */
+    const char *label;   /* what the output names the search by */
 } search_t;
 
 /* Runs a search once, printing to out, with the exit status in *rc. On DATELINE_MODIFIED the
@@ -138,7 +146,16 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         return st;
     }
     dateline_query_t *q;
-    st = dateline_query_new(idx, s->query, &q);
+    if (s->similar) {
+        st = dateline_query_new_similar(idx, s->similar, *s->query ? s->query : NULL, &q);
+        if (st == DATELINE_NOT_FOUND) {
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            *rc = 1;
+            return DATELINE_OK;
+        }
+    } else {
+        st = dateline_query_new(idx, s->query, &q);
+    }
     if (st != DATELINE_OK)
         return st;
     st = dateline_query_set_sort(q, s->sort);
@@ -162,9 +179,9 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         if (st == DATELINE_OK)
             st = dateline_query_run(q, s->offset, s->limit, &res);
         if (st == DATELINE_OK && s->fmt == OUT_SVG)
-            out_svg(out, s->query, res, s->period);
+            out_svg(out, s->label, res, s->period);
         else if (st == DATELINE_OK)
-            st = out_results(out, s->fmt, s->color, s->query, s->offset, res);
+            st = out_results(out, s->fmt, s->color, s->label, s->offset, res);
         if (st == DATELINE_OK && s->fmt != OUT_SVG)
             out_facets(out, s->fmt, res, s->facets, s->nfacets, s->period);
         if (st == DATELINE_OK)
@@ -177,12 +194,13 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS };
+           OPT_ALL_VERSIONS, OPT_SIMILAR };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
         {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
         {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
+        {"similar", required_argument, NULL, OPT_SIMILAR},
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"facet", required_argument, NULL, OPT_FACET},
@@ -190,7 +208,7 @@ int main(int argc, char **argv)
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    const char *index_arg = NULL, *show = NULL;
+    const char *index_arg = NULL, *show = NULL, *similar = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
     int count = 0, color = -1, c;
@@ -231,6 +249,7 @@ int main(int argc, char **argv)
         case 'c': count = 1; break;
         case OPT_SHOW: show = optarg; break;
         case OPT_ALL_VERSIONS: all_versions = 1; break;
+        case OPT_SIMILAR: similar = optarg; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
                 fmt = OUT_TEXT;
@@ -331,7 +350,7 @@ int main(int argc, char **argv)
     size_t qlen = 0;
     for (int i = optind; i < argc; i++)
         qlen += strlen(argv[i]) + 1;
-    char *query = malloc(qlen + 1);
+    char *query = malloc(2 * (qlen + 1) + (similar ? strlen(similar) + 16 : 0));
     if (!query) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return 2;
@@ -342,7 +361,22 @@ int main(int argc, char **argv)
             strcat(query, " ");
         strcat(query, argv[i]);
     }
-    if (!show && !query[strspn(query, " \t\n")]) {
+    if (show && similar) {
+        fprintf(stderr, "%s: --show prints one article and --similar searches: give one of them\n",
+                prog);
+        free(query);
+        return 2;
+    }
+    /* --similar's label, for JSON's "query" and the SVG's title: the arguments that ask again
+     * (kept after the query in the same allocation) */
+    char *label = query;
+    if (similar) {
+        label = query + qlen + 1;
+        char *end = stpcpy(stpcpy(label, "--similar "), similar);
+        if (*query)
+            memcpy(stpcpy(end, " "), query, strlen(query) + 1);
+    }
+    if (!show && !similar && !query[strspn(query, " \t\n")]) {
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
                         "Try '%s --help'.\n", prog, prog);
         free(query);
@@ -368,7 +402,7 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions};
+                   facets, facet_top, nfacets, timeline, period, all_versions, similar, label};
     int rc = 2;
     for (int attempt = 1;; attempt++) {
         char *text = NULL;
