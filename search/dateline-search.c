@@ -147,7 +147,8 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
     }
     dateline_query_t *q;
     if (s->similar) {
-        st = dateline_query_new_similar(idx, s->similar, *s->query ? s->query : NULL, &q);
+        const char *filter = s->query[strspn(s->query, " \t\n")] ? s->query : NULL;
+        st = dateline_query_new_similar(idx, s->similar, filter, &q);
         if (st == DATELINE_NOT_FOUND) {
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
             *rc = 1;

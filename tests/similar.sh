@@ -50,6 +50,7 @@ is "$(S --format tsv -n 2 --similar "$raqqa" 'date:2017' | titles)" \
 # ceiling, which names Iraq), none of them Raqqa, all share words with it
 is "$(S --count --similar "$raqqa" 'place:iraq OR place:philippines')" 4 "filters on places too"
 is "$(S --count --similar "$raqqa" 'zzzzunknownword')" 0 "a filter nothing passes"
+is "$(S --count --similar "$raqqa" ' ')" "$(S --count --similar "$raqqa")" "a blank QUERY filters nothing"
 S --similar "$raqqa" 'zzzzunknownword' > /dev/null
 is "$?" 1 "nothing matched: exit 1"
 
