@@ -177,6 +177,9 @@ _dateline_index()
 {
     local _dl_words _dl_cur _dl_opt _dl_val w
     _dateline_words
+    for w in "${_dl_words[@]:1}"; do
+        if [[ $w == -- ]]; then _dl_val=$_dl_cur; _dateline_files; return; fi # no more options
+    done
     _dateline_option "$_dateline_index_args"
     case $_dl_opt in
     --index | -i) _dateline_files -d; return ;;

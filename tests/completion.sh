@@ -83,6 +83,7 @@ mkdir -p "$TMP/dirs/news-a" "$TMP/dirs/news-b" && touch "$TMP/dirs/news-c.txt"
 is "$(cd "$TMP/dirs" && offers _dateline_search 'dateline-search --index news')" "news-a news-b " "--index: folders only"
 is "$(cd "$TMP/dirs" && offers _dateline_search 'dateline-search --index=news-a')" "news-a " "--index=...: folders too"
 is "$(cd "$TMP/dirs" && offers _dateline_index 'dateline-index --index db news')" "news-a news-b news-c.txt " "files and folders to read"
+is "$(cd "$TMP/dirs" && offers _dateline_index 'dateline-index -- --')" "" "after --, no options: files named --..."
 
 if command -v zsh > /dev/null; then
     zsh -n "$ZSHC"; ok $? "zsh -n reads completion/_dateline"
