@@ -378,6 +378,23 @@ typedef enum {
 DATELINE_API dateline_status_t dateline_query_new(dateline_index_t *index, const char *text,
                                                   dateline_query_t **out);
 
+/* "More like this": a query for the articles that share the most distinctive words with the
+ * article whose id is `id`, best first. Its words are chosen by Xapian's relevance feedback
+ * with the article as the one relevant document: the 40 body and headline words most
+ * particular to it against the whole index (each then looked for in bodies and headlines
+ * alike). The article itself and the other versions of its story chain are left out.
+ * `filter` may be NULL; else it is a query in Dateline's query language (as for
+ * dateline_query_new()) that every result must also match, without changing the order
+ * ("date:2017", "place:syria"). The query runs, counts, facets, sorts and pages like any other.
+ * Returns DATELINE_OK; DATELINE_NOT_FOUND (no article with that id; dateline_index_message()
+ * says so); for the filter, what dateline_query_new() returns; DATELINE_BAD_ARGUMENT (index,
+ * id or out is NULL); DATELINE_MODIFIED (reopen and retry), DATELINE_CORRUPT,
+ * DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. The query belongs to the index: free it with
+ * dateline_query_destroy(), or it goes when the index is closed. */
+DATELINE_API dateline_status_t dateline_query_new_similar(dateline_index_t *index, const char *id,
+                                                          const char *filter,
+                                                          dateline_query_t **out);
+
 /* Frees a query and its results. Accepts NULL. */
 DATELINE_API void dateline_query_destroy(dateline_query_t *query);
 

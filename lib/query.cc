@@ -102,6 +102,11 @@ std::vector<std::string> key_words(const std::string &key)
 
 namespace {
 
+/* Every article. Not Xapian::Query::MatchAll: that is one object for the whole process, and
+ * copying it counts references without a lock, so threads that each build a query with it
+ * race (tests/threads.sh crashed about once in 40 runs). */
+Xapian::Query every() { return Xapian::Query(std::string()); }
+
 class Builder {
     const Xapian::Database &db;
     const Xapian::Stem &stem;
@@ -334,7 +339,7 @@ class Builder {
         case DL_Q_NEAR: return near(n, positive);
         case DL_Q_FILTER: return filter(n, positive);
         case DL_Q_DATE: return date(n);
-        case DL_Q_ALL: return Xapian::Query::MatchAll;
+        case DL_Q_ALL: return every();
         case DL_Q_AND: {
             std::vector<Xapian::Query> pos, neg;
             bool all = false;
@@ -351,8 +356,8 @@ class Builder {
                     pos.push_back(q);
             }
             if (pos.empty() && neg.empty() && !all)
-                return n->nkids ? Xapian::Query() : Xapian::Query::MatchNothing;
-            Xapian::Query q = pos.empty() ? Xapian::Query::MatchAll
+                return Xapian::Query(); /* nothing asked, or only words that are none ("&") */
+            Xapian::Query q = pos.empty() ? every()
                               : pos.size() == 1 ? pos[0]
                                                 : Xapian::Query(Xapian::Query::OP_AND, pos.begin(), pos.end());
             if (!neg.empty())
@@ -369,7 +374,7 @@ class Builder {
                 if (q.empty())
                     continue;
                 if (k->neg)
-                    q = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, q);
+                    q = Xapian::Query(Xapian::Query::OP_AND_NOT, every(), q);
                 any.push_back(q);
             }
             if (any.empty())
@@ -384,10 +389,8 @@ class Builder {
     {
         bool positive = !root->neg;
         Xapian::Query q = build(root, positive);
-        if (q.empty())
-            q = Xapian::Query::MatchNothing;
         if (root->neg)
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, q);
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, every(), q);
         if (!salient.empty())
             q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                               salient.size() == 1 ? salient[0]

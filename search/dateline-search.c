@@ -25,6 +25,7 @@ static void usage(FILE *f)
     fprintf(f,
 "Usage: %s [--index DIR] [options] QUERY... [options]\n"
 "       %s [--index DIR] --show ID\n"
+"       %s [--index DIR] [options] --similar ID [QUERY...]\n"
 "Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
 "Options may come before or after the query's words; after --, every word is the query's\n"
 "(%s -- -saudi opec), and so is everything inside quotes ('opec -saudi').\n"
@@ -67,6 +68,9 @@ static void usage(FILE *f)
 "                         the other options apply to every query\n"
 "      --show ID          print the whole stored article with that id, and the other\n"
 "                         versions of its story (repeats, updates, corrections)\n"
+"      --similar ID       more like this: the stories that share the most distinctive\n"
+"                         words with article ID, best first (not ID itself, nor the other\n"
+"                         versions of its story); with a QUERY, only the ones matching it\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
 "                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
@@ -95,10 +99,12 @@ static void usage(FILE *f)
 "  %s 'place:syria group:\"islamic state\" date:2017-10'\n"
 "  %s --sort newest --format json cocoa brazil\n"
 "  %s --count 'topic:crude date:1987-03'\n"
+"  %s --similar faaab925d6e47ed8 'date:2017'\n"
 "\n"
 "Text is wrapped to the terminal's width (else $COLUMNS, else 80 columns).\n"
-"Exit status: 0 when something matched, 1 when nothing did, 2 on an error.\n",
-            prog, prog, prog, dl_default_index_hint(), prog, prog, prog);
+"Exit status: 0 when something matched, 1 when nothing did (or --show or --similar named\n"
+"an id the index does not hold), 2 on an error.\n",
+            prog, prog, prog, dl_default_index_hint(), prog, prog, prog, prog, prog);
 }
 
 #define SHORTOPTS "i:n:s:cf:hV"
@@ -211,6 +217,8 @@ typedef struct {
     dateline_field_t by;    /* --by: the timeline's series */
     size_t by_top;          /* and how many (0: none) */
     size_t width;       /* text: the terminal's width */
+    const char *similar; /* --similar ID, with the query (when not empty) as its filter */
+    const char *label;   /* what the output names the search by */
 } search_t;
 
 enum { FIRST_PAGE = 50, MAX_PAGE = 6400 }; /* results fetched at once: 50, then twice as many */
@@ -221,7 +229,13 @@ static int write_errno; /* why writing the results failed (EPIPE: the reader wen
 static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int spies,
                                    dateline_query_t **q)
 {
-    dateline_status_t st = dateline_query_new(idx, s->query, q);
+    dateline_status_t st;
+    if (s->similar) {
+        const char *filter = s->query[strspn(s->query, " \t\n")] ? s->query : NULL;
+        st = dateline_query_new_similar(idx, s->similar, filter, q);
+    } else {
+        st = dateline_query_new(idx, s->query, q);
+    }
     if (st != DATELINE_OK)
         return st;
     st = dateline_query_set_sort(*q, s->sort);
@@ -281,7 +295,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
             st = DATELINE_NO_MEMORY;
         else {
             if (s->fmt == OUT_SVG)
-                out_svg(tm, s->query, res, s->period);
+                out_svg(tm, s->label, res, s->period);
             else
                 out_facets(tm, s->fmt, res, s->facets, s->nfacets, s->period);
             if (fclose(tm) != 0)
@@ -307,7 +321,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
  * start, a later one from where the list had got to. */
 static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
 {
-    out_t o = {s->fmt, s->query, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
+    out_t o = {s->fmt, s->label, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
     out_totals_t t = {0, 0};
     dateline_query_t *q = NULL;
     dateline_status_t st;
@@ -404,6 +418,19 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         }
         return st;
     }
+    if (s->similar) {
+        /* an id the index does not hold is "nothing matched", as for --show */
+        dateline_query_t *q = NULL;
+        st = new_query(idx, s, 0, &q);
+        dateline_query_destroy(q);
+        if (st == DATELINE_NOT_FOUND) {
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            *rc = 1;
+            return DATELINE_OK;
+        }
+        if (st != DATELINE_OK)
+            return st;
+    }
     if (s->count) {
         dateline_query_t *q;
         size_t n;
@@ -411,7 +438,7 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         if (st == DATELINE_OK)
             st = dateline_query_count(q, &n);
         if (st == DATELINE_OK) {
-            out_count(out, s->fmt, s->query, n);
+            out_count(out, s->fmt, s->label, n);
             *rc = n ? 0 : 1;
         }
         dateline_query_destroy(q);
@@ -580,7 +607,7 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
     while ((len = getline(&line, &cap, stdin)) != -1) {
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
-        s->query = line;
+        s->query = s->label = line;
         int rc;
         const char *why = NULL;
         dateline_status_t st = dateline_index_reopen(idx);
@@ -612,12 +639,13 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER };
+           OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
         {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
         {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
+        {"similar", required_argument, NULL, OPT_SIMILAR},
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"facet", required_argument, NULL, OPT_FACET},
@@ -628,7 +656,7 @@ int main(int argc, char **argv)
         {"no-pager", no_argument, NULL, OPT_NO_PAGER},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    const char *index_arg = NULL, *index_word = NULL, *show = NULL;
+    const char *index_arg = NULL, *index_word = NULL, *show = NULL, *similar = NULL;
     int all_versions = 0;
     size_t limit = 10, offset = 0;
     int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0, no_pager = 0;
@@ -690,6 +718,7 @@ int main(int argc, char **argv)
         case OPT_ALL_VERSIONS: all_versions = 1; break;
         case OPT_STDIN: from_stdin = 1; break;
         case OPT_NO_PAGER: no_pager = 1; break;
+        case OPT_SIMILAR: similar = optarg; break;
         case 'f':
             fmt_given = 1;
             if (!out_format_from_name(optarg, &fmt)) {
@@ -787,7 +816,7 @@ int main(int argc, char **argv)
     size_t qlen = 0;
     for (int i = optind; i < argc; i++)
         qlen += strlen(argv[i]) + 1;
-    char *query = malloc(qlen + 1);
+    char *query = malloc(2 * (qlen + 1) + (similar ? strlen(similar) + 16 : 0));
     if (!query) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return 2;
@@ -798,8 +827,23 @@ int main(int argc, char **argv)
             strcat(query, " ");
         strcat(query, argv[i]);
     }
+    if (show && similar) {
+        fprintf(stderr, "%s: --show prints one article and --similar searches: give one of them\n",
+                prog);
+        free(query);
+        return 2;
+    }
+    /* --similar's label, for JSON's "query" and the SVG's title: the arguments that ask again
+     * (kept after the query in the same allocation) */
+    char *label = query;
+    if (similar) {
+        label = query + qlen + 1;
+        char *end = stpcpy(stpcpy(label, "--similar "), similar);
+        if (*query)
+            memcpy(stpcpy(end, " "), query, strlen(query) + 1);
+    }
     if (from_stdin) {
-        const char *why = show ? "--show asks for something else"
+        const char *why = show || similar ? "--show and --similar ask for something else"
                           : query[strspn(query, " \t\n")] ? "give no query on the command line"
                           : fmt_given && fmt != OUT_JSON ? "give --format json or none" : NULL;
         if (why) {
@@ -809,7 +853,7 @@ int main(int argc, char **argv)
             return 2;
         }
         fmt = OUT_JSON;
-    } else if (!show && !query[strspn(query, " \t\n")]) {
+    } else if (!show && !similar && !query[strspn(query, " \t\n")]) {
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
                         "Try '%s --help'.\n", prog, prog);
         free(query);
@@ -838,7 +882,7 @@ int main(int argc, char **argv)
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
                    facets, facet_top, nfacets, timeline, period, all_versions, by, by_top,
-                   fmt == OUT_TEXT ? cols : 0};
+                   fmt == OUT_TEXT ? cols : 0, similar, label};
     int rc = 2;
     if (from_stdin) {
         rc = answer_lines(idx, &sr);

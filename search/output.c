@@ -302,12 +302,9 @@ static void wrap(FILE *f, const char *s, const size_t *spans, size_t nspans, con
             we++;
         size_t w = out_width(s + ws, we - ws);
         if (width && *col > indent && *col + gap + w > width) {
-            const char *was = cur;
-            restyle(f, &cur, NULL);
+            restyle(f, &cur, NULL); /* each word sets its own style again */
             fputc('\n', f);
             fprintf(f, "%*s", (int)indent, "");
-            if (was == on) /* a highlight goes on across the line end */
-                restyle(f, &cur, on);
             *col = indent;
             gap = 0;
         }

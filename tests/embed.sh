@@ -12,6 +12,11 @@ done
 for m in dateline-index.1 dateline-search.1 libdateline.3; do
     [ -n "$(find "$DEST" -name "$m" -type f)" ]; ok $? "man page $m installed"
 done
+# shell completion: bash-completion looks a command's up by its name, zsh in site-functions
+for f in bash-completion/completions/dateline-search bash-completion/completions/dateline-index \
+         zsh/site-functions/_dateline; do
+    [ -n "$(find "$DEST" -path "*/share/$f" -type f)" ]; ok $? "completion share/$f installed"
+done
 export PKG_CONFIG_SYSROOT_DIR="$DEST" PKG_CONFIG_PATH="$(dirname "$pc")"
 flags=$(pkg-config --cflags --libs dateline)
 ok $? "pkg-config knows dateline"

@@ -251,6 +251,38 @@ static int search(void)
     return 0;
 }
 
+/* More like this: the relevance feedback, the query and its run. The id is found, and the
+ * filter parsed, outside the injection (see search()); a similar query without a filter
+ * parses nothing. */
+static int similar(void)
+{
+    dateline_index_t *idx = open_db(DATELINE_OPEN_READ);
+    if (!idx)
+        return 0;
+    dateline_query_t *q = NULL, *first = NULL;
+    dateline_results_t *res;
+    char id[64] = "";
+    const dateline_article_t *a;
+    hold = 1;
+    if (dateline_query_new(idx, "oil", &first) == DATELINE_OK &&
+        dateline_query_run(first, 0, 1, &res) == DATELINE_OK && dateline_results_size(res) &&
+        dateline_result_article(dateline_results_get(res, 0), &a) == DATELINE_OK)
+        snprintf(id, sizeof id, "%s", dateline_article_get(a, DATELINE_FIELD_ID));
+    dateline_query_destroy(first);
+    hold = 0;
+    if (*id && dateline_query_new_similar(idx, id, NULL, &q) == DATELINE_OK) {
+        size_t n;
+        dateline_query_count(q, &n);
+        if (dateline_query_run(q, 0, 10, &res) == DATELINE_OK && dateline_results_size(res)) {
+            const char *snip;
+            dateline_result_snippet(dateline_results_get(res, 0), 80, "[", "]", &snip);
+        }
+        dateline_query_destroy(q);
+    }
+    dateline_index_close(idx);
+    return 0;
+}
+
 typedef int (*scenario_fn)(void);
 
 /* Runs a scenario failing at each allocation in turn; returns how many runs leaked. */
@@ -301,6 +333,7 @@ int main(void)
     inject("readers", readers);
     inject("index", index_round);
     inject("search", search);
+    inject("similar", similar);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
