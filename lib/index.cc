@@ -1431,6 +1431,25 @@ extern "C" dateline_status_t dateline_index_get(dateline_index_t *idx, const cha
 
 /* ---- queries ---- */
 
+/* A new query of the index's, from what build_query() made: the index owns it until
+ * dateline_query_destroy(). Throws std::bad_alloc, leaking nothing. */
+static dateline_query *hand_out(dateline_index *idx, const BuiltQuery &built)
+{
+    dateline_query *q = new dateline_query;
+    q->index = idx;
+    try {
+        q->q = built.query;
+        q->wildcards = built.wildcards;
+        q->proximity = built.proximity;
+        q->description = q->q.get_description();
+        idx->queries.push_back(q);
+    } catch (...) {
+        delete q;
+        throw;
+    }
+    return q;
+}
+
 extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const char *text,
                                                 dateline_query_t **out)
 {
@@ -1446,21 +1465,9 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
         return st;
     }
     st = guard(idx, [&]() {
-        dateline_query *q = new dateline_query;
-        q->index = idx;
-        try {
-            BuiltQuery built;
-            build_query(tree, *idx->db, idx->stem, built);
-            q->q = built.query;
-            q->wildcards = built.wildcards;
-            q->proximity = built.proximity;
-            q->description = q->q.get_description();
-            idx->queries.push_back(q);
-        } catch (...) {
-            delete q;
-            throw;
-        }
-        *out = q;
+        BuiltQuery built;
+        build_query(tree, *idx->db, idx->stem, built);
+        *out = hand_out(idx, built);
         return DATELINE_OK;
     });
     dl_qnode_free(tree);
@@ -2380,17 +2387,9 @@ extern "C" dateline_status_t dateline_query_new_similar(dateline_index_t *idx, c
         if (fq)
             like = Xapian::Query(Xapian::Query::OP_FILTER, like, fq->q);
 
-        dateline_query *q = new dateline_query;
-        q->index = idx;
-        try {
-            q->q = like;
-            q->description = q->q.get_description();
-            idx->queries.push_back(q);
-        } catch (...) {
-            delete q;
-            throw;
-        }
-        *out = q;
+        BuiltQuery built;
+        built.query = like;
+        *out = hand_out(idx, built);
         return DATELINE_OK;
     });
     dateline_query_destroy(fq);

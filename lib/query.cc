@@ -107,6 +107,12 @@ namespace {
  * race (tests/threads.sh crashed about once in 40 runs). */
 Xapian::Query every() { return Xapian::Query(std::string()); }
 
+/* The subqueries joined by op; the one itself when there is one. */
+Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query> &qs)
+{
+    return qs.size() == 1 ? qs[0] : Xapian::Query(op, qs.begin(), qs.end());
+}
+
 class Builder {
     const Xapian::Database &db;
     const Xapian::Stem &stem;
@@ -183,7 +189,7 @@ class Builder {
         }
         if (alts.empty())
             return Xapian::Query();
-        return alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+        return joined(Xapian::Query::OP_OR, alts);
     }
 
     /* a NEAR b NEAR/3 c: every word of every side, within the window of each other */
@@ -357,13 +363,9 @@ class Builder {
             }
             if (pos.empty() && neg.empty() && !all)
                 return Xapian::Query(); /* nothing asked, or only words that are none ("&") */
-            Xapian::Query q = pos.empty() ? every()
-                              : pos.size() == 1 ? pos[0]
-                                                : Xapian::Query(Xapian::Query::OP_AND, pos.begin(), pos.end());
+            Xapian::Query q = pos.empty() ? every() : joined(Xapian::Query::OP_AND, pos);
             if (!neg.empty())
-                q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                                  neg.size() == 1 ? neg[0]
-                                                  : Xapian::Query(Xapian::Query::OP_OR, neg.begin(), neg.end()));
+                q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, joined(Xapian::Query::OP_OR, neg));
             return q;
         }
         case DL_Q_OR: {
@@ -379,7 +381,7 @@ class Builder {
             }
             if (any.empty())
                 return Xapian::Query();
-            return any.size() == 1 ? any[0] : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+            return joined(Xapian::Query::OP_OR, any);
         }
         }
         return Xapian::Query();
@@ -392,9 +394,7 @@ class Builder {
         if (root->neg)
             q = Xapian::Query(Xapian::Query::OP_AND_NOT, every(), q);
         if (!salient.empty())
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              salient.size() == 1 ? salient[0]
-                                                  : Xapian::Query(Xapian::Query::OP_OR, salient.begin(), salient.end()));
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, joined(Xapian::Query::OP_OR, salient));
         out.query = q;
     }
 };
