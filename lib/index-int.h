@@ -47,6 +47,7 @@ struct BuiltQuery {
     Xapian::Query query;
     std::vector<std::string> wildcards; /* "Zpetro" for petro*: to highlight what it matched */
     std::vector<Proximity> proximity;   /* phrases and NEARs a match must hold */
+    std::string error;                  /* when not empty, the query is refused: why */
 };
 
 /* Turns a query tree into a Xapian query over db. Throws Xapian errors and std::bad_alloc. */

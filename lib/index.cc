@@ -1467,6 +1467,8 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
     st = guard(idx, [&]() {
         BuiltQuery built;
         build_query(tree, *idx->db, idx->stem, built);
+        if (!built.error.empty())
+            return set_message(idx, DATELINE_QUERY_SYNTAX, built.error);
         *out = hand_out(idx, built);
         return DATELINE_OK;
     });
@@ -2235,8 +2237,23 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
          * first place they hold together. */
         std::string before, after;
         size_t from = 0, to = 0;
-        if (!res->parent->query->proximity.empty() && body.size() > length &&
-            proximity_at(res->parent->query->proximity, body, idx->stem, &from, &to)) {
+        /* only the phrases and NEARs whose every word matched this article's body: another
+         * branch of an OR may be what matched */
+        std::vector<dl::Proximity> held;
+        if (body.size() > length && !res->parent->query->proximity.empty()) {
+            std::vector<std::string> matched;
+            const Xapian::Enquire &enq = res->parent->enq;
+            for (auto t = enq.get_matching_terms_begin(res->it);
+                 t != enq.get_matching_terms_end(res->it); ++t)
+                if ((*t).size() > 1 && (*t)[0] == 'Z' && (*t)[1] != 'S')
+                    matched.push_back((*t).substr(1));
+            for (const dl::Proximity &p : res->parent->query->proximity)
+                if (std::all_of(p.stems.begin(), p.stems.end(), [&](const std::string &w) {
+                        return std::find(matched.begin(), matched.end(), w) != matched.end();
+                    }))
+                    held.push_back(p);
+        }
+        if (!held.empty() && proximity_at(held, body, idx->stem, &from, &to)) {
             size_t span = to - from, lead = span < length ? (length - span) / 5 : 0;
             size_t b = from > lead ? from - lead : 0;
             while (b > 0 && b < from && body[b - 1] != ' ')

@@ -15,8 +15,10 @@ namespace dl {
 
 namespace {
 
-const Xapian::termcount WILDCARD_MAX = 1000; /* expansions of petro*: the most frequent kept */
-const size_t PHRASE_WILDCARD_MAX = 100;      /* expansions of "oil pric*": one phrase each */
+const Xapian::termcount WILDCARD_MAX = 1000; /* expansions of petro* or "oil pric*": the most
+                                              * frequent kept */
+const size_t MAX_RUN = 32; /* words of one phrase or NEAR: Xapian's positional match costs grow
+                            * fast with them (a NEAR of 400 words took 33 s on Reuters) */
 
 /* The words of some text as the index has them: stems (without the Z) and the words as written,
  * lower case, in order. Xapian's own TermGenerator cuts the words, as it did when indexing. */
@@ -107,6 +109,10 @@ namespace {
  * race (tests/threads.sh crashed about once in 40 runs). */
 Xapian::Query every() { return Xapian::Query(std::string()); }
 
+/* What matches no article but, unlike an empty query, still counts in an AND: a term no index
+ * holds (every term of the schema starts with a capital letter). */
+Xapian::Query nothing() { return Xapian::Query(std::string("\x01", 1)); }
+
 /* The subqueries joined by op; the one itself when there is one. */
 Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query> &qs)
 {
@@ -118,6 +124,7 @@ class Builder {
     const Xapian::Stem &stem;
     BuiltQuery &out;
     std::vector<Xapian::Query> salient; /* place and group terms asked for: they rank too */
+    int alternatives = 0;               /* ORs above the node being built */
 
   public:
     Builder(const Xapian::Database &d, const Xapian::Stem &s, BuiltQuery &o) : db(d), stem(s), out(o) {}
@@ -153,15 +160,40 @@ class Builder {
         if (!wild)
             return Xapian::Query(Xapian::Query::OP_PHRASE, ts.begin(), ts.end(),
                                  static_cast<Xapian::termcount>(n));
-        /* "oil pric*": a phrase for each word the last one may be */
-        std::vector<Xapian::Query> phrases;
-        for (const std::string &t : expand(prefix + w.raw[n - 1], PHRASE_WILDCARD_MAX)) {
-            std::vector<Xapian::Query> p(ts);
-            p.emplace_back(t);
-            phrases.emplace_back(Xapian::Query::OP_PHRASE, p.begin(), p.end(),
-                                 static_cast<Xapian::termcount>(n));
+        /* "oil pric*": the last position holds any word that starts so */
+        std::vector<std::string> ends = expand(prefix + w.raw[n - 1], WILDCARD_MAX);
+        if (ends.empty())
+            return nothing();
+        std::vector<Xapian::Query> any(ends.begin(), ends.end());
+        ts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+        return Xapian::Query(Xapian::Query::OP_PHRASE, ts.begin(), ts.end(),
+                             static_cast<Xapian::termcount>(n));
+    }
+
+    /* Whether some word of the text is one the index cannot hold (longer than the tokenizer
+     * keeps): such a text matches nothing, where one with no word at all ("&") asks nothing. */
+    bool unindexable(const std::string &text)
+    {
+        for (size_t p = 0; p < text.size();) {
+            size_t e = text.find_first_of(" \t\r\n", p);
+            e = e == std::string::npos ? text.size() : e;
+            std::string piece = text.substr(p, e - p);
+            bool letters = false;
+            for (unsigned char c : piece)
+                letters = letters || std::isalnum(c) || c >= 0x80;
+            if (letters && tokenize(piece, stem).stems.empty())
+                return true;
+            p = e + 1;
         }
-        return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+        return false;
+    }
+
+    /* A run of words too long to match in reasonable time: a syntax error. */
+    void check_run(const dl_qnode_t *n, size_t words)
+    {
+        if (words > MAX_RUN && out.error.empty())
+            out.error = "position " + std::to_string(n->at) + ": a phrase or NEAR of " +
+                        std::to_string(words) + " words: at most " + std::to_string(MAX_RUN);
     }
 
     /* A word or phrase, in the headline and the body (title: the headline only). Empty when
@@ -173,11 +205,16 @@ class Builder {
         std::string caps = capital_acronyms(n->text);
         if (caps != variants[0])
             variants.push_back(caps); /* u.s. as written, and as U.S. */
+        if (unindexable(n->text))
+            return nothing();
         for (const std::string &variant : variants) {
             Words w = tokenize(variant, stem);
             if (w.stems.empty())
                 continue;
-            if (positive && w.stems.size() > 1)
+            check_run(n, w.stems.size());
+            /* a snippet is cut where the phrase holds when every match holds it: not under an
+             * OR (another branch may be what matched), not for title: (not in the body) */
+            if (positive && !alternatives && w.stems.size() > 1 && !n->title)
                 out.proximity.push_back(Proximity{
                     std::vector<std::string>(w.stems.begin(), w.stems.end() - (n->wild ? 1 : 0)),
                     static_cast<unsigned>(w.stems.size()), true});
@@ -197,21 +234,25 @@ class Builder {
     {
         std::vector<std::string> stems;
         for (size_t i = 0; i < n->nkids; i++) {
+            if (unindexable(n->kids[i]->text))
+                return nothing();
             Words w = tokenize(capital_acronyms(n->kids[i]->text), stem);
             stems.insert(stems.end(), w.stems.begin(), w.stems.end());
         }
         if (stems.empty())
             return Xapian::Query();
-        /* NEAR/n: at most n words between any two of them, as Xapian's own syntax means it */
+        check_run(n, stems.size());
+        /* NEAR/n as Xapian's own syntax reads it: the words within a window of n + (words - 1)
+         * positions, so NEAR/1 is next to each other and NEAR/3 two words apart at most */
         Xapian::termcount window = static_cast<Xapian::termcount>(n->window + stems.size() - 1);
-        if (positive)
+        if (positive && !alternatives)
             out.proximity.push_back(Proximity{stems, window, false});
         std::vector<Xapian::Query> fields;
         for (const char *prefix : {"Z", "ZS"}) {
             std::vector<Xapian::Query> ts;
             for (const std::string &s : stems)
                 ts.emplace_back(prefix + s);
-            if (stems.size() == 1) /* the other side held no word the index keeps */
+            if (stems.size() == 1) /* the other sides held no word at all ("&") */
                 fields.push_back(ts[0]);
             else
                 fields.emplace_back(Xapian::Query::OP_NEAR, ts.begin(), ts.end(), window);
@@ -370,6 +411,7 @@ class Builder {
         }
         case DL_Q_OR: {
             std::vector<Xapian::Query> any;
+            alternatives++;
             for (size_t i = 0; i < n->nkids; i++) {
                 const dl_qnode_t *k = n->kids[i];
                 Xapian::Query q = build(k, positive != static_cast<bool>(k->neg));
@@ -379,6 +421,7 @@ class Builder {
                     q = Xapian::Query(Xapian::Query::OP_AND_NOT, every(), q);
                 any.push_back(q);
             }
+            alternatives--;
             if (any.empty())
                 return Xapian::Query();
             return joined(Xapian::Query::OP_OR, any);

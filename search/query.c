@@ -53,6 +53,8 @@ typedef struct {
     size_t i, n;          /* where the lexer is */
     tok_t tok;            /* the current token */
     int depth;
+    size_t at_byte, at_char; /* the last position counted, so that counting is not quadratic */
+    int patterns;         /* words and values ending in '*' so far */
     char *message;        /* what went wrong, when something did */
     dateline_status_t st;
 } parser_t;
@@ -149,14 +151,19 @@ static void next(parser_t *p)
             t->at = p->n;
             return;
         }
-        if ((q[p->i] == '-' || q[p->i] == '+') && !t->sign) {
-            t->sign = q[p->i++];
-            if (p->i < p->n && !is_space(q[p->i]))
-                continue;
-            t->sign = 0; /* a lone '-' or '+' says nothing */
-            continue;
+        /* signs before an item: each '-' excludes once more (--x is x), '+' says nothing */
+        size_t k = p->i;
+        int minus = 0;
+        while (k < p->n && (q[k] == '-' || q[k] == '+'))
+            minus ^= q[k++] == '-';
+        if (k == p->i)
+            break;
+        p->i = k;
+        if (k < p->n && !is_space(q[k])) {
+            t->sign = minus ? '-' : '+';
+            break;
         }
-        break;
+        /* lone signs say nothing */
     }
     size_t i = p->i;
     t->at = i;
@@ -249,7 +256,14 @@ static dl_qnode_t *node(parser_t *p, dl_qkind_t kind, size_t at)
         return NULL;
     }
     n->kind = kind;
-    n->at = charpos(p->q, at);
+    if (at < p->at_byte) { /* positions mostly grow: count on from the last one */
+        p->at_byte = 0;
+        p->at_char = 1;
+    }
+    for (; p->at_byte < at; p->at_byte++)
+        if (((unsigned char)p->q[p->at_byte] & 0xC0) != 0x80)
+            p->at_char++;
+    n->at = p->at_char;
     return n;
 }
 
@@ -352,6 +366,19 @@ static dl_qnode_t *date_node(parser_t *p, const tok_t *t)
     return NULL;
 }
 
+#define MAX_PATTERNS 10 /* each expands to up to 1,000 words; 300 of them took minutes */
+
+/* Counts one more pattern (x*); fails past MAX_PATTERNS. */
+static int pattern_budget(parser_t *p, size_t at)
+{
+    if (++p->patterns <= MAX_PATTERNS)
+        return 1;
+    fail(p, DATELINE_QUERY_SYNTAX,
+         dl_format("position %zu: more than %d patterns ending in '*' in one query",
+                   charpos(p->q, at), MAX_PATTERNS));
+    return 0;
+}
+
 /* Words as written (a word or a phrase), in the headline only when `title`. */
 static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, int title,
                               int phrase)
@@ -365,6 +392,10 @@ static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, i
     if (n > 1 && s[n - 1] == '*' && !is_space(s[n - 2])) {
         w->wild = 1;
         n--;
+        if (!pattern_budget(p, at)) {
+            dl_qnode_free(w);
+            return NULL;
+        }
     }
     const char *star = memchr(s, '*', n);
     if (star) {
@@ -412,6 +443,14 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
     int wild = n > 1 && t->s[n - 1] == '*';
     if (wild)
         n--;
+    if (wild && (is_space(t->s[n - 1]) || t->s[n - 1] == '-' || t->s[n - 1] == '_')) {
+        fail(p, DATELINE_QUERY_SYNTAX,
+             dl_format("position %zu: %s: a pattern ends in a letter or a digit before its '*'",
+                       charpos(p->q, t->at), filter->name));
+        return NULL;
+    }
+    if (wild && !pattern_budget(p, t->at))
+        return NULL;
     if (memchr(t->s, '*', n) || (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
         fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: %s: takes %s", charpos(p->q, t->at), filter->name,
@@ -481,9 +520,10 @@ static dl_qnode_t *parse_words(parser_t *p)
             near->window = p->tok.window;
         size_t at = p->tok.at;
         next(p);
-        if ((p->tok.kind != T_WORD && p->tok.kind != T_PHRASE) || p->tok.sign) {
+        if (p->tok.kind != T_WORD || p->tok.sign || first.kind == T_PHRASE) {
             fail(p, DATELINE_QUERY_SYNTAX,
-                 dl_format("position %zu: NEAR needs a word on each side, as in oil NEAR price",
+                 dl_format("position %zu: NEAR needs a word on each side, as in oil NEAR price "
+                           "(not a phrase: its order would not hold within NEAR)",
                            charpos(p->q, at)));
             break;
         }
@@ -554,9 +594,10 @@ static dl_qnode_t *parse_primary(parser_t *p)
                              "follow", charpos(p->q, t.at))
                  : dl_format("position %zu: %s where a word or a filter should be%s",
                              charpos(p->q, t.at), tok_name(&t),
-                             t.kind == T_RPAREN ? " (it closes nothing)"
-                                                : "; to search for the word, write it in lower "
-                                                  "case or in quotes"));
+                             t.kind != T_RPAREN ? "; to search for the word, write it in "
+                                                  "lower case or in quotes"
+                             : p->depth ? " (the parentheses hold nothing after the operator)"
+                                        : " (it closes nothing)"));
         return NULL;
     }
 }
@@ -656,6 +697,7 @@ dateline_status_t dl_query_parse(const char *q, dl_qnode_t **out, char **message
     p.q = q;
     p.n = strlen(q);
     p.st = DATELINE_OK;
+    p.at_char = 1;
     *out = NULL;
     *message = NULL;
     next(&p);

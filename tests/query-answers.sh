@@ -60,6 +60,16 @@ same "$want" '"islamic stat*"' '"Islamic State*"' '"islamic state"'
 same 0 '"islamic statehood*"'
 same "$(C 'topic:grain OR topic:gcat')" 'topic:g*' 'topic:gr* OR topic:gc*'
 
+# A part of an AND that matches nothing narrows it to nothing, even when it is a pattern that
+# expands to no word or a word longer than the index keeps; "&" holds no word and asks nothing.
+same 0 'oil "islamic zzzq*"' "oil $(printf 'a%.0s' $(seq 70))" 'oil zzzq*'
+same "$oil" 'oil &' '-"islamic zzzq*" oil'
+# Hostile queries are refused at once, with a reason: a phrase or NEAR of more than 32 words,
+# more than 10 patterns.
+check_error "$(printf 'oil NEAR %.0s' $(seq 40))oil" 'a phrase or NEAR of 41 words: at most 32'
+check_error 'a* b* c* d* e* f* g* h* i* j* k*' "more than 10 patterns ending in '*'"
+check_error '"islamic state" NEAR fighters' 'not a phrase: its order would not hold within NEAR'
+
 # group: alone ranks by the group's mentions, as place: ranks by salience (it ranked all 0).
 "$SEARCH" --index "$DB" --format tsv -n 10 'group:"islamic state"' | tail -n +2 | cut -f2 > "$TMP/scores"
 is "$(grep -c '^0\.0000$' "$TMP/scores")" 0 "group: alone gives every match a score"
@@ -81,9 +91,13 @@ mkdir -p "$TMP/near"
 } > "$TMP/near/glut.txt"
 "$INDEX" -q --index "$TMP/near.db" "$TMP/near/glut.txt" 2> /dev/null
 hit=$(printf '\033[1;31m')
-snip=$("$SEARCH" --index "$TMP/near.db" --color=always -n 1 'oil NEAR/3 glut' | sed -n 2p)
+snip=$(COLUMNS=1000 "$SEARCH" --index "$TMP/near.db" --color=always -n 1 'oil NEAR/3 glut' | sed -n 2p)
 case $snip in *"${hit}oil"*"${hit}glut"*) ok 0 "the NEAR snippet shows 'oil glut'" ;;
     *) ok 1 "the NEAR snippet shows 'oil glut'"; echo "#   got: $snip" ;; esac
+# ... but only a phrase that matched: here 'grain' did, the phrase of the other branch did not
+snip=$(COLUMNS=1000 "$SEARCH" --index "$TMP/near.db" --color=always -n 1 'grain OR ("oil glut" zebra)' | sed -n 2p)
+case $snip in *"${hit}grain"*) ok 0 "an OR's unmatched phrase does not move the snippet" ;;
+    *) ok 1 "an OR's unmatched phrase does not move the snippet"; echo "#   got: $snip" ;; esac
 
 # The algebra, over every kind of atom.
 python3 "$top_srcdir/tests/query-algebra.py" --random 60 "$SEARCH" "$DB" \

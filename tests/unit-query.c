@@ -82,6 +82,10 @@ int main(void)
     parses("+oil", "oil");
     parses("oil - gas", "(and oil gas)");
     parses("-OR a", "(and -OR a)");
+    parses("--oil", "oil");
+    parses("---(a OR b) c", "(and -(or a b) c)");
+    parses("+-oil gas", "(and -oil gas)");
+    parses("oil -- gas", "(and oil gas)");
     parses("date:2016-02", "[20160201000000,20160229235959]");
     parses("date:1987-02-26", "[19870226000000,19870226235959]");
     parses("date:1987-02..1987-03", "[19870201000000,19870331235959]");
@@ -134,7 +138,18 @@ int main(void)
           "position 1: OR where a word or a filter should be; to search for the word, write it "
           "in lower case or in quotes");
     fails("oil NEAR", DATELINE_QUERY_SYNTAX,
-          "position 5: NEAR needs a word on each side, as in oil NEAR price");
+          "position 5: NEAR needs a word on each side, as in oil NEAR price (not a phrase: its "
+          "order would not hold within NEAR)");
+    fails("\"zebra quagga\" NEAR/1 walrus", DATELINE_QUERY_SYNTAX,
+          "position 16: NEAR needs a word on each side, as in oil NEAR price (not a phrase: its "
+          "order would not hold within NEAR)");
+    fails("(oil AND)", DATELINE_QUERY_SYNTAX,
+          "position 9: ')' where a word or a filter should be (the parentheses hold nothing "
+          "after the operator)");
+    fails("topic:gr-*", DATELINE_QUERY_SYNTAX,
+          "position 1: topic: a pattern ends in a letter or a digit before its '*'");
+    fails("a* b* c* d* e* f* g* h* i* j* k*", DATELINE_QUERY_SYNTAX,
+          "position 31: more than 10 patterns ending in '*' in one query");
     fails("()", DATELINE_QUERY_SYNTAX, "position 1: empty parentheses");
     done_testing();
 }

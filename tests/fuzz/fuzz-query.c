@@ -108,8 +108,10 @@ static unsigned expr(gen_t *g, int depth)
         put(g, ")");
         return a & ~b & EVERY;
     case 5:
-        put(g, byte(g) % 2 ? "-" : "NOT ");
+        /* -NOT is the word "not" excluded: '-' goes before a parenthesis */
+        put(g, byte(g) % 2 ? "-(" : "NOT (");
         a = expr(g, depth + 1);
+        put(g, ")");
         return ~a & EVERY;
     default:
         put(g, "(");
