@@ -30,6 +30,7 @@ typedef struct {
     size_t batches, committed;    /* batches committed, articles in them */
     int topic_from_folder;        /* --topic-from-folder */
     size_t skipped;               /* files in folders that are not articles (checksum lists) */
+    size_t formats[DATELINE_FORMAT_HTML + 1]; /* articles read by each format's reader */
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -156,6 +157,7 @@ static void index_file(run_t *r, const char *path, const char *topic)
             break;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
+            r->formats[dateline_reader_format(rd)]++;
             continue;
         }
         if (st != DATELINE_OK) {
@@ -175,6 +177,7 @@ static void index_file(run_t *r, const char *path, const char *topic)
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
         r->read++;
+        r->formats[dateline_reader_format(rd)]++;
         if (st == DATELINE_BAD_ARGUMENT) {
             r->rejected++;
             clear_progress(r);
@@ -185,6 +188,7 @@ static void index_file(run_t *r, const char *path, const char *topic)
         }
         if (st != DATELINE_OK) {
             r->read--;
+            r->formats[dateline_reader_format(rd)]--;
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: %s\n", prog, path, dateline_reader_position(rd),
                     dateline_index_message(r->index));
@@ -652,12 +656,22 @@ int main(int argc, char **argv)
                 kept ? "" : "\n");
     if (ndeletes && kept)
         fprintf(stderr, "; %zu kept, read from elsewhere too\n", kept);
-    if (optind < argc || !ndeletes)
+    if (optind < argc || !ndeletes) {
         fprintf(stderr,
                 "%s: read %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
-                "rejected %zu in %.2f s (%.1f MB/s)\n",
+                "rejected %zu in %.2f s (%.1f MB/s)",
                 prog, r.read, r.added, r.updated, r.unchanged, r.duplicates, r.rejected, t,
                 t > 0 ? r.bytes / 1e6 / t : 0.0);
+        /* what each reader read, so that a drift in format detection shows */
+        const char *sep = "; formats: ";
+        for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
+            if (r.formats[f]) {
+                fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
+                        r.formats[f]);
+                sep = ", ";
+            }
+        fputc('\n', stderr);
+    }
     if (r.skipped && !quiet)
         fprintf(stderr, "%s: %zu file%s skipped: checksum lists and system files (-v names "
                         "them)\n", prog, r.skipped, r.skipped == 1 ? "" : "s");

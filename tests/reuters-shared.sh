@@ -8,7 +8,7 @@ DB="$TMP/db"
 rc=$?
 records=$(cat "$R"/reut2-*.sgm | grep -c '<REUTERS ')
 is "$records" 18000 "the SGML holds 18000 records"
-is "$(summary "$TMP/err")" "dateline-index: read 18000, added 18000, updated 0, unchanged 0, duplicates 0, rejected 0" "every record read and added"
+is "$(summary "$TMP/err")" "dateline-index: read 18000, added 18000, updated 0, unchanged 0, duplicates 0, rejected 0; formats: sgml 18000" "every record read and added"
 is "$rc" 0 "exit 0"
 is "$("$SEARCH" --index "$DB" --count '*')" "$records" "index count equals the record count"
 
@@ -60,5 +60,5 @@ grep '^not ok' -A3 "$TMP/algebra.tap" | head -30 | sed 's/^/# /'
 ok "$(grep -c '^not ok' "$TMP/algebra.tap")" "the query algebra holds over Reuters ($(grep -c '^ok' "$TMP/algebra.tap") checks)"
 # a second run adds nothing
 "$INDEX" -q --index "$DB" "$R/reut2-000.sgm" 2> "$TMP/err2"
-is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0" "re-ingest: all unchanged"
+is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0; formats: sgml 1000" "re-ingest: all unchanged"
 done_testing

@@ -163,6 +163,19 @@ int main(void)
           "box", &o, DATELINE_FORMAT_MAIL,
           "One|Body one\nFrom here||||1||utf-8|x@y|\nTwo|Body two||||2||utf-8|x@y|",
           "mbox: two messages, '>From ' unquoted, numbered keys");
+    reads("From: a@b (A)\nSubject: Parametric EQ\nArticle-I.D.: host.C4rI7o.4Bw\n"
+          "Nntp-Posting-Host-[nntpd-23809]: ike\nX-Alt.reply-Address: c@d\nOrganization: "
+          "Navy\n\nThree bands.\n",
+          "u", &o, DATELINE_FORMAT_MAIL, "Parametric EQ|Three bands.||||||utf-8|a@b (A)|Navy",
+          "Usenet field names with '.', '[' and ']' are headers (RFC 5322: any printable "
+          "ASCII but ':')");
+    reads(" uunet!olivea!sgigate!odin!fido\nSubject: Cut short\nFrom: e@f\n\nThe text.\n",
+          "c", &o, DATELINE_FORMAT_MAIL, "Cut short|The text.||||||utf-8|e@f|",
+          "a folded line first (a Path: cut short) and then headers: mail");
+    reads("  An indented first line\nof plain text, no headers\n", "i", &o,
+          DATELINE_FORMAT_TEXT,
+          "An indented first line|An indented first line\nof plain text, no headers||||||utf-8||",
+          "an indented text with no header after it stays text");
     reads("Subject: no blank line and no body\n", "e", &o, DATELINE_FORMAT_TEXT,
           "Subject: no blank line and no body|Subject: no blank line and no body||||||utf-8||",
           "one header line alone is plain text");
