@@ -3,10 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,6 +17,15 @@
 #include "../search/index-path.h"
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
+
+/* A rule of --exclude or of a folder's .datelineignore (gitignore's syntax). */
+typedef struct {
+    char *pattern;    /* without its '!' and trailing '/' */
+    const char *base; /* the folder it is relative to (points into the walk's path) */
+    int negate;       /* "!pattern": what it matches is read after all */
+    int dir_only;     /* "pattern/": matches folders only */
+    int anchored;     /* a '/' inside: matched against the path below base, else the name */
+} rule_t;
 
 typedef struct {
     dateline_index_t *index;
@@ -31,6 +42,11 @@ typedef struct {
     int topic_from_folder;        /* --topic-from-folder */
     size_t skipped;               /* files in folders that are not articles (checksum lists) */
     size_t formats[DATELINE_FORMAT_HTML + 1]; /* articles read by each format's reader */
+    size_t excluded;              /* files and folders left out by --exclude or .datelineignore */
+    rule_t *rules;                /* each .datelineignore of the folders being walked, outer first */
+    size_t nrules, caprules;
+    rule_t *cli;                  /* --exclude: the last word, over any .datelineignore */
+    size_t ncli, capcli;
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -122,12 +138,19 @@ static int not_an_article(const char *path)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(base, names[i]) == 0)
             return 1;
+    /* a collection's documentation: README, README.txt, LICENSE.md, COPYING */
+    static const char *const docs[] = {"README", "LICENSE", "LICENCE", "COPYING"};
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        size_t k = strlen(docs[i]);
+        if (strncasecmp(base, docs[i], k) == 0 && (base[k] == '\0' || base[k] == '.'))
+            return 1;
+    }
     const char *dot = strrchr(base, '.');
     return dot && (strcmp(dot, ".sha256") == 0 || strcmp(dot, ".md5") == 0 ||
                    strcmp(dot, ".sig") == 0 || strcmp(dot, ".asc") == 0);
 }
 
-static void index_file(run_t *r, const char *path, const char *topic)
+static void index_file(run_t *r, const char *path, const char *topic, int in_folder)
 {
     if (r->verbose) {
         clear_progress(r);
@@ -147,6 +170,18 @@ static void index_file(run_t *r, const char *path, const char *topic)
             reject(r, path, 0, msg ? msg : dateline_status_to_string(st));
         }
         dateline_free(msg);
+        return;
+    }
+    const char *what_it_is = in_folder ? dateline_reader_not_article(rd) : NULL;
+    if (what_it_is) {
+        r->files--;
+        r->skipped++;
+        if (!r->quiet) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: note: skipped, not an article: %s (name the file to read "
+                            "it anyway)\n", prog, path, what_it_is);
+        }
+        dateline_reader_destroy(rd);
         return;
     }
     r->bytes += (double)dateline_reader_size(rd);
@@ -215,6 +250,111 @@ static void index_file(run_t *r, const char *path, const char *topic)
     dateline_reader_destroy(rd);
 }
 
+/* Adds a rule from a line of gitignore syntax to *rules; blank lines and '#' comments add
+ * nothing. Returns 0 when out of memory. */
+static int add_rule(rule_t **rules, size_t *n, size_t *cap, const char *line, const char *base)
+{
+    size_t len = strlen(line);
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
+        len--;
+    if (len == 0 || line[0] == '#')
+        return 1;
+    rule_t rule = {NULL, base, 0, 0, 0};
+    if (line[0] == '!') {
+        rule.negate = 1;
+        line++;
+        len--;
+    }
+    if (len && line[len - 1] == '/') {
+        rule.dir_only = 1;
+        len--;
+    }
+    if (len && line[0] == '/') {
+        rule.anchored = 1;
+        line++;
+        len--;
+    }
+    if (len == 0)
+        return 1;
+    if (memchr(line, '/', len))
+        rule.anchored = 1;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        rule_t *nr = realloc(*rules, c * sizeof *nr);
+        if (!nr)
+            return 0;
+        *rules = nr;
+        *cap = c;
+    }
+    if (!(rule.pattern = malloc(len + 1)))
+        return 0;
+    memcpy(rule.pattern, line, len);
+    rule.pattern[len] = '\0';
+    (*rules)[(*n)++] = rule;
+    return 1;
+}
+
+/* What the rules say of path (a folder when is_dir): 1 left out, 0 read, -1 nothing. The last
+ * rule that matches decides, as in gitignore. */
+static int rules_say(const rule_t *rules, size_t n, const char *path, int is_dir)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    int say = -1;
+    for (size_t i = 0; i < n; i++) {
+        const rule_t *u = &rules[i];
+        if (u->dir_only && !is_dir)
+            continue;
+        const char *subject = name;
+        if (u->anchored) {
+            size_t bl = strlen(u->base);
+            while (bl > 1 && u->base[bl - 1] == '/')
+                bl--;
+            if (strncmp(path, u->base, bl) != 0 || path[bl] != '/')
+                continue;
+            subject = path + bl + 1;
+        }
+        if (fnmatch(u->pattern, subject, u->anchored ? FNM_PATHNAME : 0) == 0)
+            say = !u->negate;
+    }
+    return say;
+}
+
+static int is_excluded(const run_t *r, const char *path, int is_dir)
+{
+    int by_file = rules_say(r->rules, r->nrules, path, is_dir);
+    int by_cli = rules_say(r->cli, r->ncli, path, is_dir);
+    return by_cli >= 0 ? by_cli : by_file > 0;
+}
+
+/* Reads the .datelineignore of the folder at path, if it has one, into r->rules. */
+static void read_ignore_file(run_t *r, const char *path)
+{
+    size_t n = strlen(path) + sizeof "/.datelineignore";
+    char *file = malloc(n);
+    if (!file) {
+        r->fatal = 1;
+        return;
+    }
+    snprintf(file, n, "%s%s.datelineignore", path, path[strlen(path) - 1] == '/' ? "" : "/");
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        if (errno != ENOENT) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: cannot read: %s (its rules are not applied)\n", prog, file,
+                    strerror(errno));
+        }
+        free(file);
+        return;
+    }
+    char line[4096];
+    while (fgets(line, sizeof line, f))
+        if (!add_rule(&r->rules, &r->nrules, &r->caprules, line, path))
+            r->fatal = 1;
+    fclose(f);
+    free(file);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -245,7 +385,7 @@ static void walk(run_t *r, const char *path, int depth)
 {
     struct stat sb;
     if (strcmp(path, "-") == 0) {
-        index_file(r, path, NULL);
+        index_file(r, path, NULL, 0);
         return;
     }
     /* Inside a folder, a link to a folder is not followed: two links back up the tree would
@@ -268,18 +408,27 @@ static void walk(run_t *r, const char *path, int depth)
         free(why);
         return;
     }
+    if (depth > 0 && (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) &&
+        is_excluded(r, path, S_ISDIR(sb.st_mode))) {
+        r->excluded++;
+        if (r->verbose) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: excluded (--exclude or .datelineignore)\n", prog, path);
+        }
+        return;
+    }
     if (S_ISREG(sb.st_mode)) {
         if (depth > 0 && not_an_article(path)) {
             r->skipped++;
             if (r->verbose) {
                 clear_progress(r);
-                fprintf(stderr, "%s: %s: skipped: a checksum list or system file, not an "
-                                "article (name it to read it anyway)\n", prog, path);
+                fprintf(stderr, "%s: %s: skipped: a checksum list, system file or README, not "
+                                "an article (name it to read it anyway)\n", prog, path);
             }
             return;
         }
         char *topic = folder_topic(r, path, depth);
-        index_file(r, path, topic);
+        index_file(r, path, topic, depth > 0);
         free(topic);
         return;
     }
@@ -287,7 +436,7 @@ static void walk(run_t *r, const char *path, int depth)
         /* a pipe named on the command line (<(zcat news.gz)) is read; inside a folder, pipes,
          * sockets and devices are not (a pipe nobody writes to would wait for ever) */
         if (depth == 0 && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))
-            index_file(r, path, NULL);
+            index_file(r, path, NULL, 0);
         else if (depth == 0)
             reject(r, path, 0, "not a file or folder: nothing to read");
         return;
@@ -305,6 +454,11 @@ static void walk(run_t *r, const char *path, int depth)
         reject(r, path, 0, why);
         return;
     }
+    size_t outer_rules = r->nrules;
+    if (depth == 0)
+        for (size_t i = 0; i < r->ncli; i++)
+            r->cli[i].base = path; /* --exclude's patterns are relative to the folder named */
+    read_ignore_file(r, path);
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -338,6 +492,8 @@ static void walk(run_t *r, const char *path, int depth)
         free(names[i]);
     }
     free(names);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
 }
 
 /* --stats: what the index holds. */
@@ -403,7 +559,8 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: %s [--index DIR] [options] PATH...\n"
             "Read news articles from files, folders (walked recursively, in name order) or\n"
-            "standard input (-) into a Dateline index.\n"
+            "standard input (-) into a Dateline index. A folder walk skips what is not\n"
+            "articles (READMEs, DTDs, licences, word lists; a file named is always read).\n"
             "\n"
             "Options:\n"
             "  -i, --index DIR       the index (default: $DATELINE_INDEX, else %s)\n"
@@ -419,6 +576,9 @@ static void usage(FILE *f)
             "  -F, --fields MAP      take a field from a column or JSON key of another name:\n"
             "                        e.g. title=headline,text=story_body\n"
             "  -t, --topic-from-folder  a file's folder (below the folder named) is its topic\n"
+            "      --exclude GLOB    in folders, leave out what matches GLOB (repeatable;\n"
+            "                        gitignore syntax, like a folder's .datelineignore:\n"
+            "                        *.bak, drafts/, 2019/*.txt, !keep.txt)\n"
             "      --rejects FILE    also write each rejected input to FILE, one per line:\n"
             "                        file, line and reason, tab-separated\n"
             "      --delete ID       delete the article with this id (repeatable)\n"
@@ -459,6 +619,7 @@ int main(int argc, char **argv)
         {"topic-from-folder", no_argument, NULL, 't'},
         {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
         {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
+        {"exclude", required_argument, NULL, 'x'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     dateline_reader_options_t ropts = DATELINE_READER_OPTIONS_INIT;
@@ -470,6 +631,8 @@ int main(int argc, char **argv)
     int *delete_kinds = NULL;
     size_t ndeletes = 0;
     double wait = 0; /* seconds to wait for the lock; < 0: no limit */
+    rule_t *cli = NULL;
+    size_t ncli = 0, capcli = 0;
     while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:t", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': index_arg = optarg; break;
@@ -502,6 +665,12 @@ int main(int argc, char **argv)
             break;
         }
         case 's': stats = 1; break;
+        case 'x':
+            if (!add_rule(&cli, &ncli, &capcli, optarg, "")) {
+                fprintf(stderr, "%s: out of memory\n", prog);
+                return 2;
+            }
+            break;
         case 'e': ropts.encoding = optarg; break;
         case 'd': ropts.date = optarg; break;
         case 'b': {
@@ -576,6 +745,8 @@ int main(int argc, char **argv)
     memset(&r, 0, sizeof r);
     r.ropts = ropts;
     r.quiet = quiet;
+    r.cli = cli;
+    r.ncli = ncli;
     r.topic_from_folder = topic_from_folder;
     r.progress = !quiet && isatty(2);
     char *msg = NULL;
@@ -673,8 +844,16 @@ int main(int argc, char **argv)
         fputc('\n', stderr);
     }
     if (r.skipped && !quiet)
-        fprintf(stderr, "%s: %zu file%s skipped: checksum lists and system files (-v names "
-                        "them)\n", prog, r.skipped, r.skipped == 1 ? "" : "s");
+        fprintf(stderr, "%s: %zu file%s skipped, not articles: checksum lists, READMEs, DTDs, "
+                        "licences, lists (-v names them all)\n", prog, r.skipped,
+                r.skipped == 1 ? "" : "s");
+    if (r.excluded && !quiet)
+        fprintf(stderr, "%s: %zu excluded by --exclude or .datelineignore (-v names them)\n",
+                prog, r.excluded);
+    for (size_t i = 0; i < ncli; i++)
+        free(cli[i].pattern);
+    free(cli);
+    free(r.rules);
     if (r.rejects && fclose(r.rejects) != 0) {
         fprintf(stderr, "%s: %s: cannot write: %s\n", prog, rejects, strerror(errno));
         r.fatal = 1;

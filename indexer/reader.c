@@ -1,5 +1,6 @@
 /* reader.c: opening input, telling its format, and what every format reader shares. */
 #include <config.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -531,6 +532,80 @@ const char *dateline_reader_message(const dateline_reader_t *r) { return r ? r->
 size_t dateline_reader_position(const dateline_reader_t *r) { return r ? r->position : 0; }
 
 size_t dateline_reader_size(const dateline_reader_t *r) { return r ? r->len : 0; }
+
+/* Whether the text at p starts, past white space and comments, with an SGML or XML markup
+ * declaration of the kind only a DTD holds. */
+static int is_dtd(const char *p, const char *end)
+{
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            if (!c)
+                return 0;
+            p = c + 3;
+            continue;
+        }
+        static const char *const decls[] = {"<!ELEMENT", "<!ENTITY", "<!ATTLIST", "<!NOTATION"};
+        for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++)
+            if ((size_t)(end - p) >= strlen(decls[i]) && memcmp(p, decls[i], strlen(decls[i])) == 0)
+                return 1;
+        return 0;
+    }
+}
+
+const char *dateline_reader_not_article(const dateline_reader_t *r)
+{
+    if (!r)
+        return NULL;
+    const char *p = r->data, *end = r->data + r->len;
+    if (is_dtd(p, end))
+        return "a DTD";
+    if (r->format != DATELINE_FORMAT_TEXT)
+        return NULL;
+    /* the opening words of the common licences, near the start */
+    static const char *const licences[] = {
+        "GNU GENERAL PUBLIC LICENSE", "GNU LESSER GENERAL PUBLIC LICENSE",
+        "GNU AFFERO GENERAL PUBLIC LICENSE", "GNU Free Documentation License",
+        "Permission is hereby granted, free of charge, to any person",
+        "Redistribution and use in source and binary forms", "Apache License",
+        "Mozilla Public License", "THE SOFTWARE IS PROVIDED \"AS IS\"",
+        "This is free and unencumbered software", "Creative Commons Attribution",
+        "Creative Commons Legal Code", "Permission to use, copy, modify, and/or distribute"};
+    size_t head = r->len < 2048 ? r->len : 2048;
+    for (size_t i = 0; i < sizeof licences / sizeof licences[0]; i++)
+        if (memmem(p, head, licences[i], strlen(licences[i])))
+            return "a licence";
+    /* lines of one word each, or mostly short lines with hardly a sentence: a list or a table */
+    size_t lines = 0, single = 0, shortl = 0, words = 0, ends = 0;
+    while (p < end) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        size_t w = 0;
+        for (const char *s = p; s < e; s++) {
+            if (!isspace((unsigned char)*s) && (s == p || isspace((unsigned char)s[-1])))
+                w++;
+            /* a sentence ends: a small letter, then . ! or ?, then a space or the line's end */
+            if ((*s == '.' || *s == '!' || *s == '?') && s > p && islower((unsigned char)s[-1]) &&
+                (s + 1 == e || isspace((unsigned char)s[1])))
+                ends++;
+        }
+        if (w) {
+            lines++;
+            single += w == 1;
+            shortl += w <= 3;
+            words += w;
+        }
+        p = e + 1;
+    }
+    if (lines >= 5 && single == lines)
+        return "a list of one word a line";
+    if (lines >= 20 && shortl * 2 >= lines && ends * 200 < words)
+        return "a list or table, not prose";
+    return NULL;
+}
 
 void dateline_reader_destroy(dateline_reader_t *r)
 {

@@ -125,7 +125,7 @@ cp corpus/wire/1989-11-10-berlin-wall.txt "$TMP/sections/"
 sha256sum "$TMP"/sections/*/*.txt > "$TMP/sections/SHA256SUMS"
 "$INDEX" --index "$TMP/db4" --topic-from-folder "$TMP/sections" 2> "$TMP/err"
 is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 4" "4 stories; the checksum list is skipped"
-is "$(tail -1 "$TMP/err")" "dateline-index: 1 file skipped: checksum lists and system files (-v names them)" "and the user is told"
+is "$(tail -1 "$TMP/err")" "dateline-index: 1 file skipped, not articles: checksum lists, READMEs, DTDs, licences, lists (-v names them all)" "and the user is told"
 is "$("$SEARCH" --index "$TMP/db4" --count 'topic:business') $("$SEARCH" --index "$TMP/db4" --count 'topic:sport') $("$SEARCH" --index "$TMP/db4" --count 'topic:sections')" "2 1 0" "each section's folder is its topic; the top folder is none"
 
 # gzip: a file that inflates past the cap is refused, not read into memory
