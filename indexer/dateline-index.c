@@ -96,11 +96,56 @@ static void record_reject(run_t *r, const char *file, size_t line, const char *w
     fputc('\n', r->rejects);
 }
 
+/* A file name as messages show it: as it is, or, when it holds a control character (a line
+ * end, an escape), in the shell's $'...' quoting with C escapes, as ls shows it ($'a\nb').
+ * The string lives until the fourth call after this one. */
+static const char *shown(const char *name)
+{
+    static char *ring[4];
+    static unsigned next;
+    const unsigned char *u = (const unsigned char *)name;
+    size_t i;
+    for (i = 0; u[i] && u[i] >= 0x20 && u[i] != 0x7F; i++)
+        ;
+    if (!u[i])
+        return name;
+    size_t cap = strlen(name) * 4 + 4;
+    char *q = malloc(cap), *w = q;
+    if (!q)
+        return "(a name with control characters)";
+    *w++ = '$';
+    *w++ = '\'';
+    for (i = 0; u[i]; i++) {
+        static const char esc[] = "\a\b\t\n\v\f\r";
+        const char *e = u[i] && u[i] < 0x20 ? strchr(esc, u[i]) : NULL;
+        if (e) {
+            *w++ = '\\';
+            *w++ = "abtnvfr"[e - esc];
+        } else if (u[i] < 0x20 || u[i] == 0x7F) {
+            w += sprintf(w, "\\x%02X", u[i]);
+        } else {
+            if (u[i] == '\\' || u[i] == '\'')
+                *w++ = '\\';
+            *w++ = (char)u[i];
+        }
+    }
+    *w++ = '\'';
+    *w = '\0';
+    free(ring[next % 4]);
+    ring[next++ % 4] = q;
+    return q;
+}
+
 static void reject(run_t *r, const char *file, size_t line, const char *why)
 {
     clear_progress(r);
+    size_t n = strlen(file);
     if (line)
-        fprintf(stderr, "%s: %s:%zu: %s\n", prog, file, line, why);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(file), line, why);
+    else if (strncmp(why, file, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+        fprintf(stderr, "%s: %s%s\n", prog, shown(file), why + n); /* the library's "FILE: ..." */
+    else if (strcmp(file, "-") != 0 && strcmp(why, file) != 0)
+        fprintf(stderr, "%s: %s: %s\n", prog, shown(file), why);
     else
         fprintf(stderr, "%s: %s\n", prog, why);
     record_reject(r, file, line, why);
@@ -154,7 +199,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
 {
     if (r->verbose) {
         clear_progress(r);
-        fprintf(stderr, "%s: reading %s\n", prog, path);
+        fprintf(stderr, "%s: reading %s\n", prog, shown(path));
     }
     dateline_reader_t *rd;
     char *msg = NULL;
@@ -164,7 +209,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
     r->files++;
     if (st != DATELINE_OK) {
         if (st == DATELINE_NO_MEMORY) {
-            fprintf(stderr, "%s: %s: out of memory\n", prog, path);
+            fprintf(stderr, "%s: %s: out of memory\n", prog, shown(path));
             r->fatal = 1;
         } else {
             reject(r, path, 0, msg ? msg : dateline_status_to_string(st));
@@ -179,7 +224,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         if (!r->quiet) {
             clear_progress(r);
             fprintf(stderr, "%s: %s: note: skipped, not an article: %s (name the file to read "
-                            "it anyway)\n", prog, path, what_it_is);
+                            "it anyway)\n", prog, shown(path), what_it_is);
         }
         dateline_reader_destroy(rd);
         return;
@@ -196,18 +241,18 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             continue;
         }
         if (st != DATELINE_OK) {
-            fprintf(stderr, "%s: %s: %s\n", prog, path, dateline_status_to_string(st));
+            fprintf(stderr, "%s: %s: %s\n", prog, shown(path), dateline_status_to_string(st));
             r->fatal = 1;
             break;
         }
         if (dateline_reader_message(rd) && !r->quiet) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: note: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: note: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_reader_message(rd));
         }
         if (r->verbose > 1) {
             clear_progress(r);
-            fprintf(stderr, "%s: indexing %s:%zu\n", prog, path, dateline_reader_position(rd));
+            fprintf(stderr, "%s: indexing %s:%zu\n", prog, shown(path), dateline_reader_position(rd));
         }
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
@@ -216,7 +261,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         if (st == DATELINE_BAD_ARGUMENT) {
             r->rejected++;
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
             record_reject(r, path, dateline_reader_position(rd), dateline_index_message(r->index));
             continue;
@@ -225,7 +270,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             r->read--;
             r->formats[dateline_reader_format(rd)]--;
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
             r->fatal = 1;
             break;
@@ -239,7 +284,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             if (r->verbose) {
                 clear_progress(r);
                 fprintf(stderr, "%s: %s:%zu: a copy of article %s, read before from elsewhere\n",
-                        prog, path, dateline_reader_position(rd),
+                        prog, shown(path), dateline_reader_position(rd),
                         dateline_article_get(a, DATELINE_FIELD_ID));
             }
         }
@@ -341,7 +386,7 @@ static void read_ignore_file(run_t *r, const char *path)
     if (!f) {
         if (errno != ENOENT) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s: cannot read: %s (its rules are not applied)\n", prog, file,
+            fprintf(stderr, "%s: %s: cannot read: %s (its rules are not applied)\n", prog, shown(file),
                     strerror(errno));
         }
         free(file);
@@ -394,7 +439,7 @@ static void walk(run_t *r, const char *path, int depth)
         S_ISDIR(sb.st_mode)) {
         if (!r->quiet) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, path);
+            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, shown(path));
         }
         return;
     }
@@ -413,7 +458,7 @@ static void walk(run_t *r, const char *path, int depth)
         r->excluded++;
         if (r->verbose) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s: excluded (--exclude or .datelineignore)\n", prog, path);
+            fprintf(stderr, "%s: %s: excluded (--exclude or .datelineignore)\n", prog, shown(path));
         }
         return;
     }
@@ -423,7 +468,7 @@ static void walk(run_t *r, const char *path, int depth)
             if (r->verbose) {
                 clear_progress(r);
                 fprintf(stderr, "%s: %s: skipped: a checksum list, system file or README, not "
-                                "an article (name it to read it anyway)\n", prog, path);
+                                "an article (name it to read it anyway)\n", prog, shown(path));
             }
             return;
         }
@@ -433,17 +478,33 @@ static void walk(run_t *r, const char *path, int depth)
         return;
     }
     if (!S_ISDIR(sb.st_mode)) {
-        /* a pipe named on the command line (<(zcat news.gz)) is read; inside a folder, pipes,
-         * sockets and devices are not (a pipe nobody writes to would wait for ever) */
-        if (depth == 0 && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))
+        /* A pipe named on the command line (<(zcat news.gz)) is read, and so is standard input
+         * named as a device; other devices are refused (/dev/zero never ends, a disk is no
+         * article). Inside a folder, pipes, sockets and devices are not read: a pipe nobody
+         * writes to would wait for ever. */
+        int std_in = strcmp(path, "/dev/stdin") == 0 || strcmp(path, "/dev/fd/0") == 0 ||
+                     strcmp(path, "/proc/self/fd/0") == 0;
+        const char *kind = S_ISCHR(sb.st_mode)    ? "a character device"
+                           : S_ISBLK(sb.st_mode)  ? "a block device"
+                           : S_ISFIFO(sb.st_mode) ? "a pipe"
+                           : S_ISSOCK(sb.st_mode) ? "a socket"
+                                                  : "not a file or folder";
+        if (depth == 0 && (S_ISFIFO(sb.st_mode) || std_in)) {
             index_file(r, path, NULL, 0);
-        else if (depth == 0)
-            reject(r, path, 0, "not a file or folder: nothing to read");
+        } else if (depth == 0) {
+            char why[256];
+            snprintf(why, sizeof why, "%s, not a file: nothing to read (to read what it gives, "
+                                      "pipe it: cat DEVICE | %s -)", kind, prog);
+            reject(r, path, 0, why);
+        } else if (r->verbose) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: skipped: %s, not a file\n", prog, shown(path), kind);
+        }
         return;
     }
     if (depth >= MAX_DEPTH) {
         clear_progress(r);
-        fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, path,
+        fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, shown(path),
                 MAX_DEPTH);
         return;
     }

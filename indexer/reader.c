@@ -60,6 +60,23 @@ static int looks_binary(const char *p, size_t n)
     return odd * 10 > n;
 }
 
+/* Whether the first block of an input is binary: looks_binary(), unless it is gzip or UTF-16
+ * (whose zero bytes fall at every other offset), which open_any() reads. */
+static int binary_start(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && ((u[0] == 0x1F && u[1] == 0x8B) || (u[0] == 0xFF && u[1] == 0xFE) ||
+                   (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    size_t zero[2] = {0, 0};
+    for (size_t i = 0; i < n; i++)
+        zero[i % 2] += u[i] == 0;
+    if ((zero[0] * 5 >= n / 2 * 2 && zero[1] * 10 <= n / 2) ||
+        (zero[1] * 5 >= n / 2 * 2 && zero[0] * 10 <= n / 2))
+        return 0; /* many zeros on one side only: UTF-16, perhaps */
+    return looks_binary(p, n);
+}
+
 static int only_space(const char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -414,12 +431,29 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         total = (size_t)sb.st_size;
         huge = 1;
     }
+    /* a pipe or a device may never end (/dev/zero): past the bound it is read no further */
+    int stream = fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode), endless = 0;
+    int sniff = !opt || opt->format == DATELINE_FORMAT_AUTO;
     while (!huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (total == 0 && sniff && binary_start(chunk, n)) {
+            /* binary from its first block (NUL bytes only, random bytes): no need for more */
+            if (!is_stdin)
+                fclose(f);
+            dl_buf_free(&b);
+            if (message)
+                *message = dl_format("%s: binary data, not an article (use --format to read it "
+                                     "as text anyway)", name);
+            return DATELINE_BAD_INPUT;
+        }
         total += n;
         if (total <= DL_MAX_FILE)
             dl_buf_add(&b, chunk, n);
         else if (b.len > DL_MAX_ARTICLE + sizeof chunk)
             b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
+        if (stream && total > DL_MAX_FILE) {
+            endless = 1;
+            break;
+        }
     }
 
     int err = ferror(f) ? errno : 0;
@@ -457,6 +491,9 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         }
         b = z;
         total = b.len;
+    } else if (endless) {
+        note = dl_format("more than %zu MB from a pipe or device: read no further",
+                         DL_MAX_FILE >> 20);
     }
     dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
     dl_buf_free(&b);
@@ -464,10 +501,15 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         if ((*out)->format != DATELINE_FORMAT_TEXT) {
             dateline_reader_destroy(*out);
             *out = NULL;
-            if (message)
+            if (message && endless)
+                *message = dl_format("%s: more than the %zu MB a file of many articles may have, "
+                                     "from a pipe or device: split it (split -C 200M) and index "
+                                     "the parts", name, DL_MAX_FILE >> 20);
+            else if (message)
                 *message = dl_format("%s: a file of %.0f MB, more than the %zu MB a file of many "
                                      "articles may have: split it (split -C 200M) and index the "
                                      "parts", name, (double)total / 1048576.0, DL_MAX_FILE >> 20);
+            free(note);
             return DATELINE_BAD_INPUT;
         }
         (*out)->file_size = total;
@@ -671,10 +713,9 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
             dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
     }
     if (text && cut_from) {
-        char *before = r->message ? dl_strdup(r->message) : NULL;
-        dl_reader_say(r, "%s%sarticle of %.1f MB: only its first %zu MB were read", before ? before : "",
-                      before ? "; " : "", (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
-        free(before);
+        /* dl_reader_say() joins it to a note already there */
+        dl_reader_say(r, "article of %.1f MB: only its first %zu MB were read",
+                      (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
     }
     if (text) {
         char *key = dl_key_normalize(charset, 40);

@@ -45,5 +45,14 @@ is "$(grep 'excluded (' "$TMP/err" | sed "s|^dateline-index: $D/||; s|: excluded
 is "$(summary "$TMP/err")" "dateline-index: read 7, added 7, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 7" "--exclude '!GLOB' reads what an ignore file leaves out"
 rm "$D/.datelineignore" "$D/stories/old/.datelineignore"
 
+# names with a line end or an escape are shown in $'...' quoting, as ls shows them
+mkdir -p "$TMP/odd"
+printf 'Caf\xe9 news\n\nText.\n' > "$TMP/odd/"$'a\nb\\c\'d.txt'
+: > "$TMP/odd/"$'e\e[31m.txt'
+"$INDEX" --index "$TMP/db7" "$TMP/odd" 2> "$TMP/err"
+is "$(grep -v 'dateline-index: read' "$TMP/err" | sed "s|$TMP|TMP|")" "dateline-index: \$'TMP/odd/a\\nb\\\\c\\'d.txt':1: note: invalid UTF-8, read as Windows-1252 (use --encoding to choose)
+dateline-index: \$'TMP/odd/e\\x1B[31m.txt': empty file, no article in it" "a line end, a backslash, a quote and an escape, quoted"
+is "$("$SEARCH" --index "$TMP/db7" --format json '*' | grep -o '"file":"[^"]*"' | sed "s|$TMP|TMP|")" '"file":"TMP/odd/a\nb\\c'"'"'d.txt"' "the origin keeps the real name"
+
 # (the shared Reuters folder, as a folder: tests/reuters-shared.sh)
 done_testing
