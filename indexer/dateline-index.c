@@ -51,6 +51,12 @@ typedef struct {
 
 static const char *prog = "dateline-index";
 
+/* "file" or "files": the noun for a count. */
+static const char *noun(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static double seconds_since(const struct timespec *t)
 {
     struct timespec now;
@@ -64,7 +70,8 @@ static void progress(run_t *r, int force)
         return;
     clock_gettime(CLOCK_MONOTONIC, &r->last);
     double t = seconds_since(&r->start);
-    fprintf(stderr, "\r%s: %zu files, %zu articles, %.1f MB/s   ", prog, r->files, r->read,
+    fprintf(stderr, "\r%s: %zu %s, %zu %s, %.1f MB/s   ", prog, r->files,
+            noun(r->files, "file", "files"), r->read, noun(r->read, "article", "articles"),
             t > 0 ? r->bytes / 1e6 / t : 0.0);
     fflush(stderr);
 }
@@ -164,11 +171,11 @@ static void on_commit(void *ctx, int done, size_t articles)
     if (r->verbose) {
         clear_progress(r);
         if (done)
-            fprintf(stderr, "%s: committed batch %zu: %zu articles (%zu in all)\n", prog,
-                    r->batches, articles, r->committed);
+            fprintf(stderr, "%s: committed batch %zu: %zu %s (%zu in all)\n", prog,
+                    r->batches, articles, noun(articles, "article", "articles"), r->committed);
         else
-            fprintf(stderr, "%s: committing batch %zu: %zu articles\n", prog, r->batches + 1,
-                    articles);
+            fprintf(stderr, "%s: committing batch %zu: %zu %s\n", prog, r->batches + 1,
+                    articles, noun(articles, "article", "articles"));
         fflush(stderr);
     }
 }
@@ -588,8 +595,9 @@ static int print_stats(const char *index_arg)
                s.articles - s.dated);
     else
         printf("dates      none dated\n");
-    printf("origins    %zu files; %zu articles were read from more than one\n", s.origins,
-           s.copies);
+    printf("origins    %zu %s; %zu %s read from more than one\n", s.origins,
+           noun(s.origins, "file", "files"), s.copies,
+           noun(s.copies, "article was", "articles were"));
     printf("size       %.1f MB on disk\n", (double)s.bytes / 1e6);
     static const struct {
         const char *label;

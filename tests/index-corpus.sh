@@ -68,4 +68,16 @@ ln -s .. "$TMP/tree/sub/up"
 is "$(summary "$TMP/err7")" "dateline-index: read 2, added 1, updated 0, unchanged 0, duplicates 1, rejected 0; formats: text 2" "a linked file is read (a copy of another), a linked folder is not"
 grep -q "tree/sub/up: note: a link to a folder, not followed" "$TMP/err7"
 ok $? "the link is named"
+# one of a thing is "1 file", "1 article" (--stats, -v, the progress line)
+is "$("$INDEX" --stats --index "$TMP/db3" | grep '^origins')" "origins    2 files; 1 article was read from more than one" "--stats: 1 article was"
+"$INDEX" -v --index "$TMP/db1" corpus/odd/crlf.txt 2> "$TMP/err8"
+is "$(grep 'committed batch' "$TMP/err8")" "dateline-index: committed batch 1: 1 article (1 in all)" "-v: 1 article"
+is "$("$INDEX" --stats --index "$TMP/db1" | grep '^origins')" "origins    1 file; 0 articles were read from more than one" "--stats: 1 file"
+if script -qec true /dev/null > /dev/null 2>&1; then
+    script -qec "'$INDEX' --index '$TMP/db9' corpus/odd/crlf.txt" /dev/null < /dev/null | tr '\r' '\n' > "$TMP/tty"
+    grep -q 'dateline-index: 1 file, 1 article, ' "$TMP/tty"
+    ok $? "the progress line on a terminal: 1 file, 1 article"
+else
+    ok 0 "# SKIP no script(1) to give the progress line a terminal"
+fi
 done_testing
