@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,16 @@ typedef struct {
 } run_t;
 
 static const char *prog = "dateline-index";
+
+/* SIGINT or SIGTERM, once one came: the run stops between two articles, commits what it read
+ * and says how to finish. A second one ends the process at once (SA_RESETHAND): the index
+ * keeps its last commit, as after any kill. */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
 
 /* "file" or "files": the noun for a count. */
 static const char *noun(size_t n, const char *one, const char *many)
@@ -214,6 +225,11 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
     o.topic = topic;
     dateline_status_t st = dateline_reader_open_file(path, path, &o, &rd, &msg);
     r->files++;
+    if (st != DATELINE_OK && got_signal) {
+        r->files--; /* a read from a pipe was cut short by the signal: not the file's fault */
+        dateline_free(msg);
+        return;
+    }
     if (st != DATELINE_OK) {
         if (st == DATELINE_NO_MEMORY) {
             fprintf(stderr, "%s: %s: out of memory\n", prog, shown(path));
@@ -237,7 +253,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         return;
     }
     r->bytes += (double)dateline_reader_size(rd);
-    for (;;) {
+    while (!got_signal) {
         dateline_article_t *a;
         st = dateline_reader_next(rd, &a);
         if (st == DATELINE_END)
@@ -555,7 +571,7 @@ static void walk(run_t *r, const char *path, int depth)
     if (names)
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
-        if (!r->fatal)
+        if (!r->fatal && !got_signal)
             walk(r, names[i], depth + 1);
         free(names[i]);
     }
@@ -671,7 +687,8 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 all input went in, 1 some input was rejected (each rejection is\n"
             "on stderr with its file and line), 2 a fatal error, 3 another process is\n"
-            "writing the index (nothing was read).\n"
+            "writing the index (nothing was read), 130 (143) interrupted by SIGINT (SIGTERM):\n"
+            "what was read is committed; run the same command again to finish.\n"
             "Example: %s --index ~/news.db corpus/\n",
             prog, dl_default_index_hint(), prog);
 }
@@ -852,6 +869,13 @@ int main(int argc, char **argv)
         fputs("file\tline\treason\n", r.rejects);
     r.verbose = verbose;
     dateline_index_on_commit(r.index, on_commit, &r);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a read waiting on a pipe stops too */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     clock_gettime(CLOCK_MONOTONIC, &r.start);
     r.last = r.start;
     size_t deleted = 0, kept = 0, missing = 0;
@@ -875,7 +899,7 @@ int main(int argc, char **argv)
         deleted += d;
         kept += k;
     }
-    for (int i = optind; i < argc && !r.fatal; i++)
+    for (int i = optind; i < argc && !r.fatal && !got_signal; i++)
         walk(&r, argv[i], 0);
     st = dateline_index_commit(r.index);
     if (st != DATELINE_OK) {
@@ -934,6 +958,14 @@ int main(int argc, char **argv)
                         "in the index (it keeps its last commit): run again to add them\n",
                 prog, r.added + r.updated - r.committed);
     free(path);
+    if (got_signal && !r.fatal) {
+        fprintf(stderr, "%s: interrupted by %s: the %zu article%s read before it %s in the "
+                        "index; to finish, run the same command again (what is in already "
+                        "counts as unchanged)\n", prog, got_signal == SIGINT ? "SIGINT" : "SIGTERM",
+                r.read - r.rejected, r.read - r.rejected == 1 ? "" : "s",
+                r.read - r.rejected == 1 ? "is" : "are");
+        return 128 + got_signal;
+    }
     if (r.fatal)
         return 2;
     return r.rejected || missing ? 1 : 0;
