@@ -588,6 +588,13 @@ static int print_stats(const char *index_arg)
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
         return 2;
     }
+    char *what = dl_index_path_check(path, 0);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
+        return 2;
+    }
     dateline_index_t *idx;
     char *msg = NULL;
     dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
@@ -648,7 +655,8 @@ static void usage(FILE *f)
             "articles (READMEs, DTDs, licences, word lists; a file named is always read).\n"
             "\n"
             "Options:\n"
-            "  -i, --index DIR       the index (default: $DATELINE_INDEX, else %s)\n"
+            "  -i, --index DIR       the index (default: $DATELINE_INDEX, else %s);\n"
+            "                        built only in a new or empty folder\n"
             "  -f, --format FORMAT   auto (default: from the content and the name's\n"
             "                        extension), text (one article per file), sgml\n"
             "                        (Reuters-21578), csv (also tab-separated), json (JSON\n"
@@ -825,6 +833,14 @@ int main(int argc, char **argv)
     char *path = dl_index_path(index_arg, 1);
     if (!path) {
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        return 2;
+    }
+    /* the index is not written among other files, nor over a file */
+    char *what = dl_index_path_check(path, optind < argc);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
         return 2;
     }
     run_t r;
