@@ -228,6 +228,11 @@ DATELINE_API size_t dateline_reader_position(const dateline_reader_t *reader);
  * articles; a reader of NULL gives NULL. A program walking a folder may skip such files. */
 DATELINE_API const char *dateline_reader_not_article(const dateline_reader_t *reader);
 
+/* How far through its input the reader has got, from 0 (nothing read) to 1 (all of it), by
+ * the bytes of the records returned or rejected so far; for a progress display. A reader of
+ * NULL gives 1. */
+DATELINE_API double dateline_reader_progress(const dateline_reader_t *reader);
+
 /* How many bytes of input the reader holds (its whole input). */
 DATELINE_API size_t dateline_reader_size(const dateline_reader_t *reader);
 

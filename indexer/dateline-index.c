@@ -48,6 +48,10 @@ typedef struct {
     size_t nrules, caprules;
     rule_t *cli;                  /* --exclude: the last word, over any .datelineignore */
     size_t ncli, capcli;
+    double total_bytes;           /* on a terminal: the size of the files to read, or 0 */
+    double done_bytes;            /* the size of the files read or skipped so far */
+    const dateline_reader_t *reading; /* the reader of the file being read, or NULL */
+    double reading_size;          /* and that file's size on disk */
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -75,13 +79,45 @@ static double seconds_since(const struct timespec *t)
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
+/* A duration as people read it: "8 s", "3 min 05 s", "2 h 10 min". */
+static void duration(char *out, size_t cap, double secs)
+{
+    long s = (long)(secs + 0.5);
+    if (s < 60)
+        snprintf(out, cap, "%ld s", s);
+    else if (s < 3600)
+        snprintf(out, cap, "%ld min %02ld s", s / 60, s % 60);
+    else
+        snprintf(out, cap, "%ld h %02ld min", s / 3600, s / 60 % 60);
+}
+
 static void progress(run_t *r, int force)
 {
     if (!r->progress || (!force && seconds_since(&r->last) < 0.25))
         return;
     clock_gettime(CLOCK_MONOTONIC, &r->last);
     double t = seconds_since(&r->start);
-    fprintf(stderr, "\r%s: %zu %s, %zu %s, %.1f MB/s   ", prog, r->files,
+    fprintf(stderr, "\r%s: ", prog);
+    if (r->total_bytes > 0) {
+        /* a bar, the share of the input's bytes done, and the time left at the pace so far */
+        double share = (r->done_bytes + (r->reading ? r->reading_size *
+                                          dateline_reader_progress(r->reading) : 0)) /
+                       r->total_bytes;
+        if (share > 1)
+            share = 1;
+        char bar[21], left[64] = "";
+        int filled = (int)(share * 20);
+        for (int i = 0; i < 20; i++)
+            bar[i] = i < filled ? '#' : '.';
+        bar[20] = '\0';
+        if (share > 0 && share < 1 && t > 0.5) {
+            char d[40];
+            duration(d, sizeof d, t * (1 - share) / share);
+            snprintf(left, sizeof left, ", %s left", d);
+        }
+        fprintf(stderr, "[%s] %3d%%%s; ", bar, (int)(share * 100), left);
+    }
+    fprintf(stderr, "%zu %s, %zu %s, %.1f MB/s   \033[K", r->files,
             noun(r->files, "file", "files"), r->read, noun(r->read, "article", "articles"),
             t > 0 ? r->bytes / 1e6 / t : 0.0);
     fflush(stderr);
@@ -213,7 +249,8 @@ static int not_an_article(const char *path)
                    strcmp(dot, ".sig") == 0 || strcmp(dot, ".asc") == 0);
 }
 
-static void index_file(run_t *r, const char *path, const char *topic, int in_folder)
+static void index_file(run_t *r, const char *path, const char *topic, int in_folder,
+                       double size)
 {
     if (r->verbose) {
         clear_progress(r);
@@ -253,6 +290,8 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         return;
     }
     r->bytes += (double)dateline_reader_size(rd);
+    r->reading = rd;
+    r->reading_size = size;
     while (!got_signal) {
         dateline_article_t *a;
         st = dateline_reader_next(rd, &a);
@@ -315,6 +354,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             r->unchanged++;
         progress(r, 0);
     }
+    r->reading = NULL;
     dateline_reader_destroy(rd);
 }
 
@@ -395,8 +435,9 @@ static int is_excluded(const run_t *r, const char *path, int is_dir)
     return by_cli >= 0 ? by_cli : by_file > 0;
 }
 
-/* Reads the .datelineignore of the folder at path, if it has one, into r->rules. */
-static void read_ignore_file(run_t *r, const char *path)
+/* Reads the .datelineignore of the folder at path, if it has one, into r->rules; an error is
+ * told unless `quiet`. */
+static void read_ignore_file(run_t *r, const char *path, int quiet)
 {
     size_t n = strlen(path) + sizeof "/.datelineignore";
     char *file = malloc(n);
@@ -407,7 +448,7 @@ static void read_ignore_file(run_t *r, const char *path)
     snprintf(file, n, "%s%s.datelineignore", path, path[strlen(path) - 1] == '/' ? "" : "/");
     FILE *f = fopen(file, "r");
     if (!f) {
-        if (errno != ENOENT) {
+        if (errno != ENOENT && !quiet) {
             clear_progress(r);
             fprintf(stderr, "%s: %s: cannot read: %s (its rules are not applied)\n", prog, shown(file),
                     strerror(errno));
@@ -453,7 +494,7 @@ static void walk(run_t *r, const char *path, int depth)
 {
     struct stat sb;
     if (strcmp(path, "-") == 0) {
-        index_file(r, path, NULL, 0);
+        index_file(r, path, NULL, 0, 0);
         return;
     }
     /* Inside a folder, a link to a folder is not followed: two links back up the tree would
@@ -488,6 +529,7 @@ static void walk(run_t *r, const char *path, int depth)
     if (S_ISREG(sb.st_mode)) {
         if (depth > 0 && not_an_article(path)) {
             r->skipped++;
+            r->done_bytes += (double)sb.st_size;
             if (r->verbose) {
                 clear_progress(r);
                 fprintf(stderr, "%s: %s: skipped: a checksum list, system file or README, not "
@@ -496,8 +538,9 @@ static void walk(run_t *r, const char *path, int depth)
             return;
         }
         char *topic = folder_topic(r, path, depth);
-        index_file(r, path, topic, depth > 0);
+        index_file(r, path, topic, depth > 0, (double)sb.st_size);
         free(topic);
+        r->done_bytes += (double)sb.st_size;
         return;
     }
     if (!S_ISDIR(sb.st_mode)) {
@@ -513,7 +556,7 @@ static void walk(run_t *r, const char *path, int depth)
                            : S_ISSOCK(sb.st_mode) ? "a socket"
                                                   : "not a file or folder";
         if (depth == 0 && (S_ISFIFO(sb.st_mode) || std_in)) {
-            index_file(r, path, NULL, 0);
+            index_file(r, path, NULL, 0, 0);
         } else if (depth == 0) {
             char why[256];
             snprintf(why, sizeof why, "%s, not a file: nothing to read (to read what it gives, "
@@ -542,7 +585,7 @@ static void walk(run_t *r, const char *path, int depth)
     if (depth == 0)
         for (size_t i = 0; i < r->ncli; i++)
             r->cli[i].base = path; /* --exclude's patterns are relative to the folder named */
-    read_ignore_file(r, path);
+    read_ignore_file(r, path, 0);
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -576,6 +619,50 @@ static void walk(run_t *r, const char *path, int depth)
         free(names[i]);
     }
     free(names);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
+}
+
+/* On a terminal, before reading: the size of the files a walk of path will read, into
+ * r->total_bytes, by the walk's rules (links to folders, --exclude, .datelineignore). Costs
+ * a stat per file. */
+static void measure(run_t *r, const char *path, int depth)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || r->fatal)
+        return;
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
+        S_ISDIR(sb.st_mode))
+        return;
+    if (stat(path, &sb) != 0)
+        return;
+    if (depth > 0 && (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) &&
+        is_excluded(r, path, S_ISDIR(sb.st_mode)))
+        return;
+    if (S_ISREG(sb.st_mode))
+        r->total_bytes += (double)sb.st_size;
+    if (!S_ISDIR(sb.st_mode) || depth >= MAX_DEPTH)
+        return;
+    size_t outer_rules = r->nrules;
+    if (depth == 0)
+        for (size_t i = 0; i < r->ncli; i++)
+            r->cli[i].base = path;
+    read_ignore_file(r, path, 1);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL && !got_signal) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        char *name = malloc(len);
+        if (!name)
+            break;
+        snprintf(name, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        measure(r, name, depth + 1);
+        free(name);
+    }
+    if (d)
+        closedir(d);
     while (r->nrules > outer_rules)
         free(r->rules[--r->nrules].pattern);
 }
@@ -914,6 +1001,11 @@ int main(int argc, char **argv)
         }
         deleted += d;
         kept += k;
+    }
+    if (r.progress) {
+        for (int i = optind; i < argc && !got_signal; i++)
+            measure(&r, argv[i], 0);
+        progress(&r, 1);
     }
     for (int i = optind; i < argc && !r.fatal && !got_signal; i++)
         walk(&r, argv[i], 0);

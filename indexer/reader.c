@@ -575,6 +575,13 @@ size_t dateline_reader_position(const dateline_reader_t *r) { return r ? r->posi
 
 size_t dateline_reader_size(const dateline_reader_t *r) { return r ? r->len : 0; }
 
+double dateline_reader_progress(const dateline_reader_t *r)
+{
+    if (!r || r->done || r->len == 0)
+        return 1;
+    return r->pos >= r->len ? 1 : (double)r->pos / (double)r->len;
+}
+
 /* Whether the text at p starts, past white space and comments, with an SGML or XML markup
  * declaration of the kind only a DTD holds. */
 static int is_dtd(const char *p, const char *end)

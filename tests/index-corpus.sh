@@ -75,8 +75,27 @@ is "$(grep 'committed batch' "$TMP/err8")" "dateline-index: committed batch 1: 1
 is "$("$INDEX" --stats --index "$TMP/db1" | grep '^origins')" "origins    1 file; 0 articles were read from more than one" "--stats: 1 file"
 if script -qec true /dev/null > /dev/null 2>&1; then
     script -qec "'$INDEX' --index '$TMP/db9' corpus/odd/crlf.txt" /dev/null < /dev/null | tr '\r' '\n' > "$TMP/tty"
-    grep -q 'dateline-index: 1 file, 1 article, ' "$TMP/tty"
+    grep -q 'dateline-index: \[####################\] 100%; 1 file, 1 article, ' "$TMP/tty"
     ok $? "the progress line on a terminal: 1 file, 1 article"
+    # a bar with the share of the input's bytes done (counted first), and the time left
+    script -qec "'$INDEX' --index '$TMP/db10' corpus/wire corpus/sgml" /dev/null < /dev/null | tr '\r' '\n' > "$TMP/tty"
+    is "$(grep -c '^dateline-index: \[....................\] ...%' "$TMP/tty")" "$(grep -c '^dateline-index: ' "$TMP/tty")" "every progress line has a bar and a percentage"
+    is "$(grep -o '^dateline-index: \[[#.]*\] ...%' "$TMP/tty" | head -1)" "dateline-index: [....................]   0%" "the first, before reading: 0%"
+    is "$(grep -o '^dateline-index: \[[#.]*\] ...%; 34 files, 41 articles' "$TMP/tty" | tail -1)" "dateline-index: [####################] 100%; 34 files, 41 articles" "the last: 100%, 34 files, 41 articles"
+    grep -o '^dateline-index: \[[#.]*\] *[0-9]*%' "$TMP/tty" | sed 's/.*\] *//; s/%//' > "$TMP/shares"
+    sort -n -c "$TMP/shares"
+    ok $? "the share never goes back ($(tr '\n' ' ' < "$TMP/shares"))"
+    # two files of one size with a pipe between them that gives its story after a second: half
+    # the bytes are done at 1 s, so about 1 s is left
+    mkdir -p "$TMP/half"
+    cp corpus/wire/2017-07-10-mosul.txt "$TMP/half/a.txt"
+    sed 's/Mosul/Musul/' corpus/wire/2017-07-10-mosul.txt > "$TMP/half/b.txt"
+    mkfifo "$TMP/half/pipe"
+    (sleep 1; cat corpus/wire/2011-03-12-fukushima.txt > "$TMP/half/pipe") &
+    script -qec "'$INDEX' --index '$TMP/db11' '$TMP/half/a.txt' '$TMP/half/pipe' '$TMP/half/b.txt'" /dev/null < /dev/null | tr '\r' '\n' > "$TMP/tty"
+    wait
+    grep -Eq '^dateline-index: \[##########\.\.\.\.\.\.\.\.\.\.\]  50%, [12] s left; 2 files, 2 articles' "$TMP/tty"
+    ok $? "half way after a second: 50%, 1 or 2 s left ($(grep -o '50%, [^;]*' "$TMP/tty" | tail -1))"
 else
     ok 0 "# SKIP no script(1) to give the progress line a terminal"
 fi
