@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,10 @@
 
 #include "dateline.h"
 #include "../search/index-path.h"
+#ifdef __linux__
+#include <sys/inotify.h>
+#define HAVE_WATCH 1
+#endif
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
 
@@ -667,6 +672,252 @@ static void measure(run_t *r, const char *path, int depth)
         free(r->rules[--r->nrules].pattern);
 }
 
+/* The summary line: the counts since `from` (all of them when NULL), the time and the
+ * formats; `what` goes first ("watch: " for a batch while watching). */
+static void print_counts(const run_t *r, const run_t *from, const char *what, double t)
+{
+    static const run_t zero;
+    if (!from)
+        from = &zero;
+    double bytes = r->bytes - from->bytes;
+    fprintf(stderr,
+            "%s: %sread %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
+            "rejected %zu in %.2f s (%.1f MB/s)",
+            prog, what, r->read - from->read, r->added - from->added,
+            r->updated - from->updated, r->unchanged - from->unchanged,
+            r->duplicates - from->duplicates, r->rejected - from->rejected, t,
+            t > 0 ? bytes / 1e6 / t : 0.0);
+    /* what each reader read, so that a drift in format detection shows */
+    const char *sep = "; formats: ";
+    for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
+        if (r->formats[f] - from->formats[f]) {
+            fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
+                    r->formats[f] - from->formats[f]);
+            sep = ", ";
+        }
+    fputc('\n', stderr);
+}
+
+#ifdef HAVE_WATCH
+/* --watch: the folders watched, by inotify's watch descriptor. */
+typedef struct {
+    int wd;
+    char *path;       /* the folder */
+    const char *root; /* the folder named on the command line it lies in */
+    int depth;        /* below root: 0 for root itself */
+} watched_t;
+
+typedef struct {
+    int fd;
+    watched_t *w;
+    size_t n, cap;
+    char **pending; /* files and folders that arrived since the last commit, in order */
+    size_t npending, cappending;
+} watch_t;
+
+/* Watches folder path and every folder below it (but hidden ones and links). */
+static void watch_tree(run_t *r, watch_t *w, const char *path, const char *root, int depth)
+{
+    if (depth >= MAX_DEPTH)
+        return;
+    int wd = inotify_add_watch(w->fd, path, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE |
+                                                IN_ONLYDIR | IN_DONT_FOLLOW);
+    if (wd < 0) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s: cannot watch: %s%s\n", prog, shown(path), strerror(errno),
+                errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+        return;
+    }
+    if (w->n == w->cap) {
+        size_t c = w->cap ? w->cap * 2 : 16;
+        watched_t *nw = realloc(w->w, c * sizeof *nw);
+        if (!nw) {
+            r->fatal = 1;
+            return;
+        }
+        w->w = nw;
+        w->cap = c;
+    }
+    watched_t *slot = &w->w[w->n];
+    if (!(slot->path = strdup(path))) {
+        r->fatal = 1;
+        return;
+    }
+    slot->wd = wd;
+    slot->root = root;
+    slot->depth = depth;
+    w->n++;
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        char *sub = malloc(len);
+        struct stat sb;
+        if (!sub)
+            break;
+        snprintf(sub, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+            watch_tree(r, w, sub, root, depth + 1);
+        free(sub);
+    }
+    if (d)
+        closedir(d);
+}
+
+/* Reads what a file that arrived in a watched folder holds, under the walk's rules: the
+ * .datelineignore files from its root down and --exclude apply to it and its folders. */
+static void watch_read(run_t *r, const char *path, const char *root)
+{
+    size_t outer_rules = r->nrules, rl = strlen(root);
+    while (rl > 1 && root[rl - 1] == '/')
+        rl--;
+    for (size_t i = 0; i < r->ncli; i++)
+        r->cli[i].base = root;
+    read_ignore_file(r, root, 0);
+    char *cur = strdup(path);
+    int depth = 1, ok = cur != NULL;
+    /* each folder between root and the file: not hidden, not left out; its rules apply */
+    for (char *s = cur ? cur + rl + 1 : NULL; ok && s && (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        const char *name = strrchr(cur, '/') + 1;
+        ok = name[0] != '.' && !is_excluded(r, cur, 1);
+        if (ok)
+            read_ignore_file(r, cur, 0);
+        *s = '/';
+        depth++;
+    }
+    const char *base = strrchr(path, '/');
+    if (ok && base && base[1] != '.')
+        walk(r, path, depth);
+    free(cur);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
+}
+
+/* --watch: after the first reading, reads what arrives in the folders named (and below):
+ * files written and closed, or moved in, and new folders; one commit per quiet second. Ends
+ * on SIGINT or SIGTERM. */
+static void watch(run_t *r, char **roots, int nroots)
+{
+    watch_t w = {inotify_init1(IN_CLOEXEC), NULL, 0, 0, NULL, 0, 0};
+    if (w.fd < 0) {
+        fprintf(stderr, "%s: cannot watch: %s\n", prog, strerror(errno));
+        r->fatal = 1;
+        return;
+    }
+    for (int i = 0; i < nroots; i++) {
+        struct stat sb;
+        if (stat(roots[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            watch_tree(r, &w, roots[i], roots[i], 0);
+    }
+    if (!r->quiet) {
+        clear_progress(r);
+        fprintf(stderr, "%s: watching %zu folder%s; Ctrl-C ends\n", prog, w.n,
+                w.n == 1 ? "" : "s");
+    }
+    char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (!got_signal && !r->fatal) {
+        struct pollfd p = {w.fd, POLLIN, 0};
+        int ready = poll(&p, 1, 1000);
+        if (ready < 0 && errno != EINTR) {
+            fprintf(stderr, "%s: cannot watch: %s\n", prog, strerror(errno));
+            r->fatal = 1;
+            break;
+        }
+        if (ready > 0) {
+            ssize_t len = read(w.fd, buf, sizeof buf);
+            for (char *q = buf; len > 0 && q < buf + len;) {
+                struct inotify_event *ev = (struct inotify_event *)q;
+                q += sizeof *ev + ev->len;
+                if (!ev->len || ev->name[0] == '.')
+                    continue;
+                if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR))
+                    continue; /* a file is read once it is closed */
+                const watched_t *in = NULL;
+                for (size_t i = 0; i < w.n; i++)
+                    if (w.w[i].wd == ev->wd)
+                        in = &w.w[i];
+                if (!in)
+                    continue;
+                size_t n = strlen(in->path) + strlen(ev->name) + 2;
+                char *path = malloc(n);
+                if (!path)
+                    continue;
+                snprintf(path, n, "%s%s%s", in->path,
+                         in->path[strlen(in->path) - 1] == '/' ? "" : "/", ev->name);
+                if (ev->mask & IN_ISDIR)
+                    watch_tree(r, &w, path, in->root, in->depth + 1);
+                if (w.npending == w.cappending) {
+                    size_t c = w.cappending ? w.cappending * 2 : 64;
+                    char **np = realloc(w.pending, c * sizeof *np);
+                    if (!np) {
+                        free(path);
+                        continue;
+                    }
+                    w.pending = np;
+                    w.cappending = c;
+                }
+                w.pending[w.npending++] = path;
+            }
+            continue; /* until a second passes with nothing new */
+        }
+        if (!w.npending)
+            continue;
+        run_t before = *r;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        char *is_dir = calloc(w.npending, 1);
+        for (size_t i = 0; is_dir && i < w.npending; i++) {
+            struct stat sb;
+            is_dir[i] = lstat(w.pending[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+        }
+        for (size_t i = 0; i < w.npending; i++) {
+            const char *root = NULL;
+            for (int k = 0; k < nroots && !root; k++) {
+                size_t rl = strlen(roots[k]);
+                if (strncmp(w.pending[i], roots[k], rl) == 0)
+                    root = roots[k];
+            }
+            /* the same name twice (written, then moved): read once, when last seen */
+            int later = 0;
+            for (size_t j = i + 1; j < w.npending && !later; j++)
+                later = strcmp(w.pending[i], w.pending[j]) == 0;
+            /* a file in a new folder is read with the folder */
+            for (size_t j = 0; j < w.npending && is_dir && !later; j++) {
+                size_t dl = strlen(w.pending[j]);
+                later = j != i && is_dir[j] && strncmp(w.pending[i], w.pending[j], dl) == 0 &&
+                        w.pending[i][dl] == '/';
+            }
+            /* gone since (an editor's or sed -i's temporary file): nothing to read */
+            struct stat sb;
+            if (root && !later && !got_signal && lstat(w.pending[i], &sb) == 0)
+                watch_read(r, w.pending[i], root);
+        }
+        for (size_t i = 0; i < w.npending; i++)
+            free(w.pending[i]);
+        free(is_dir);
+        w.npending = 0;
+        if (dateline_index_commit(r->index) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
+                    dateline_index_message(r->index));
+            r->fatal = 1;
+        }
+        clear_progress(r);
+        print_counts(r, &before, "watch: ", seconds_since(&t0));
+        fflush(stderr);
+    }
+    for (size_t i = 0; i < w.npending; i++)
+        free(w.pending[i]);
+    free(w.pending);
+    for (size_t i = 0; i < w.n; i++)
+        free(w.w[i].path);
+    free(w.w);
+    close(w.fd);
+}
+#endif
+
 /* --stats: what the index holds. */
 static int print_stats(const char *index_arg)
 {
@@ -774,6 +1025,9 @@ static void usage(FILE *f)
             "                        may lose or damage what was committed\n"
             "  -w, --wait[=SECONDS]  when another process is writing the index, wait for it\n"
             "                        (without SECONDS: as long as it takes)\n"
+            "  -W, --watch           after reading, stay and read what arrives in the\n"
+            "                        folders named (inotify), one commit per quiet second;\n"
+            "                        Ctrl-C ends it (with the summary, status 0 or 1)\n"
             "  -q, --quiet           no notes, no progress; errors and the summary only\n"
             "  -v, --verbose         also each file read and each batch committed (twice:\n"
             "                        each article too)\n"
@@ -800,13 +1054,13 @@ int main(int argc, char **argv)
         {"topic-from-folder", no_argument, NULL, 't'},
         {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
         {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
-        {"exclude", required_argument, NULL, 'x'},
+        {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     dateline_reader_options_t ropts = DATELINE_READER_OPTIONS_INIT;
     const char *index_arg = NULL;
     size_t batch = 0;
-    int quiet = 0, verbose = 0, no_sync = 0, topic_from_folder = 0, stats = 0, c;
+    int quiet = 0, verbose = 0, no_sync = 0, topic_from_folder = 0, stats = 0, watching = 0, c;
     const char *rejects = NULL;
     char **deletes = NULL;  /* --delete and --delete-origin, in order */
     int *delete_kinds = NULL;
@@ -814,7 +1068,7 @@ int main(int argc, char **argv)
     double wait = 0; /* seconds to wait for the lock; < 0: no limit */
     rule_t *cli = NULL;
     size_t ncli = 0, capcli = 0;
-    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:t", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tW", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': index_arg = optarg; break;
         case 'f':
@@ -846,6 +1100,7 @@ int main(int argc, char **argv)
             break;
         }
         case 's': stats = 1; break;
+        case 'W': watching = 1; break;
         case 'x':
             if (!add_rule(&cli, &ncli, &capcli, optarg, "")) {
                 fprintf(stderr, "%s: out of memory\n", prog);
@@ -899,6 +1154,23 @@ int main(int argc, char **argv)
         free(deletes);
         free(delete_kinds);
         return rc;
+    }
+    if (watching) {
+#ifdef HAVE_WATCH
+        int folders = 0;
+        for (int i = optind; i < argc; i++) {
+            struct stat sb;
+            folders += stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+        }
+        if (!folders) {
+            fprintf(stderr, "%s: --watch watches folders: name one or more\n", prog);
+            return 2;
+        }
+#else
+        fprintf(stderr, "%s: --watch needs inotify, which this system lacks: run dateline-index "
+                        "from cron instead\n", prog);
+        return 2;
+#endif
     }
     if (optind >= argc && !ndeletes) {
         fprintf(stderr, "%s: no input: name files or folders to read, or - for standard input\n"
@@ -1009,6 +1281,22 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc && !r.fatal && !got_signal; i++)
         walk(&r, argv[i], 0);
+#ifdef HAVE_WATCH
+    if (watching && !r.fatal && !got_signal) {
+        /* what was there is in; then what arrives, until Ctrl-C */
+        if ((st = dateline_index_commit(r.index)) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
+                    dateline_index_message(r.index));
+            r.fatal = 1;
+        } else {
+            progress(&r, 1);
+            clear_progress(&r);
+            print_counts(&r, NULL, "", seconds_since(&r.start));
+            r.progress = 0; /* a progress line would sit under the watch's lines */
+            watch(&r, argv + optind, argc - optind);
+        }
+    }
+#endif
     st = dateline_index_commit(r.index);
     if (st != DATELINE_OK) {
         clear_progress(&r);
@@ -1028,22 +1316,8 @@ int main(int argc, char **argv)
                 kept ? "" : "\n");
     if (ndeletes && kept)
         fprintf(stderr, "; %zu kept, read from elsewhere too\n", kept);
-    if (optind < argc || !ndeletes) {
-        fprintf(stderr,
-                "%s: read %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
-                "rejected %zu in %.2f s (%.1f MB/s)",
-                prog, r.read, r.added, r.updated, r.unchanged, r.duplicates, r.rejected, t,
-                t > 0 ? r.bytes / 1e6 / t : 0.0);
-        /* what each reader read, so that a drift in format detection shows */
-        const char *sep = "; formats: ";
-        for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
-            if (r.formats[f]) {
-                fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
-                        r.formats[f]);
-                sep = ", ";
-            }
-        fputc('\n', stderr);
-    }
+    if (optind < argc || !ndeletes)
+        print_counts(&r, NULL, "", t);
     if (r.skipped && !quiet)
         fprintf(stderr, "%s: %zu file%s skipped, not articles: checksum lists, READMEs, DTDs, "
                         "licences, lists (-v names them all)\n", prog, r.skipped,
@@ -1066,7 +1340,7 @@ int main(int argc, char **argv)
                         "in the index (it keeps its last commit): run again to add them\n",
                 prog, r.added + r.updated - r.committed);
     free(path);
-    if (got_signal && !r.fatal) {
+    if (got_signal && !r.fatal && !watching) {
         fprintf(stderr, "%s: interrupted by %s: the %zu article%s read before it %s in the "
                         "index; to finish, run the same command again (what is in already "
                         "counts as unchanged)\n", prog, got_signal == SIGINT ? "SIGINT" : "SIGTERM",
