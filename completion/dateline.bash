@@ -19,10 +19,10 @@ _dateline_colors='auto always never'
 _dateline_fields='place: group: topic: dateline: source: charset: repaired: story: date: title: author:'
 _dateline_repaired='yes no double-encoded declared'
 
-_dateline_index_opts='--index --format --columns --fields --topic-from-folder --rejects --delete
-    --delete-origin --stats --encoding --date --batch --no-sync --wait --quiet --verbose --help
-    --version'
-_dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b'
+_dateline_index_opts='--index --format --columns --fields --topic-from-folder --exclude --rejects
+    --delete --delete-origin --stats --encoding --date --batch --no-sync --wait --watch --quiet
+    --verbose --help --version'
+_dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--exclude|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b'
 _dateline_index_formats='auto text sgml csv json mail xml html'
 _dateline_index_columns='title text summary date topic place source id author dateline -'
 

@@ -221,6 +221,18 @@ DATELINE_API const char *dateline_reader_message(const dateline_reader_t *reader
 /* The line (from 1) where the record last returned or rejected starts. */
 DATELINE_API size_t dateline_reader_position(const dateline_reader_t *reader);
 
+/* Whether the reader's input looks like a file that sits beside articles in an archive rather
+ * than an article: a DTD, a licence, or a list or table (five or more lines of one word each;
+ * or twenty or more lines, half of them of three words or fewer, with hardly a sentence in
+ * them). Returns what it looks like ("a DTD"), a static string, or NULL when it may be
+ * articles; a reader of NULL gives NULL. A program walking a folder may skip such files. */
+DATELINE_API const char *dateline_reader_not_article(const dateline_reader_t *reader);
+
+/* How far through its input the reader has got, from 0 (nothing read) to 1 (all of it), by
+ * the bytes of the records returned or rejected so far; for a progress display. A reader of
+ * NULL gives 1. */
+DATELINE_API double dateline_reader_progress(const dateline_reader_t *reader);
+
 /* How many bytes of input the reader holds (its whole input). */
 DATELINE_API size_t dateline_reader_size(const dateline_reader_t *reader);
 

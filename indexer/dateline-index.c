@@ -3,18 +3,35 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <getopt.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "dateline.h"
 #include "../search/index-path.h"
+#ifdef __linux__
+#include <sys/inotify.h>
+#define HAVE_WATCH 1
+#endif
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
+
+/* A rule of --exclude or of a folder's .datelineignore (gitignore's syntax). */
+typedef struct {
+    char *pattern;    /* without its '!' and trailing '/' */
+    const char *base; /* the folder it is relative to (points into the walk's path) */
+    int negate;       /* "!pattern": what it matches is read after all */
+    int dir_only;     /* "pattern/": matches folders only */
+    int anchored;     /* a '/' inside: matched against the path below base, else the name */
+} rule_t;
 
 typedef struct {
     dateline_index_t *index;
@@ -30,9 +47,35 @@ typedef struct {
     size_t batches, committed;    /* batches committed, articles in them */
     int topic_from_folder;        /* --topic-from-folder */
     size_t skipped;               /* files in folders that are not articles (checksum lists) */
+    size_t formats[DATELINE_FORMAT_HTML + 1]; /* articles read by each format's reader */
+    size_t excluded;              /* files and folders left out by --exclude or .datelineignore */
+    rule_t *rules;                /* each .datelineignore of the folders being walked, outer first */
+    size_t nrules, caprules;
+    rule_t *cli;                  /* --exclude: the last word, over any .datelineignore */
+    size_t ncli, capcli;
+    double total_bytes;           /* on a terminal: the size of the files to read, or 0 */
+    double done_bytes;            /* the size of the files read or skipped so far */
+    const dateline_reader_t *reading; /* the reader of the file being read, or NULL */
+    double reading_size;          /* and that file's size on disk */
 } run_t;
 
 static const char *prog = "dateline-index";
+
+/* SIGINT or SIGTERM, once one came: the run stops between two articles, commits what it read
+ * and says how to finish. A second one ends the process at once (SA_RESETHAND): the index
+ * keeps its last commit, as after any kill. */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+/* "file" or "files": the noun for a count. */
+static const char *noun(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
 
 static double seconds_since(const struct timespec *t)
 {
@@ -41,13 +84,46 @@ static double seconds_since(const struct timespec *t)
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
+/* A duration as people read it: "8 s", "3 min 05 s", "2 h 10 min". */
+static void duration(char *out, size_t cap, double secs)
+{
+    long s = (long)(secs + 0.5);
+    if (s < 60)
+        snprintf(out, cap, "%ld s", s);
+    else if (s < 3600)
+        snprintf(out, cap, "%ld min %02ld s", s / 60, s % 60);
+    else
+        snprintf(out, cap, "%ld h %02ld min", s / 3600, s / 60 % 60);
+}
+
 static void progress(run_t *r, int force)
 {
     if (!r->progress || (!force && seconds_since(&r->last) < 0.25))
         return;
     clock_gettime(CLOCK_MONOTONIC, &r->last);
     double t = seconds_since(&r->start);
-    fprintf(stderr, "\r%s: %zu files, %zu articles, %.1f MB/s   ", prog, r->files, r->read,
+    fprintf(stderr, "\r%s: ", prog);
+    if (r->total_bytes > 0) {
+        /* a bar, the share of the input's bytes done, and the time left at the pace so far */
+        double share = (r->done_bytes + (r->reading ? r->reading_size *
+                                          dateline_reader_progress(r->reading) : 0)) /
+                       r->total_bytes;
+        if (share > 1)
+            share = 1;
+        char bar[21], left[64] = "";
+        int filled = (int)(share * 20);
+        for (int i = 0; i < 20; i++)
+            bar[i] = i < filled ? '#' : '.';
+        bar[20] = '\0';
+        if (share > 0 && share < 1 && t > 0.5) {
+            char d[40];
+            duration(d, sizeof d, t * (1 - share) / share);
+            snprintf(left, sizeof left, ", %s left", d);
+        }
+        fprintf(stderr, "[%s] %3d%%%s; ", bar, (int)(share * 100), left);
+    }
+    fprintf(stderr, "%zu %s, %zu %s, %.1f MB/s   \033[K", r->files,
+            noun(r->files, "file", "files"), r->read, noun(r->read, "article", "articles"),
             t > 0 ? r->bytes / 1e6 / t : 0.0);
     fflush(stderr);
 }
@@ -79,11 +155,56 @@ static void record_reject(run_t *r, const char *file, size_t line, const char *w
     fputc('\n', r->rejects);
 }
 
+/* A file name as messages show it: as it is, or, when it holds a control character (a line
+ * end, an escape), in the shell's $'...' quoting with C escapes, as ls shows it ($'a\nb').
+ * The string lives until the fourth call after this one. */
+static const char *shown(const char *name)
+{
+    static char *ring[4];
+    static unsigned next;
+    const unsigned char *u = (const unsigned char *)name;
+    size_t i;
+    for (i = 0; u[i] && u[i] >= 0x20 && u[i] != 0x7F; i++)
+        ;
+    if (!u[i])
+        return name;
+    size_t cap = strlen(name) * 4 + 4;
+    char *q = malloc(cap), *w = q;
+    if (!q)
+        return "(a name with control characters)";
+    *w++ = '$';
+    *w++ = '\'';
+    for (i = 0; u[i]; i++) {
+        static const char esc[] = "\a\b\t\n\v\f\r";
+        const char *e = u[i] && u[i] < 0x20 ? strchr(esc, u[i]) : NULL;
+        if (e) {
+            *w++ = '\\';
+            *w++ = "abtnvfr"[e - esc];
+        } else if (u[i] < 0x20 || u[i] == 0x7F) {
+            w += sprintf(w, "\\x%02X", u[i]);
+        } else {
+            if (u[i] == '\\' || u[i] == '\'')
+                *w++ = '\\';
+            *w++ = (char)u[i];
+        }
+    }
+    *w++ = '\'';
+    *w = '\0';
+    free(ring[next % 4]);
+    ring[next++ % 4] = q;
+    return q;
+}
+
 static void reject(run_t *r, const char *file, size_t line, const char *why)
 {
     clear_progress(r);
+    size_t n = strlen(file);
     if (line)
-        fprintf(stderr, "%s: %s:%zu: %s\n", prog, file, line, why);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(file), line, why);
+    else if (strncmp(why, file, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+        fprintf(stderr, "%s: %s%s\n", prog, shown(file), why + n); /* the library's "FILE: ..." */
+    else if (strcmp(file, "-") != 0 && strcmp(why, file) != 0)
+        fprintf(stderr, "%s: %s: %s\n", prog, shown(file), why);
     else
         fprintf(stderr, "%s: %s\n", prog, why);
     record_reject(r, file, line, why);
@@ -102,11 +223,11 @@ static void on_commit(void *ctx, int done, size_t articles)
     if (r->verbose) {
         clear_progress(r);
         if (done)
-            fprintf(stderr, "%s: committed batch %zu: %zu articles (%zu in all)\n", prog,
-                    r->batches, articles, r->committed);
+            fprintf(stderr, "%s: committed batch %zu: %zu %s (%zu in all)\n", prog,
+                    r->batches, articles, noun(articles, "article", "articles"), r->committed);
         else
-            fprintf(stderr, "%s: committing batch %zu: %zu articles\n", prog, r->batches + 1,
-                    articles);
+            fprintf(stderr, "%s: committing batch %zu: %zu %s\n", prog, r->batches + 1,
+                    articles, noun(articles, "article", "articles"));
         fflush(stderr);
     }
 }
@@ -121,16 +242,24 @@ static int not_an_article(const char *path)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(base, names[i]) == 0)
             return 1;
+    /* a collection's documentation: README, README.txt, LICENSE.md, COPYING */
+    static const char *const docs[] = {"README", "LICENSE", "LICENCE", "COPYING"};
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        size_t k = strlen(docs[i]);
+        if (strncasecmp(base, docs[i], k) == 0 && (base[k] == '\0' || base[k] == '.'))
+            return 1;
+    }
     const char *dot = strrchr(base, '.');
     return dot && (strcmp(dot, ".sha256") == 0 || strcmp(dot, ".md5") == 0 ||
                    strcmp(dot, ".sig") == 0 || strcmp(dot, ".asc") == 0);
 }
 
-static void index_file(run_t *r, const char *path, const char *topic)
+static void index_file(run_t *r, const char *path, const char *topic, int in_folder,
+                       double size)
 {
     if (r->verbose) {
         clear_progress(r);
-        fprintf(stderr, "%s: reading %s\n", prog, path);
+        fprintf(stderr, "%s: reading %s\n", prog, shown(path));
     }
     dateline_reader_t *rd;
     char *msg = NULL;
@@ -138,9 +267,14 @@ static void index_file(run_t *r, const char *path, const char *topic)
     o.topic = topic;
     dateline_status_t st = dateline_reader_open_file(path, path, &o, &rd, &msg);
     r->files++;
+    if (st != DATELINE_OK && got_signal) {
+        r->files--; /* a read from a pipe was cut short by the signal: not the file's fault */
+        dateline_free(msg);
+        return;
+    }
     if (st != DATELINE_OK) {
         if (st == DATELINE_NO_MEMORY) {
-            fprintf(stderr, "%s: %s: out of memory\n", prog, path);
+            fprintf(stderr, "%s: %s: out of memory\n", prog, shown(path));
             r->fatal = 1;
         } else {
             reject(r, path, 0, msg ? msg : dateline_status_to_string(st));
@@ -148,45 +282,62 @@ static void index_file(run_t *r, const char *path, const char *topic)
         dateline_free(msg);
         return;
     }
+    const char *what_it_is = in_folder ? dateline_reader_not_article(rd) : NULL;
+    if (what_it_is) {
+        r->files--;
+        r->skipped++;
+        if (!r->quiet) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: note: skipped, not an article: %s (name the file to read "
+                            "it anyway)\n", prog, shown(path), what_it_is);
+        }
+        dateline_reader_destroy(rd);
+        return;
+    }
     r->bytes += (double)dateline_reader_size(rd);
-    for (;;) {
+    r->reading = rd;
+    r->reading_size = size;
+    while (!got_signal) {
         dateline_article_t *a;
         st = dateline_reader_next(rd, &a);
         if (st == DATELINE_END)
             break;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
+            r->formats[dateline_reader_format(rd)]++;
             continue;
         }
         if (st != DATELINE_OK) {
-            fprintf(stderr, "%s: %s: %s\n", prog, path, dateline_status_to_string(st));
+            fprintf(stderr, "%s: %s: %s\n", prog, shown(path), dateline_status_to_string(st));
             r->fatal = 1;
             break;
         }
         if (dateline_reader_message(rd) && !r->quiet) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: note: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: note: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_reader_message(rd));
         }
         if (r->verbose > 1) {
             clear_progress(r);
-            fprintf(stderr, "%s: indexing %s:%zu\n", prog, path, dateline_reader_position(rd));
+            fprintf(stderr, "%s: indexing %s:%zu\n", prog, shown(path), dateline_reader_position(rd));
         }
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
         r->read++;
+        r->formats[dateline_reader_format(rd)]++;
         if (st == DATELINE_BAD_ARGUMENT) {
             r->rejected++;
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
             record_reject(r, path, dateline_reader_position(rd), dateline_index_message(r->index));
             continue;
         }
         if (st != DATELINE_OK) {
             r->read--;
+            r->formats[dateline_reader_format(rd)]--;
             clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, path, dateline_reader_position(rd),
+            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
             r->fatal = 1;
             break;
@@ -200,7 +351,7 @@ static void index_file(run_t *r, const char *path, const char *topic)
             if (r->verbose) {
                 clear_progress(r);
                 fprintf(stderr, "%s: %s:%zu: a copy of article %s, read before from elsewhere\n",
-                        prog, path, dateline_reader_position(rd),
+                        prog, shown(path), dateline_reader_position(rd),
                         dateline_article_get(a, DATELINE_FIELD_ID));
             }
         }
@@ -208,7 +359,114 @@ static void index_file(run_t *r, const char *path, const char *topic)
             r->unchanged++;
         progress(r, 0);
     }
+    r->reading = NULL;
     dateline_reader_destroy(rd);
+}
+
+/* Adds a rule from a line of gitignore syntax to *rules; blank lines and '#' comments add
+ * nothing. Returns 0 when out of memory. */
+static int add_rule(rule_t **rules, size_t *n, size_t *cap, const char *line, const char *base)
+{
+    size_t len = strlen(line);
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
+        len--;
+    if (len == 0 || line[0] == '#')
+        return 1;
+    rule_t rule = {NULL, base, 0, 0, 0};
+    if (line[0] == '!') {
+        rule.negate = 1;
+        line++;
+        len--;
+    }
+    if (len && line[len - 1] == '/') {
+        rule.dir_only = 1;
+        len--;
+    }
+    if (len && line[0] == '/') {
+        rule.anchored = 1;
+        line++;
+        len--;
+    }
+    if (len == 0)
+        return 1;
+    if (memchr(line, '/', len))
+        rule.anchored = 1;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        rule_t *nr = realloc(*rules, c * sizeof *nr);
+        if (!nr)
+            return 0;
+        *rules = nr;
+        *cap = c;
+    }
+    if (!(rule.pattern = malloc(len + 1)))
+        return 0;
+    memcpy(rule.pattern, line, len);
+    rule.pattern[len] = '\0';
+    (*rules)[(*n)++] = rule;
+    return 1;
+}
+
+/* What the rules say of path (a folder when is_dir): 1 left out, 0 read, -1 nothing. The last
+ * rule that matches decides, as in gitignore. */
+static int rules_say(const rule_t *rules, size_t n, const char *path, int is_dir)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    int say = -1;
+    for (size_t i = 0; i < n; i++) {
+        const rule_t *u = &rules[i];
+        if (u->dir_only && !is_dir)
+            continue;
+        const char *subject = name;
+        if (u->anchored) {
+            size_t bl = strlen(u->base);
+            while (bl > 1 && u->base[bl - 1] == '/')
+                bl--;
+            if (strncmp(path, u->base, bl) != 0 || path[bl] != '/')
+                continue;
+            subject = path + bl + 1;
+        }
+        if (fnmatch(u->pattern, subject, u->anchored ? FNM_PATHNAME : 0) == 0)
+            say = !u->negate;
+    }
+    return say;
+}
+
+static int is_excluded(const run_t *r, const char *path, int is_dir)
+{
+    int by_file = rules_say(r->rules, r->nrules, path, is_dir);
+    int by_cli = rules_say(r->cli, r->ncli, path, is_dir);
+    return by_cli >= 0 ? by_cli : by_file > 0;
+}
+
+/* Reads the .datelineignore of the folder at path, if it has one, into r->rules; an error is
+ * told unless `quiet`. */
+static void read_ignore_file(run_t *r, const char *path, int quiet)
+{
+    size_t n = strlen(path) + sizeof "/.datelineignore";
+    char *file = malloc(n);
+    if (!file) {
+        r->fatal = 1;
+        return;
+    }
+    snprintf(file, n, "%s%s.datelineignore", path, path[strlen(path) - 1] == '/' ? "" : "/");
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        if (errno != ENOENT && !quiet) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: cannot read: %s (its rules are not applied)\n", prog, shown(file),
+                    strerror(errno));
+        }
+        free(file);
+        return;
+    }
+    char line[4096];
+    while (fgets(line, sizeof line, f))
+        if (!add_rule(&r->rules, &r->nrules, &r->caprules, line, path))
+            r->fatal = 1;
+    fclose(f);
+    free(file);
 }
 
 static int by_name(const void *a, const void *b)
@@ -241,7 +499,7 @@ static void walk(run_t *r, const char *path, int depth)
 {
     struct stat sb;
     if (strcmp(path, "-") == 0) {
-        index_file(r, path, NULL);
+        index_file(r, path, NULL, 0, 0);
         return;
     }
     /* Inside a folder, a link to a folder is not followed: two links back up the tree would
@@ -250,7 +508,7 @@ static void walk(run_t *r, const char *path, int depth)
         S_ISDIR(sb.st_mode)) {
         if (!r->quiet) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, path);
+            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, shown(path));
         }
         return;
     }
@@ -264,33 +522,60 @@ static void walk(run_t *r, const char *path, int depth)
         free(why);
         return;
     }
+    if (depth > 0 && (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) &&
+        is_excluded(r, path, S_ISDIR(sb.st_mode))) {
+        r->excluded++;
+        if (r->verbose) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: excluded (--exclude or .datelineignore)\n", prog, shown(path));
+        }
+        return;
+    }
     if (S_ISREG(sb.st_mode)) {
         if (depth > 0 && not_an_article(path)) {
             r->skipped++;
+            r->done_bytes += (double)sb.st_size;
             if (r->verbose) {
                 clear_progress(r);
-                fprintf(stderr, "%s: %s: skipped: a checksum list or system file, not an "
-                                "article (name it to read it anyway)\n", prog, path);
+                fprintf(stderr, "%s: %s: skipped: a checksum list, system file or README, not "
+                                "an article (name it to read it anyway)\n", prog, shown(path));
             }
             return;
         }
         char *topic = folder_topic(r, path, depth);
-        index_file(r, path, topic);
+        index_file(r, path, topic, depth > 0, (double)sb.st_size);
         free(topic);
+        r->done_bytes += (double)sb.st_size;
         return;
     }
     if (!S_ISDIR(sb.st_mode)) {
-        /* a pipe named on the command line (<(zcat news.gz)) is read; inside a folder, pipes,
-         * sockets and devices are not (a pipe nobody writes to would wait for ever) */
-        if (depth == 0 && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode)))
-            index_file(r, path, NULL);
-        else if (depth == 0)
-            reject(r, path, 0, "not a file or folder: nothing to read");
+        /* A pipe named on the command line (<(zcat news.gz)) is read, and so is standard input
+         * named as a device; other devices are refused (/dev/zero never ends, a disk is no
+         * article). Inside a folder, pipes, sockets and devices are not read: a pipe nobody
+         * writes to would wait for ever. */
+        int std_in = strcmp(path, "/dev/stdin") == 0 || strcmp(path, "/dev/fd/0") == 0 ||
+                     strcmp(path, "/proc/self/fd/0") == 0;
+        const char *kind = S_ISCHR(sb.st_mode)    ? "a character device"
+                           : S_ISBLK(sb.st_mode)  ? "a block device"
+                           : S_ISFIFO(sb.st_mode) ? "a pipe"
+                           : S_ISSOCK(sb.st_mode) ? "a socket"
+                                                  : "not a file or folder";
+        if (depth == 0 && (S_ISFIFO(sb.st_mode) || std_in)) {
+            index_file(r, path, NULL, 0, 0);
+        } else if (depth == 0) {
+            char why[256];
+            snprintf(why, sizeof why, "%s, not a file: nothing to read (to read what it gives, "
+                                      "pipe it: cat DEVICE | %s -)", kind, prog);
+            reject(r, path, 0, why);
+        } else if (r->verbose) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s: skipped: %s, not a file\n", prog, shown(path), kind);
+        }
         return;
     }
     if (depth >= MAX_DEPTH) {
         clear_progress(r);
-        fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, path,
+        fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, shown(path),
                 MAX_DEPTH);
         return;
     }
@@ -301,6 +586,11 @@ static void walk(run_t *r, const char *path, int depth)
         reject(r, path, 0, why);
         return;
     }
+    size_t outer_rules = r->nrules;
+    if (depth == 0)
+        for (size_t i = 0; i < r->ncli; i++)
+            r->cli[i].base = path; /* --exclude's patterns are relative to the folder named */
+    read_ignore_file(r, path, 0);
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -329,12 +619,304 @@ static void walk(run_t *r, const char *path, int depth)
     if (names)
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
-        if (!r->fatal)
+        if (!r->fatal && !got_signal)
             walk(r, names[i], depth + 1);
         free(names[i]);
     }
     free(names);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
 }
+
+/* On a terminal, before reading: the size of the files a walk of path will read, into
+ * r->total_bytes, by the walk's rules (links to folders, --exclude, .datelineignore). Costs
+ * a stat per file. */
+static void measure(run_t *r, const char *path, int depth)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || r->fatal)
+        return;
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
+        S_ISDIR(sb.st_mode))
+        return;
+    if (stat(path, &sb) != 0)
+        return;
+    if (depth > 0 && (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) &&
+        is_excluded(r, path, S_ISDIR(sb.st_mode)))
+        return;
+    if (S_ISREG(sb.st_mode))
+        r->total_bytes += (double)sb.st_size;
+    if (!S_ISDIR(sb.st_mode) || depth >= MAX_DEPTH)
+        return;
+    size_t outer_rules = r->nrules;
+    if (depth == 0)
+        for (size_t i = 0; i < r->ncli; i++)
+            r->cli[i].base = path;
+    read_ignore_file(r, path, 1);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL && !got_signal) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        char *name = malloc(len);
+        if (!name)
+            break;
+        snprintf(name, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        measure(r, name, depth + 1);
+        free(name);
+    }
+    if (d)
+        closedir(d);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
+}
+
+/* The summary line: the counts since `from` (all of them when NULL), the time and the
+ * formats; `what` goes first ("watch: " for a batch while watching). */
+static void print_counts(const run_t *r, const run_t *from, const char *what, double t)
+{
+    static const run_t zero;
+    if (!from)
+        from = &zero;
+    double bytes = r->bytes - from->bytes;
+    fprintf(stderr,
+            "%s: %sread %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
+            "rejected %zu in %.2f s (%.1f MB/s)",
+            prog, what, r->read - from->read, r->added - from->added,
+            r->updated - from->updated, r->unchanged - from->unchanged,
+            r->duplicates - from->duplicates, r->rejected - from->rejected, t,
+            t > 0 ? bytes / 1e6 / t : 0.0);
+    /* what each reader read, so that a drift in format detection shows */
+    const char *sep = "; formats: ";
+    for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
+        if (r->formats[f] - from->formats[f]) {
+            fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
+                    r->formats[f] - from->formats[f]);
+            sep = ", ";
+        }
+    fputc('\n', stderr);
+}
+
+#ifdef HAVE_WATCH
+/* --watch: the folders watched, by inotify's watch descriptor. */
+typedef struct {
+    int wd;
+    char *path;       /* the folder */
+    const char *root; /* the folder named on the command line it lies in */
+    int depth;        /* below root: 0 for root itself */
+} watched_t;
+
+typedef struct {
+    int fd;
+    watched_t *w;
+    size_t n, cap;
+    char **pending; /* files and folders that arrived since the last commit, in order */
+    size_t npending, cappending;
+} watch_t;
+
+/* Watches folder path and every folder below it (but hidden ones and links). */
+static void watch_tree(run_t *r, watch_t *w, const char *path, const char *root, int depth)
+{
+    if (depth >= MAX_DEPTH)
+        return;
+    int wd = inotify_add_watch(w->fd, path, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE |
+                                                IN_ONLYDIR | IN_DONT_FOLLOW);
+    if (wd < 0) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s: cannot watch: %s%s\n", prog, shown(path), strerror(errno),
+                errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+        return;
+    }
+    if (w->n == w->cap) {
+        size_t c = w->cap ? w->cap * 2 : 16;
+        watched_t *nw = realloc(w->w, c * sizeof *nw);
+        if (!nw) {
+            r->fatal = 1;
+            return;
+        }
+        w->w = nw;
+        w->cap = c;
+    }
+    watched_t *slot = &w->w[w->n];
+    if (!(slot->path = strdup(path))) {
+        r->fatal = 1;
+        return;
+    }
+    slot->wd = wd;
+    slot->root = root;
+    slot->depth = depth;
+    w->n++;
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        char *sub = malloc(len);
+        struct stat sb;
+        if (!sub)
+            break;
+        snprintf(sub, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+            watch_tree(r, w, sub, root, depth + 1);
+        free(sub);
+    }
+    if (d)
+        closedir(d);
+}
+
+/* Reads what a file that arrived in a watched folder holds, under the walk's rules: the
+ * .datelineignore files from its root down and --exclude apply to it and its folders. */
+static void watch_read(run_t *r, const char *path, const char *root)
+{
+    size_t outer_rules = r->nrules, rl = strlen(root);
+    while (rl > 1 && root[rl - 1] == '/')
+        rl--;
+    for (size_t i = 0; i < r->ncli; i++)
+        r->cli[i].base = root;
+    read_ignore_file(r, root, 0);
+    char *cur = strdup(path);
+    int depth = 1, ok = cur != NULL;
+    /* each folder between root and the file: not hidden, not left out; its rules apply */
+    for (char *s = cur ? cur + rl + 1 : NULL; ok && s && (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        const char *name = strrchr(cur, '/') + 1;
+        ok = name[0] != '.' && !is_excluded(r, cur, 1);
+        if (ok)
+            read_ignore_file(r, cur, 0);
+        *s = '/';
+        depth++;
+    }
+    const char *base = strrchr(path, '/');
+    if (ok && base && base[1] != '.')
+        walk(r, path, depth);
+    free(cur);
+    while (r->nrules > outer_rules)
+        free(r->rules[--r->nrules].pattern);
+}
+
+/* --watch: after the first reading, reads what arrives in the folders named (and below):
+ * files written and closed, or moved in, and new folders; one commit per quiet second. Ends
+ * on SIGINT or SIGTERM. */
+static void watch(run_t *r, char **roots, int nroots)
+{
+    watch_t w = {inotify_init1(IN_CLOEXEC), NULL, 0, 0, NULL, 0, 0};
+    if (w.fd < 0) {
+        fprintf(stderr, "%s: cannot watch: %s\n", prog, strerror(errno));
+        r->fatal = 1;
+        return;
+    }
+    for (int i = 0; i < nroots; i++) {
+        struct stat sb;
+        if (stat(roots[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            watch_tree(r, &w, roots[i], roots[i], 0);
+    }
+    if (!r->quiet) {
+        clear_progress(r);
+        fprintf(stderr, "%s: watching %zu folder%s; Ctrl-C ends\n", prog, w.n,
+                w.n == 1 ? "" : "s");
+    }
+    char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (!got_signal && !r->fatal) {
+        struct pollfd p = {w.fd, POLLIN, 0};
+        int ready = poll(&p, 1, 1000);
+        if (ready < 0 && errno != EINTR) {
+            fprintf(stderr, "%s: cannot watch: %s\n", prog, strerror(errno));
+            r->fatal = 1;
+            break;
+        }
+        if (ready > 0) {
+            ssize_t len = read(w.fd, buf, sizeof buf);
+            for (char *q = buf; len > 0 && q < buf + len;) {
+                struct inotify_event *ev = (struct inotify_event *)q;
+                q += sizeof *ev + ev->len;
+                if (!ev->len || ev->name[0] == '.')
+                    continue;
+                if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR))
+                    continue; /* a file is read once it is closed */
+                const watched_t *in = NULL;
+                for (size_t i = 0; i < w.n; i++)
+                    if (w.w[i].wd == ev->wd)
+                        in = &w.w[i];
+                if (!in)
+                    continue;
+                size_t n = strlen(in->path) + strlen(ev->name) + 2;
+                char *path = malloc(n);
+                if (!path)
+                    continue;
+                snprintf(path, n, "%s%s%s", in->path,
+                         in->path[strlen(in->path) - 1] == '/' ? "" : "/", ev->name);
+                if (ev->mask & IN_ISDIR)
+                    watch_tree(r, &w, path, in->root, in->depth + 1);
+                if (w.npending == w.cappending) {
+                    size_t c = w.cappending ? w.cappending * 2 : 64;
+                    char **np = realloc(w.pending, c * sizeof *np);
+                    if (!np) {
+                        free(path);
+                        continue;
+                    }
+                    w.pending = np;
+                    w.cappending = c;
+                }
+                w.pending[w.npending++] = path;
+            }
+            continue; /* until a second passes with nothing new */
+        }
+        if (!w.npending)
+            continue;
+        run_t before = *r;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        char *is_dir = calloc(w.npending, 1);
+        for (size_t i = 0; is_dir && i < w.npending; i++) {
+            struct stat sb;
+            is_dir[i] = lstat(w.pending[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+        }
+        for (size_t i = 0; i < w.npending; i++) {
+            const char *root = NULL;
+            for (int k = 0; k < nroots && !root; k++) {
+                size_t rl = strlen(roots[k]);
+                if (strncmp(w.pending[i], roots[k], rl) == 0)
+                    root = roots[k];
+            }
+            /* the same name twice (written, then moved): read once, when last seen */
+            int later = 0;
+            for (size_t j = i + 1; j < w.npending && !later; j++)
+                later = strcmp(w.pending[i], w.pending[j]) == 0;
+            /* a file in a new folder is read with the folder */
+            for (size_t j = 0; j < w.npending && is_dir && !later; j++) {
+                size_t dl = strlen(w.pending[j]);
+                later = j != i && is_dir[j] && strncmp(w.pending[i], w.pending[j], dl) == 0 &&
+                        w.pending[i][dl] == '/';
+            }
+            /* gone since (an editor's or sed -i's temporary file): nothing to read */
+            struct stat sb;
+            if (root && !later && !got_signal && lstat(w.pending[i], &sb) == 0)
+                watch_read(r, w.pending[i], root);
+        }
+        for (size_t i = 0; i < w.npending; i++)
+            free(w.pending[i]);
+        free(is_dir);
+        w.npending = 0;
+        if (dateline_index_commit(r->index) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
+                    dateline_index_message(r->index));
+            r->fatal = 1;
+        }
+        clear_progress(r);
+        print_counts(r, &before, "watch: ", seconds_since(&t0));
+        fflush(stderr);
+    }
+    for (size_t i = 0; i < w.npending; i++)
+        free(w.pending[i]);
+    free(w.pending);
+    for (size_t i = 0; i < w.n; i++)
+        free(w.w[i].path);
+    free(w.w);
+    close(w.fd);
+}
+#endif
 
 /* --stats: what the index holds. */
 static int print_stats(const char *index_arg)
@@ -342,6 +924,13 @@ static int print_stats(const char *index_arg)
     char *path = dl_index_path(index_arg, 0);
     if (!path) {
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        return 2;
+    }
+    char *what = dl_index_path_check(path, 0);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
         return 2;
     }
     dateline_index_t *idx;
@@ -367,8 +956,9 @@ static int print_stats(const char *index_arg)
                s.articles - s.dated);
     else
         printf("dates      none dated\n");
-    printf("origins    %zu files; %zu articles were read from more than one\n", s.origins,
-           s.copies);
+    printf("origins    %zu %s; %zu %s read from more than one\n", s.origins,
+           noun(s.origins, "file", "files"), s.copies,
+           noun(s.copies, "article was", "articles were"));
     printf("size       %.1f MB on disk\n", (double)s.bytes / 1e6);
     static const struct {
         const char *label;
@@ -399,10 +989,12 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: %s [--index DIR] [options] PATH...\n"
             "Read news articles from files, folders (walked recursively, in name order) or\n"
-            "standard input (-) into a Dateline index.\n"
+            "standard input (-) into a Dateline index. A folder walk skips what is not\n"
+            "articles (READMEs, DTDs, licences, word lists; a file named is always read).\n"
             "\n"
             "Options:\n"
-            "  -i, --index DIR       the index (default: $DATELINE_INDEX, else %s)\n"
+            "  -i, --index DIR       the index (default: $DATELINE_INDEX, else %s);\n"
+            "                        built only in a new or empty folder\n"
             "  -f, --format FORMAT   auto (default: from the content and the name's\n"
             "                        extension), text (one article per file), sgml\n"
             "                        (Reuters-21578), csv (also tab-separated), json (JSON\n"
@@ -415,6 +1007,9 @@ static void usage(FILE *f)
             "  -F, --fields MAP      take a field from a column or JSON key of another name:\n"
             "                        e.g. title=headline,text=story_body\n"
             "  -t, --topic-from-folder  a file's folder (below the folder named) is its topic\n"
+            "      --exclude GLOB    in folders, leave out what matches GLOB (repeatable;\n"
+            "                        gitignore syntax, like a folder's .datelineignore:\n"
+            "                        *.bak, drafts/, 2019/*.txt, !keep.txt)\n"
             "      --rejects FILE    also write each rejected input to FILE, one per line:\n"
             "                        file, line and reason, tab-separated\n"
             "      --delete ID       delete the article with this id (repeatable)\n"
@@ -430,6 +1025,9 @@ static void usage(FILE *f)
             "                        may lose or damage what was committed\n"
             "  -w, --wait[=SECONDS]  when another process is writing the index, wait for it\n"
             "                        (without SECONDS: as long as it takes)\n"
+            "  -W, --watch           after reading, stay and read what arrives in the\n"
+            "                        folders named (inotify), one commit per quiet second;\n"
+            "                        Ctrl-C ends it (with the summary, status 0 or 1)\n"
             "  -q, --quiet           no notes, no progress; errors and the summary only\n"
             "  -v, --verbose         also each file read and each batch committed (twice:\n"
             "                        each article too)\n"
@@ -438,7 +1036,8 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 all input went in, 1 some input was rejected (each rejection is\n"
             "on stderr with its file and line), 2 a fatal error, 3 another process is\n"
-            "writing the index (nothing was read).\n"
+            "writing the index (nothing was read), 130 (143) interrupted by SIGINT (SIGTERM):\n"
+            "what was read is committed; run the same command again to finish.\n"
             "Example: %s --index ~/news.db corpus/\n",
             prog, dl_default_index_hint(), prog);
 }
@@ -455,18 +1054,21 @@ int main(int argc, char **argv)
         {"topic-from-folder", no_argument, NULL, 't'},
         {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
         {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
+        {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     dateline_reader_options_t ropts = DATELINE_READER_OPTIONS_INIT;
     const char *index_arg = NULL;
     size_t batch = 0;
-    int quiet = 0, verbose = 0, no_sync = 0, topic_from_folder = 0, stats = 0, c;
+    int quiet = 0, verbose = 0, no_sync = 0, topic_from_folder = 0, stats = 0, watching = 0, c;
     const char *rejects = NULL;
     char **deletes = NULL;  /* --delete and --delete-origin, in order */
     int *delete_kinds = NULL;
     size_t ndeletes = 0;
     double wait = 0; /* seconds to wait for the lock; < 0: no limit */
-    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:t", longopts, NULL)) != -1) {
+    rule_t *cli = NULL;
+    size_t ncli = 0, capcli = 0;
+    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tW", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': index_arg = optarg; break;
         case 'f':
@@ -498,6 +1100,13 @@ int main(int argc, char **argv)
             break;
         }
         case 's': stats = 1; break;
+        case 'W': watching = 1; break;
+        case 'x':
+            if (!add_rule(&cli, &ncli, &capcli, optarg, "")) {
+                fprintf(stderr, "%s: out of memory\n", prog);
+                return 2;
+            }
+            break;
         case 'e': ropts.encoding = optarg; break;
         case 'd': ropts.date = optarg; break;
         case 'b': {
@@ -546,6 +1155,23 @@ int main(int argc, char **argv)
         free(delete_kinds);
         return rc;
     }
+    if (watching) {
+#ifdef HAVE_WATCH
+        int folders = 0;
+        for (int i = optind; i < argc; i++) {
+            struct stat sb;
+            folders += stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+        }
+        if (!folders) {
+            fprintf(stderr, "%s: --watch watches folders: name one or more\n", prog);
+            return 2;
+        }
+#else
+        fprintf(stderr, "%s: --watch needs inotify, which this system lacks: run dateline-index "
+                        "from cron instead\n", prog);
+        return 2;
+#endif
+    }
     if (optind >= argc && !ndeletes) {
         fprintf(stderr, "%s: no input: name files or folders to read, or - for standard input\n"
                         "Try '%s --help'.\n", prog, prog);
@@ -568,10 +1194,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
         return 2;
     }
+    /* the index is not written among other files, nor over a file */
+    char *what = dl_index_path_check(path, optind < argc);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
+        return 2;
+    }
     run_t r;
     memset(&r, 0, sizeof r);
     r.ropts = ropts;
     r.quiet = quiet;
+    r.cli = cli;
+    r.ncli = ncli;
     r.topic_from_folder = topic_from_folder;
     r.progress = !quiet && isatty(2);
     char *msg = NULL;
@@ -608,6 +1244,13 @@ int main(int argc, char **argv)
         fputs("file\tline\treason\n", r.rejects);
     r.verbose = verbose;
     dateline_index_on_commit(r.index, on_commit, &r);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a read waiting on a pipe stops too */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     clock_gettime(CLOCK_MONOTONIC, &r.start);
     r.last = r.start;
     size_t deleted = 0, kept = 0, missing = 0;
@@ -631,8 +1274,29 @@ int main(int argc, char **argv)
         deleted += d;
         kept += k;
     }
-    for (int i = optind; i < argc && !r.fatal; i++)
+    if (r.progress) {
+        for (int i = optind; i < argc && !got_signal; i++)
+            measure(&r, argv[i], 0);
+        progress(&r, 1);
+    }
+    for (int i = optind; i < argc && !r.fatal && !got_signal; i++)
         walk(&r, argv[i], 0);
+#ifdef HAVE_WATCH
+    if (watching && !r.fatal && !got_signal) {
+        /* what was there is in; then what arrives, until Ctrl-C */
+        if ((st = dateline_index_commit(r.index)) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
+                    dateline_index_message(r.index));
+            r.fatal = 1;
+        } else {
+            progress(&r, 1);
+            clear_progress(&r);
+            print_counts(&r, NULL, "", seconds_since(&r.start));
+            r.progress = 0; /* a progress line would sit under the watch's lines */
+            watch(&r, argv + optind, argc - optind);
+        }
+    }
+#endif
     st = dateline_index_commit(r.index);
     if (st != DATELINE_OK) {
         clear_progress(&r);
@@ -653,14 +1317,18 @@ int main(int argc, char **argv)
     if (ndeletes && kept)
         fprintf(stderr, "; %zu kept, read from elsewhere too\n", kept);
     if (optind < argc || !ndeletes)
-        fprintf(stderr,
-                "%s: read %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
-                "rejected %zu in %.2f s (%.1f MB/s)\n",
-                prog, r.read, r.added, r.updated, r.unchanged, r.duplicates, r.rejected, t,
-                t > 0 ? r.bytes / 1e6 / t : 0.0);
+        print_counts(&r, NULL, "", t);
     if (r.skipped && !quiet)
-        fprintf(stderr, "%s: %zu file%s skipped: checksum lists and system files (-v names "
-                        "them)\n", prog, r.skipped, r.skipped == 1 ? "" : "s");
+        fprintf(stderr, "%s: %zu file%s skipped, not articles: checksum lists, READMEs, DTDs, "
+                        "licences, lists (-v names them all)\n", prog, r.skipped,
+                r.skipped == 1 ? "" : "s");
+    if (r.excluded && !quiet)
+        fprintf(stderr, "%s: %zu excluded by --exclude or .datelineignore (-v names them)\n",
+                prog, r.excluded);
+    for (size_t i = 0; i < ncli; i++)
+        free(cli[i].pattern);
+    free(cli);
+    free(r.rules);
     if (r.rejects && fclose(r.rejects) != 0) {
         fprintf(stderr, "%s: %s: cannot write: %s\n", prog, rejects, strerror(errno));
         r.fatal = 1;
@@ -672,6 +1340,14 @@ int main(int argc, char **argv)
                         "in the index (it keeps its last commit): run again to add them\n",
                 prog, r.added + r.updated - r.committed);
     free(path);
+    if (got_signal && !r.fatal && !watching) {
+        fprintf(stderr, "%s: interrupted by %s: the %zu article%s read before it %s in the "
+                        "index; to finish, run the same command again (what is in already "
+                        "counts as unchanged)\n", prog, got_signal == SIGINT ? "SIGINT" : "SIGTERM",
+                r.read - r.rejected, r.read - r.rejected == 1 ? "" : "s",
+                r.read - r.rejected == 1 ? "is" : "are");
+        return 128 + got_signal;
+    }
     if (r.fatal)
         return 2;
     return r.rejected || missing ? 1 : 0;

@@ -29,11 +29,12 @@ static const char *line_end(const char *p, const char *end)
     return nl ? nl : end;
 }
 
-/* A header line "Name: value": the length of Name, or 0. */
+/* A header line "Name: value": the length of Name, or 0. A name is any printable ASCII but
+ * ':' (RFC 5322, 3.6.8): Usenet has "Article-I.D.:" and "Nntp-Posting-Host-[nntpd-681]:". */
 static size_t header_name(const char *p, const char *end)
 {
     const char *s = p;
-    while (s < end && s - p < 76 && (isalnum((unsigned char)*s) || *s == '-' || *s == '_'))
+    while (s < end && s - p < 76 && *s > ' ' && *s < 0x7F && *s != ':')
         s++;
     return s > p && s < end && *s == ':' ? (size_t)(s - p) : 0;
 }
@@ -54,7 +55,9 @@ int dl_sniff_mail(const char *p, size_t n)
     while (s < end && !blank_line(s, end) && s - p < MAX_HEADER) {
         const char *e = line_end(s, end);
         size_t k = header_name(s, e);
-        if (!k && !(lines && (*s == ' ' || *s == '\t')))
+        /* a folded line first is the end of a header whose start was cut off (a Usenet
+         * spool's Path: sometimes); the lines after it decide */
+        if (!k && *s != ' ' && *s != '\t')
             return 0;
         if (k) {
             static const char *const names[] = {"from", "subject", "newsgroups", "message-id",

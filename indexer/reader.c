@@ -1,5 +1,6 @@
 /* reader.c: opening input, telling its format, and what every format reader shares. */
 #include <config.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,6 +58,23 @@ static int looks_binary(const char *p, size_t n)
             odd++;
     }
     return odd * 10 > n;
+}
+
+/* Whether the first block of an input is binary: looks_binary(), unless it is gzip or UTF-16
+ * (whose zero bytes fall at every other offset), which open_any() reads. */
+static int binary_start(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && ((u[0] == 0x1F && u[1] == 0x8B) || (u[0] == 0xFF && u[1] == 0xFE) ||
+                   (u[0] == 0xFE && u[1] == 0xFF)))
+        return 0;
+    size_t zero[2] = {0, 0};
+    for (size_t i = 0; i < n; i++)
+        zero[i % 2] += u[i] == 0;
+    if ((zero[0] * 5 >= n / 2 * 2 && zero[1] * 10 <= n / 2) ||
+        (zero[1] * 5 >= n / 2 * 2 && zero[0] * 10 <= n / 2))
+        return 0; /* many zeros on one side only: UTF-16, perhaps */
+    return looks_binary(p, n);
 }
 
 static int only_space(const char *p, size_t n)
@@ -413,12 +431,29 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         total = (size_t)sb.st_size;
         huge = 1;
     }
+    /* a pipe or a device may never end (/dev/zero): past the bound it is read no further */
+    int stream = fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode), endless = 0;
+    int sniff = !opt || opt->format == DATELINE_FORMAT_AUTO;
     while (!huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (total == 0 && sniff && binary_start(chunk, n)) {
+            /* binary from its first block (NUL bytes only, random bytes): no need for more */
+            if (!is_stdin)
+                fclose(f);
+            dl_buf_free(&b);
+            if (message)
+                *message = dl_format("%s: binary data, not an article (use --format to read it "
+                                     "as text anyway)", name);
+            return DATELINE_BAD_INPUT;
+        }
         total += n;
         if (total <= DL_MAX_FILE)
             dl_buf_add(&b, chunk, n);
         else if (b.len > DL_MAX_ARTICLE + sizeof chunk)
             b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
+        if (stream && total > DL_MAX_FILE) {
+            endless = 1;
+            break;
+        }
     }
 
     int err = ferror(f) ? errno : 0;
@@ -456,6 +491,9 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         }
         b = z;
         total = b.len;
+    } else if (endless) {
+        note = dl_format("more than %zu MB from a pipe or device: read no further",
+                         DL_MAX_FILE >> 20);
     }
     dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
     dl_buf_free(&b);
@@ -463,10 +501,15 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
         if ((*out)->format != DATELINE_FORMAT_TEXT) {
             dateline_reader_destroy(*out);
             *out = NULL;
-            if (message)
+            if (message && endless)
+                *message = dl_format("%s: more than the %zu MB a file of many articles may have, "
+                                     "from a pipe or device: split it (split -C 200M) and index "
+                                     "the parts", name, DL_MAX_FILE >> 20);
+            else if (message)
                 *message = dl_format("%s: a file of %.0f MB, more than the %zu MB a file of many "
                                      "articles may have: split it (split -C 200M) and index the "
                                      "parts", name, (double)total / 1048576.0, DL_MAX_FILE >> 20);
+            free(note);
             return DATELINE_BAD_INPUT;
         }
         (*out)->file_size = total;
@@ -532,6 +575,87 @@ size_t dateline_reader_position(const dateline_reader_t *r) { return r ? r->posi
 
 size_t dateline_reader_size(const dateline_reader_t *r) { return r ? r->len : 0; }
 
+double dateline_reader_progress(const dateline_reader_t *r)
+{
+    if (!r || r->done || r->len == 0)
+        return 1;
+    return r->pos >= r->len ? 1 : (double)r->pos / (double)r->len;
+}
+
+/* Whether the text at p starts, past white space and comments, with an SGML or XML markup
+ * declaration of the kind only a DTD holds. */
+static int is_dtd(const char *p, const char *end)
+{
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            if (!c)
+                return 0;
+            p = c + 3;
+            continue;
+        }
+        static const char *const decls[] = {"<!ELEMENT", "<!ENTITY", "<!ATTLIST", "<!NOTATION"};
+        for (size_t i = 0; i < sizeof decls / sizeof decls[0]; i++)
+            if ((size_t)(end - p) >= strlen(decls[i]) && memcmp(p, decls[i], strlen(decls[i])) == 0)
+                return 1;
+        return 0;
+    }
+}
+
+const char *dateline_reader_not_article(const dateline_reader_t *r)
+{
+    if (!r)
+        return NULL;
+    const char *p = r->data, *end = r->data + r->len;
+    if (is_dtd(p, end))
+        return "a DTD";
+    if (r->format != DATELINE_FORMAT_TEXT)
+        return NULL;
+    /* the opening words of the common licences, near the start */
+    static const char *const licences[] = {
+        "GNU GENERAL PUBLIC LICENSE", "GNU LESSER GENERAL PUBLIC LICENSE",
+        "GNU AFFERO GENERAL PUBLIC LICENSE", "GNU Free Documentation License",
+        "Permission is hereby granted, free of charge, to any person",
+        "Redistribution and use in source and binary forms", "Apache License",
+        "Mozilla Public License", "THE SOFTWARE IS PROVIDED \"AS IS\"",
+        "This is free and unencumbered software", "Creative Commons Attribution",
+        "Creative Commons Legal Code", "Permission to use, copy, modify, and/or distribute"};
+    size_t head = r->len < 2048 ? r->len : 2048;
+    for (size_t i = 0; i < sizeof licences / sizeof licences[0]; i++)
+        if (memmem(p, head, licences[i], strlen(licences[i])))
+            return "a licence";
+    /* lines of one word each, or mostly short lines with hardly a sentence: a list or a table */
+    size_t lines = 0, single = 0, shortl = 0, words = 0, ends = 0;
+    while (p < end) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        size_t w = 0;
+        for (const char *s = p; s < e; s++) {
+            if (!isspace((unsigned char)*s) && (s == p || isspace((unsigned char)s[-1])))
+                w++;
+            /* a sentence ends: a small letter, then . ! or ?, then a space or the line's end */
+            if ((*s == '.' || *s == '!' || *s == '?') && s > p && islower((unsigned char)s[-1]) &&
+                (s + 1 == e || isspace((unsigned char)s[1])))
+                ends++;
+        }
+        if (w) {
+            lines++;
+            single += w == 1;
+            shortl += w <= 3;
+            words += w;
+        }
+        p = e + 1;
+    }
+    if (lines >= 5 && single == lines)
+        return "a list of one word a line";
+    if (lines >= 20 && shortl * 2 >= lines && ends * 200 < words)
+        return "a list or table, not prose";
+    return NULL;
+}
+
 void dateline_reader_destroy(dateline_reader_t *r)
 {
     if (!r)
@@ -596,10 +720,9 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
             dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
     }
     if (text && cut_from) {
-        char *before = r->message ? dl_strdup(r->message) : NULL;
-        dl_reader_say(r, "%s%sarticle of %.1f MB: only its first %zu MB were read", before ? before : "",
-                      before ? "; " : "", (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
-        free(before);
+        /* dl_reader_say() joins it to a note already there */
+        dl_reader_say(r, "article of %.1f MB: only its first %zu MB were read",
+                      (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
     }
     if (text) {
         char *key = dl_key_normalize(charset, 40);

@@ -867,6 +867,14 @@ int main(int argc, char **argv)
         free(query);
         return 2;
     }
+    char *what = dl_index_path_check(path, 0);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
+        free(query);
+        return 2;
+    }
     dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));

@@ -1,6 +1,8 @@
 /* index-path.c: the one documented default index folder, shared by both programs. */
 #include <config.h>
+#include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,78 @@ static void make_parents(const char *path)
             *s = '/';
         }
     free(p);
+}
+
+static char *message(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *m = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (m) {
+        va_start(ap, fmt);
+        vsnprintf(m, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return m;
+}
+
+char *dl_index_path_check(const char *path, int writing)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return NULL; /* not there: made when writing, "no index at" when reading */
+    const char *remedy = writing ? "give --index a new or empty folder to build an index in"
+                                 : "give --index the folder an index was built in";
+    if (!S_ISDIR(sb.st_mode))
+        return message("%s is %s, not an index folder: %s", path,
+                       S_ISREG(sb.st_mode) ? "a file" : "not a file or folder", remedy);
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL; /* the library says why it cannot be read */
+    /* what other programs keep in their folders; a Xapian database is left to the library,
+     * which tells a Dateline index from another */
+    static const struct {
+        const char *name; /* an entry's name, or its start when it ends in '*' */
+        const char *what; /* NULL: a Xapian database */
+    } marks[] = {{"iamglass", NULL}, {"iamhoney", NULL}, {"iamchert", NULL},
+                 {"postlist.glass", NULL}, {".notmuch", "a notmuch mail store"},
+                 {"segments_*", "a Lucene or Elasticsearch index"},
+                 {".git", "a git working tree"}, {"PG_VERSION", "a PostgreSQL data folder"}};
+    size_t entries = 0;
+    char first[256] = "";
+    const char *other = NULL;
+    int xapian = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        entries++;
+        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+            size_t k = strlen(marks[i].name);
+            int match = marks[i].name[k - 1] == '*' ? strncmp(e->d_name, marks[i].name, k - 1) == 0
+                                                    : strcmp(e->d_name, marks[i].name) == 0;
+            if (match && marks[i].what)
+                other = marks[i].what;
+            else if (match)
+                xapian = 1;
+        }
+        if (!first[0] || strcmp(e->d_name, first) < 0)
+            snprintf(first, sizeof first, "%s", e->d_name);
+    }
+    closedir(d);
+    if (xapian)
+        return NULL;
+    if (other)
+        return message("%s is %s, not a Dateline index: %s", path, other, remedy);
+    if (entries == 0)
+        return writing ? NULL
+                       : message("%s is an empty folder, not an index yet: build one with "
+                                 "dateline-index --index %s FILES...", path, path);
+    return message("%s is a folder of other things (%zu %s, such as '%s'), not a Dateline "
+                   "index: %s", path, entries, entries == 1 ? "entry" : "entries", first,
+                   remedy);
 }
 
 char *dl_index_path(const char *given, int create)

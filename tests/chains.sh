@@ -7,7 +7,7 @@ cd "$top_srcdir" || exit 1
 DB="$TMP/db"
 S() { "$SEARCH" --index "$DB" "$@"; }
 "$INDEX" --index "$DB" corpus/formats/repeats.jsonl 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0" "4 transmissions, each its own article (each has its own id)"
+is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0; formats: json 4" "4 transmissions, each its own article (each has its own id)"
 is "$(S --count 'danube')" 3 "--count counts articles"
 S --format tsv 'danube' | tail -n +2 > "$TMP/one.tsv"
 is "$(wc -l < "$TMP/one.tsv")" 1 "the original, its repeat and its correction are listed once"

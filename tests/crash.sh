@@ -30,7 +30,7 @@ REF="$TMP/ref"
 t0=$(date +%s%N)
 "$INDEX" -q --batch $BATCH --index "$REF" "$SRC" 2> "$TMP/ref.err"
 t1=$(date +%s%N)
-is "$(summary "$TMP/ref.err")" "dateline-index: read $N, added $N, updated 0, unchanged 0, duplicates 0, rejected 0" "the uninterrupted run"
+is "$(summary "$TMP/ref.err")" "dateline-index: read $N, added $N, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text $N" "the uninterrupted run"
 answers "$REF" "$TMP/ref.answers"
 span=$(( (t1 - t0) / 1000 ))  # microseconds
 echo "# uninterrupted ingest: $((span / 1000)) ms; killing $KILLS times"

@@ -7,7 +7,7 @@ printf 'Month-only story\nOctober 2017\n\nRAQQA, Syria (Reuters) - Fighting went
 printf 'Day story\nOctober 18, 2017\n\nRAQQA, Syria (Reuters) - Fighting went on in the city on Wednesday.\n' > "$TMP/in/day.txt"
 printf 'Year-only story\n2016\n\nALEPPO, Syria (Reuters) - Fighting went on in the city all year.\n' > "$TMP/in/year.txt"
 "$INDEX" -q --index "$DB" "$TMP/in" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 3, added 3, updated 0, unchanged 0, duplicates 0, rejected 0" "three stories"
+is "$(summary "$TMP/err")" "dateline-index: read 3, added 3, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 3" "three stories"
 S() { "$SEARCH" --index "$DB" "$@"; }
 titles() { S --format tsv --sort oldest "$@" | tail -n +2 | cut -f7 | tr '\n' '|'; }
 is "$(S --format tsv 'month' | tail -n +2 | cut -f4)" "2017-10" "a month-only date is kept as the month"

@@ -29,7 +29,24 @@ check 2 "dateline-search: --by takes place, group, topic, dateline or source, an
 check 2 "dateline-search: --by takes place, group, topic, dateline or source, and :N for how many of its values (1 to 10), not 'place:11'" "$SEARCH" --index "$DB" --by place:11 oil
 check 2 "dateline-search: --half-life takes a number of days above 0, not '-3'" "$SEARCH" --index "$DB" --sort recent --half-life -3 oil
 mkdir -p "$TMP/notdb"
-check 2 "dateline-search: no index at $TMP/notdb (Couldn't detect type of database): build one with dateline-index --index $TMP/notdb FILES..." "$SEARCH" --index "$TMP/notdb" oil
+check 2 "dateline-search: $TMP/notdb is an empty folder, not an index yet: build one with dateline-index --index $TMP/notdb FILES..." "$SEARCH" --index "$TMP/notdb" oil
+
+# --index that is not an index: said plainly, by both programs, and nothing is written there
+mkdir -p "$TMP/docs"; echo "my notes" > "$TMP/docs/notes.txt"; echo x > "$TMP/docs/a.txt"
+check 2 "dateline-index: $TMP/docs is a folder of other things (2 entries, such as 'a.txt'), not a Dateline index: give --index a new or empty folder to build an index in" "$INDEX" --index "$TMP/docs" corpus/wire
+is "$(ls "$TMP/docs" | tr '\n' ' ')" "a.txt notes.txt " "  nothing written among them"
+check 2 "dateline-search: $TMP/docs is a folder of other things (2 entries, such as 'a.txt'), not a Dateline index: give --index the folder an index was built in" "$SEARCH" --index "$TMP/docs" oil
+check 2 "dateline-index: $TMP/docs is a folder of other things (2 entries, such as 'a.txt'), not a Dateline index: give --index the folder an index was built in" "$INDEX" --stats --index "$TMP/docs"
+check 2 "dateline-index: $TMP/docs/notes.txt is a file, not an index folder: give --index a new or empty folder to build an index in" "$INDEX" --index "$TMP/docs/notes.txt" corpus/wire
+is "$(cat "$TMP/docs/notes.txt")" "my notes" "  the file is untouched"
+check 2 "dateline-search: $TMP/docs/notes.txt is a file, not an index folder: give --index the folder an index was built in" "$SEARCH" --index "$TMP/docs/notes.txt" oil
+mkdir -p "$TMP/mail/.notmuch" "$TMP/mail/cur"
+check 2 "dateline-index: $TMP/mail is a notmuch mail store, not a Dateline index: give --index a new or empty folder to build an index in" "$INDEX" --index "$TMP/mail" corpus/wire
+/usr/bin/python3 -c 'import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE); d = xapian.Document(); d.add_term("x"); db.add_document(d); db.commit()' "$TMP/xap"
+check 2 "dateline-search: $TMP/xap is a Xapian database but not a Dateline index: give another --index folder" "$SEARCH" --index "$TMP/xap" oil
+mkdir -p "$TMP/fresh"
+"$INDEX" -q --index "$TMP/fresh" corpus/wire/2017-07-10-mosul.txt 2> /dev/null
+is "$?:$("$SEARCH" --index "$TMP/fresh" --count '*')" "0:1" "an empty folder is built in"
 
 # the environment variable names the index when --index is not given
 is "$(DATELINE_INDEX="$DB" "$SEARCH" --count '*')" 33 "DATELINE_INDEX is used"

@@ -13,7 +13,7 @@ S() { "$SEARCH" --index "$DB" "$@"; }
     corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz \
     corpus/formats/newsml corpus/formats/html 2> "$TMP/err"
 is "$?" 0 "exit 0: every sample went in"
-is "$(summary "$TMP/err")" "dateline-index: read 16, added 16, updated 0, unchanged 0, duplicates 0, rejected 0" "16 articles"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 16, updated 0, unchanged 0, duplicates 0, rejected 0; formats: csv 4, json 5, mail 3, xml 3, html 1" "16 articles"
 is "$(grep -c note "$TMP/err")" 0 "no notes"
 S --format tsv --sort oldest '*' > "$TMP/formats.tsv"; golden formats.tsv
 S --show "$(S --format tsv 'gotthard' | tail -n +2 | cut -f3)" --format json > "$TMP/show-usenet.json"; golden show-usenet.json
@@ -36,17 +36,17 @@ is "$(S --count 'date:2019-09-10')" 1 "mail: Date: is read"
 "$INDEX" --index "$DB" corpus/formats/export.csv corpus/formats/feed.jsonl \
     corpus/formats/usenet corpus/formats/mailbox.mbox corpus/formats/archive.jsonl.gz \
     corpus/formats/newsml corpus/formats/html 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 16, added 0, updated 0, unchanged 16, duplicates 0, rejected 0" "a second run changes nothing"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 0, updated 0, unchanged 16, duplicates 0, rejected 0; formats: csv 4, json 5, mail 3, xml 3, html 1" "a second run changes nothing"
 
 # a copy elsewhere is the same articles: they gain an origin, no new articles
 mkdir -p "$TMP/copy"
 cp corpus/formats/export.csv "$TMP/copy/export.csv"
 "$INDEX" --index "$DB" "$TMP/copy" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 0, duplicates 4, rejected 0" "a copied file: 4 duplicates"
+is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 0, duplicates 4, rejected 0; formats: csv 4" "a copied file: 4 duplicates"
 is "$(S --count '*')" 16 "still 16 articles"
 is "$(S --show 1290c805cfea884e --format tsv | grep '^origins')" "$(printf 'origins\t%s' "$TMP/copy/export.csv:2")" "the article lists the copy as an origin"
 "$INDEX" --index "$DB" "$TMP/copy" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 4, duplicates 0, rejected 0" "the copy again: unchanged"
+is "$(summary "$TMP/err")" "dateline-index: read 4, added 0, updated 0, unchanged 4, duplicates 0, rejected 0; formats: csv 4" "the copy again: unchanged"
 "$INDEX" --stats --index "$DB" | sed "s|$TMP|TMP|; /^size/d" > "$TMP/stats.txt"; golden stats.txt
 
 # --delete-origin: the original goes, the copy keeps the articles; then the copy goes too
@@ -77,21 +77,21 @@ cp corpus/wire/2005-07-07-london.txt "$TMP/edit/c.txt"
 sed -i 's/London/Londinium/g' "$TMP/edit/c.txt"
 sed -i 's/East Germany/the GDR/g' "$TMP/edit/a.txt"
 "$INDEX" --index "$TMP/dbe" "$TMP/edit" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 3, added 1, updated 1, unchanged 1, duplicates 0, rejected 0" "edited files: one replaced, one new beside the copy that keeps the old text"
+is "$(summary "$TMP/err")" "dateline-index: read 3, added 1, updated 1, unchanged 1, duplicates 0, rejected 0; formats: text 3" "edited files: one replaced, one new beside the copy that keeps the old text"
 is "$("$SEARCH" --index "$TMP/dbe" --count '*') $("$SEARCH" --index "$TMP/dbe" --count 'londinium') $("$SEARCH" --index "$TMP/dbe" --count '"hit london"') $("$SEARCH" --index "$TMP/dbe" --count '"east germany"')" "3 1 0 1" "the edited text replaced the old; the copy keeps its own"
 printf 'title,text\nOne,First text\nTwo,Second text\n' > "$TMP/rows.csv"
 "$INDEX" --index "$TMP/dbe" "$TMP/rows.csv" 2> /dev/null
 printf 'title,text\nOne,First text\nTwo,Second text corrected\n' > "$TMP/rows.csv"
 "$INDEX" --index "$TMP/dbe" "$TMP/rows.csv" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 2, added 0, updated 1, unchanged 1, duplicates 0, rejected 0" "a changed CSV row without an id replaces its old text"
+is "$(summary "$TMP/err")" "dateline-index: read 2, added 0, updated 1, unchanged 1, duplicates 0, rejected 0; formats: csv 2" "a changed CSV row without an id replaces its old text"
 printf 'Plain story\n\nIt is text.\n' | "$INDEX" --index "$TMP/dbe" - 2> /dev/null
 printf 'Another story\n\nMore text.\n' | "$INDEX" --index "$TMP/dbe" - 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "standard input twice: two articles, not one replacing the other"
+is "$(summary "$TMP/err")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 1" "standard input twice: two articles, not one replacing the other"
 
 # broken samples: what can be read goes in, the rest is named, counts reconcile
 "$INDEX" --index "$TMP/db2" --rejects "$TMP/rejects.tsv" corpus/formats/broken 2> "$TMP/err"
 is "$?" 1 "broken samples: exit 1"
-is "$(summary "$TMP/err")" "dateline-index: read 16, added 11, updated 0, unchanged 0, duplicates 0, rejected 5" "read 16 = 11 added + 5 rejected"
+is "$(summary "$TMP/err")" "dateline-index: read 16, added 11, updated 0, unchanged 0, duplicates 0, rejected 5; formats: csv 6, json 8, xml 1, html 1" "read 16 = 11 added + 5 rejected"
 golden rejects.tsv
 is "$("$SEARCH" --index "$TMP/db2" --count 'riga OR galway')" 2 "the rows after an open quote and a broken object are read"
 is "$("$SEARCH" --index "$TMP/db2" --count 'walkway')" 3 "a gzip file cut short gives the articles it holds"
@@ -104,11 +104,11 @@ is "$("$SEARCH" --index "$TMP/db2" --count 'charset:windows-1252 AND café')" 1 
 
 # --columns for a CSV without a header; --fields for unusual names
 "$INDEX" --index "$TMP/db3" --columns topic,title,text corpus/formats/broken/no-header.csv 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 2, added 2, updated 0, unchanged 0, duplicates 0, rejected 0" "--columns topic,title,text"
+is "$(summary "$TMP/err")" "dateline-index: read 2, added 2, updated 0, unchanged 0, duplicates 0, rejected 0; formats: csv 2" "--columns topic,title,text"
 is "$("$SEARCH" --index "$TMP/db3" --count 'topic:transport AND dateline:tallinn')" 1 "each column where it belongs"
 printf '{"hed": "Ljubljana bans cars from centre", "story": "LJUBLJANA (Reuters) - The city closed its centre to cars.", "dt": "2020-03-02"}\n' > "$TMP/odd.jsonl"
 "$INDEX" --index "$TMP/db3" --fields title=hed,text=story,date=dt "$TMP/odd.jsonl" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0" "--fields maps JSON keys"
+is "$(summary "$TMP/err")" "dateline-index: read 1, added 1, updated 0, unchanged 0, duplicates 0, rejected 0; formats: json 1" "--fields maps JSON keys"
 is "$("$SEARCH" --index "$TMP/db3" --format tsv 'ljubljana' | tail -n +2 | cut -f4,7)" "$(printf '2020-03-02\tLjubljana bans cars from centre')" "title and date from the mapped keys"
 printf 'headline\tbody\tdate\nTirana opens ring road\tTIRANA (Reuters) - Albania opened a ring road around its capital.\t4 March 2020\n' > "$TMP/tabs.tsv"
 "$INDEX" --index "$TMP/db3" "$TMP/tabs.tsv" 2> "$TMP/err"
@@ -124,8 +124,8 @@ cp corpus/wire/2008-09-15-lehman.txt corpus/wire/1987-10-19-wall-street-crash.tx
 cp corpus/wire/1989-11-10-berlin-wall.txt "$TMP/sections/"
 sha256sum "$TMP"/sections/*/*.txt > "$TMP/sections/SHA256SUMS"
 "$INDEX" --index "$TMP/db4" --topic-from-folder "$TMP/sections" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0" "4 stories; the checksum list is skipped"
-is "$(tail -1 "$TMP/err")" "dateline-index: 1 file skipped: checksum lists and system files (-v names them)" "and the user is told"
+is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 4" "4 stories; the checksum list is skipped"
+is "$(tail -1 "$TMP/err")" "dateline-index: 1 file skipped, not articles: checksum lists, READMEs, DTDs, licences, lists (-v names them all)" "and the user is told"
 is "$("$SEARCH" --index "$TMP/db4" --count 'topic:business') $("$SEARCH" --index "$TMP/db4" --count 'topic:sport') $("$SEARCH" --index "$TMP/db4" --count 'topic:sections')" "2 1 0" "each section's folder is its topic; the top folder is none"
 
 # gzip: a file that inflates past the cap is refused, not read into memory
@@ -135,7 +135,7 @@ is "$?" 1 "a gzip bomb: exit 1"
 is "$(head -1 "$TMP/err")" "dateline-index: $TMP/bomb.txt.gz: decompresses to more than 256 MB (a gzip bomb, or an archive too big to read at once): gunzip it, split it (split -C 200M) and index the parts" "named as such"
 gzip -c corpus/formats/export.csv > "$TMP/export.csv.gz"
 "$INDEX" --index "$TMP/db5" "$TMP/export.csv.gz" 2> "$TMP/err"
-is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0" "a gzip'd CSV is read as CSV"
+is "$(summary "$TMP/err")" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0; formats: csv 4" "a gzip'd CSV is read as CSV"
 printf 'not gzip at all' | cat <(printf '\x1f\x8b\x08\x00') - > "$TMP/bad.gz"
 "$INDEX" --index "$TMP/db5" "$TMP/bad.gz" 2> "$TMP/err"
 want="dateline-index: $TMP/bad.gz: damaged gzip data ("

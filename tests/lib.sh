@@ -51,7 +51,7 @@ golden() {
     fi
 }
 # The summary line without its timing, which varies.
-summary() { grep 'dateline-index: read' "$1" | sed -E 's/ in [0-9.]+ s \([0-9.]+ MB\/s\)//'; }
+summary() { grep 'dateline-index: read [0-9]' "$1" | sed -E 's/ in [0-9.]+ s \([0-9.]+ MB\/s\)//'; }
 # stories DIR N: N distinct articles in DIR (story-0001.txt ...): the corpus/wire stories in
 # turn, each numbered in its headline ("Story 0001: ...") and body.
 stories() {

@@ -44,7 +44,7 @@ release
 is "$?" 0 "the holder finishes"
 wait "$waiter"
 is "$?" 0 "the waiting writer then gets the index"
-is "$(summary "$TMP/waiter.err")" "dateline-index: read 1, added 0, updated 0, unchanged 1, duplicates 0, rejected 0" "and does its work"
+is "$(summary "$TMP/waiter.err")" "dateline-index: read 1, added 0, updated 0, unchanged 1, duplicates 0, rejected 0; formats: text 1" "and does its work"
 is "$("$SEARCH" --index "$DB" --count cocoa ghana)" 1 "the holder's article is in"
 [ ! -e "$DB/dateline.writer" ]
 ok $? "a writer that closes removes its pid file"
@@ -56,7 +56,7 @@ kill -9 "$holder"; wait "$holder" 2> /dev/null
 ok $? "a killed writer leaves its pid file"
 "$INDEX" --index "$DB" "$W2" > /dev/null 2> "$TMP/err"
 is "$?" 0 "but no lock: the next writer goes straight in"
-is "$(summary "$TMP/err")" "dateline-index: read 1, added 0, updated 0, unchanged 1, duplicates 0, rejected 0" "and works"
+is "$(summary "$TMP/err")" "dateline-index: read 1, added 0, updated 0, unchanged 1, duplicates 0, rejected 0; formats: text 1" "and works"
 xapian-check "$DB" > /dev/null 2>&1
 ok $? "xapian-check passes after the kill"
 

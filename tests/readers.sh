@@ -47,7 +47,7 @@ run_readers busy
 "$INDEX" -q --batch 25 --index "$DB" "$SRC" 2> "$TMP/index.err"
 is "$?" 0 "the writer finishes while 10 readers search"
 touch "$TMP/stop"; wait
-is "$(summary "$TMP/index.err")" "dateline-index: read $N, added $((N - 1)), updated 0, unchanged 1, duplicates 0, rejected 0" "every article went in"
+is "$(summary "$TMP/index.err")" "dateline-index: read $N, added $((N - 1)), updated 0, unchanged 1, duplicates 0, rejected 0; formats: text $N" "every article went in"
 queries=$(sum busy queries); retries=$(sum busy retries); failures=$(sum busy failures)
 cmd=$(cat "$TMP"/busy.cmd.* | awk '{ n += $1; f += $2 } END { print n + 0, f + 0 }')
 echo "# while ingesting: $queries library searches, $retries retries, $failures failures; median p50 $(med busy p50_us) us, p99 $(med busy p99_us) us"

@@ -1,15 +1,21 @@
 #!/bin/bash
-# reuters-shared.sh: all of ../shared/corpora/reuters21578 goes in; article and date counts match the SGML.
+# reuters-shared.sh: all of ../shared/corpora/reuters21578 goes in, as a folder: its .sgm files'
+# records and nothing else (not its README, DTD, category lists and notes); article and date
+# counts match the SGML.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 R="$SHARED/corpora/reuters21578"
 [ -d "$R" ] || skip_all "no $R (the shared corpora sit beside the repository in CI)"
 DB="$TMP/db"
-"$INDEX" -q --index "$DB" "$R"/reut2-*.sgm > /dev/null 2> "$TMP/err"
+"$INDEX" --index "$DB" "$R" > /dev/null 2> "$TMP/err"
 rc=$?
 records=$(cat "$R"/reut2-*.sgm | grep -c '<REUTERS ')
-is "$records" 18000 "the SGML holds 18000 records"
-is "$(summary "$TMP/err")" "dateline-index: read 18000, added 18000, updated 0, unchanged 0, duplicates 0, rejected 0" "every record read and added"
+sgm=$(ls "$R"/*.sgm | wc -l)
+others=$(find "$R" -maxdepth 1 -type f ! -name '*.sgm' | wc -l)
+is "$sgm $records $others" "18 18000 10" "the folder: 18 .sgm files (reut2-000 to 017) of 18000 records, and 10 other files"
+is "$(summary "$TMP/err")" "dateline-index: read 18000, added 18000, updated 0, unchanged 0, duplicates 0, rejected 0; formats: sgml 18000" "every record read and added, and nothing else"
 is "$rc" 0 "exit 0"
+is "$(grep -c 'skipped, not an article' "$TMP/err")" 8 "8 files skipped with a note (5 word lists, the category notes, the Prolog facts, the DTD)"
+is "$(grep 'files skipped' "$TMP/err")" "dateline-index: $others files skipped, not articles: checksum lists, READMEs, DTDs, licences, lists (-v names them all)" "all $others counted (README.txt and SHA256SUMS by their names)"
 is "$("$SEARCH" --index "$DB" --count '*')" "$records" "index count equals the record count"
 
 # The dates, computed from the SGML itself: DATE is D-MON-YYYY with stray spaces.
@@ -60,5 +66,5 @@ grep '^not ok' -A3 "$TMP/algebra.tap" | head -30 | sed 's/^/# /'
 ok "$(grep -c '^not ok' "$TMP/algebra.tap")" "the query algebra holds over Reuters ($(grep -c '^ok' "$TMP/algebra.tap") checks)"
 # a second run adds nothing
 "$INDEX" -q --index "$DB" "$R/reut2-000.sgm" 2> "$TMP/err2"
-is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0" "re-ingest: all unchanged"
+is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0; formats: sgml 1000" "re-ingest: all unchanged"
 done_testing

@@ -163,6 +163,19 @@ int main(void)
           "box", &o, DATELINE_FORMAT_MAIL,
           "One|Body one\nFrom here||||1||utf-8|x@y|\nTwo|Body two||||2||utf-8|x@y|",
           "mbox: two messages, '>From ' unquoted, numbered keys");
+    reads("From: a@b (A)\nSubject: Parametric EQ\nArticle-I.D.: host.C4rI7o.4Bw\n"
+          "Nntp-Posting-Host-[nntpd-23809]: ike\nX-Alt.reply-Address: c@d\nOrganization: "
+          "Navy\n\nThree bands.\n",
+          "u", &o, DATELINE_FORMAT_MAIL, "Parametric EQ|Three bands.||||||utf-8|a@b (A)|Navy",
+          "Usenet field names with '.', '[' and ']' are headers (RFC 5322: any printable "
+          "ASCII but ':')");
+    reads(" uunet!olivea!sgigate!odin!fido\nSubject: Cut short\nFrom: e@f\n\nThe text.\n",
+          "c", &o, DATELINE_FORMAT_MAIL, "Cut short|The text.||||||utf-8|e@f|",
+          "a folded line first (a Path: cut short) and then headers: mail");
+    reads("  An indented first line\nof plain text, no headers\n", "i", &o,
+          DATELINE_FORMAT_TEXT,
+          "An indented first line|An indented first line\nof plain text, no headers||||||utf-8||",
+          "an indented text with no header after it stays text");
     reads("Subject: no blank line and no body\n", "e", &o, DATELINE_FORMAT_TEXT,
           "Subject: no blank line and no body|Subject: no blank line and no body||||||utf-8||",
           "one header line alone is plain text");
@@ -210,5 +223,49 @@ int main(void)
     is_int(dateline_format_from_name("mbox"), DATELINE_FORMAT_MAIL, "format name mbox");
     is_int(dateline_format_from_name("tsv"), DATELINE_FORMAT_CSV, "format name tsv");
     is_int(dateline_format_from_name("pdf"), DATELINE_FORMAT_AUTO, "unknown format name");
+
+    /* files that sit beside articles and are not articles */
+    static const struct {
+        const char *data, *want, *what;
+    } beside[] = {
+        {"<!-- v1.1 -->\n<!ELEMENT LEWIS O O (REUTERS+)>\n", "a DTD", "a DTD after a comment"},
+        {"  GNU GENERAL PUBLIC LICENSE\n  Version 2, June 1991\n", "a licence", "the GPL"},
+        {"Copyright (c) 2020 A\n\nPermission is hereby granted, free of charge, to any person "
+         "obtaining a copy\n", "a licence", "the MIT licence"},
+        {"afghanistan\nalbania \nalgeria\n\nandorra\nangola\n", "a list of one word a line",
+         "a word list (trailing spaces, a blank line)"},
+        {"four\nwords\nonly\nhere\n", NULL, "four words are too few to call a list"},
+        {"Syria: SDF take Raqqa\n\nBEIRUT (Reuters) - U.S.-backed forces took Raqqa on "
+         "Tuesday.\n", NULL, "a wire story"},
+        {"<REUTERS NEWID=\"1\"><TITLE>x</TITLE><BODY>y.</BODY></REUTERS>\n", NULL,
+         "SGML records"},
+    };
+    for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+        dateline_reader_t *r = NULL;
+        dateline_reader_open_memory(beside[i].data, strlen(beside[i].data), "x", &o, &r, NULL);
+        const char *got = dateline_reader_not_article(r);
+        is_str(got ? got : "(an article)", beside[i].want ? beside[i].want : "(an article)", "%s",
+               beside[i].what);
+        dateline_reader_destroy(r);
+    }
+    dl_buf_t table;
+    dl_buf_init(&table);
+    for (int i = 0; i < 25; i++)
+        dl_buf_printf(&table, "Consumer Price Index (CPI)\nTrade (TRADE%d)\n", i);
+    dateline_reader_t *r = NULL;
+    dateline_reader_open_memory(table.p, table.len, "x", &o, &r, NULL);
+    is_str(dateline_reader_not_article(r), "a list or table, not prose",
+           "50 short lines without a sentence: a table");
+    dateline_reader_destroy(r);
+    dl_buf_t prose;
+    dl_buf_init(&prose);
+    for (int i = 0; i < 25; i++)
+        dl_buf_printf(&prose, "Prices rose.\nThey fell again in May.\n");
+    dateline_reader_open_memory(prose.p, prose.len, "x", &o, &r, NULL);
+    ok(dateline_reader_not_article(r) == NULL, "50 short lines of sentences: prose");
+    dateline_reader_destroy(r);
+    dl_buf_free(&table);
+    dl_buf_free(&prose);
+    ok(dateline_reader_not_article(NULL) == NULL, "a NULL reader: NULL");
     done_testing();
 }
