@@ -499,13 +499,19 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
 static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
 {
     size_t offset = o->offset;
-    if (shown && t->stories < t->total && !o->all_versions)
-        fprintf(f, "%zu-%zu of %zu stories (%zu matching articles; --all-versions lists "
-                   "each)\n", offset + 1, offset + shown, t->stories, t->total);
-    else if (shown)
-        fprintf(f, "%zu-%zu of %zu matches\n", offset + 1, offset + shown, t->total);
+    const char *matches = t->total == 1 ? "match" : "matches";
+    char range[48]; /* "3-12", or "3" for one */
+    if (shown == 1)
+        snprintf(range, sizeof range, "%zu", offset + 1);
     else
-        fprintf(f, "%zu matches%s\n", t->total, t->total ? " (none on this page)" : "");
+        snprintf(range, sizeof range, "%zu-%zu", offset + 1, offset + shown);
+    if (shown && t->stories < t->total && !o->all_versions)
+        fprintf(f, "%s of %zu %s (%zu matching articles; --all-versions lists each)\n", range,
+                t->stories, t->stories == 1 ? "story" : "stories", t->total);
+    else if (shown)
+        fprintf(f, "%s of %zu %s\n", range, t->total, matches);
+    else
+        fprintf(f, "%zu %s%s\n", t->total, matches, t->total ? " (none on this page)" : "");
 }
 
 /* The formats: what each prints before the results, for each one and after them (NULL:
