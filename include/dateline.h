@@ -94,9 +94,12 @@ typedef enum {
     DATELINE_FIELD_REPAIRED,  /* how the text was repaired, when it was: "double-encoded" (UTF-8
                                * read as Windows-1252 and encoded again, put back), "declared"
                                * (the declared charset did not fit the bytes); absent when not */
-    DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, "FILE" or "FILE:KEY",
-                               * one for each copy read after the first (which FILE and KEY
-                               * hold); set by dateline_index_add() */
+    DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, one for each copy
+                               * read after the first (which FILE and KEY hold): the file, the
+                               * byte 0x1F and the key (empty when none), since a key may hold
+                               * ':' (a URL); articles stored before that hold
+                               * "FILE:KEY" until the index rewrites them; set by
+                               * dateline_index_add() */
     DATELINE_FIELD_STORY,     /* the story chain: the id of the first article of the same text or
                                * nearly the same (a repeat, an update, a correction); its own id
                                * when none came before; set by dateline_index_add() */
