@@ -420,8 +420,10 @@ dateline_status_t dl_read_xml(dateline_reader_t *r)
         free(r->xml_charset);
         r->xml_charset = dl_strdup(use);
         r->xml_repaired = dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) != NULL;
+        if (!r->xml_charset)
+            return DATELINE_NO_MEMORY;
         xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-        if (!ctxt || !r->xml_charset)
+        if (!ctxt)
             return DATELINE_NO_MEMORY;
         xmlSetGenericErrorFunc(NULL, silent);
         /* no network, no external entities, no DTD: the file alone */

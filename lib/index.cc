@@ -562,9 +562,14 @@ std::string key_of(const char *v)
     char *k = dl_key_normalize(v, KEY_MAX);
     if (!k)
         throw std::bad_alloc();
-    std::string s(k);
-    std::free(k);
-    return s;
+    try {
+        std::string s(k);
+        std::free(k);
+        return s;
+    } catch (...) { /* the copy failed */
+        std::free(k);
+        throw;
+    }
 }
 
 /* Removes a child from its parent's list of children still alive. */
@@ -892,7 +897,8 @@ static void abandon(dateline_index *idx, dateline_status_t st)
     set_message(idx, st, idx->failure);
 }
 
-/* Stores an article's record (origins changed, content not) as a document's data. */
+/* Stores an article's record as a document's data; the encoded record is freed whatever
+ * throws (the copy into a std::string, or Xapian). */
 static void set_record(Xapian::Document &doc, const dateline_article_t *a)
 {
     size_t len;
@@ -1122,13 +1128,8 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
             throw std::bad_alloc();
 
-        size_t len;
-        char *rec = dl_store_encode(a, &len, &hash); /* the record carries the id */
-        if (!rec)
-            throw std::bad_alloc();
         Xapian::Document doc;
-        doc.set_data(std::string(rec, len));
-        std::free(rec);
+        set_record(doc, a); /* the record carries the id; freed even when Xapian throws */
         doc.add_boolean_term(idterm);
         doc.add_value(SLOT_HASH, hex);
         const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
