@@ -599,13 +599,13 @@ static void abandon(dateline_index *idx, dateline_status_t st);
 
 /* ---- opening and closing ---- */
 
-extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
+extern "C" dateline_status_t dateline_index_open(const char *path, unsigned mode,
                                                  dateline_index_t **out, char **message)
 {
     if (message)
         *message = nullptr;
-    int m = static_cast<int>(mode);
-    if (!path || !out || (m & ~3) || m == DATELINE_OPEN_NO_SYNC)
+    unsigned m = mode;
+    if (!path || !out || (m & ~3u) || m == DATELINE_OPEN_NO_SYNC)
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
     dateline_index *idx;
