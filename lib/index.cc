@@ -386,7 +386,9 @@ std::string file_term(const std::string &file)
     return "X" + t;
 }
 
-const char ORIGIN_SEP = '\x1f'; /* between an origin's file and key: no path or key holds it */
+/* Between an origin's file and key: a control character, which the readers clean out of
+ * keys; a file name holding one (nothing else can) would be split at it. */
+const char ORIGIN_SEP = '\x1f';
 
 /* An origin as ORIGINS records it: "FILE", 0x1F and "KEY" (empty without a key). */
 std::string origin_of(const dateline_article_t *a)
