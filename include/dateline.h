@@ -94,9 +94,12 @@ typedef enum {
     DATELINE_FIELD_REPAIRED,  /* how the text was repaired, when it was: "double-encoded" (UTF-8
                                * read as Windows-1252 and encoded again, put back), "declared"
                                * (the declared charset did not fit the bytes); absent when not */
-    DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, "FILE" or "FILE:KEY",
-                               * one for each copy read after the first (which FILE and KEY
-                               * hold); set by dateline_index_add() */
+    DATELINE_FIELD_ORIGINS,   /* list: further origins of the same article, one for each copy
+                               * read after the first (which FILE and KEY hold): the file, the
+                               * byte 0x1F and the key (empty when none), since a key may hold
+                               * ':' (a URL); articles stored before that hold
+                               * "FILE:KEY" until the index rewrites them; set by
+                               * dateline_index_add() */
     DATELINE_FIELD_STORY,     /* the story chain: the id of the first article of the same text or
                                * nearly the same (a repeat, an update, a correction); its own id
                                * when none came before; set by dateline_index_add() */
@@ -244,6 +247,9 @@ DATELINE_API void dateline_reader_destroy(dateline_reader_t *reader);
 
 typedef struct dateline_index dateline_index_t;
 
+/* How dateline_index_open() opens an index: one of these, or WRITE and NO_SYNC or'd together.
+ * The function takes them as an unsigned, so that the or'd value (an int) passes in C++ as
+ * well as in C; the type is kept for programs that declare a variable of it. */
 typedef enum {
     DATELINE_OPEN_READ = 0,   /* search only; several readers may share an index */
     DATELINE_OPEN_WRITE = 1,  /* add articles; creates the index when it does not exist */
@@ -252,7 +258,9 @@ typedef enum {
                                * a crash of the program) may lose or damage committed batches */
 } dateline_mode_t;
 
-/* Opens (or, for writing, creates) the index in folder `path`.
+/* Opens (or, for writing, creates) the index in folder `path`; `mode` is DATELINE_OPEN_READ,
+ * DATELINE_OPEN_WRITE or DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC (anything else:
+ * DATELINE_BAD_ARGUMENT).
  * One process at a time may write an index. A writer records its process id in the file
  * `dateline.writer` in the folder, so that a second writer can be told who holds the lock; the
  * lock itself is the kernel's and goes with the process, however it ends.
@@ -261,7 +269,7 @@ typedef enum {
  * Dateline index); DATELINE_CORRUPT; DATELINE_FILE_ERROR; DATELINE_XAPIAN_ERROR;
  * DATELINE_NO_MEMORY. On failure *message (when not NULL) says what happened and what to do;
  * free it with dateline_free(). Free the index with dateline_index_close(). */
-DATELINE_API dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
+DATELINE_API dateline_status_t dateline_index_open(const char *path, unsigned mode,
                                                    dateline_index_t **out, char **message);
 
 /* Commits what was added (in write mode) and frees the index with everything it returned.

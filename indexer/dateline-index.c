@@ -1211,7 +1211,7 @@ int main(int argc, char **argv)
     r.topic_from_folder = topic_from_folder;
     r.progress = !quiet && isatty(2);
     char *msg = NULL;
-    dateline_mode_t mode = no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
+    unsigned mode = no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
                                    : DATELINE_OPEN_WRITE;
     struct timespec asked;
     clock_gettime(CLOCK_MONOTONIC, &asked);

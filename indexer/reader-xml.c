@@ -12,6 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include "reader.h"
 
 #define SNIFF 4096 /* where a declared charset is looked for */
@@ -404,6 +405,40 @@ static void silent(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+static void silent_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+/* libxml2's error handlers of the calling thread, which a program embedding Dateline may have
+ * set for its own parsing: each parse silences them (a damaged file is told through its
+ * ctxt's last error, never printed) and puts them back after. libxml2 2.9 has no per-parser
+ * handler for every error (xmlCtxtSetErrorHandler came in 2.13): some, of charsets and of
+ * memory, reach the thread's handlers whatever the parser's options. */
+typedef struct {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} handlers_t;
+
+static void quiet(handlers_t *h)
+{
+    h->generic = xmlGenericError;
+    h->generic_ctx = xmlGenericErrorContext;
+    h->structured = xmlStructuredError;
+    h->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
+}
+
+static void restore(const handlers_t *h)
+{
+    xmlSetGenericErrorFunc(h->generic_ctx, h->generic);
+    xmlSetStructuredErrorFunc(h->structured_ctx, h->structured);
+}
+
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
 
@@ -420,15 +455,19 @@ dateline_status_t dl_read_xml(dateline_reader_t *r)
         free(r->xml_charset);
         r->xml_charset = dl_strdup(use);
         r->xml_repaired = dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) != NULL;
-        xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-        if (!ctxt || !r->xml_charset)
+        if (!r->xml_charset)
             return DATELINE_NO_MEMORY;
-        xmlSetGenericErrorFunc(NULL, silent);
+        xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+        if (!ctxt)
+            return DATELINE_NO_MEMORY;
+        handlers_t saved;
+        quiet(&saved);
         /* no network, no external entities, no DTD: the file alone */
         r->xml = xmlCtxtReadMemory(ctxt, r->data, (int)(r->len > INT32_MAX ? INT32_MAX : r->len),
                                    r->name, use[0] ? use : NULL,
                                    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+        restore(&saved);
         if (!ctxt->wellFormed) {
             const xmlError *e = xmlCtxtGetLastError(ctxt);
             r->xml_error_line = e && e->line > 0 ? (size_t)e->line : 0;
@@ -502,11 +541,13 @@ dateline_status_t dl_read_html(dateline_reader_t *r)
     dateline_status_t st = choose_charset(r, r->data, r->len, use, sizeof use);
     if (st != DATELINE_OK)
         return st;
-    xmlSetGenericErrorFunc(NULL, silent);
+    handlers_t saved;
+    quiet(&saved);
     htmlDocPtr doc = htmlReadMemory(r->data, (int)(r->len > INT32_MAX ? INT32_MAX : r->len), r->name,
                                     use[0] ? use : NULL,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                         HTML_PARSE_NOWARNING);
+    restore(&saved);
     if (!doc) {
         dl_reader_say(r, "not HTML that can be read");
         return DATELINE_BAD_INPUT;

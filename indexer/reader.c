@@ -719,11 +719,9 @@ char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *ou
         if (text && !r->force_encoding)
             dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
     }
-    if (text && cut_from) {
-        /* dl_reader_say() joins it to a note already there */
+    if (text && cut_from) /* joins a note said before (invalid UTF-8) by itself */
         dl_reader_say(r, "article of %.1f MB: only its first %zu MB were read",
                       (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
-    }
     if (text) {
         char *key = dl_key_normalize(charset, 40);
         dateline_status_t st = key ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, key,

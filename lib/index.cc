@@ -38,8 +38,8 @@
  *   XK<key>        the story chain (STORY): the id of its first article   story:ID
  *   XF<path>       each file the article was read from (FILE and ORIGINS), cut and hashed
  *                  like an id when long: --delete-origin finds them by prefix
- *   XW<hex>        each origin "FILE:KEY", hashed (16 hex digits): an edited file finds
- *                  what it gave before
+ *   XW<hex>        each origin, its file, 0x1F and its key hashed (16 hex digits): an
+ *                  edited file finds what it gave before
  *   XO             the article was read from more than one origin (--stats)
  *   XM<b><hex>     band b (0-7) of the MinHash signature: four values hashed to 8 hex
  *                  digits; articles sharing a band are compared for a story chain
@@ -68,6 +68,12 @@
  *   schema 2: in an index written before them, articles are their own stories and
  *   --delete-origin, --stats' origins and repaired: see only what was added since. Every
  *   reader of schema 2 reads both.
+ *   Origins (the record's ORIGINS and the XW terms) were first "FILE:KEY", split at the last
+ *   ':', which cut a URL key ("b/page.html:https" was the file): they are now the file, 0x1F
+ *   and the key. Records and terms written before stay readable: an ORIGINS entry without
+ *   0x1F is split by origin_split(), an edited file also looks up its XW term of before, and
+ *   --delete-origin also takes an XF term whose path goes on after a ':'; an article whose
+ *   origins change is written the new way.
  *
  * Document data: the article record of store.c (every field, zlib-compressed).
  *   Why there and not in a store beside the index: a document's data is written in the same
@@ -87,6 +93,7 @@
  */
 #include <config.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -379,26 +386,76 @@ std::string file_term(const std::string &file)
     return "X" + t;
 }
 
-/* An origin as ORIGINS records it: "FILE:KEY", or "FILE:" without a key. */
+/* Between an origin's file and key: a control character, which the readers clean out of
+ * keys; a file name holding one (nothing else can) would be split at it. */
+const char ORIGIN_SEP = '\x1f';
+
+/* An origin as ORIGINS records it: "FILE", 0x1F and "KEY" (empty without a key). */
 std::string origin_of(const dateline_article_t *a)
 {
     const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
     const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
-    return std::string(file ? file : "-") + ":" + (key ? key : "");
+    return std::string(file ? file : "-") + ORIGIN_SEP + (key ? key : "");
+}
+
+/* Where an ORIGINS entry's file ends and its key begins (after this position). Records
+ * written before file and key were kept apart hold "FILE:KEY", which the last ':' splits
+ * right unless the key holds a ':': the one kind of key that does is a URL (an HTML page's
+ * canonical address), so the entry splits at the first ':' followed by a URL scheme and
+ * "://", and else at the last ':'. */
+size_t origin_split(const std::string &o)
+{
+    size_t sep = o.find(ORIGIN_SEP);
+    if (sep != std::string::npos)
+        return sep;
+    for (size_t c = o.find(':'); c != std::string::npos; c = o.find(':', c + 1)) {
+        size_t s = c + 1;
+        while (s < o.size() && (std::isalnum(static_cast<unsigned char>(o[s])) || o[s] == '+' ||
+                                o[s] == '-' || o[s] == '.'))
+            s++;
+        if (s > c + 1 && std::isalpha(static_cast<unsigned char>(o[c + 1])) &&
+            o.compare(s, 3, "://") == 0)
+            return c;
+    }
+    size_t last = o.rfind(':');
+    return last == std::string::npos ? o.size() : last;
 }
 
 /* The file of an ORIGINS entry. */
 std::string origin_file(const std::string &o)
 {
-    size_t colon = o.rfind(':');
-    return colon == std::string::npos ? o : o.substr(0, colon);
+    return o.substr(0, origin_split(o));
 }
 
-/* The XW term of one origin ("FILE:KEY"): finds the article last read from there. */
+/* The key of an ORIGINS entry ("" when it has none). */
+std::string origin_key(const std::string &o)
+{
+    size_t at = origin_split(o);
+    return at < o.size() ? o.substr(at + 1) : std::string();
+}
+
+/* An ORIGINS entry as this version writes it, whichever version wrote it. */
+std::string origin_now(const std::string &o)
+{
+    return origin_file(o) + ORIGIN_SEP + origin_key(o);
+}
+
+/* The XW term of one origin: finds the article last read from there. */
 std::string origin_term(const std::string &o)
 {
+    std::string n = origin_now(o);
     char hex[17];
-    dl_hex64(dl_hash64(o.data(), o.size(), 3), hex);
+    dl_hex64(dl_hash64(n.data(), n.size(), 3), hex);
+    return std::string("XW") + hex;
+}
+
+/* The XW term an index written before file and key were kept apart has for an origin: the
+ * hash of "FILE:KEY". */
+std::string origin_term_before(const std::string &o)
+{
+    std::string n = origin_file(o) + ":" + origin_key(o);
+    char hex[17];
+    dl_hex64(dl_hash64(n.data(), n.size(), 3), hex);
     return std::string("XW") + hex;
 }
 
@@ -507,9 +564,14 @@ std::string key_of(const char *v)
     char *k = dl_key_normalize(v, KEY_MAX);
     if (!k)
         throw std::bad_alloc();
-    std::string s(k);
-    std::free(k);
-    return s;
+    try {
+        std::string s(k);
+        std::free(k);
+        return s;
+    } catch (...) { /* the copy failed */
+        std::free(k);
+        throw;
+    }
 }
 
 /* Removes a child from its parent's list of children still alive. */
@@ -539,13 +601,13 @@ static void abandon(dateline_index *idx, dateline_status_t st);
 
 /* ---- opening and closing ---- */
 
-extern "C" dateline_status_t dateline_index_open(const char *path, dateline_mode_t mode,
+extern "C" dateline_status_t dateline_index_open(const char *path, unsigned mode,
                                                  dateline_index_t **out, char **message)
 {
     if (message)
         *message = nullptr;
-    int m = static_cast<int>(mode);
-    if (!path || !out || (m & ~3) || m == DATELINE_OPEN_NO_SYNC)
+    unsigned m = mode;
+    if (!path || !out || (m & ~3u) || m == DATELINE_OPEN_NO_SYNC)
         return DATELINE_BAD_ARGUMENT;
     *out = nullptr;
     dateline_index *idx;
@@ -837,7 +899,8 @@ static void abandon(dateline_index *idx, dateline_status_t st)
     set_message(idx, st, idx->failure);
 }
 
-/* Stores an article's record (origins changed, content not) as a document's data. */
+/* Stores an article's record as a document's data; the encoded record is freed whatever
+ * throws (the copy into a std::string, or Xapian). */
 static void set_record(Xapian::Document &doc, const dateline_article_t *a)
 {
     size_t len;
@@ -864,7 +927,8 @@ static void begin_write(dateline_index *idx)
 }
 
 static bool day_number(const std::string &key, long *out);
-template <typename F> static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone);
+enum dropped { DROPPED_NONE, DROPPED_SOME, DROPPED_ALL }; /* what drop_origins() took */
+template <typename F> static dropped drop_origins(dateline_index *idx, Xapian::docid did, F gone);
 
 static dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outcome_t *out,
                              const char *title, const char *body)
@@ -930,7 +994,7 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             bool known = stored && origin_of(stored) == origin;
             for (size_t i = 0; stored && !known &&
                                i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS); i++)
-                known = origin == dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i);
+                known = origin == origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
             if (old.get_value(SLOT_HASH) == hex && (known || !stored)) {
                 if (out)
                     *out = DATELINE_UNCHANGED;
@@ -954,15 +1018,15 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
                 return DATELINE_OK;
             }
             /* changed: the new text replaces the old, and the other origins stay */
-            std::string origin_now = origin_of(a);
+            std::string here = origin_of(a);
             for (size_t i = 0; stored && i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS);
                  i++) {
-                const char *o = dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i);
-                if (origin_now != o &&
-                    dl_article_put(a, DATELINE_FIELD_ORIGINS, o, std::strlen(o)) != DATELINE_OK)
+                std::string o = origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
+                if (here != o &&
+                    dl_article_put(a, DATELINE_FIELD_ORIGINS, o.data(), o.size()) != DATELINE_OK)
                     throw std::bad_alloc();
             }
-            if (stored && origin_of(stored) != origin_now) {
+            if (stored && origin_of(stored) != here) {
                 std::string o = origin_of(stored);
                 if (dl_article_put(a, DATELINE_FIELD_ORIGINS, o.data(), o.size()) != DATELINE_OK)
                     throw std::bad_alloc();
@@ -977,14 +1041,19 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         bool place = from && std::strcmp(from, "-") != 0 &&
                      std::strncmp(from, "/dev/", 5) != 0 && std::strncmp(from, "/proc/", 6) != 0;
         if (!exists && place) {
-            std::string origin = origin_of(a), ot = origin_term(origin);
+            std::string origin = origin_of(a);
             std::vector<Xapian::docid> before;
-            for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
-                 o != idx->db->postlist_end(ot); ++o)
-                before.push_back(*o);
+            /* an index written before file and key were kept apart has the old term */
+            for (const std::string &ot : {origin_term(origin), origin_term_before(origin)})
+                for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                     o != idx->db->postlist_end(ot); ++o)
+                    before.push_back(*o);
+            std::sort(before.begin(), before.end());
+            before.erase(std::unique(before.begin(), before.end()), before.end());
             for (Xapian::docid d : before) {
                 begin_write(idx);
-                if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }))
+                if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }) ==
+                    DROPPED_ALL)
                     fresh = DATELINE_UPDATED;
             }
         }
@@ -1061,13 +1130,8 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
             throw std::bad_alloc();
 
-        size_t len;
-        char *rec = dl_store_encode(a, &len, &hash); /* the record carries the id */
-        if (!rec)
-            throw std::bad_alloc();
         Xapian::Document doc;
-        doc.set_data(std::string(rec, len));
-        std::free(rec);
+        set_record(doc, a); /* the record carries the id; freed even when Xapian throws */
         doc.add_boolean_term(idterm);
         doc.add_value(SLOT_HASH, hex);
         const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
@@ -1189,11 +1253,13 @@ static bool under(const std::string &file, const std::string &path)
     return path.back() == '/' || file[path.size()] == '/';
 }
 
-/* Takes the origins `gone` says are gone from document did: when none is left the document is
- * deleted (returns true), else the first left becomes its file and key (returns false).
- * Inside a transaction. */
+/* Takes the origins `gone` says are gone from document did (it is shown each as origin_of()
+ * makes them): when none is left the document is deleted (DROPPED_ALL), else the first left
+ * becomes its file and key (DROPPED_SOME); when none is gone nothing is written
+ * (DROPPED_NONE). Rewrites the origins of a record from before file and key were kept apart
+ * as they are now written. Inside a transaction. */
 template <typename F>
-static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone)
+static dropped drop_origins(dateline_index *idx, Xapian::docid did, F gone)
 {
     Xapian::Document doc = idx->db->get_document(did);
     std::string data = doc.get_data();
@@ -1209,18 +1275,19 @@ static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone)
     if (a && !gone(first))
         left.push_back(first);
     for (size_t i = 0; a && i < dateline_article_count(a, DATELINE_FIELD_ORIGINS); i++) {
-        std::string o = dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i);
+        std::string o = origin_now(dateline_article_get_nth(a, DATELINE_FIELD_ORIGINS, i));
         if (!gone(o))
             left.push_back(o);
     }
     if (left.empty()) {
         idx->wdb->delete_document(did);
-        return true;
+        return DROPPED_ALL;
     }
+    if (left.size() == 1 + dateline_article_count(a, DATELINE_FIELD_ORIGINS))
+        return DROPPED_NONE;
     /* the first origin left becomes the article's file and key */
     const std::string &o = left[0];
-    size_t colon = o.rfind(':');
-    std::string f = o.substr(0, colon), k = o.substr(colon + 1);
+    std::string f = origin_file(o), k = origin_key(o);
     if (dl_article_put(a, DATELINE_FIELD_FILE, f.data(), f.size()) != DATELINE_OK ||
         dl_article_put(a, DATELINE_FIELD_KEY, k.empty() ? nullptr : k.data(), k.size()) !=
             DATELINE_OK)
@@ -1248,7 +1315,7 @@ static bool drop_origins(dateline_index *idx, Xapian::docid did, F gone)
         }
     }
     idx->wdb->replace_document(did, doc);
-    return false;
+    return DROPPED_SOME;
 }
 
 extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx, const char *path,
@@ -1273,7 +1340,10 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
         for (Xapian::TermIterator t = idx->db->allterms_begin(prefix);
              t != idx->db->allterms_end(prefix); ++t) {
             std::string term = *t;
-            if (term != exact && !under(term.substr(2), want))
+            /* an index written before file and key were kept apart may have "FILE:KEY-START"
+             * (an HTML page's "b/page.html:https"): its file is that up to the ':' */
+            if (term != exact && !under(term.substr(2), want) &&
+                !under(term.substr(2, term.find(':', 2) - 2), want))
                 continue;
             for (Xapian::PostingIterator p = idx->db->postlist_begin(term);
                  p != idx->db->postlist_end(term); ++p)
@@ -1283,12 +1353,12 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
         docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
         for (Xapian::docid did : docs) {
             begin_write(idx);
-            if (drop_origins(idx, did, [&](const std::string &o) { return under(origin_file(o), want); })) {
-                if (deleted)
-                    (*deleted)++;
-            } else if (kept) {
+            dropped d = drop_origins(idx, did,
+                                     [&](const std::string &o) { return under(origin_file(o), want); });
+            if (d == DROPPED_ALL && deleted)
+                (*deleted)++;
+            else if (d == DROPPED_SOME && kept)
                 (*kept)++;
-            }
             if (++idx->pending >= idx->batch)
                 commit_txn(idx);
         }

@@ -66,14 +66,33 @@ static void json_field(FILE *f, const char *name, const char *v, int comma)
         fputs("null", f);
 }
 
+/* Value i of a field as people read it: an ORIGINS entry, which the library keeps as file,
+ * 0x1F and key, is shown "FILE:KEY", or "FILE" without a key. Returns the value itself or a
+ * copy in *copy (NULL when none was made), which the caller frees. */
+static const char *shown(const dateline_article_t *a, dateline_field_t fl, size_t i, char **copy)
+{
+    const char *v = dateline_article_get_nth(a, fl, i);
+    const char *sep = v && fl == DATELINE_FIELD_ORIGINS ? strchr(v, '\x1f') : NULL;
+    *copy = NULL;
+    if (!sep || !(*copy = strdup(v)))
+        return v;
+    if (sep[1])
+        (*copy)[sep - v] = ':';
+    else
+        (*copy)[sep - v] = '\0';
+    return *copy;
+}
+
 static void json_list(FILE *f, const char *name, const dateline_article_t *a, dateline_field_t fl)
 {
     size_t n = dateline_article_count(a, fl);
     fprintf(f, ",\"%s\":[", name);
     for (size_t i = 0; i < n; i++) {
+        char *copy;
         if (i)
             fputc(',', f);
-        out_json_string(f, dateline_article_get_nth(a, fl, i));
+        out_json_string(f, shown(a, fl, i, &copy));
+        free(copy);
     }
     fputc(']', f);
 }
@@ -148,9 +167,11 @@ static void tsv_list(FILE *f, const dateline_article_t *a, dateline_field_t fl)
 {
     size_t n = dateline_article_count(a, fl);
     for (size_t i = 0; i < n; i++) {
+        char *copy;
         if (i)
             fputc(',', f);
-        tsv_value(f, dateline_article_get_nth(a, fl, i));
+        tsv_value(f, shown(a, fl, i, &copy));
+        free(copy);
     }
 }
 
@@ -1312,8 +1333,11 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
             continue;
         }
         fprintf(f, "%-11s", dateline_field_name(fl));
-        for (size_t k = 0; k < n; k++)
-            fprintf(f, "%s%s", k ? "; " : "", dateline_article_get_nth(a, fl, k));
+        for (size_t k = 0; k < n; k++) {
+            char *copy;
+            fprintf(f, "%s%s", k ? "; " : "", shown(a, fl, k, &copy));
+            free(copy);
+        }
         fputc('\n', f);
     }
     for (size_t i = 0; i < nv; i++) {

@@ -41,6 +41,12 @@ series Ghana 1: 1 in the first period
 bad date: bad argument: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
 OUT
 diff -u "$TMP/want" "$TMP/embed.out" > "$TMP/d"; ok $? "embed output"; sed 's/^/# /' "$TMP/d"
+# C++: the open flags or'd together (an int there) are a mode
+${CXX:-c++} -std=c++11 -Wall -Wextra -Werror ${BUILD_CXXFLAGS:-} -o "$TMP/embed-cxx" \
+    "$top_srcdir/tests/embed-cxx.cc" $flags ${BUILD_LDFLAGS:-} 2> "$TMP/cxx.log"
+ok $? "embed-cxx.cc compiles as C++11 -Wall -Werror against the installed header"
+sed 's/^/# /' "$TMP/cxx.log"
+is "$(LD_LIBRARY_PATH="$(dirname "$so")" "$TMP/embed-cxx" "$TMP/db-cxx" 2>&1)" "added 0, copper 1" "embed-cxx runs: WRITE | NO_SYNC opens for writing"
 # only dateline_* leaves the shared library
 bad=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -v '^dateline_' | grep -v '^_' | head -5)
 is "$bad" "" "the shared library exports only dateline_*"

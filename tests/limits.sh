@@ -18,6 +18,12 @@ ok $? "with a note that it was cut"
 is "$("$SEARCH" --index "$DB" --count firstword)" 1 "its start is searchable"
 is "$("$SEARCH" --index "$DB" --count lastword)" 0 "what was past the limit is not"
 
+# the same in Latin-1: each note once, joined (the charset's note was said twice)
+{ echo "A long report"; echo; printf 'Caf\xe9 FIRSTWORD begins it.\n'
+  yes 'The ministry said grain exports rose again this year.' | head -c 6000000; echo; } > "$TMP/long-latin1.txt"
+"$INDEX" --index "$DB" "$TMP/long-latin1.txt" > /dev/null 2> "$TMP/err"
+is "$(grep note "$TMP/err" | sed "s|$TMP/||")" "dateline-index: long-latin1.txt:1: note: invalid UTF-8, read as Windows-1252 (use --encoding to choose); article of 5.7 MB: only its first 4 MB were read" "a long article not in UTF-8: each note once"
+
 # a 300 MB file of Reuters records (5 MB of them, then a hole: cheap to make): rejected, and
 # not read into memory
 for i in $(seq 800); do cat corpus/sgml/wire-1987.sgm; done > "$TMP/huge.sgm"
