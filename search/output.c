@@ -419,58 +419,62 @@ static const char *const columns[] = {"rank", "score", "id", "date", "dateline",
                                       "title", "places", "groups", "topics", "file", "key",
                                       "snippet"};
 
-static void tsv_begin(FILE *f, const out_t *o, const out_totals_t *t)
+/* TSV and CSV: the same columns, each with its own separator, line end and quoting. */
+typedef struct {
+    const char *sep, *end;                                              /* "\t", "\n" */
+    void (*value)(FILE *f, const char *s);                              /* one field */
+    void (*list)(FILE *f, const dateline_article_t *a, dateline_field_t fl); /* a list field */
+} delimited_t;
+
+static const delimited_t tsv = {"\t", "\n", tsv_value, tsv_list};
+static const delimited_t csv = {",", "\r\n", csv_value, csv_list};
+
+static void delimited_begin(FILE *f, const out_t *o, const delimited_t *d)
 {
-    (void)t;
-    for (size_t k = 0; o->header && k < sizeof columns / sizeof columns[0]; k++)
-        fprintf(f, "%s%s", columns[k], k + 1 < sizeof columns / sizeof columns[0] ? "\t" : "\n");
-}
-static void tsv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
-{
-    const dateline_article_t *a = w->a;
-    (void)o, (void)i;
-    fprintf(f, "%zu\t%.4f\t%s\t%s\t", dateline_result_rank(w->r), dateline_result_score(w->r),
-            or_empty(dateline_article_get(a, DATELINE_FIELD_ID)),
-            or_empty(dateline_article_get(a, DATELINE_FIELD_DATE)));
-    static const dateline_field_t fields[] = {
-        DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_TITLE,
-        DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS, DATELINE_FIELD_TOPICS,
-        DATELINE_FIELD_FILE, DATELINE_FIELD_KEY};
-    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
-        if (fields[k] >= DATELINE_FIELD_PLACES && fields[k] <= DATELINE_FIELD_TOPICS)
-            tsv_list(f, a, fields[k]);
-        else
-            tsv_value(f, dateline_article_get(a, fields[k]));
-        fputc('\t', f);
-    }
-    tsv_value(f, w->snippet);
-    fputc('\n', f);
+    const size_t n = sizeof columns / sizeof columns[0];
+    for (size_t k = 0; o->header && k < n; k++)
+        fprintf(f, "%s%s", columns[k], k + 1 < n ? d->sep : d->end);
 }
 
-static void csv_begin(FILE *f, const out_t *o, const out_totals_t *t)
-{
-    (void)t;
-    for (size_t k = 0; o->header && k < sizeof columns / sizeof columns[0]; k++)
-        fprintf(f, "%s%s", columns[k], k + 1 < sizeof columns / sizeof columns[0] ? "," : "\r\n");
-}
-static void csv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+static void delimited_row(FILE *f, const row_t *w, const delimited_t *d)
 {
     const dateline_article_t *a = w->a;
-    (void)o, (void)i;
-    fprintf(f, "%zu,%.4f,", dateline_result_rank(w->r), dateline_result_score(w->r));
     static const dateline_field_t fields[] = {
         DATELINE_FIELD_ID, DATELINE_FIELD_DATE, DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE,
         DATELINE_FIELD_TITLE, DATELINE_FIELD_PLACES, DATELINE_FIELD_GROUPS,
         DATELINE_FIELD_TOPICS, DATELINE_FIELD_FILE, DATELINE_FIELD_KEY};
+    fprintf(f, "%zu%s%.4f%s", dateline_result_rank(w->r), d->sep, dateline_result_score(w->r),
+            d->sep);
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
         if (fields[k] >= DATELINE_FIELD_PLACES && fields[k] <= DATELINE_FIELD_TOPICS)
-            csv_list(f, a, fields[k]);
+            d->list(f, a, fields[k]);
         else
-            csv_value(f, dateline_article_get(a, fields[k]));
-        fputc(',', f);
+            d->value(f, dateline_article_get(a, fields[k]));
+        fputs(d->sep, f);
     }
-    csv_value(f, w->snippet);
-    fputs("\r\n", f);
+    d->value(f, w->snippet);
+    fputs(d->end, f);
+}
+
+static void tsv_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    (void)t;
+    delimited_begin(f, o, &tsv);
+}
+static void tsv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    (void)o, (void)i;
+    delimited_row(f, w, &tsv);
+}
+static void csv_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    (void)t;
+    delimited_begin(f, o, &csv);
+}
+static void csv_row(FILE *f, const out_t *o, const row_t *w, size_t i)
+{
+    (void)o, (void)i;
+    delimited_row(f, w, &csv);
 }
 
 static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
