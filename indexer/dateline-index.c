@@ -257,6 +257,8 @@ static int not_an_article(const char *path)
 static void index_file(run_t *r, const char *path, const char *topic, int in_folder,
                        double size)
 {
+    if (got_signal)
+        return; /* not begun: the next run reads it */
     if (r->verbose) {
         clear_progress(r);
         fprintf(stderr, "%s: reading %s\n", prog, shown(path));
@@ -297,7 +299,9 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
     r->bytes += (double)dateline_reader_size(rd);
     r->reading = rd;
     r->reading_size = size;
-    while (!got_signal) {
+    /* a file once begun gives at least its first article: a signal stops the run between two
+     * articles, never between the "reading" line and the file's first article */
+    for (int first = 1; first || !got_signal; first = 0) {
         dateline_article_t *a;
         st = dateline_reader_next(rd, &a);
         if (st == DATELINE_END)
