@@ -3,6 +3,7 @@
 # articles in small batches; two more loop over dateline-search itself. No search may fail:
 # a reader that sees the index change under it reopens and runs the search again (up to 10
 # times: the writer commits every 25 articles, far more often than a real ingest does).
+# make check writes 800 articles (32 commits under the readers); make check-long writes 3,000.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 # Xapian 1.4.22 leaks part of its query tree when a match is cut short by DatabaseModified-
@@ -10,7 +11,7 @@ cd "$top_srcdir" || exit 1
 # for leaks.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
 LOOP="$top_builddir/tests/reader-loop"
-N=3000
+N=$([ -n "${DATELINE_LONG:-}" ] && echo 3000 || echo 800)
 DB="$TMP/db"
 SRC="$TMP/src"
 stories "$SRC" $N
