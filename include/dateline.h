@@ -29,9 +29,20 @@ extern "C" {
 #define DATELINE_API
 #endif
 
-/* Version of this header; dateline_version() gives the library's. */
+/* Version of this header; dateline_version() gives the library's. The MAJOR version changes
+ * when a program built against an older header may no longer build or run as before (and the
+ * library's soname with it); MINOR when functions or struct versions are added; MICRO for fixes
+ * alone. */
 #define DATELINE_VERSION_MAJOR 0
 #define DATELINE_VERSION_MINOR 1
+#define DATELINE_VERSION_MICRO 0
+/* The header's version as one number, MAJOR * 10000 + MINOR * 100 + MICRO (100 is 0.1.0). */
+#define DATELINE_VERSION_NUMBER \
+    (DATELINE_VERSION_MAJOR * 10000 + DATELINE_VERSION_MINOR * 100 + DATELINE_VERSION_MICRO)
+/* Nonzero when this header is version major.minor.micro or later, for #if:
+ *   #if DATELINE_CHECK_VERSION(0, 2, 0)  ...use what 0.2 added...  #endif */
+#define DATELINE_CHECK_VERSION(major, minor, micro) \
+    (DATELINE_VERSION_NUMBER >= (major) * 10000 + (minor) * 100 + (micro))
 
 /* What went wrong, distinct wherever a caller can act differently. */
 typedef enum {
@@ -55,8 +66,12 @@ typedef enum {
 /* A short English description of a status, e.g. "index is locked". Never NULL. */
 DATELINE_API const char *dateline_status_to_string(dateline_status_t status);
 
-/* The library's version as "MAJOR.MINOR.PATCH". */
+/* The library's version as "MAJOR.MINOR.MICRO". */
 DATELINE_API const char *dateline_version(void);
+/* The library's version as one number, as DATELINE_VERSION_NUMBER gives the header's: a
+ * program can check at run time that the library it was linked with is not older than the
+ * header it was built with (dateline_version_number() >= DATELINE_VERSION_NUMBER). */
+DATELINE_API int dateline_version_number(void);
 
 /* Frees memory the library handed over with "free with dateline_free()". Accepts NULL. */
 DATELINE_API void dateline_free(void *p);
@@ -185,6 +200,10 @@ typedef struct {
 } dateline_reader_options_t;
 #define DATELINE_READER_OPTIONS_INIT { DATELINE_READER_OPTIONS_VERSION, DATELINE_FORMAT_AUTO, \
                                        NULL, 0, NULL, NULL, NULL, NULL, 0 }
+/* Sets *options to the defaults of this header's version (what DATELINE_READER_OPTIONS_INIT
+ * gives), for callers that cannot use the initializer (other languages, options kept in heap
+ * memory). Returns DATELINE_OK, or DATELINE_BAD_ARGUMENT when options is NULL. */
+DATELINE_API dateline_status_t dateline_reader_options_init(dateline_reader_options_t *options);
 
 /* Opens a reader over `len` bytes at `data`, which are copied. `name` is the origin file
  * recorded in each article (e.g. the path as the user gave it). `options` may be NULL.
@@ -397,6 +416,16 @@ typedef enum {
  * or it goes when the index is closed. */
 DATELINE_API dateline_status_t dateline_query_new(dateline_index_t *index, const char *text,
                                                   dateline_query_t **out);
+
+/* Writes a value so that the query language reads it back exactly: `field:"value"`, or the
+ * phrase `"value"` when field is NULL or "". Inside the quotes, '"', '\' and '*' are escaped with
+ * a backslash, so that the value is one term whatever it holds (a quote, a backslash, a star
+ * that would otherwise make a pattern, the words OR and NOT, parentheses): for a program that
+ * builds queries from values it was given,
+ *   char *q = dateline_query_quote("place", user_place);   place:"Deir al-Zor"
+ * Returns the text (free with dateline_free()), or NULL when value is NULL, field holds
+ * anything but ASCII letters, or memory ran out. */
+DATELINE_API char *dateline_query_quote(const char *field, const char *value);
 
 /* "More like this": a query for the articles that share the most distinctive words with the
  * article whose id is `id`, best first. Its words are chosen by Xapian's relevance feedback

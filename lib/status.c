@@ -1,5 +1,7 @@
-/* status.c: the words for each dateline_status_t, the version, and dateline_free(). */
+/* status.c: the words for each dateline_status_t, the version, options' defaults, and
+ * dateline_free(). */
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "dl.h"
 
@@ -26,5 +28,22 @@ const char *dateline_status_to_string(dateline_status_t status)
 }
 
 const char *dateline_version(void) { return PACKAGE_VERSION; }
+
+int dateline_version_number(void)
+{
+    int major = 0, minor = 0, micro = 0;
+    if (sscanf(PACKAGE_VERSION, "%d.%d.%d", &major, &minor, &micro) < 2)
+        return 0;
+    return major * 10000 + minor * 100 + micro;
+}
+
+dateline_status_t dateline_reader_options_init(dateline_reader_options_t *options)
+{
+    if (!options)
+        return DATELINE_BAD_ARGUMENT;
+    const dateline_reader_options_t defaults = DATELINE_READER_OPTIONS_INIT;
+    *options = defaults;
+    return DATELINE_OK;
+}
 
 void dateline_free(void *p) { free(p); }

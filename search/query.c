@@ -72,6 +72,38 @@ static size_t charpos(const char *q, size_t i)
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+/* Inside quotes a backslash makes the next character plain: \" is a quote that does not close,
+ * \\ a backslash, \* a star that does not make a pattern (dateline_query_quote() writes them).
+ * The closing quote of one opened at byte i, or NULL. */
+static const char *close_quote(const char *q, size_t i, size_t n)
+{
+    for (size_t k = i + 1; k < n; k++) {
+        if (q[k] == '\\' && k + 1 < n)
+            k++;
+        else if (q[k] == '"')
+            return q + k;
+    }
+    return NULL;
+}
+
+/* Whether the character at s[i] of a quoted text is made plain by a backslash before it. */
+static int escaped(const char *s, size_t i)
+{
+    size_t k = 0;
+    while (k < i && s[i - 1 - k] == '\\')
+        k++;
+    return k % 2;
+}
+
+/* The first '*' of s[0..n) that makes a pattern (in quotes: not escaped), or NULL. */
+static const char *star_in(const char *s, size_t n, int quoted)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '*' && !(quoted && escaped(s, i)))
+            return s + i;
+    return NULL;
+}
+
 static void fail(parser_t *p, dateline_status_t st, char *message)
 {
     if (p->st != DATELINE_OK) {
@@ -173,7 +205,7 @@ static void next(parser_t *p)
         return;
     }
     if (q[i] == '"') {
-        const char *close = memchr(q + i + 1, '"', p->n - i - 1);
+        const char *close = close_quote(q, i, p->n);
         if (!close) {
             fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: a quote that is never closed", charpos(q, i)));
@@ -199,7 +231,7 @@ static void next(parser_t *p)
         t->name_n = name_n;
         size_t v = i + name_n + 1;
         if (v < p->n && q[v] == '"') {
-            const char *close = memchr(q + v + 1, '"', p->n - v - 1);
+            const char *close = close_quote(q, v, p->n);
             if (!close) {
                 fail(p, DATELINE_QUERY_SYNTAX,
                      dl_format("position %zu: a quote that is never closed", charpos(q, v)));
@@ -246,6 +278,22 @@ static void next(parser_t *p)
             }
         }
     }
+}
+
+/* A quoted value as meant: each backslash makes the next character plain and goes. */
+static char *unescape(const char *s, size_t n)
+{
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n)
+            i++;
+        out[k++] = s[i];
+    }
+    out[k] = '\0';
+    return out;
 }
 
 static dl_qnode_t *node(parser_t *p, dl_qkind_t kind, size_t at)
@@ -389,7 +437,7 @@ static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, i
     w->title = title;
     w->phrase = phrase;
     /* a trailing '*' asks for every word that starts so (in a phrase too: "oil pric*") */
-    if (n > 1 && s[n - 1] == '*' && !is_space(s[n - 2])) {
+    if (n > 1 && s[n - 1] == '*' && !is_space(s[n - 2]) && !(phrase && escaped(s, n - 1))) {
         w->wild = 1;
         n--;
         if (!pattern_budget(p, at)) {
@@ -397,7 +445,7 @@ static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, i
             return NULL;
         }
     }
-    const char *star = memchr(s, '*', n);
+    const char *star = star_in(s, n, phrase);
     if (star) {
             fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: '*' can only end a word (petro*) or a phrase (\"oil "
@@ -440,7 +488,7 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
         return NULL;
     }
     size_t n = t->n;
-    int wild = n > 1 && t->s[n - 1] == '*';
+    int wild = n > 1 && t->s[n - 1] == '*' && !(t->quoted && escaped(t->s, n - 1));
     if (wild)
         n--;
     if (wild && (is_space(t->s[n - 1]) || t->s[n - 1] == '-' || t->s[n - 1] == '_')) {
@@ -451,7 +499,7 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
     }
     if (wild && !pattern_budget(p, t->at))
         return NULL;
-    if (memchr(t->s, '*', n) || (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
+    if (star_in(t->s, n, t->quoted) || (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
         fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: %s: takes %s", charpos(p->q, t->at), filter->name,
                        filter->field == DATELINE_FIELD_PLACE_IDS
@@ -460,7 +508,7 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
                            : "a value, or the beginning of one ending in '*' (topic:gr*)"));
         return NULL;
     }
-    char *raw = dl_strndup(t->s, n);
+    char *raw = t->quoted ? unescape(t->s, n) : dl_strndup(t->s, n);
     char *key = raw ? dl_key_normalize(raw, KEY_MAX) : NULL;
     free(raw);
     if (!key) {
@@ -719,4 +767,26 @@ dateline_status_t dl_query_parse(const char *q, dl_qnode_t **out, char **message
     free(p.message);
     *out = root;
     return DATELINE_OK;
+}
+
+char *dateline_query_quote(const char *field, const char *value)
+{
+    if (!value)
+        return NULL;
+    if (field)
+        for (const char *c = field; *c; c++)
+            if (!is_alpha(*c))
+                return NULL;
+    dl_buf_t b;
+    dl_buf_init(&b);
+    if (field && *field)
+        dl_buf_printf(&b, "%s:", field);
+    dl_buf_addc(&b, '"');
+    for (const char *c = value; *c; c++) {
+        if (*c == '"' || *c == '\\' || *c == '*')
+            dl_buf_addc(&b, '\\');
+        dl_buf_addc(&b, *c);
+    }
+    dl_buf_addc(&b, '"');
+    return dl_buf_take(&b);
 }

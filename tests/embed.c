@@ -10,6 +10,46 @@ static int fail(const char *what, dateline_status_t st, const char *msg)
     return 1;
 }
 
+/* A topic with a quote, a backslash and a star goes in, and dateline_query_quote() finds it. */
+static int quoted_values(const char *path)
+{
+    static const char *const topics[] = {"say \"no\" * or \\ not", "plain"};
+    dateline_index_t *idx;
+    dateline_article_t *a;
+    dateline_outcome_t what;
+    dateline_query_t *q;
+    char *msg = NULL, *text;
+    size_t i, n = 0;
+    dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_WRITE, &idx, &msg);
+    if (st != DATELINE_OK)
+        return fail("open 2", st, msg);
+    for (i = 0; i < 2; i++) {
+        dateline_article_new(&a);
+        dateline_article_set(a, DATELINE_FIELD_TITLE, i ? "Second" : "First");
+        dateline_article_set(a, DATELINE_FIELD_BODY, "Words about the weather.");
+        dateline_article_set(a, DATELINE_FIELD_TOPICS, topics[i]);
+        dateline_index_add(idx, a, &what);
+        dateline_article_destroy(a);
+    }
+    for (i = 0; i < 2; i++) {
+        text = dateline_query_quote("topic", topics[i]);
+        st = dateline_query_new(idx, text, &q);
+        if (st == DATELINE_OK)
+            st = dateline_query_count(q, &n);
+        printf("quoted %s: %s %lu\n", text, dateline_status_to_string(st), (unsigned long)n);
+        dateline_free(text);
+    }
+    text = dateline_query_quote(NULL, "about the");
+    st = dateline_query_new(idx, text, &q);
+    if (st == DATELINE_OK)
+        st = dateline_query_count(q, &n);
+    printf("phrase %s: %s %lu\n", text, dateline_status_to_string(st), (unsigned long)n);
+    dateline_free(text);
+    printf("bad field %s\n", dateline_query_quote("to pic", "x") ? "quoted" : "refused");
+    dateline_index_close(idx);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     dateline_index_t *idx;
@@ -22,6 +62,24 @@ int main(int argc, char **argv)
     size_t i, n;
     if (argc != 2)
         return 2;
+    {
+        char header[32];
+        dateline_reader_options_t o, init = DATELINE_READER_OPTIONS_INIT;
+        sprintf(header, "%d.%d.%d", DATELINE_VERSION_MAJOR, DATELINE_VERSION_MINOR,
+                DATELINE_VERSION_MICRO);
+        printf("version: library %s, header %s; numbers %s; check %d %d\n", dateline_version(),
+               header, dateline_version_number() == DATELINE_VERSION_NUMBER ? "equal" : "differ",
+               DATELINE_CHECK_VERSION(DATELINE_VERSION_MAJOR, DATELINE_VERSION_MINOR,
+                                      DATELINE_VERSION_MICRO),
+               DATELINE_CHECK_VERSION(DATELINE_VERSION_MAJOR, DATELINE_VERSION_MINOR,
+                                      DATELINE_VERSION_MICRO + 1));
+        memset(&o, 0x5A, sizeof o);
+        st = dateline_reader_options_init(&o);
+        printf("options init: %s, %s\n", dateline_status_to_string(st),
+               o.version == init.version && o.format == init.format && !o.encoding &&
+               !o.force_encoding && !o.date && !o.columns && !o.fields && !o.topic &&
+               !o.max_decompressed ? "the defaults" : "not the defaults");
+    }
     st = dateline_index_open(argv[1], DATELINE_OPEN_WRITE, &idx, &msg);
     if (st != DATELINE_OK)
         return fail("open", st, msg);
@@ -93,5 +151,9 @@ int main(int argc, char **argv)
     st = dateline_query_new(idx, "date:2017-13-45", &q);
     printf("bad date: %s: %s\n", dateline_status_to_string(st), dateline_index_message(idx));
     dateline_index_close(idx); /* frees the queries and results still open */
-    return 0;
+    {
+        char path[4096];
+        snprintf(path, sizeof path, "%s-quoted", argv[1]);
+        return quoted_values(path);
+    }
 }

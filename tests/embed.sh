@@ -29,7 +29,10 @@ so=$(find "$DEST" -name 'libdateline.so.*' -type f | head -n 1)
 LD_LIBRARY_PATH="$(dirname "$so")" "$TMP/embed" "$TMP/db" > "$TMP/embed.out" 2>&1
 ok $? "embed runs"
 id=$(sed -n 's/^added 0 id //p' "$TMP/embed.out")
+version=$(sed -n 's/^VERSION = //p' "$top_builddir/Makefile")
 cat > "$TMP/want" <<OUT
+version: library $version, header $version; numbers equal; check 1 0
+options init: success, the defaults
 added 0 id $id
 again 2
 total 1
@@ -39,6 +42,10 @@ period 1999 1 Ghana|
 left out 0 undated 0 coarser
 series Ghana 1: 1 in the first period
 bad date: bad argument: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
+quoted topic:"say \\"no\\" \\* or \\\\ not": success 1
+quoted topic:"plain": success 1
+phrase "about the": success 2
+bad field refused
 OUT
 diff -u "$TMP/want" "$TMP/embed.out" > "$TMP/d"; ok $? "embed output"; sed 's/^/# /' "$TMP/d"
 # C++: the open flags or'd together (an int there) are a mode
