@@ -386,7 +386,8 @@ def main():
         if not os.path.exists(need):
             sys.exit("score.py: no %s: the yardstick reads its stories from ../shared/corpora "
                      "(give --corpora DIR)" % need)
-    tools = [os.path.join(a.build, p) for p in ("dateline-index", "dateline-search")]
+    tools = [os.path.join(os.path.abspath(a.build), p)
+             for p in ("dateline-index", "dateline-search")]
     for t in tools:
         if not os.access(t, os.X_OK):
             sys.exit("score.py: no %s: build first (make), or give --build DIR" % t)
