@@ -54,7 +54,7 @@ Signature signature(const char *title, const char *body)
         for (int b = 0; b < BANDS; b++) {
             char t[16];
             uint64_t h = dl_hash64(sig + b * rows, rows * sizeof sig[0], (uint64_t)b);
-            std::snprintf(t, sizeof t, "XM%d%08x", b, static_cast<unsigned>(h & 0xFFFFFFFF));
+            std::snprintf(t, sizeof t, DL_PREFIX_BAND "%d%08x", b, static_cast<unsigned>(h & 0xFFFFFFFF));
             s.bands.emplace_back(t);
         }
     }
@@ -96,16 +96,16 @@ std::string chain_of(dateline_index *idx, const dateline_article_t *a, const Sig
             continue; /* the article's own older version */
         Xapian::Document cd = idx->db->get_document(c);
         long cday;
-        if (dated && day_number(cd.get_value(SLOT_DATE), &cday) &&
+        if (dated && day_number(cd.get_value(DL_SLOT_DATE), &cday) &&
             std::labs(cday - day) > CHAIN_DAYS)
             continue;
-        std::string v = cd.get_value(SLOT_MINHASH);
+        std::string v = cd.get_value(DL_SLOT_MINHASH);
         if (v.size() != sigbin.size())
             continue;
         int same = 0;
         for (int k = 0; k < DL_MINHASHES; k++)
             same += v.compare(4 * k, 4, sigbin, 4 * k, 4) == 0;
-        std::string other = cd.get_value(SLOT_CHAIN);
+        std::string other = cd.get_value(DL_SLOT_CHAIN);
         if (same > best || (same == best && same >= SAME_STORY && other < chain)) {
             best = same;
             chain = other;

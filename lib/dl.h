@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "dateline.h"
+#include "schema.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -170,18 +171,6 @@ dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **
 void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
 
 /* ---- queries (search/query.c) ---- */
-/* The filters of the query language, their term prefixes and the article fields whose values
- * become the terms: one row each drives both indexing and queries. */
-enum { DL_FILTER_WORDS = 1 }; /* each word of a value is a term too (author:smith) */
-typedef struct {
-    const char *name;       /* as written in queries: "place" */
-    const char *prefix;     /* term prefix: "XP" */
-    dateline_field_t field; /* article field whose values become the terms */
-    unsigned flags;         /* DL_FILTER_* */
-} dl_filter_t;
-extern const dl_filter_t dl_filters[];
-extern const size_t dl_nfilters;
-
 /* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */
 typedef enum {
     DL_Q_WORDS,  /* text: one word, or several as a phrase (text) */

@@ -105,14 +105,8 @@ bool day_number(const std::string &key, long *out)
 
 Xapian::valueno facet_slot(dateline_field_t f)
 {
-    switch (f) {
-    case DATELINE_FIELD_PLACES: return SLOT_PLACES;
-    case DATELINE_FIELD_GROUPS: return SLOT_GROUPS;
-    case DATELINE_FIELD_TOPICS: return SLOT_TOPICS;
-    case DATELINE_FIELD_DATELINES: return SLOT_DATELINES;
-    case DATELINE_FIELD_SOURCE: return SLOT_SOURCE;
-    default: return Xapian::BAD_VALUENO;
-    }
+    const dl_filter_t *flt = dl_filter_of_facet(f);
+    return flt ? static_cast<Xapian::valueno>(flt->slot) : Xapian::BAD_VALUENO;
 }
 
 /* Counts each value of a facet slot once: a count is of matches that have the value. */
@@ -120,7 +114,7 @@ void FacetSpy::split(const std::string &v, std::map<std::string, size_t> &into)
 {
     std::vector<std::string> seen;
     for (size_t p = 0; p < v.size();) {
-        size_t e = v.find(FACET_SEP, p);
+        size_t e = v.find(DL_FACET_SEP, p);
         if (e == std::string::npos)
             e = v.size();
         if (e > p)
@@ -136,7 +130,7 @@ void FacetSpy::split(const std::string &v, std::map<std::string, size_t> &into)
 /* The counts of the series' field in a period. */
 const std::map<std::string, size_t> &FacetSpy::by_counts(const Period &p) const
 {
-    return by == SLOT_PLACES ? p.places : by == SLOT_GROUPS ? p.groups : p.by;
+    return by == DL_SLOT_PLACES ? p.places : by == DL_SLOT_GROUPS ? p.groups : p.by;
 }
 
 /* The number of the period a date sort key "YYYYMMDD..." falls in, into *out; false for a
@@ -163,7 +157,7 @@ void FacetSpy::operator()(const Xapian::Document &doc, double)
         return;
     if (by != Xapian::BAD_VALUENO)
         split(doc.get_value(by), by_all);
-    std::string start = doc.get_value(SLOT_DATE), stop = doc.get_value(SLOT_DATE_END);
+    std::string start = doc.get_value(DL_SLOT_DATE), stop = doc.get_value(DL_SLOT_DATE_END);
     long n;
     if (!number(start, &n)) { /* undated, or a date no one can read */
         undated++;
@@ -178,9 +172,9 @@ void FacetSpy::operator()(const Xapian::Document &doc, double)
     }
     Period &p = periods[n];
     p.n++;
-    split(doc.get_value(SLOT_PLACES), p.places);
-    split(doc.get_value(SLOT_GROUPS), p.groups);
-    if (by != Xapian::BAD_VALUENO && by != SLOT_PLACES && by != SLOT_GROUPS)
+    split(doc.get_value(DL_SLOT_PLACES), p.places);
+    split(doc.get_value(DL_SLOT_GROUPS), p.groups);
+    if (by != Xapian::BAD_VALUENO && by != DL_SLOT_PLACES && by != DL_SLOT_GROUPS)
         split(doc.get_value(by), p.by);
 }
 

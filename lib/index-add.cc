@@ -13,8 +13,6 @@
 
 using namespace dl;
 
-const char dl::ALIAS_KEY[] = "dateline.alias.";
-const char dl::ALIASES_KEY[] = "dateline.aliases.";
 
 namespace {
 
@@ -22,11 +20,11 @@ namespace {
 void learn_alias(dateline_index *idx, const dl_definition_t &d)
 {
     std::string acr = folded(d.acronym), group = folded(d.name);
-    if (acr.empty() || group.empty() || !idx->db->get_metadata(ALIAS_KEY + acr).empty())
+    if (acr.empty() || group.empty() || !idx->db->get_metadata(DL_ALIAS_KEY + acr).empty())
         return;
-    idx->wdb->set_metadata(ALIAS_KEY + acr, d.name);
-    std::string list = idx->db->get_metadata(ALIASES_KEY + group);
-    idx->wdb->set_metadata(ALIASES_KEY + group, list.empty() ? acr : list + " " + acr);
+    idx->wdb->set_metadata(DL_ALIAS_KEY + acr, d.name);
+    std::string list = idx->db->get_metadata(DL_ALIASES_KEY + group);
+    idx->wdb->set_metadata(DL_ALIASES_KEY + group, list.empty() ? acr : list + " " + acr);
 }
 
 /* The id comes from the article as its source gave it, before anything is derived from it: a
@@ -84,7 +82,7 @@ void gain_origin(dateline_index *idx, Xapian::Document &old, Xapian::docid did,
     set_record(old, stored);
     old.add_boolean_term(file_term(origin_file(origin)));
     old.add_boolean_term(origin_term(origin));
-    old.add_boolean_term("XO");
+    old.add_boolean_term(DL_TERM_COPIES);
     begin_write(idx);
     idx->wdb->replace_document(did, old);
 }
@@ -115,7 +113,7 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
                      const char *hex, dateline_outcome_t *out)
 {
     Xapian::Document old = idx->db->get_document(did);
-    if (old.get_value(SLOT_HASH) == hex && listed_here(idx, a, did)) {
+    if (old.get_value(DL_SLOT_HASH) == hex && listed_here(idx, a, did)) {
         if (out)
             *out = DATELINE_UNCHANGED;
         return true;
@@ -133,12 +131,12 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
     for (size_t i = 0; stored && !known &&
                        i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS); i++)
         known = origin == origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
-    if (old.get_value(SLOT_HASH) == hex && (known || !stored)) {
+    if (old.get_value(DL_SLOT_HASH) == hex && (known || !stored)) {
         if (out)
             *out = DATELINE_UNCHANGED;
         return true;
     }
-    if (old.get_value(SLOT_HASH) == hex) {
+    if (old.get_value(DL_SLOT_HASH) == hex) {
         gain_origin(idx, old, did, stored, origin);
         if (out)
             *out = DATELINE_DUPLICATE;

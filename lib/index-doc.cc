@@ -1,93 +1,8 @@
 /* index-doc.cc: an article as the index holds it: the document of its record, terms and values,
  * and the record read back.
  *
- * Here is the index schema, version 2. Change it only with a new version number: the version
- * is stored in the index and checked on open, so an old program never misreads a new index.
- *
- * Documents: one per article.
- *
- * Terms
- *   Q<id>          the article's id (16 hex digits), unique; how an article is found again.
- *                  An id a program set that is longer than 200 bytes: its first bytes, "#"
- *                  and 16 hex digits of its hash (Xapian terms end at 245 bytes)
- *   Z<stem>        words of the body, stemmed (English), with positions
- *   ZS<stem>       words of the title, stemmed, with positions. Plain query words search
- *                  both (QueryParser's default field maps to "" and "S"); title: only S.
- *                  Every word is stored stemmed only (STEM_ALL_Z rather than STEM_SOME's
- *                  raw and stemmed pair): half the postings, ~30% faster ingest, and a
- *                  phrase still matches word for word, on stems. The Z is what Xapian's
- *                  snippet code looks for to highlight stemmed words.
- *   XP<id>         place, from PLACE_IDS: a gazetteer id ("sy", "sy.07", "g170794") for the
- *                  place and every place it lies within (Raqqa -> Ar-Raqqah -> Syria -> Middle
- *                  East, Asia), or "=" and the key of a label the gazetteer does not know.
- *                  Not boolean: its wdf is the place's salience (summed up the hierarchy), so
- *                  place: ranks stories about a place above stories that mention it.
- *                                                           place:NAME (any spelling)
- *   XG<key>        group      (GROUPS): the group's name folded as the gazetteer folds
- *                  ("syriandemocraticforces"); built-in groups under their display name
- *                                                           group:NAME or ACRONYM
- *   XA<key>        an acronym the text uses (ACRONYMS), folded ("sdf"): group: finds a
- *                  story by an alias learned after the story went in
- *   XT<key>        topic      (TOPICS)                      topic:KEY
- *   XD<key>        dateline place (DATELINES)               dateline:KEY
- *   XS<key>        source (SOURCE)                          source:KEY
- *   XU<key>        author (AUTHOR), and XU<word> for each word of the key
- *                                                           author:KEY or author:WORD
- *   XC<key>        charset the text was read as (CHARSET)   charset:KEY
- *   XR<key>        how the text was repaired (REPAIRED), and XRyes or XRno for any
- *                                                           repaired:KEY, repaired:yes|no
- *   XK<key>        the story chain (STORY): the id of its first article   story:ID
- *   XF<path>       each file the article was read from (FILE and ORIGINS), cut and hashed
- *                  like an id when long: --delete-origin finds them by prefix
- *   XW<hex>        each origin, its file, 0x1F and its key hashed (16 hex digits): an
- *                  edited file finds what it gave before
- *   XO             the article was read from more than one origin (--stats)
- *   XM<b><hex>     band b (0-7) of the MinHash signature: four values hashed to 8 hex
- *                  digits; articles sharing a band are compared for a story chain
- *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
- *   200 bytes), so a filter written any way meets the term.
- *
- * Values
- *   0  date sort key "YYYYMMDDHHMMSS" (time 000000 when unknown) where the article's date
- *      span starts (its day, or the first day of its month or year when that is all that is
- *      known); absent when undated. --sort newest|oldest sorts by it.
- *   6  where the date span ends: "YYYYMMDD235959" of its day, month or year (the time itself
- *      when known). date:A..B matches an article whose whole span lies within A..B.
- *   1  content fingerprint: 16 hex digits of dl_hash64 over the stored fields but id and
- *      origin. Equal fingerprint under the same id: the article is unchanged and not rewritten.
- *   2  facet values of places: the names of the places found and of the countries and
- *      first-level regions they lie in, joined by 0x1F
- *   3  facet values of groups (GROUPS), 4 of topics (TOPICS), 5 of datelines (DATELINES),
- *      each joined by 0x1F. Facets and timelines read these in a MatchSpy over all matches.
- *   9  the source (SOURCE), for the source facet
- *   7  the MinHash signature: 32 values of 4 bytes, big-endian (absent for texts of fewer
- *      than three words)
- *   8  the story chain (as XK): searches collapse on it to list each story once
- *   Slot 9 and the XU terms came with the query language's rewrite: an older index of schema
- *   2 has no author: filter or source facet until its articles are added again.
- *   Slots 7 and 8 and the terms XR, XK, XF, XW, XO and XM came after the first indexes of
- *   schema 2: in an index written before them, articles are their own stories and
- *   --delete-origin, --stats' origins and repaired: see only what was added since. Every
- *   reader of schema 2 reads both.
- *   Origins (the record's ORIGINS and the XW terms) were first "FILE:KEY", split at the last
- *   ':', which cut a URL key ("b/page.html:https" was the file): they are now the file, 0x1F
- *   and the key. Records and terms written before stay readable: an ORIGINS entry without
- *   0x1F is split by origin_split(), an edited file also looks up its XW term of before, and
- *   --delete-origin also takes an XF term whose path goes on after a ':'; an article whose
- *   origins change is written the new way.
- *
- * Document data: the article record of store.c (every field, zlib-compressed).
- *   Why there and not in a store beside the index: a document's data is written in the same
- *   Xapian transaction as its terms, so after a crash the text and the index can never
- *   disagree, one lookup by docid returns everything a result needs, and the index stays one
- *   folder to copy, compact (xapian-compact) or serve remotely (xapian-tcpsrv).
- *
- * Metadata
- *   dateline.schema   "2"; an index without it (and not empty) or with another value is refused
- *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
- *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
- *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
- */
+ * The schema these follow (prefixes, slots, keys, and the filter table that drives which terms
+ * an article's fields become) is lib/schema.h. */
 #include <config.h>
 
 #include <cstdlib>
@@ -118,7 +33,7 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
         Xapian::termcount w = static_cast<Xapian::termcount>(sal > 0 ? sal : 1);
         if (id.empty())
             continue;
-        if (id[0] == '=') {
+        if (id[0] == DL_PLACE_LABEL) {
             wdf[id.substr(0, KEY_MAX)] += w;
             facet.push_back(id.substr(1));
             continue;
@@ -142,12 +57,12 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
         }
     }
     for (const auto &t : wdf)
-        doc.add_term("XP" + t.first, t.second);
+        doc.add_term(DL_PREFIX_PLACE + t.first, t.second);
     std::string v;
     for (const std::string &f : facet)
-        v += (v.empty() ? "" : std::string(1, FACET_SEP)) + f;
+        v += (v.empty() ? "" : std::string(1, DL_FACET_SEP)) + f;
     if (!v.empty())
-        doc.add_value(SLOT_PLACES, v);
+        doc.add_value(DL_SLOT_PLACES, v);
 }
 
 /* The values of a list field joined for a facet slot. */
@@ -155,32 +70,37 @@ static std::string facet_value(const dateline_article_t *a, dateline_field_t f)
 {
     std::string v;
     for (size_t i = 0; i < dateline_article_count(a, f); i++)
-        v += (i ? std::string(1, FACET_SEP) : std::string()) + dateline_article_get_nth(a, f, i);
+        v += (i ? std::string(1, DL_FACET_SEP) : std::string()) + dateline_article_get_nth(a, f, i);
     return v;
 }
 
-/* The boolean terms of groups, acronyms, repairs and every filter of dl_filters. */
+/* The boolean terms of every filter of the schema's table, of acronyms and of repairs. Places
+ * (DL_FILTER_PLACES) have their own: add_place_terms(). */
 void add_filter_terms(Xapian::Document &doc, const dateline_article_t *a)
 {
-    for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS); i++)
-        doc.add_boolean_term("XG" + folded(dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i)));
-    for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ACRONYMS); i++)
-        doc.add_boolean_term("XA" + folded(dateline_article_get_nth(a, DATELINE_FIELD_ACRONYMS, i)));
-    doc.add_boolean_term(dateline_article_get(a, DATELINE_FIELD_REPAIRED) ? "XRyes" : "XRno");
     for (size_t f = 0; f < dl_nfilters; f++) {
-        if (dl_filters[f].field == DATELINE_FIELD_PLACE_IDS ||
-            dl_filters[f].field == DATELINE_FIELD_GROUPS)
+        const dl_filter_t &flt = dl_filters[f];
+        if (!(flt.flags & DL_FILTER_BOOLEAN))
             continue;
-        size_t n = dateline_article_count(a, dl_filters[f].field);
+        size_t n = dateline_article_count(a, flt.field);
         for (size_t i = 0; i < n; i++) {
-            std::string k = key_of(dateline_article_get_nth(a, dl_filters[f].field, i));
+            const char *v = dateline_article_get_nth(a, flt.field, i);
+            if (flt.flags & DL_FILTER_NAMED) { /* a name, folded as the gazetteer folds it */
+                doc.add_boolean_term(flt.prefix + folded(v));
+                continue;
+            }
+            std::string k = key_of(v);
             if (!k.empty())
-                doc.add_boolean_term(dl_filters[f].prefix + k);
-            if (dl_filters[f].flags & DL_FILTER_WORDS) /* author:smith finds "John Smith" */
+                doc.add_boolean_term(flt.prefix + k);
+            if (flt.flags & DL_FILTER_WORDS) /* author:smith finds "John Smith" */
                 for (const std::string &w : key_words(k))
-                    doc.add_boolean_term(dl_filters[f].prefix + w);
+                    doc.add_boolean_term(flt.prefix + w);
         }
     }
+    for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_ACRONYMS); i++)
+        doc.add_boolean_term(DL_PREFIX_ACRONYM + folded(dateline_article_get_nth(a, DATELINE_FIELD_ACRONYMS, i)));
+    doc.add_boolean_term(dateline_article_get(a, DATELINE_FIELD_REPAIRED) ? DL_TERM_REPAIRED_YES
+                                                                           : DL_TERM_REPAIRED_NO);
 }
 
 } // namespace
@@ -200,13 +120,13 @@ std::string id_term(const char *id)
 {
     size_t n = std::strlen(id);
     if (n <= ID_MAX)
-        return std::string("Q") + id;
+        return std::string(DL_PREFIX_ID) + id;
     size_t cut = ID_MAX - 17;
     while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80)
         cut--; /* not inside a UTF-8 sequence */
     char hex[17];
-    dl_hex64(dl_hash64(id, n, 0), hex);
-    return "Q" + std::string(id, cut) + "#" + hex;
+    dl_hex64(dl_hash64(id, n, DL_SEED_LONG_ID), hex);
+    return DL_PREFIX_ID + std::string(id, cut) + "#" + hex;
 }
 
 std::string key_of(const char *v)
@@ -249,37 +169,37 @@ void build_document(dateline_index *idx, const dateline_article_t *a, const char
 {
     set_record(doc, a); /* the record carries the id; freed even when Xapian throws */
     doc.add_boolean_term(idterm);
-    doc.add_value(SLOT_HASH, hex);
+    doc.add_value(DL_SLOT_HASH, hex);
     const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
     dl_date_t d;
     if (date && dl_date_parse_iso(date, &d)) {
         char key[15];
         dl_date_sortkey(&d, key);
-        doc.add_value(SLOT_DATE, key);
+        doc.add_value(DL_SLOT_DATE, key);
         dl_date_endkey(&d, key);
-        doc.add_value(SLOT_DATE_END, key);
+        doc.add_value(DL_SLOT_DATE_END, key);
     }
     if (sig.shingles) {
-        doc.add_value(SLOT_MINHASH, sig.bin);
+        doc.add_value(DL_SLOT_MINHASH, sig.bin);
         for (const std::string &b : sig.bands)
             doc.add_boolean_term(b);
     }
-    doc.add_value(SLOT_CHAIN, chain);
+    doc.add_value(DL_SLOT_CHAIN, chain);
     idx->tg.set_document(doc);
     if (title) {
-        idx->tg.index_text(title, 1, "S");
+        idx->tg.index_text(title, 1, DL_PREFIX_TITLE_FIELD);
         idx->tg.increase_termpos(); /* no phrase runs from the headline into the body */
     }
     if (body)
         idx->tg.index_text(body);
     add_place_terms(doc, a);
-    static const std::pair<Xapian::valueno, dateline_field_t> facets[] = {
-        {SLOT_GROUPS, DATELINE_FIELD_GROUPS}, {SLOT_TOPICS, DATELINE_FIELD_TOPICS},
-        {SLOT_DATELINES, DATELINE_FIELD_DATELINES}, {SLOT_SOURCE, DATELINE_FIELD_SOURCE}};
-    for (const auto &fs : facets) {
-        std::string v = facet_value(a, fs.second);
+    for (size_t f = 0; f < dl_nfilters; f++) { /* the facets' slots; places' has its names */
+        const dl_filter_t &flt = dl_filters[f];
+        if (!(flt.flags & DL_FILTER_FACETABLE) || (flt.flags & DL_FILTER_PLACES))
+            continue;
+        std::string v = facet_value(a, flt.field);
         if (!v.empty())
-            doc.add_value(fs.first, v);
+            doc.add_value(static_cast<Xapian::valueno>(flt.slot), v);
     }
     add_origin_terms(doc, a);
     add_filter_terms(doc, a);

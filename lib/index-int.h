@@ -1,13 +1,14 @@
 /* index-int.h: what the C++ files of the index share (the only files that include <xapian.h>):
- * the schema's slots, the handles of the public API, guard(), and a section per file for the
+ * the handles of the public API, guard(), and a section per file for the
  * interface to its code. Every extern "C" function in them runs its body inside guard(), which
  * turns each kind of Xapian exception, std::bad_alloc and anything else into a
- * dateline_status_t and a message: no exception ever reaches C. The index schema is the comment
- * at the top of lib/index-doc.cc. */
+ * dateline_status_t and a message: no exception ever reaches C. The index schema (prefixes,
+ * slots, keys, the filter table) is lib/schema.h. */
 #ifndef DL_INDEX_INT_H
 #define DL_INDEX_INT_H
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <string>
@@ -19,23 +20,12 @@
 
 namespace dl {
 
-/* ---- the schema's value slots and metadata keys (see lib/index-doc.cc) ---- */
+/* Whether term t starts with prefix p (a DL_PREFIX_* of schema.h). */
+inline bool has_prefix(const std::string &t, const char *p)
+{
+    return t.compare(0, std::strlen(p), p) == 0;
+}
 
-const Xapian::valueno SLOT_DATE = 0;
-const Xapian::valueno SLOT_HASH = 1;
-const Xapian::valueno SLOT_PLACES = 2;
-const Xapian::valueno SLOT_GROUPS = 3;
-const Xapian::valueno SLOT_TOPICS = 4;
-const Xapian::valueno SLOT_DATELINES = 5;
-const Xapian::valueno SLOT_DATE_END = 6;
-const Xapian::valueno SLOT_MINHASH = 7;
-const Xapian::valueno SLOT_CHAIN = 8;
-const Xapian::valueno SLOT_SOURCE = 9;
-
-extern const char ALIAS_KEY[];   /* "dateline.alias.": + acronym key -> group's display name */
-extern const char ALIASES_KEY[]; /* "dateline.aliases.": + group key -> its acronym keys */
-
-const char FACET_SEP = '\x1f';         /* between the values of a facet slot */
 const size_t DEFAULT_BATCH = 1000;     /* articles per transaction */
 const size_t KEY_MAX = 200;            /* bytes of a filter key (dl_key_normalize()) */
 const size_t ID_MAX = 200;             /* longer ids are cut and hashed into the Q term */

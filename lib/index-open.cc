@@ -19,8 +19,6 @@ using namespace dl;
 
 namespace {
 
-const char SCHEMA_KEY[] = "dateline.schema";
-const char SCHEMA_VERSION[] = "2"; /* 2: facet value slots 2-5 */
 const int OPEN_TRIES = 10;              /* opens of a revision a writer keeps replacing */
 const char WRITER_FILE[] = "dateline.writer";
 
@@ -98,7 +96,7 @@ void create_whole(const std::string &path, int flags)
     remove_flat_folder(tmp);
     try {
         Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE | (flags & Xapian::DB_NO_SYNC));
-        db.set_metadata(SCHEMA_KEY, SCHEMA_VERSION);
+        db.set_metadata(DL_SCHEMA_KEY, DL_SCHEMA_VERSION);
         db.commit();
         db.close();
     } catch (...) {
@@ -165,7 +163,7 @@ extern "C" dateline_status_t dateline_index_open(const char *path, unsigned mode
             for (int attempt = 1;; attempt++) {
                 try {
                     idx->db = new Xapian::Database(path);
-                    idx->db->get_metadata(SCHEMA_KEY);
+                    idx->db->get_metadata(DL_SCHEMA_KEY);
                     idx->db->get_doccount();
                     break;
                 } catch (const Xapian::DatabaseModifiedError &) {
@@ -185,20 +183,20 @@ extern "C" dateline_status_t dateline_index_open(const char *path, unsigned mode
             idx->db = idx->wdb;
             write_pid(idx);
         }
-        std::string v = idx->db->get_metadata(SCHEMA_KEY);
+        std::string v = idx->db->get_metadata(DL_SCHEMA_KEY);
         if (v.empty() && idx->db->get_doccount() == 0) {
             if (idx->wdb) {
-                idx->wdb->set_metadata(SCHEMA_KEY, SCHEMA_VERSION);
+                idx->wdb->set_metadata(DL_SCHEMA_KEY, DL_SCHEMA_VERSION);
                 idx->wdb->commit();
             }
         } else if (v.empty()) {
             return set_message(idx, DATELINE_VERSION,
                                std::string(path) + " is a Xapian database but not a Dateline "
                                                    "index: give another --index folder");
-        } else if (v != SCHEMA_VERSION) {
+        } else if (v != DL_SCHEMA_VERSION) {
             return set_message(idx, DATELINE_VERSION,
                                std::string("index ") + path + " has schema version " + v +
-                                   ", this Dateline reads version " + SCHEMA_VERSION +
+                                   ", this Dateline reads version " + DL_SCHEMA_VERSION +
                                    ": use the matching Dateline, or rebuild the index");
         }
         idx->tg.set_stemmer(idx->stem);

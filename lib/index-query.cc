@@ -20,7 +20,7 @@ class DateKey : public Xapian::KeyMaker {
   public:
     std::string operator()(const Xapian::Document &doc) const override
     {
-        std::string v = doc.get_value(SLOT_DATE);
+        std::string v = doc.get_value(DL_SLOT_DATE);
         return v.empty() ? std::string("~") : v;
     }
 };
@@ -31,12 +31,12 @@ class Recency : public Xapian::ValuePostingSource {
     long newest = 0;
 
   public:
-    Recency(double w, double hl) : Xapian::ValuePostingSource(SLOT_DATE), weight(w), half_life(hl) {}
+    Recency(double w, double hl) : Xapian::ValuePostingSource(DL_SLOT_DATE), weight(w), half_life(hl) {}
     void init(const Xapian::Database &database) override
     {
         Xapian::ValuePostingSource::init(database);
         set_maxweight(weight);
-        if (!day_number(database.get_value_upper_bound(SLOT_DATE), &newest))
+        if (!day_number(database.get_value_upper_bound(DL_SLOT_DATE), &newest))
             newest = 0;
     }
     double get_weight() const override
@@ -65,7 +65,7 @@ static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
     /* Undated articles come last either way: an empty value sorts lowest, so newest-first can
      * sort on the value itself, while oldest-first goes through DateKey's "~". */
     if (q->sort == DATELINE_SORT_NEWEST)
-        enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+        enq.set_sort_by_value_then_relevance(DL_SLOT_DATE, true);
     else if (q->sort == DATELINE_SORT_OLDEST)
         enq.set_sort_by_key_then_relevance(&key, false);
 }
@@ -183,7 +183,7 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
         try {
             configure(q, r->enq, date_key);
             if (!q->all_versions)
-                r->enq.set_collapse_key(SLOT_CHAIN);
+                r->enq.set_collapse_key(DL_SLOT_CHAIN);
             FacetSpy spy;
             for (const auto &f : q->facets)
                 spy.facets[f.first] = FacetSpy::Count{facet_slot(f.first), {}};

@@ -17,7 +17,7 @@ namespace {
 
 /* Between an origin's file and key: a control character, which the readers clean out of
  * keys; a file name holding one (nothing else can) would be split at it. */
-const char ORIGIN_SEP = '\x1f';
+const char ORIGIN_SEP = DL_ORIGIN_SEP;
 
 /* Whether an origin file lies at or under path. */
 bool under(const std::string &file, const std::string &path)
@@ -36,9 +36,7 @@ namespace dl {
 /* The XF term of an origin file: its path as given, cut and hashed like an id when long. */
 std::string file_term(const std::string &file)
 {
-    std::string t = id_term(file.c_str());
-    t[0] = 'F';
-    return "X" + t;
+    return DL_PREFIX_FILE + id_term(file.c_str()).substr(DL_PREFIX_LEN(DL_PREFIX_ID));
 }
 
 /* An origin as ORIGINS records it: "FILE", 0x1F and "KEY" (empty without a key). */
@@ -96,8 +94,8 @@ std::string origin_term(const std::string &o)
 {
     std::string n = origin_now(o);
     char hex[17];
-    dl_hex64(dl_hash64(n.data(), n.size(), 3), hex);
-    return std::string("XW") + hex;
+    dl_hex64(dl_hash64(n.data(), n.size(), DL_SEED_ORIGIN), hex);
+    return std::string(DL_PREFIX_ORIGIN) + hex;
 }
 
 /* The XW term an index written before file and key were kept apart has for an origin: the
@@ -106,8 +104,8 @@ std::string origin_term_before(const std::string &o)
 {
     std::string n = origin_file(o) + ":" + origin_key(o);
     char hex[17];
-    dl_hex64(dl_hash64(n.data(), n.size(), 3), hex);
-    return std::string("XW") + hex;
+    dl_hex64(dl_hash64(n.data(), n.size(), DL_SEED_ORIGIN), hex);
+    return std::string(DL_PREFIX_ORIGIN) + hex;
 }
 
 /* The XF, XW and XO terms of an article's origins: its file and key, and ORIGINS. */
@@ -123,7 +121,7 @@ void add_origin_terms(Xapian::Document &doc, const dateline_article_t *a)
         doc.add_boolean_term(origin_term(o));
     }
     if (dateline_article_count(a, DATELINE_FIELD_ORIGINS))
-        doc.add_boolean_term("XO");
+        doc.add_boolean_term(DL_TERM_COPIES);
 }
 
 /* Takes the origins `gone` says are gone from document did (it is shown each as origin_of()
@@ -173,7 +171,7 @@ dropped drop_origins(dateline_index *idx, Xapian::docid did,
     set_record(doc, a);
     std::vector<std::string> drop;
     for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if ((*t).compare(0, 2, "XF") == 0 || (*t).compare(0, 2, "XW") == 0)
+        if (has_prefix(*t, DL_PREFIX_FILE) || has_prefix(*t, DL_PREFIX_ORIGIN))
             drop.push_back(*t);
     for (const std::string &t : drop)
         doc.remove_term(t);
@@ -183,7 +181,7 @@ dropped drop_origins(dateline_index *idx, Xapian::docid did,
     }
     if (left.size() < 2) {
         try {
-            doc.remove_term("XO");
+            doc.remove_term(DL_TERM_COPIES);
         } catch (const Xapian::InvalidArgumentError &) {
         }
     }
@@ -211,14 +209,15 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
         /* every XF term that names the path or a file under it; a long path's term is cut and
          * hashed, so it is matched by its exact term */
         std::vector<Xapian::docid> docs;
-        std::string prefix = "XF" + want.substr(0, std::min(want.size(), ID_MAX - 17));
+        const size_t n = DL_PREFIX_LEN(DL_PREFIX_FILE);
+        std::string prefix = DL_PREFIX_FILE + want.substr(0, std::min(want.size(), ID_MAX - 17));
         for (Xapian::TermIterator t = idx->db->allterms_begin(prefix);
              t != idx->db->allterms_end(prefix); ++t) {
             std::string term = *t;
             /* an index written before file and key were kept apart may have "FILE:KEY-START"
              * (an HTML page's "b/page.html:https"): its file is that up to the ':' */
-            if (term != exact && !under(term.substr(2), want) &&
-                !under(term.substr(2, term.find(':', 2) - 2), want))
+            if (term != exact && !under(term.substr(n), want) &&
+                !under(term.substr(n, term.find(':', n) - n), want))
                 continue;
             for (Xapian::PostingIterator p = idx->db->postlist_begin(term);
                  p != idx->db->postlist_end(term); ++p)

@@ -35,7 +35,7 @@ extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
         Xapian::Enquire ce(*r->query->index->db);
         ce.set_query(r->query->q);
         ce.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy chains(SLOT_CHAIN);
+        Xapian::ValueCountMatchSpy chains(DL_SLOT_CHAIN);
         ce.add_matchspy(&chains);
         ce.get_mset(0, 0, r->query->index->db->get_doccount());
         size_t seen = chains.get_total(), chained = 0, distinct = 0;
@@ -55,9 +55,9 @@ extern "C" size_t dateline_result_versions(const dateline_result_t *res)
         return 0;
     size_t n = 1;
     dateline_status_t st = guard(res->parent->query->index, [&]() {
-        std::string chain = res->parent->query->index->db->get_document(res->did).get_value(SLOT_CHAIN);
+        std::string chain = res->parent->query->index->db->get_document(res->did).get_value(DL_SLOT_CHAIN);
         if (!chain.empty())
-            n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq("XK" + chain));
+            n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq(DL_PREFIX_STORY + chain));
         return DATELINE_OK;
     });
     return st == DATELINE_OK ? n : 1;

@@ -22,14 +22,15 @@ const Xapian::termcount SIMILAR_TERMS = 40;
 /* The word terms of the schema: Z (body) and ZS (title) stems. */
 class WordTerm : public Xapian::ExpandDecider {
   public:
-    bool operator()(const std::string &t) const override { return !t.empty() && t[0] == 'Z'; }
+    bool operator()(const std::string &t) const override { return has_prefix(t, DL_PREFIX_WORD); }
 };
 
 /* The stem of a word term: "ZSraqqa" and "Zraqqa" are both "raqqa" (stems are lower case,
  * so the S of a title term cannot be a stem's first letter). */
 std::string stem_of(const std::string &t)
 {
-    return t.compare(0, 2, "ZS") == 0 ? t.substr(2) : t.substr(1);
+    return has_prefix(t, DL_PREFIX_TITLE) ? t.substr(DL_PREFIX_LEN(DL_PREFIX_TITLE))
+                                          : t.substr(DL_PREFIX_LEN(DL_PREFIX_WORD));
 }
 
 } // namespace
@@ -76,16 +77,16 @@ extern "C" dateline_status_t dateline_query_new_similar(dateline_index_t *idx, c
             if (std::find(seen.begin(), seen.end(), s) != seen.end())
                 continue;
             seen.push_back(s);
-            parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Z" + s),
-                                          Xapian::Query("ZS" + s)));
+            parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(DL_PREFIX_WORD + s),
+                                          Xapian::Query(DL_PREFIX_TITLE + s)));
         }
         Xapian::Query like(Xapian::Query::OP_OR, parts.begin(), parts.end());
 
         /* not the article itself, nor the other versions of its story */
         Xapian::Query self(term);
-        std::string chain = idx->db->get_document(did).get_value(SLOT_CHAIN);
+        std::string chain = idx->db->get_document(did).get_value(DL_SLOT_CHAIN);
         if (!chain.empty())
-            self = Xapian::Query(Xapian::Query::OP_OR, self, Xapian::Query("XK" + chain));
+            self = Xapian::Query(Xapian::Query::OP_OR, self, Xapian::Query(DL_PREFIX_STORY + chain));
         like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, self);
         if (fq)
             like = Xapian::Query(Xapian::Query::OP_FILTER, like, fq->q);

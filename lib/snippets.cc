@@ -69,19 +69,20 @@ static Xapian::MSet word_mset(dateline_result *res, bool title)
     std::vector<std::string> terms;
     const Xapian::Enquire &enq = res->parent->enq;
     for (auto t = enq.get_matching_terms_begin(res->it); t != enq.get_matching_terms_end(res->it); ++t) {
-        bool headline = (*t).compare(0, 2, "ZS") == 0;
+        bool headline = has_prefix(*t, DL_PREFIX_TITLE);
         if (title && headline)
-            terms.push_back("Z" + (*t).substr(2));
-        else if (!title && !headline && !(*t).empty() && (*t)[0] == 'Z')
+            terms.push_back(DL_PREFIX_WORD + (*t).substr(DL_PREFIX_LEN(DL_PREFIX_TITLE)));
+        else if (!title && !headline && has_prefix(*t, DL_PREFIX_WORD))
             terms.push_back(*t);
     }
     Xapian::Database &db = *res->parent->query->index->db;
     for (const std::string &w : res->parent->query->wildcards) {
-        std::string prefix = title ? "ZS" + w.substr(1) : w;
+        std::string prefix = title ? DL_PREFIX_TITLE + w.substr(DL_PREFIX_LEN(DL_PREFIX_WORD)) : w;
         Xapian::TermIterator t = db.termlist_begin(res->did);
         for (t.skip_to(prefix);
              t != db.termlist_end(res->did) && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-            terms.push_back("Z" + (*t).substr(title ? 2 : 1));
+            terms.push_back(DL_PREFIX_WORD + (*t).substr(title ? DL_PREFIX_LEN(DL_PREFIX_TITLE)
+                                                                : DL_PREFIX_LEN(DL_PREFIX_WORD)));
     }
     Xapian::Enquire words(db);
     words.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
@@ -195,8 +196,8 @@ extern "C" dateline_status_t dateline_result_snippet(dateline_result_t *res, siz
             const Xapian::Enquire &enq = res->parent->enq;
             for (auto t = enq.get_matching_terms_begin(res->it);
                  t != enq.get_matching_terms_end(res->it); ++t)
-                if ((*t).size() > 1 && (*t)[0] == 'Z' && (*t)[1] != 'S')
-                    matched.push_back((*t).substr(1));
+                if ((*t).size() > 1 && has_prefix(*t, DL_PREFIX_WORD) && !has_prefix(*t, DL_PREFIX_TITLE))
+                    matched.push_back((*t).substr(DL_PREFIX_LEN(DL_PREFIX_WORD)));
             for (const dl::Proximity &p : res->parent->query->proximity)
                 if (std::all_of(p.stems.begin(), p.stems.end(), [&](const std::string &w) {
                         return std::find(matched.begin(), matched.end(), w) != matched.end();

@@ -55,25 +55,25 @@ extern "C" dateline_status_t dateline_index_stats(dateline_index_t *idx, datelin
     std::memset(out, 0, sizeof *out);
     return guard(idx, [&]() {
         out->articles = idx->db->get_doccount();
-        out->dated = idx->db->get_value_freq(SLOT_DATE);
+        out->dated = idx->db->get_value_freq(DL_SLOT_DATE);
         if (out->dated) {
             /* Xapian's value bounds are not narrowed by deletions: the ends are looked up */
             Xapian::Enquire enq(*idx->db);
-            enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, SLOT_DATE, "0"));
+            enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, DL_SLOT_DATE, "0"));
             enq.set_weighting_scheme(Xapian::BoolWeight());
             for (int last = 0; last < 2; last++) {
-                enq.set_sort_by_value(SLOT_DATE, last == 1);
+                enq.set_sort_by_value(DL_SLOT_DATE, last == 1);
                 Xapian::MSet m = enq.get_mset(0, 1);
                 if (!m.empty())
-                    iso_of_key(m.begin().get_document().get_value(SLOT_DATE),
+                    iso_of_key(m.begin().get_document().get_value(DL_SLOT_DATE),
                                last ? out->last : out->first);
             }
         }
-        for (Xapian::TermIterator t = idx->db->allterms_begin("XF");
-             t != idx->db->allterms_end("XF"); ++t)
+        for (Xapian::TermIterator t = idx->db->allterms_begin(DL_PREFIX_FILE);
+             t != idx->db->allterms_end(DL_PREFIX_FILE); ++t)
             out->origins++;
-        out->copies = idx->db->get_termfreq("XO");
-        out->repaired = idx->db->get_termfreq("XRyes");
+        out->copies = idx->db->get_termfreq(DL_TERM_COPIES);
+        out->repaired = idx->db->get_termfreq(DL_TERM_REPAIRED_YES);
         out->bytes = folder_bytes(idx->path);
         return DATELINE_OK;
     });
@@ -88,8 +88,8 @@ extern "C" const char *dateline_index_value(dateline_index_t *idx, dateline_fiel
         return nullptr;
     const char *prefix = nullptr;
     for (size_t f = 0; f < dl_nfilters; f++)
-        if (dl_filters[f].field == field && field != DATELINE_FIELD_PLACE_IDS &&
-            field != DATELINE_FIELD_GROUPS)
+        if (dl_filters[f].field == field && (dl_filters[f].flags & DL_FILTER_BOOLEAN) &&
+            !(dl_filters[f].flags & DL_FILTER_NAMED)) /* keys as written, not folded names */
             prefix = dl_filters[f].prefix;
     if (!prefix)
         return nullptr;
