@@ -42,16 +42,15 @@ void give_id(dateline_article_t *a)
     }
 }
 
-/* Places and groups are found once: an article with PLACE_IDS has been through this. The
- * acronyms a text defines are learned in the index's metadata. */
+/* The index's extractor completes the article (dl_extractor_t): places and groups are found
+ * once, so an article with PLACE_IDS has been through this. The acronyms a text defines are
+ * learned in the index's metadata. */
 dateline_status_t extract(dateline_index *idx, dateline_article_t *a)
 {
-    if (!dateline_article_count(a, DATELINE_FIELD_PLACE_IDS)) {
+    if (idx->extractor && !dateline_article_count(a, DATELINE_FIELD_PLACE_IDS)) {
         dl_definition_t defs[16];
         size_t ndefs = 0;
-        dateline_status_t st = dl_extract_places(a);
-        if (st == DATELINE_OK)
-            st = dl_extract_groups(a, defs, 16, &ndefs, nullptr, 0);
+        dateline_status_t st = idx->extractor->extract(a, defs, 16, &ndefs);
         if (st != DATELINE_OK)
             return set_message(idx, st, dateline_status_to_string(st));
         begin_write(idx);

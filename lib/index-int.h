@@ -83,6 +83,7 @@ struct dateline_index {
     std::string failure;                     // and why
     std::vector<std::pair<std::string, size_t>> values; // dateline_index_value()'s last list
     int values_field = -1;                   // and its field
+    const dl_extractor_t *extractor = &dl_extractors; // completes an article before it goes in
 };
 
 struct dateline_result {

@@ -257,3 +257,9 @@ extern "C" dateline_status_t dateline_index_reopen(dateline_index_t *idx)
         }
     });
 }
+
+void dl_index_set_extractor(dateline_index_t *idx, const dl_extractor_t *x)
+{
+    if (idx)
+        idx->extractor = x;
+}
