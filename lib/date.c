@@ -169,6 +169,55 @@ static size_t word_len(const char *s, const char *end)
     return (size_t)(p - s);
 }
 
+/* Past an optional weekday at p: "Wed," or "Wednesday". */
+static const char *skip_weekday(const char *p, const char *end)
+{
+    size_t w = word_len(p, end);
+    static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int i = 0; w >= 3 && i < 7; i++)
+        if (strncasecmp(p, weekdays[i], 3) == 0) {
+            p = skip_blank(p + w, end);
+            if (p < end && *p == '.')
+                p++;
+            p = skip_blank(p, end);
+            break;
+        }
+    return p;
+}
+
+/* The time that may follow a date at *pp, with "pm" or "am", into d; *pp goes past it. 0 when
+ * the zone after it is longer than a zone is. */
+static int time_after(const char **pp, const char *end, dl_date_t *d)
+{
+    const char *p = *pp;
+    if (*p && time_of_day(&p, d)) {
+        if (strncasecmp(p, "pm", 2) == 0 || strncasecmp(p, "p.m.", 4) == 0) {
+            if (d->hour < 12)
+                d->hour += 12;
+        } else if (strncasecmp(p, "am", 2) == 0 || strncasecmp(p, "a.m.", 4) == 0) {
+            if (d->hour == 12)
+                d->hour = 0;
+        }
+        while (*p && *p != ' ')
+            p++;
+        p = skip_blank(p, end);
+        /* one zone we keep no account of: "EDT", "+0000", "(UTC)" */
+        const char *z = p;
+        if (*p == '(')
+            p++;
+        while (*p && (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '+' ||
+                      *p == '-' || *p == ':'))
+            p++;
+        if (*p == ')')
+            p++;
+        if (p - z > 8)
+            return 0;
+        p = skip_blank(p, end);
+    }
+    *pp = p;
+    return 1;
+}
+
 int dl_date_parse_line(const char *s, size_t n, dl_date_t *out)
 {
     char buf[80];
@@ -190,17 +239,8 @@ int dl_date_parse_line(const char *s, size_t n, dl_date_t *out)
     clear(&d);
     p = buf;
     end = buf + n;
-    /* an optional weekday: "Wed," or "Wednesday" */
-    size_t w = word_len(p, end);
-    static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    for (int i = 0; w >= 3 && i < 7; i++)
-        if (strncasecmp(p, weekdays[i], 3) == 0) {
-            p = skip_blank(p + w, end);
-            if (p < end && *p == '.')
-                p++;
-            p = skip_blank(p, end);
-            break;
-        }
+    p = skip_weekday(p, end);
+    size_t w;
     if (isdigit((unsigned char)*p)) {
         /* "18 October 2017" or Reuters "26-FEB-1987" */
         const char *q = p;
@@ -248,30 +288,8 @@ int dl_date_parse_line(const char *s, size_t n, dl_date_t *out)
     p = skip_blank(p, end);
     if (*p == '|' || *p == '/' || *p == '-')
         p = skip_blank(p + 1, end);
-    if (*p && time_of_day(&p, &d)) {
-        if (strncasecmp(p, "pm", 2) == 0 || strncasecmp(p, "p.m.", 4) == 0) {
-            if (d.hour < 12)
-                d.hour += 12;
-        } else if (strncasecmp(p, "am", 2) == 0 || strncasecmp(p, "a.m.", 4) == 0) {
-            if (d.hour == 12)
-                d.hour = 0;
-        }
-        while (*p && *p != ' ')
-            p++;
-        p = skip_blank(p, end);
-        /* one zone we keep no account of: "EDT", "+0000", "(UTC)" */
-        const char *z = p;
-        if (*p == '(')
-            p++;
-        while (*p && (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '+' ||
-                      *p == '-' || *p == ':'))
-            p++;
-        if (*p == ')')
-            p++;
-        if (p - z > 8)
-            return 0;
-        p = skip_blank(p, end);
-    }
+    if (!time_after(&p, end, &d))
+        return 0;
     if (*p)
         return 0;
     *out = d;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "dateline.h"
+#include "schema.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -150,6 +151,21 @@ typedef struct {
  * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap);
+/* What completes an article before an index stores it: an index is given one (by default
+ * dl_extractors) and runs it in dateline_index_add() on an article without PLACE_IDS. */
+typedef struct {
+    /* Sets the article's PLACE_IDS, PLACES, GROUPS and ACRONYMS, and puts up to `cap` acronym
+     * definitions its text makes in defs (*ndefs of them, 0 before the call): the index learns
+     * them as aliases (its metadata dateline.alias. and dateline.aliases.). */
+    dateline_status_t (*extract)(dateline_article_t *a, dl_definition_t *defs, size_t cap,
+                                 size_t *ndefs);
+} dl_extractor_t;
+/* The extractors of indexer/ (extract-places.c, extract-groups.c), in indexer/extract.c. */
+extern const dl_extractor_t dl_extractors;
+/* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are
+ * given (lib/index-open.cc). */
+void dl_index_set_extractor(dateline_index_t *idx, const dl_extractor_t *x);
+
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */
 dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *charset);
 
@@ -170,18 +186,6 @@ dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **
 void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
 
 /* ---- queries (search/query.c) ---- */
-/* The filters of the query language, their term prefixes and the article fields whose values
- * become the terms: one row each drives both indexing and queries. */
-enum { DL_FILTER_WORDS = 1 }; /* each word of a value is a term too (author:smith) */
-typedef struct {
-    const char *name;       /* as written in queries: "place" */
-    const char *prefix;     /* term prefix: "XP" */
-    dateline_field_t field; /* article field whose values become the terms */
-    unsigned flags;         /* DL_FILTER_* */
-} dl_filter_t;
-extern const dl_filter_t dl_filters[];
-extern const size_t dl_nfilters;
-
 /* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */
 typedef enum {
     DL_Q_WORDS,  /* text: one word, or several as a phrase (text) */

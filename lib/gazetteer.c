@@ -144,23 +144,15 @@ static int cmp_raw(const void *a, const void *b)
     return strcmp(raw_keys + x->key, raw_keys + y->key);
 }
 
-static void load_table(table_t *g, const char *data, size_t size)
+/* The columns of the table's rows that are resolved once every row is read. */
+typedef struct {
+    char **country, **parents, **names, **territory;
+} columns_t;
+
+/* Cuts the table's text t into rows of fields (id kind name country parents population names,
+ * and until territory for a historical place), counting the namings and their keys' bytes. */
+static void cut_rows(table_t *g, char *t, columns_t *cols, size_t *nnames, size_t *keybytes)
 {
-    char *t = malloc(size + 1);
-    if (!t)
-        return;
-    memcpy(t, data, size + 1);
-    size_t lines = 0;
-    for (size_t i = 0; i < size; i++)
-        lines += t[i] == '\n';
-    g->places = calloc(lines, sizeof *g->places);
-    char **country = calloc(lines, sizeof *country), **parents = calloc(lines, sizeof *parents),
-         **names = calloc(lines, sizeof *names), **territory = calloc(lines, sizeof *territory);
-    g->historical = calloc(lines, sizeof *g->historical);
-    if (!g->places || !country || !parents || !names || !territory || !g->historical)
-        goto out;
-    /* cut the table into fields: id kind name country parents population names */
-    size_t nnames = 0, keybytes = 0;
     for (char *line = t; *line;) {
         char *nl = strchr(line, '\n');
         if (nl)
@@ -181,36 +173,40 @@ static void load_table(table_t *g, const char *data, size_t size)
             dl_place_t *p = &g->places[g->nplaces];
             if (nf == 9) {
                 p->until = (uint32_t)strtoul(f[7], NULL, 10);
-                territory[g->nplaces] = f[8];
+                cols->territory[g->nplaces] = f[8];
                 g->historical[g->nhistorical++] = (int)g->nplaces;
             }
             p->id = f[0];
             p->kind = kind_of(f[1], &p->capital);
             p->name = f[2];
             p->population = (uint32_t)strtoul(f[5], NULL, 10);
-            country[g->nplaces] = f[3];
-            parents[g->nplaces] = f[4];
-            names[g->nplaces] = f[6];
-            nnames += 1;
-            keybytes += strlen(f[2]) + 1;
+            cols->country[g->nplaces] = f[3];
+            cols->parents[g->nplaces] = f[4];
+            cols->names[g->nplaces] = f[6];
+            *nnames += 1;
+            *keybytes += strlen(f[2]) + 1;
             for (char *c = f[6]; *c; c++)
                 if (*c == '|')
-                    nnames++;
+                    (*nnames)++;
             if (*f[6])
-                nnames++;
-            keybytes += strlen(f[6]) + 1;
+                (*nnames)++;
+            *keybytes += strlen(f[6]) + 1;
             g->nplaces++;
         }
         if (!nl)
             break;
         line = nl + 1;
     }
-    /* the table is sorted by id: parents and countries by binary search */
-    g->text = t;
+}
+
+/* Each place's country, territory and parents by index: the table is sorted by id, so they
+ * are found by binary search. */
+static void link_places(table_t *g, const columns_t *cols)
+{
     for (size_t i = 0; i < g->nplaces; i++) {
         dl_place_t *p = &g->places[i];
-        p->country = *country[i] ? find_id_in(g, country[i]) : -1;
-        for (char *c = territory[i]; c && *c && p->nterritory < 24;) {
+        p->country = *cols->country[i] ? find_id_in(g, cols->country[i]) : -1;
+        for (char *c = cols->territory[i]; c && *c && p->nterritory < 24;) {
             char *comma = strchr(c, ',');
             if (comma)
                 *comma = '\0';
@@ -221,7 +217,7 @@ static void load_table(table_t *g, const char *data, size_t size)
                 break;
             c = comma + 1;
         }
-        for (char *c = parents[i]; *c && p->nparents < DL_MAX_PARENTS;) {
+        for (char *c = cols->parents[i]; *c && p->nparents < DL_MAX_PARENTS;) {
             char *comma = strchr(c, ',');
             if (comma)
                 *comma = '\0';
@@ -233,13 +229,12 @@ static void load_table(table_t *g, const char *data, size_t size)
             c = comma + 1;
         }
     }
-    /* every naming with its key */
-    raw_t *raw = malloc(nnames * sizeof *raw);
-    g->keys = malloc(keybytes + 1);
-    if (!raw || !g->keys) {
-        free(raw);
-        goto out;
-    }
+}
+
+/* Every naming of every place (its name, and each of its names, '|'-separated) into raw, with
+ * its folded key in g->keys. Returns how many. */
+static size_t fold_namings(table_t *g, char **names, raw_t *raw, size_t keybytes)
+{
     size_t nraw = 0, ko = 0;
     for (size_t i = 0; i < g->nplaces; i++) {
         const char *list[2] = {g->places[i].name, names[i]};
@@ -274,17 +269,13 @@ static void load_table(table_t *g, const char *data, size_t size)
             }
         }
     }
-    raw_keys = g->keys;
-    qsort(raw, nraw, sizeof *raw, cmp_raw);
-    g->namings = malloc((nraw ? nraw : 1) * sizeof *g->namings);
-    g->nslots = 1;
-    while (g->nslots < nraw * 2)
-        g->nslots *= 2;
-    g->slots = calloc(g->nslots, sizeof *g->slots);
-    if (!g->namings || !g->slots) {
-        free(raw);
-        goto out;
-    }
+    return nraw;
+}
+
+/* The namings sorted by key (raw, nraw of them) into g->namings, each key's run of namings
+ * found through the hash table g->slots. */
+static void hash_namings(table_t *g, const raw_t *raw, size_t nraw)
+{
     for (size_t i = 0; i < nraw;) {
         size_t j = i;
         while (j < nraw && strcmp(g->keys + raw[j].key, g->keys + raw[i].key) == 0) {
@@ -302,13 +293,54 @@ static void load_table(table_t *g, const char *data, size_t size)
         i = j;
     }
     g->nnamings = nraw;
+}
+
+static void load_table(table_t *g, const char *data, size_t size)
+{
+    char *t = malloc(size + 1);
+    if (!t)
+        return;
+    memcpy(t, data, size + 1);
+    size_t lines = 0;
+    for (size_t i = 0; i < size; i++)
+        lines += t[i] == '\n';
+    g->places = calloc(lines, sizeof *g->places);
+    columns_t cols = {calloc(lines, sizeof(char *)), calloc(lines, sizeof(char *)),
+                      calloc(lines, sizeof(char *)), calloc(lines, sizeof(char *))};
+    g->historical = calloc(lines, sizeof *g->historical);
+    if (!g->places || !cols.country || !cols.parents || !cols.names || !cols.territory ||
+        !g->historical)
+        goto out;
+    size_t nnames = 0, keybytes = 0;
+    cut_rows(g, t, &cols, &nnames, &keybytes);
+    g->text = t;
+    link_places(g, &cols);
+    raw_t *raw = malloc(nnames * sizeof *raw);
+    g->keys = malloc(keybytes + 1);
+    if (!raw || !g->keys) {
+        free(raw);
+        goto out;
+    }
+    size_t nraw = fold_namings(g, cols.names, raw, keybytes);
+    raw_keys = g->keys;
+    qsort(raw, nraw, sizeof *raw, cmp_raw);
+    g->namings = malloc((nraw ? nraw : 1) * sizeof *g->namings);
+    g->nslots = 1;
+    while (g->nslots < nraw * 2)
+        g->nslots *= 2;
+    g->slots = calloc(g->nslots, sizeof *g->slots);
+    if (!g->namings || !g->slots) {
+        free(raw);
+        goto out;
+    }
+    hash_namings(g, raw, nraw);
     free(raw);
     g->ok = 1;
 out:
-    free(country);
-    free(parents);
-    free(names);
-    free(territory);
+    free(cols.country);
+    free(cols.parents);
+    free(cols.names);
+    free(cols.territory);
 }
 
 static void load(void)

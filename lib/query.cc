@@ -219,10 +219,10 @@ class Builder {
                     std::vector<std::string>(w.stems.begin(), w.stems.end() - (n->wild ? 1 : 0)),
                     static_cast<unsigned>(w.stems.size()), true});
             if (n->wild && positive)
-                out.wildcards.push_back("Z" + w.raw.back());
+                out.wildcards.push_back(DL_PREFIX_WORD + w.raw.back());
             if (!n->title)
-                alts.push_back(words_in(w, n->wild, "Z"));
-            alts.push_back(words_in(w, n->wild, "ZS"));
+                alts.push_back(words_in(w, n->wild, DL_PREFIX_WORD));
+            alts.push_back(words_in(w, n->wild, DL_PREFIX_TITLE));
         }
         if (alts.empty())
             return Xapian::Query();
@@ -248,7 +248,7 @@ class Builder {
         if (positive && !alternatives)
             out.proximity.push_back(Proximity{stems, window, false});
         std::vector<Xapian::Query> fields;
-        for (const char *prefix : {"Z", "ZS"}) {
+        for (const char *prefix : {DL_PREFIX_WORD, DL_PREFIX_TITLE}) {
             std::vector<Xapian::Query> ts;
             for (const std::string &s : stems)
                 ts.emplace_back(prefix + s);
@@ -263,14 +263,14 @@ class Builder {
     /* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key */
     static std::vector<std::string> place_terms(const std::string &value)
     {
-        std::vector<std::string> terms{"XP=" + value};
+        std::vector<std::string> terms{DL_PREFIX_PLACE + (DL_PLACE_LABEL + value)};
         char key[128];
         size_t n = dl_gaz_fold(value.data(), value.size(), key, sizeof key), count;
         const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
         for (size_t i = 0; nm && i < count; i++)
-            terms.push_back(std::string("XP") + dl_gaz_place(nm[i].place)->id);
+            terms.push_back(std::string(DL_PREFIX_PLACE) + dl_gaz_place(nm[i].place)->id);
         if (dl_gaz_find_id(value.c_str()) >= 0)
-            terms.push_back("XP" + value);
+            terms.push_back(DL_PREFIX_PLACE + value);
         return terms;
     }
 
@@ -287,13 +287,13 @@ class Builder {
             groups.push_back(folded(dl_grp_get(nm[i].place)->name));
             names.push_back(dl_grp_get(nm[i].place)->name);
         }
-        std::string named = db.get_metadata(ALIAS_KEY + k);
+        std::string named = db.get_metadata(DL_ALIAS_KEY + k);
         if (!named.empty()) {
             groups.push_back(folded(named));
             names.push_back(named);
         }
         for (const std::string &g : std::vector<std::string>(groups)) {
-            std::string list = db.get_metadata(ALIASES_KEY + g);
+            std::string list = db.get_metadata(DL_ALIASES_KEY + g);
             for (size_t p = 0; p < list.size();) {
                 size_t sp = list.find(' ', p);
                 acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));
@@ -303,10 +303,10 @@ class Builder {
         std::vector<std::string> terms;
         for (const std::string &g : groups)
             if (!g.empty())
-                terms.push_back("XG" + g);
+                terms.push_back(DL_PREFIX_GROUP + g);
         for (const std::string &a : acronyms)
             if (!a.empty()) {
-                terms.push_back("XA" + a);
+                terms.push_back(DL_PREFIX_ACRONYM + a);
                 names.push_back(a);
             }
         return terms;
@@ -322,8 +322,8 @@ class Builder {
             if (w.stems.empty() || std::find(seen.begin(), seen.end(), w.stems) != seen.end())
                 continue; /* "islamic-state" and "Islamic State" are one name */
             seen.push_back(w.stems);
-            any.push_back(words_in(w, false, "Z"));
-            any.push_back(words_in(w, false, "ZS"));
+            any.push_back(words_in(w, false, DL_PREFIX_WORD));
+            any.push_back(words_in(w, false, DL_PREFIX_TITLE));
         }
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
@@ -338,9 +338,9 @@ class Builder {
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
         } else {
             std::vector<std::string> terms, names;
-            if (f->field == DATELINE_FIELD_PLACE_IDS)
+            if (f->flags & DL_FILTER_PLACES)
                 terms = place_terms(key);
-            else if (f->field == DATELINE_FIELD_GROUPS)
+            else if (f->flags & DL_FILTER_NAMED)
                 terms = group_terms(key, names);
             if (!terms.empty()) {
                 std::sort(terms.begin(), terms.end());
@@ -349,7 +349,7 @@ class Builder {
                 /* A place's salience in each story (its XP wdf) ranks the stories; a group's
                  * mentions by any of its names do (its XG terms carry no weight: a wdf there
                  * would lengthen every document and so move every word's score). */
-                if (positive && names.empty())
+                if (positive && (f->flags & DL_FILTER_RANKED))
                     salient.push_back(q);
                 if (positive && !names.empty())
                     salient.push_back(mentions(names));
@@ -369,8 +369,8 @@ class Builder {
 
     static Xapian::Query date(const dl_qnode_t *n)
     {
-        Xapian::Query from(Xapian::Query::OP_VALUE_GE, SLOT_DATE, n->lo);
-        Xapian::Query to(Xapian::Query::OP_VALUE_LE, SLOT_DATE_END, n->hi);
+        Xapian::Query from(Xapian::Query::OP_VALUE_GE, DL_SLOT_DATE, n->lo);
+        Xapian::Query to(Xapian::Query::OP_VALUE_LE, DL_SLOT_DATE_END, n->hi);
         if (!n->lo[0])
             return to;
         if (!n->hi[0])

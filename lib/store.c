@@ -73,7 +73,7 @@ void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char
 {
     const char *identity = dateline_article_get(a, DATELINE_FIELD_IDENTITY);
     if (identity)
-        dl_hex64(dl_hash64(identity, strlen(identity), 1), out);
+        dl_hex64(dl_hash64(identity, strlen(identity), DL_SEED_IDENTITY), out);
     else
         dl_hex64(dl_hash64(&content_hash, 0, content_hash), out);
 }
@@ -114,7 +114,7 @@ void dl_minhash(const char *s, uint32_t sig[DL_MINHASHES], size_t *shingles)
         w[2] = h;
         if (++nwords < 3)
             continue;
-        uint64_t sh = dl_hash64(w, sizeof w, 7);
+        uint64_t sh = dl_hash64(w, sizeof w, DL_SEED_SHINGLE);
         for (int k = 0; k < DL_MINHASHES; k++) {
             uint32_t v = (uint32_t)((sh * mul[k] + add[k]) >> 32);
             if (v < sig[k])
@@ -130,7 +130,7 @@ static uint64_t put_content(dl_buf_t *raw, const dateline_article_t *a)
     for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
         if (!is_origin((dateline_field_t)f))
             put_field(raw, a, (dateline_field_t)f);
-    return dl_hash64(raw->p ? raw->p : "", raw->len, 0);
+    return dl_hash64(raw->p ? raw->p : "", raw->len, DL_SEED_FINGERPRINT);
 }
 
 int dl_store_fingerprint(const dateline_article_t *a, uint64_t *hash)

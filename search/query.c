@@ -9,26 +9,14 @@
  *   primary := ( query ) | "phrase" | field:value | field:"value" | * | word { NEAR[/n] word }
  *
  * Every item of an AND narrows, whatever it is (word, phrase, filter or date) and in whatever
- * order or grouping it comes: the tree says so, and no second parser gets to reinterpret it. */
+ * order or grouping it comes: the tree says so, and no second parser gets to reinterpret it.
+ * The filters (field:value) are the rows of the schema's filter table, lib/schema.c. */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "dl.h"
-
-const dl_filter_t dl_filters[] = {
-    {"place", "XP", DATELINE_FIELD_PLACE_IDS, 0},
-    {"group", "XG", DATELINE_FIELD_GROUPS, 0},
-    {"topic", "XT", DATELINE_FIELD_TOPICS, 0},
-    {"dateline", "XD", DATELINE_FIELD_DATELINES, 0},
-    {"source", "XS", DATELINE_FIELD_SOURCE, 0},
-    {"author", "XU", DATELINE_FIELD_AUTHOR, DL_FILTER_WORDS},
-    {"charset", "XC", DATELINE_FIELD_CHARSET, 0},
-    {"repaired", "XR", DATELINE_FIELD_REPAIRED, 0},
-    {"story", "XK", DATELINE_FIELD_STORY, 0},
-};
-const size_t dl_nfilters = sizeof dl_filters / sizeof dl_filters[0];
 
 #define KEY_MAX 200   /* filter keys are cut here, well inside Xapian's 245-byte term limit */
 #define MAX_DEPTH 100 /* parentheses and NOTs nested deeper than this are refused */

@@ -1,0 +1,98 @@
+/* results.cc: a page of results: its items (rank, score, the article read on first use), the
+ * count of articles and of stories, and how many versions a result's story has. */
+#include <config.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "index-int.h"
+
+using namespace dl;
+
+extern "C" void dateline_results_destroy(dateline_results_t *r)
+{
+    if (!r)
+        return;
+    for (auto &res : r->items)
+        dateline_article_destroy(res.article);
+    forget(r->query->results, r);
+    delete r;
+}
+
+extern "C" size_t dateline_results_total(const dateline_results_t *r) { return r ? r->total : 0; }
+
+extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
+{
+    if (!cr)
+        return 0;
+    dateline_results *r = const_cast<dateline_results *>(cr);
+    if (r->stories != SIZE_MAX)
+        return r->stories;
+    /* the distinct chains among all the matches, counted by a spy on the chain slot in a
+     * weightless pass (documents without a chain count one each) */
+    dateline_status_t st = guard(r->query->index, [&]() {
+        Xapian::Enquire ce(*r->query->index->db);
+        ce.set_query(r->query->q);
+        ce.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy chains(DL_SLOT_CHAIN);
+        ce.add_matchspy(&chains);
+        ce.get_mset(0, 0, r->query->index->db->get_doccount());
+        size_t seen = chains.get_total(), chained = 0, distinct = 0;
+        for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
+            distinct++;
+            chained += v.get_termfreq();
+        }
+        r->stories = distinct + (seen - std::min(chained, seen));
+        return DATELINE_OK;
+    });
+    return st == DATELINE_OK ? r->stories : r->total;
+}
+
+extern "C" size_t dateline_result_versions(const dateline_result_t *res)
+{
+    if (!res)
+        return 0;
+    size_t n = 1;
+    dateline_status_t st = guard(res->parent->query->index, [&]() {
+        std::string chain = res->parent->query->index->db->get_document(res->did).get_value(DL_SLOT_CHAIN);
+        if (!chain.empty())
+            n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq(DL_PREFIX_STORY + chain));
+        return DATELINE_OK;
+    });
+    return st == DATELINE_OK ? n : 1;
+}
+
+extern "C" size_t dateline_results_size(const dateline_results_t *r)
+{
+    return r ? r->items.size() : 0;
+}
+
+extern "C" dateline_result_t *dateline_results_get(dateline_results_t *r, size_t i)
+{
+    return r && i < r->items.size() ? &r->items[i] : nullptr;
+}
+
+extern "C" size_t dateline_result_rank(const dateline_result_t *res) { return res ? res->rank : 0; }
+
+extern "C" double dateline_result_score(const dateline_result_t *res)
+{
+    return res ? res->score : 0.0;
+}
+
+extern "C" dateline_status_t dateline_result_article(dateline_result_t *res,
+                                                     const dateline_article_t **out)
+{
+    if (!res || !out)
+        return DATELINE_BAD_ARGUMENT;
+    dateline_index *idx = res->parent->query->index;
+    return guard(idx, [&]() {
+        if (!res->article) {
+            dateline_status_t st = decode_doc(idx, idx->db->get_document(res->did), &res->article);
+            if (st != DATELINE_OK)
+                return st;
+        }
+        *out = res->article;
+        return DATELINE_OK;
+    });
+}
