@@ -102,13 +102,16 @@ static int by_salience(const void *a, const void *b)
     return x->first < y->first ? -1 : 1;
 }
 
-/* The built-in group a folded key names, or NULL. */
-static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps)
+/* The built-in group a folded key names, or NULL; when ws is not NULL, only a name that can
+ * stand for the `words` words from word `at` ("Inc on" is no "Incon"). */
+static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps,
+                                 const words_t *ws, size_t at, size_t words)
 {
     size_t count;
     const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
     for (size_t i = 0; nm && i < count; i++)
-        if (!nm[i].acronym || !need_caps || caps)
+        if ((!nm[i].acronym || !need_caps || caps) &&
+            (!ws || dl_words_fit(ws, at, words, nm[i].tokens, nm[i].parts)))
             return dl_grp_get(nm[i].place);
     return NULL;
 }
@@ -171,7 +174,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         const char *l = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i);
         char key[128];
         size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
-        const dl_place_t *b = builtin(key, k, 0, 0);
+        const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0);
         add_group(g, &ng, b ? b->name : l, G_LABEL);
     }
     if (title) {
@@ -267,7 +270,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             }
             if (!names && !in_title)
                 continue; /* "The union said" is no group called The Union */
-            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title);
+            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n);
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
                 add_group(g, &ng, b->name, w->weight);
                 used = n;

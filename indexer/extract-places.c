@@ -17,8 +17,9 @@ enum { W_TITLE = 6, W_LEAD = 4, W_BODY = 2, W_DATELINE = 4, W_LABEL = 20 };
 
 typedef struct {
     size_t first, count;           /* words */
-    const dl_naming_t *namings;    /* candidates */
-    size_t nnamings;
+    const dl_naming_t *namings;    /* the namings of its key */
+    size_t nnamings;               /* (at most 64) */
+    uint64_t usable;               /* bit k: namings[k] can stand for these words */
     int chosen;                    /* place index, or -1 */
     int adjective;
     int weight;
@@ -115,6 +116,8 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
     double best = -1;
     int pick = -1;
     for (size_t k = 0; k < m->nnamings; k++) {
+        if (!(m->usable >> k & 1))
+            continue;
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
         double s = kind_score(p) + magnitude(p->population);
         for (size_t c = 0; c < ncountries; c++)
@@ -160,6 +163,15 @@ static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t 
     }
 }
 
+/* The first naming of a mention that can stand for its words. */
+static const dl_naming_t *first_usable(const mention_t *m)
+{
+    for (size_t k = 0; k < m->nnamings; k++)
+        if (m->usable >> k & 1)
+            return &m->namings[k];
+    return NULL;
+}
+
 /* Finds the mentions in the words. */
 static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
 {
@@ -186,22 +198,26 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             int caps = 1;
             for (size_t k = 0; k < n; k++)
                 caps = caps && ws->w[i + k].caps;
-            size_t keep = 0;
+            if (count > 64)
+                count = 64;
+            uint64_t usable = 0;
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
-                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline)
+                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                    !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;
                 if (!first)
                     first = &nmg[c];
-                keep++;
+                usable |= (uint64_t)1 << c;
             }
-            if (!keep)
+            if (!usable)
                 continue;
             mention_t *m = &ms[nm];
             m->first = i;
             m->count = n;
-            m->namings = first;
-            m->nnamings = (size_t)(nmg + count - first);
+            m->namings = nmg;
+            m->nnamings = count;
+            m->usable = usable;
             m->chosen = -1;
             m->adjective = first->adjective;
             m->weight = w->weight;
@@ -232,7 +248,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
     for (size_t i = 0; i < nm; i++) {
         int person = 0;
         for (size_t k = 0; k < npeople && !person; k++)
-            person = ms[i].count == 1 && ms[i].namings == people[k];
+            person = ms[i].count == 1 && first_usable(&ms[i]) == people[k];
         if (!person)
             ms[kept++] = ms[i];
     }
@@ -310,10 +326,12 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     }
     /* Context: the countries of mentions that can only mean one thing. */
     for (size_t i = 0; i < nm; i++) {
-        int c0 = country_of(ms[i].namings[0].place), same = 1;
-        for (size_t k = 1; k < ms[i].nnamings; k++)
-            same = same && country_of(ms[i].namings[k].place) == c0;
-        if (same && !weak(&ms[i].namings[0]))
+        const dl_naming_t *n0 = first_usable(&ms[i]);
+        int c0 = country_of(n0->place), same = 1;
+        for (size_t k = 0; k < ms[i].nnamings; k++)
+            if (ms[i].usable >> k & 1)
+                same = same && country_of(ms[i].namings[k].place) == c0;
+        if (same && !weak(n0))
             countries[nc++] = c0;
     }
     for (size_t i = 0; i < nm; i++) {
@@ -321,7 +339,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         m->chosen = choose(m, countries, nc);
         const dl_naming_t *nmg = NULL;
         for (size_t k = 0; k < m->nnamings; k++)
-            if (m->namings[k].place == m->chosen)
+            if (m->namings[k].place == m->chosen && (m->usable >> k & 1))
                 nmg = &m->namings[k];
         if (nmg && weak(nmg)) {
             /* a weak name needs its country named elsewhere, or a preposition of place */
@@ -353,7 +371,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         char key[KEY_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
-        mention_t m = {0, 1, nmg, count, -1, 0, 0};
+        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, 0, 0};
         int pick = nmg ? choose(&m, countries, nc) : -1;
         if (pick < 0)
             continue;

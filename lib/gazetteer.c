@@ -252,11 +252,12 @@ static void load_table(table_t *g, const char *data, size_t size)
                 size_t nl = len - (size_t)(adjective + dateline);
                 size_t klen = dl_gaz_fold(nm, nl, g->keys + ko, keybytes + 1 - ko);
                 if (klen) {
-                    int upper = 0, lower = 0, words = 1;
+                    int upper = 0, lower = 0, words = 1, parts = 1;
                     for (size_t j = 0; j < nl; j++) {
                         upper += nm[j] >= 'A' && nm[j] <= 'Z';
                         lower += nm[j] >= 'a' && nm[j] <= 'z';
                         words += nm[j] == ' ';
+                        parts += nm[j] == ' ' || (nm[j] == '-' && j && nm[j - 1] != ' ');
                     }
                     raw[nraw].key = (uint32_t)ko;
                     raw[nraw].len = (uint32_t)klen;
@@ -265,6 +266,7 @@ static void load_table(table_t *g, const char *data, size_t size)
                     raw[nraw].naming.acronym = upper >= 2 && !lower;
                     raw[nraw].naming.dateline = (unsigned)dateline;
                     raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
+                    raw[nraw].naming.parts = (unsigned)(parts > 15 ? 15 : parts);
                     nraw++;
                     ko += klen + 1;
                 }

@@ -88,6 +88,19 @@ int main(void)
            "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
     is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
            "dateline abbreviations are not read in the text");
+    /* a name matches whole words, as many as it has, capitalised at both ends (issue 12,
+     * class 2): "A man" folds to "aman" (Amman), "I can" to "ican" (Yichang), "US is" to
+     * "usis" (Wuxi), "And a" to "anda" */
+    is_str(places(NULL, "A man was killed when the bomb went off, police said.", NULL, NULL), "",
+           "\"A man\" is no Amman");
+    is_str(places(NULL, "I can tell you the US is ready, he said.", NULL, NULL), "us",
+           "\"I can\" is no Yichang, \"US is\" no Wuxi");
+    is_str(places(NULL, "Talks in Amman went on.", NULL, NULL), "g250441", "Amman is Amman");
+    is_str(places(NULL, "Fighting near Al Hasakah went on.", NULL, NULL),
+           places(NULL, "Fighting near Al-Hasakah went on.", NULL, NULL),
+           "a hyphen may part the words of a name");
+    is_str(places(NULL, "Fighting near Al-Hasakah went on.", NULL, NULL), "sy.01",
+           "Al-Hasakah, the Syrian province");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
