@@ -152,6 +152,30 @@ static int initials_match(const words_t *ws, size_t from, size_t to, const word_
     return n > 0 && ini[0] == (char)(acr->p[0] | 0x20) && k >= n - 1;
 }
 
+/* The folded key of a source as a group: the built-in group it names, or its name. */
+static void source_key(const char *s, size_t n, char *out)
+{
+    char key[128];
+    size_t k = dl_gaz_fold(s, n, key, sizeof key);
+    const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0);
+    if (b)
+        dl_gaz_fold(b->name, strlen(b->name), out, 128);
+    else
+        memcpy(out, key, k + 1);
+}
+
+/* Whether a dash follows the word in brackets: "(Reuters) - ", "(AP) -- ", "(AFP) — ". */
+static int credit_dash(const word_t *w)
+{
+    const char *p = w->p + w->n;
+    if (*p != ')')
+        return 0;
+    for (p++; *p == ' '; p++)
+        ;
+    return (p[0] == '-' && (p[1] == ' ' || (p[1] == '-' && p[2] == ' '))) ||
+           (memcmp(p, "\xE2\x80", 2) == 0 && ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+}
+
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap)
 {
@@ -200,6 +224,19 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    /* The story's own source is its source, never one of its groups: the source field, and a
+     * credit the lead parser did not take, "(Reuters) - " in the first words of the body
+     * ("LONDON, (Reuters) - ", a byline before it). "told Reuters" is then no group either. */
+    char sources[2][128] = {"", ""};
+    const char *src = dateline_article_get(a, DATELINE_FIELD_SOURCE);
+    if (src)
+        source_key(src, strlen(src), sources[0]);
+    for (size_t j = 0; j < ws.nw && j < 16; j++)
+        if (ws.w[j].weight == G_LEAD && ws.w[j].paren && credit_dash(&ws.w[j])) {
+            source_key(ws.w[j].p, ws.w[j].n, sources[1]);
+            ws.w[j].upper = 0; /* read as no name */
+            break;
+        }
     /* 1. definitions: "Syrian Democratic Forces (SDF)" */
     for (size_t j = 1; j < ws.nw; j++) {
         const word_t *acr = &ws.w[j];
@@ -332,6 +369,11 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         }
         i += used ? used : 1;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < ng; i++)
+        if (strcmp(g[i].key, sources[0]) != 0 && strcmp(g[i].key, sources[1]) != 0)
+            g[kept++] = g[i];
+    ng = kept;
     qsort(g, ng, sizeof *g, by_salience);
     dl_article_clear_field(a, DATELINE_FIELD_GROUPS);
     for (size_t i = 0; i < ng && st == DATELINE_OK; i++) {

@@ -17,6 +17,17 @@ is "$(S --count 'group:kdum')" 3 "the group by its acronym: the same three"
 is "$(S --count 'group:ypg')" 1 "a built-in acronym (YPG)"
 is "$(S --count "group:\"people's protection units\"")" 1 "and its name"
 
+# The story's own source is no group (issue 12, class 9): its credit, "(Reuters) - ", where the
+# lead parser takes it (the source field) or not ("LONDON, (Reuters) -"), and "told Reuters"
+# then; another agency's story that names Reuters has it as a group.
+mkdir -p "$TMP/src"
+printf 'Shares fall\nMay 2, 2016\n\nLONDON, (Reuters) - Shares fell on Monday, a trader told Reuters.\n' > "$TMP/src/1.txt"
+printf 'Shares fall again\nMay 3, 2016\n\nLONDON (Reuters) - Shares fell again on Tuesday, a trader told Reuters.\n' > "$TMP/src/2.txt"
+printf 'Agency story\nMay 4, 2016\n\nWASHINGTON (AP) - An official told Reuters and the BBC on Wednesday that talks went on.\n' > "$TMP/src/3.txt"
+"$INDEX" -q --index "$TMP/dbs" "$TMP/src" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters')" 1 "group:reuters: only the AP story that names it"
+is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters date:2016-05-04')" 1 "and that one is the AP story"
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null
