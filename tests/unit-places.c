@@ -101,6 +101,15 @@ int main(void)
            "a hyphen may part the words of a name");
     is_str(places(NULL, "Fighting near Al-Hasakah went on.", NULL, NULL), "sy.01",
            "Al-Hasakah, the Syrian province");
+    /* an alternate name that is a common phrase, another place's name or a known group's is
+     * no name of a city (issue 12, class 1) */
+    is_str(places(NULL, "The White House said on Monday the talks would go on.", NULL, NULL), "",
+           "the White House is no Casablanca");
+    is_str(places(NULL, "Protesters marched in Philadelphia on Monday.", NULL, NULL), "g4560349",
+           "Philadelphia is the American city, not Amman");
+    is_str(places(NULL, "Shares in Google rose.", NULL, NULL), "", "Google is no Topeka");
+    is_str(places(NULL, "Police said the fire in Cologne was out.", NULL, NULL), "g2886242",
+           "an English name news writes capitalised stays (Cologne)");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

@@ -15,6 +15,9 @@ separated (a city's region, a region's country, a country's continent and region
 used only in datelines (N.J.). Historical states add their
 last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 
+An alternate name of a city is kept only where it can only mean that city (see borrowed()):
+that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
+
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
 official country names; mordecai (MIT) for nationality adjectives and country aliases;
@@ -162,6 +165,56 @@ def fold(s):
                   .replace('đ', 'd').replace('ł', 'l').replace('ı', 'i'))
 
 
+DICTIONARY = '/usr/share/dict/words'  # Debian's wamerican (or wbritish)
+
+
+CORPORA = os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'corpora')
+
+
+def common_words():
+    """The words a dictionary writes in lower case that news writes so too: inside a sentence
+    of the shared Reuters-21578 and ISOT texts, 10 times in lower case or more often than
+    capitalised ("nice", "white"; not "Cologne", whose lower-case scent news seldom names)."""
+    try:
+        with open(DICTIONARY, encoding='utf-8') as f:
+            words = {fold(w) for w in f.read().split() if w[:1].islower() and "'" not in w}
+    except OSError:
+        sys.exit('build-gazetteer.py: no %s: install a word list (apt-get install wamerican)'
+                 % DICTIONARY)
+    lower, upper = {}, {}
+    texts = [os.path.join(CORPORA, 'reuters21578', f) for f in
+             sorted(os.listdir(os.path.join(CORPORA, 'reuters21578'))) if f.endswith('.sgm')]
+    texts.append(os.path.join(CORPORA, 'isot', 'True.csv'))
+    for path in texts:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z]+)", f.read()):
+                w = m.group(1)
+                counts = lower if w[0].islower() else upper
+                k = w.lower()
+                if k in words:
+                    counts[k] = counts.get(k, 0) + 1
+    return {w for w in words if lower.get(w, 0) >= min(10, upper.get(w, 0))}
+
+
+def common(name, words):
+    """Whether a name is a common word or a phrase of common words ("White House",
+    "Cornerstone")."""
+    parts = [fold(w) for w in re.split(r"[\s\-']+", name) if fold(w)]
+    return bool(parts) and all(w in words for w in parts)
+
+
+def group_keys():
+    """The folded names of the groups the groups table knows (data/groups.tsv)."""
+    path = os.path.join(os.path.dirname(__file__), '..', 'data', 'groups.tsv')
+    keys = set()
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            if len(cols) >= 7:
+                keys.update(fold(n) for n in [cols[2]] + cols[6].split('|') if fold(n))
+    return keys
+
+
 def latin(s):
     return all(ord(c) < 0x250 or unicodedata.category(c)[0] in 'PZ' for c in s)
 
@@ -274,6 +327,28 @@ def main():
                       name)
         p.add(bare)
         places[p.id] = p
+    # An alternate name of a city is kept only where it can only mean that city: not a common
+    # word or phrase ("White House" of Casablanca), not the main name of another place, of any
+    # size ("Philadelphia" of Amman, "Twickenham" of Huntsville, "Florida" of Floridablanca),
+    # not a known group's name ("Google" of Topeka).
+    # A rival is a place of another country (the city of New York keeps "New York", its
+    # state's name too, and Kyiv "Kiev"), and a town a tenth the city's size or more (Kolkata
+    # keeps "Calcutta", a South African town of 36,000); regions and countries always are.
+    words = common_words()
+    rivals = {}  # folded main name -> {country: the biggest population}
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        for n in (row[1], row[2]):
+            r = rivals.setdefault(fold(n), {})
+            r[row[8].lower()] = max(r.get(row[8].lower(), 0), int(row[14] or 0))
+    for p in places.values():
+        if p.kind in ('admin1', 'country', 'historical', 'region', 'continent'):
+            rivals.setdefault(fold(p.name), {})[p.country or p.id] = float('inf')
+    groups = group_keys()
+
+    def borrowed(a, cc, pop):
+        k = fold(a)
+        rival = any(c != cc and size * 10 >= pop for c, size in rivals.get(k, {}).items())
+        return common(a, words) or rival or k in groups
     # cities
     for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
         gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
@@ -290,7 +365,8 @@ def main():
             # Latin script, not a code (DEZ), not a country's name (Andorra for its capital)
             # and not a lower-case transliteration (alrqt)
             if n < MAX_ALTERNATES and latin(a) and len(fold(a)) >= 4 and not a.isupper() \
-                    and a[:1].isupper() and fold(a) not in country_keys:
+                    and a[:1].isupper() and fold(a) not in country_keys \
+                    and not borrowed(a, cc, pop):
                 before = len(p.names)
                 p.add(a)
                 n += len(p.names) - before

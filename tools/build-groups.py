@@ -133,6 +133,10 @@ KNOWN = {
     'New York Stock Exchange': ('company', ['NYSE']),
     'British Airways': ('company', []),
     'Charlie Hebdo': ('company', []),
+    'Google': ('company', ['Google Inc', 'Alphabet Inc']),
+    'Microsoft': ('company', ['Microsoft Corp']),
+    'Facebook': ('company', ['Facebook Inc']),
+    'Twitter': ('company', ['Twitter Inc']),
 }
 ORG_WORDS = re.compile(r'\b(ORGANI[SZ]ATION|UNION|BANK|FUND|COUNCIL|COMMISSION|AGENCY|NATIONS|'
                        r'LEAGUE|ASSOCIATION|COMMITTEE|FEDERATION|PROGRAMME|PROGRAM|COURT|'
