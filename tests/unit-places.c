@@ -103,7 +103,7 @@ int main(void)
            "Al-Hasakah, the Syrian province");
     /* an alternate name that is a common phrase, another place's name or a known group's is
      * no name of a city (issue 12, class 1) */
-    is_str(places(NULL, "The White House said on Monday the talks would go on.", NULL, NULL), "",
+    is_str(places(NULL, "Officials at the White House met on Monday.", NULL, NULL), "",
            "the White House is no Casablanca");
     is_str(places(NULL, "Protesters marched in Philadelphia on Monday.", NULL, NULL), "g4560349",
            "Philadelphia is the American city, not Amman");
