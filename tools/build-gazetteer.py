@@ -31,6 +31,9 @@ import re
 import sys
 import unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
+
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
 
@@ -156,13 +159,6 @@ midlands metropolitan federal district city province region national special aut
 administration greater new oriental occidental'''.split())
 
 
-def fold(s):
-    """The matching key, as lib/gazetteer.c computes it: lower case, accents gone, only letters
-    and digits kept."""
-    s = unicodedata.normalize('NFKD', s)
-    s = ''.join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r'[^0-9a-z]', '', s.replace('ß', 'ss').replace('ø', 'o').replace('æ', 'ae')
-                  .replace('đ', 'd').replace('ł', 'l').replace('ı', 'i'))
 
 
 DICTIONARY = '/usr/share/dict/words'  # Debian's wamerican (or wbritish)

@@ -19,6 +19,9 @@ import re
 import sys
 import unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
+
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
 
@@ -144,9 +147,6 @@ ORG_WORDS = re.compile(r'\b(ORGANI[SZ]ATION|UNION|BANK|FUND|COUNCIL|COMMISSION|A
                        r'MOVEMENT|FORCES|GROUP)\b')
 
 
-def fold(s):
-    s = unicodedata.normalize('NFKD', s)
-    return re.sub(r'[^0-9a-z]', '', ''.join(c for c in s if not unicodedata.combining(c)).lower())
 
 
 def title(s):
