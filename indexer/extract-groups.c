@@ -105,14 +105,17 @@ static int by_salience(const void *a, const void *b)
 /* The built-in group a folded key names, or NULL; when ws is not NULL, only a name that can
  * stand for the `words` words from word `at` ("Inc on" is no "Incon"). */
 static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps,
-                                 const words_t *ws, size_t at, size_t words)
+                                 const words_t *ws, size_t at, size_t words, int *weak)
 {
     size_t count;
     const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
     for (size_t i = 0; nm && i < count; i++)
         if ((!nm[i].acronym || !need_caps || caps) &&
-            (!ws || dl_words_fit(ws, at, words, nm[i].tokens, nm[i].parts)))
+            (!ws || dl_words_fit(ws, at, words, nm[i].tokens, nm[i].parts))) {
+            if (weak)
+                *weak = nm[i].weak;
             return dl_grp_get(nm[i].place);
+        }
     return NULL;
 }
 
@@ -157,7 +160,7 @@ static void source_key(const char *s, size_t n, char *out)
 {
     char key[128];
     size_t k = dl_gaz_fold(s, n, key, sizeof key);
-    const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0);
+    const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
     if (b)
         dl_gaz_fold(b->name, strlen(b->name), out, 128);
     else
@@ -187,6 +190,11 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     int caps_title = 0;
     char *first_par = NULL; /* the words point into it */
+    struct {
+        const char *name;
+        int weight;
+    } pending[MAX_GROUPS]; /* mentions by weak names, counted once confirmed */
+    size_t npending = 0;
     *ndefs = 0;
     if (!g || !dl_gaz_load()) {
         free(g);
@@ -198,7 +206,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         const char *l = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i);
         char key[128];
         size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
-        const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0);
+        const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
         add_group(g, &ng, b ? b->name : l, G_LABEL);
     }
     if (title) {
@@ -307,9 +315,15 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             }
             if (!names && !in_title)
                 continue; /* "The union said" is no group called The Union */
-            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n);
+            int weak = 0;
+            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n, &weak);
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
-                add_group(g, &ng, b->name, w->weight);
+                if (!weak)
+                    add_group(g, &ng, b->name, w->weight);
+                else if (npending < MAX_GROUPS) {
+                    pending[npending].name = b->name;
+                    pending[npending++].weight = w->weight;
+                }
                 used = n;
             }
         }
@@ -368,6 +382,14 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             }
         }
         i += used ? used : 1;
+    }
+    /* a weak name ("Foundation", "IS") counts where the story names its group otherwise */
+    for (size_t p = 0; p < npending; p++) {
+        char key[128];
+        dl_gaz_fold(pending[p].name, strlen(pending[p].name), key, sizeof key);
+        for (size_t q = 0; q < ng; q++)
+            if (strcmp(g[q].key, key) == 0)
+                g[q].salience += pending[p].weight;
     }
     size_t kept = 0;
     for (size_t i = 0; i < ng; i++)

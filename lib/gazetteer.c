@@ -273,9 +273,9 @@ static void load_table(table_t *g, const char *data, size_t size)
             for (const char *c = list[l]; *c;) {
                 const char *bar = l ? strchr(c, '|') : NULL;
                 size_t len = bar ? (size_t)(bar - c) : strlen(c);
-                int adjective = *c == '~', dateline = *c == '!';
-                const char *nm = c + adjective + dateline;
-                size_t nl = len - (size_t)(adjective + dateline);
+                int adjective = *c == '~', dateline = *c == '!', weak = *c == '?';
+                const char *nm = c + adjective + dateline + weak;
+                size_t nl = len - (size_t)(adjective + dateline + weak);
                 size_t klen = dl_gaz_fold(nm, nl, g->keys + ko, keybytes + 1 - ko);
                 if (klen) {
                     int upper = 0, lower = 0, words = 1, parts = 1;
@@ -291,6 +291,7 @@ static void load_table(table_t *g, const char *data, size_t size)
                     raw[nraw].naming.adjective = (unsigned)adjective;
                     raw[nraw].naming.acronym = upper >= 2 && !lower;
                     raw[nraw].naming.dateline = (unsigned)dateline;
+                    raw[nraw].naming.weak = (unsigned)weak;
                     raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
                     raw[nraw].naming.parts = (unsigned)(parts > 15 ? 15 : parts);
                     nraw++;

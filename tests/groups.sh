@@ -28,6 +28,17 @@ printf 'Agency story\nMay 4, 2016\n\nWASHINGTON (AP) - An official told Reuters 
 is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters')" 1 "group:reuters: only the AP story that names it"
 is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters date:2016-05-04')" 1 "and that one is the AP story"
 
+# A weak name of a group (a common word, a 2-letter acronym of an armed group) counts only where
+# the story names the group otherwise too (issue 12, class 6).
+mkdir -p "$TMP/weak"
+printf 'Charity opens school\nMay 2, 2016\n\nCHICAGO (Reuters) - The Foundation said on Monday it would open a school. IS and AN were the pupils'"'"' initials.\n' > "$TMP/weak/1.txt"
+printf 'Fighters retreat\nMay 3, 2016\n\nBEIRUT (Reuters) - Islamic State fighters fell back on Tuesday. IS commanders said they would return.\n' > "$TMP/weak/2.txt"
+"$INDEX" -q --index "$TMP/dbw" "$TMP/weak" 2> /dev/null
+W() { "$SEARCH" --index "$TMP/dbw" --count "$1"; }
+is "$(W 'group:"el rukn"')" 0 "\"The Foundation\" alone is no El Rukn"
+is "$(W 'group:"aryan nations"')" 0 "\"AN\" alone is no Aryan Nations"
+is "$(W 'group:"islamic state"')" 1 "\"IS\" alone is no Islamic State; with its name it is"
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null

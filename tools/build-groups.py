@@ -5,7 +5,9 @@
 
 The same columns as data/gazetteer.tsv (id kind name country parents population names), one
 group a line: id is the group's key (its name folded), kind one of igo, bank, armed, party,
-government, company. Names after the display name are other names and acronyms.
+government, company. Names after the display name are other names and acronyms; one starting with "?" is weak (a
+common word, or a short acronym of an armed group or party) and counts only where the story
+names the group otherwise too.
 
 Sources (see data/NOTICE): the groups listed below are facts (names and acronyms of
 international organisations, central banks, armed groups, companies and government bodies
@@ -21,6 +23,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
+from commonwords import common, common_words  # noqa: E402
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
@@ -234,10 +237,27 @@ def main():
                 continue
             # party acronyms are left out: SDF is a party in Cameroon and a militia in Syria
             add(name, 'party', [])
+    # Other names that are a place's name are no name of a group (Direct Action's "GREECE");
+    # one word that is a common word ("Foundation" of El Rukn; the names listed above, written
+    # for news, keep theirs: "Fed"), or a name of an armed group or party under 3 letters (AN,
+    # CA, IS), is marked "?": it counts only where the story confirms it.
+    places = set()
+    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
+              encoding='utf-8') as f:
+        for line in f:
+            places.add(fold(line.split('\t')[2]))
+    words = common_words()
     out = sys.stdout
     for key in sorted(groups):
         g = groups[key]
-        out.write('\t'.join([key, g.kind, g.name, '', '', '0', '|'.join(g.names)]) + '\n')
+        names = []
+        for n in g.names:
+            if fold(n) in places:
+                continue
+            short = len(fold(n)) < 3 and g.kind in ('armed', 'party')
+            word = ' ' not in n.strip() and common(n, words) and key not in known_keys
+            names.append('?' + n if word or short else n)
+        out.write('\t'.join([key, g.kind, g.name, '', '', '0', '|'.join(names)]) + '\n')
 
 
 if __name__ == '__main__':
