@@ -21,6 +21,7 @@ typedef struct {
     size_t nnamings;               /* (at most 64) */
     uint64_t usable;               /* bit k: namings[k] can stand for these words */
     int chosen;                    /* place index, or -1 */
+    int within;                    /* a qualifier's place ("CANTON, Mass."), or -1 */
     int adjective;
     int weight;
 } mention_t;
@@ -110,13 +111,32 @@ static int magnitude(uint32_t n)
     return d;
 }
 
-/* Picks the candidate of a mention that fits the story best. */
+/* Whether candidate k of a mention is set aside for another: a sub-unit of a country the
+ * same name names (Mexico the state, for Mexico), or a place outside the qualifier
+ * ("CANTON, Mass." is no Guangzhou) when some candidate lies within it. */
+static int set_aside(const mention_t *m, size_t k)
+{
+    int place = m->namings[k].place, inside = 0;
+    const dl_place_t *p = dl_gaz_place(place);
+    for (size_t j = 0; j < m->nnamings; j++) {
+        if (!(m->usable >> j & 1))
+            continue;
+        const dl_place_t *q = dl_gaz_place(m->namings[j].place);
+        if (p->kind != DL_COUNTRY && q->kind == DL_COUNTRY && p->country == m->namings[j].place)
+            return 1;
+        inside = inside || (m->within >= 0 && dl_gaz_within(m->namings[j].place, m->within));
+    }
+    return inside && !dl_gaz_within(place, m->within);
+}
+
+/* Picks the candidate of a mention that fits the story best: its kind, a place of a country
+ * the story names, then its size; ties go to the bigger place, then to the smaller id. */
 static int choose(const mention_t *m, const int *countries, size_t ncountries)
 {
     double best = -1;
     int pick = -1;
     for (size_t k = 0; k < m->nnamings; k++) {
-        if (!(m->usable >> k & 1))
+        if (!(m->usable >> k & 1) || set_aside(m, k))
             continue;
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
         double s = kind_score(p) + magnitude(p->population);
@@ -125,10 +145,30 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
                 s += 40;
                 break;
             }
-        if (s > best) {
+        const dl_place_t *b = pick >= 0 ? dl_gaz_place(pick) : NULL;
+        if (s > best || (s == best && (p->population > b->population ||
+                                       (p->population == b->population &&
+                                        strcmp(p->id, b->id) < 0)))) {
             best = s;
             pick = m->namings[k].place;
         }
+    }
+    return pick;
+}
+
+/* The first-level region or country a qualifier names ("Mass.", "Ala.", "Iraq", "Georgia"),
+ * dateline abbreviations included; -1 if none. */
+static int qualifier(const char *s, size_t n)
+{
+    char key[KEY_MAX];
+    size_t count, k = dl_gaz_fold(s, n, key, sizeof key);
+    const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+    int pick = -1;
+    for (size_t c = 0; nmg && c < count; c++) {
+        const dl_place_t *p = dl_gaz_place(nmg[c].place);
+        if ((p->kind == DL_COUNTRY || p->kind == DL_ADMIN1 || p->kind == DL_HISTORICAL) &&
+            !nmg[c].adjective && (pick < 0 || p->kind == DL_COUNTRY))
+            pick = nmg[c].place;
     }
     return pick;
 }
@@ -219,6 +259,27 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             m->nnamings = count;
             m->usable = usable;
             m->chosen = -1;
+            m->within = -1;
+            /* "Birmingham, Ala.", "Athens, Georgia": the qualifier after a comma */
+            const word_t *last = &ws->w[i + n - 1];
+            size_t qwords = 0;
+            if (i + n < ws->nw && last->p[last->n] == ',' && ws->w[i + n].upper) {
+                const word_t *q = &ws->w[i + n];
+                if (!q->stop && i + n + 1 < ws->nw) /* "Dallas, New Mexico" */
+                    m->within = qualifier(q->p, (size_t)(ws->w[i + n + 1].p + ws->w[i + n + 1].n - q->p));
+                qwords = m->within >= 0 ? 2 : 0;
+                if (m->within < 0)
+                    m->within = qualifier(q->p, q->n);
+                qwords = m->within >= 0 && !qwords ? 1 : qwords;
+            }
+            /* a qualifier is one only when the name has a place in it: "France, Germany" */
+            int inside = 0;
+            for (size_t c = 0; c < count && m->within >= 0 && !inside; c++)
+                inside = (usable >> c & 1) && dl_gaz_within(nmg[c].place, m->within);
+            if (!inside) {
+                m->within = -1;
+                qwords = 0;
+            }
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
@@ -238,7 +299,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                 nm++;
             else if (person && npeople < 32)
                 people[npeople++] = first;
-            used = n;
+            used = n + (!person && !said ? qwords : 0); /* the qualifier is read with it */
             break;
         }
         i += used;
@@ -354,6 +415,8 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         }
         /* "West German farmers" points at the country nearly as much as its name does */
         credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight * 3 / 4 : m->weight);
+        if (m->within >= 0 && dl_gaz_within(m->chosen, m->within))
+            credit(found, &nf, m->within, m->weight); /* "Kent, Washington": the state too */
     }
     /* A story from before a state ended: its places there were in that state too (Frankfurt
      * in 1987 is in West Germany). */
@@ -371,7 +434,12 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         char key[KEY_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
-        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, 0, 0};
+        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0};
+        /* "CANTON, Mass.": the next place of the dateline qualifies this one */
+        if (i + 1 < ndl) {
+            const char *q = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i + 1);
+            m.within = qualifier(q, strlen(q));
+        }
         int pick = nmg ? choose(&m, countries, nc) : -1;
         if (pick < 0)
             continue;

@@ -14,8 +14,13 @@ static char *places(const char *title, const char *body, const char *dateline, c
     if (title)
         dateline_article_set(a, DATELINE_FIELD_TITLE, title);
     dateline_article_set(a, DATELINE_FIELD_BODY, body);
-    if (dateline)
-        dateline_article_set(a, DATELINE_FIELD_DATELINES, dateline);
+    for (const char *d = dateline; d && *d;) { /* "BIRMINGHAM|Ala." */
+        size_t n = strcspn(d, "|");
+        char one[64];
+        snprintf(one, sizeof one, "%.*s", (int)n, d);
+        dateline_article_set(a, DATELINE_FIELD_DATELINES, one);
+        d += n + (d[n] == '|');
+    }
     if (label)
         dateline_article_set(a, DATELINE_FIELD_PLACES, label);
     out[0] = '\0';
@@ -122,6 +127,18 @@ int main(void)
     is_str(places(NULL, "Shares in Google rose.", NULL, NULL), "", "Google is no Topeka");
     is_str(places(NULL, "Police said the fire in Cologne was out.", NULL, NULL), "g2886242",
            "an English name news writes capitalised stays (Cologne)");
+    /* namesakes (issue 12, class 5): a country beats its own namesake sub-units; a qualifier
+     * after a comma, or the next place of a dateline, constrains the city and counts too */
+    is_str(places(NULL, "Police in Mexico arrested ten people, the Mexican government said.", NULL, NULL),
+           "mx", "Mexico is the country, not its state of Mexico");
+    is_str(places(NULL, "The plant in Birmingham, Ala., closed on Monday.", NULL, NULL),
+           "g4049979 us.al", "Birmingham, Ala. is in Alabama");
+    is_str(places(NULL, "The quake struck near Kent, Washington, on Monday.", NULL, NULL),
+           "g5799625 us.wa", "Kent, Washington: the state, not the capital, and its Kent");
+    is_str(places(NULL, "The plant closed on Monday, the company said.", "BIRMINGHAM|Ala.", NULL),
+           "g4049979 us.al", "dateline BIRMINGHAM, Ala. is in Alabama");
+    is_str(places(NULL, "Leaders of France, Germany and Italy met.", NULL, NULL), "de fr it",
+           "a country after a comma qualifies no country");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
