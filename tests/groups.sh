@@ -39,6 +39,14 @@ is "$(W 'group:"el rukn"')" 0 "\"The Foundation\" alone is no El Rukn"
 is "$(W 'group:"aryan nations"')" 0 "\"AN\" alone is no Aryan Nations"
 is "$(W 'group:"islamic state"')" 1 "\"IS\" alone is no Islamic State; with its name it is"
 
+# Government bodies, media and party short forms are built in (issue 12, class 10).
+mkdir -p "$TMP/gov"
+printf 'Vote count\nMay 5, 2016\n\nLONDON (Reuters) - Labour and the Tories traded blame on Thursday, the BBC said, while Interfax reported that the State Duma met. The FBI said it was told of it.\n' > "$TMP/gov/1.txt"
+"$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
+for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"'; do
+    is "$("$SEARCH" --index "$TMP/dbg" --count "$q")" 1 "$q"
+done
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null

@@ -223,7 +223,7 @@ static void score(part_t *parts, int table, long docno)
             pt->places.gold++;
             pt->places.tp_found += found;
             if (!found && verbose && p == 0)
-                printf("doc %ld place missed: %s\n", docno, ltexts[g]);
+                printf("doc %ld%s place missed: %s\n", docno, table ? " table" : "", ltexts[g]);
         }
         for (size_t k = 0; k < nplaces; k++) {
             int right = 0;
@@ -232,7 +232,7 @@ static void score(part_t *parts, int table, long docno)
             pt->places.listed++;
             pt->places.tp_right += right;
             if (!right && verbose && p == 0)
-                printf("doc %ld place wrong: %s (%s)\n", docno, dl_gaz_place(places[k])->name,
+                printf("doc %ld%s place wrong: %s (%s)\n", docno, table ? " table" : "", dl_gaz_place(places[k])->name,
                        dl_gaz_place(places[k])->id);
         }
         /* groups */
@@ -250,7 +250,7 @@ static void score(part_t *parts, int table, long docno)
             pt->groups.gold++;
             pt->groups.tp_found += found;
             if (!found && verbose && p == 0)
-                printf("doc %ld group missed: %s\n", docno, otexts[g]);
+                printf("doc %ld%s group missed: %s\n", docno, table ? " table" : "", otexts[g]);
         }
         for (size_t k = 0; k < ng; k++) {
             const char *name = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, k);
@@ -262,7 +262,7 @@ static void score(part_t *parts, int table, long docno)
             pt->groups.listed++;
             pt->groups.tp_right += right;
             if (!right && verbose && p == 0)
-                printf("doc %ld group wrong: %s\n", docno, name);
+                printf("doc %ld%s group wrong: %s\n", docno, table ? " table" : "", name);
         }
     }
     dateline_article_destroy(a);
