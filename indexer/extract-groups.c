@@ -72,15 +72,75 @@ typedef struct {
 /* Weights of a mention: headline, lead (first paragraph), the rest; labels count most. */
 enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
 
+/* One key per body, however the story writes it: words folded and spelt one way
+ * (Organisation, Organization; Corporation, Corp), "the" and "U.S." in front and a company's
+ * Inc, Corp, Co, Ltd, Plc or AG behind left out, "Department of Justice" read as "Justice
+ * Department": all of these give "justicedepartment". */
+static void canon_key(const char *name, char *out, size_t cap)
+{
+    static const char *const same[][2] = {
+        {"organisation", "organization"}, {"corporation", "corp"}, {"incorporated", "inc"},
+        {"company", "co"}, {"limited", "ltd"}, {"defence", "defense"}, {"centre", "center"},
+        {"labour", "labor"}, {"programme", "program"}, {NULL, NULL}};
+    static const char *const suffixes[] = {"inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv",
+                                           "llc", "gmbh", "spa", NULL};
+    char w[16][48];
+    size_t n = 0;
+    for (const char *p = name; *p && n < 16;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (!len)
+            break;
+        dl_gaz_fold(p, len, w[n], sizeof w[0]);
+        for (int i = 0; same[i][0]; i++)
+            if (strcmp(w[n], same[i][0]) == 0)
+                snprintf(w[n], sizeof w[0], "%s", same[i][1]);
+        n += w[n][0] != '\0';
+        p += len;
+    }
+    size_t from = 0, to = n;
+    while (to - from > 1 && (strcmp(w[from], "the") == 0 || strcmp(w[from], "us") == 0))
+        from++;
+    for (int more = 1; more && to - from > 1;) {
+        more = 0;
+        for (int i = 0; suffixes[i]; i++)
+            if (strcmp(w[to - 1], suffixes[i]) == 0) {
+                to--;
+                more = 1;
+                break;
+            }
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    int moved = to - from > 2 && strcmp(w[from + 1], "of") == 0 &&
+                (strcmp(w[from], "department") == 0 || strcmp(w[from], "ministry") == 0);
+    for (size_t i = from + (moved ? 2 : 0); i < to; i++)
+        o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s", w[i]);
+    if (moved && o < cap)
+        snprintf(out + o, cap - o, "%s", w[from]);
+    if (cap)
+        out[cap - 1] = '\0';
+}
+
 static void add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
     char k1[128];
-    dl_gaz_fold(name, strlen(name), k1, sizeof k1);
+    canon_key(name, k1, sizeof k1);
     if (!k1[0])
         return;
     for (size_t i = 0; i < *ng; i++)
         if (strcmp(k1, g[i].key) == 0) {
             g[i].salience += weight;
+            /* the built-in name shows, however the story first wrote the body */
+            char f[128];
+            size_t count, fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
+            const dl_naming_t *nm = dl_grp_lookup(f, fn, &count);
+            if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 && strcmp(g[i].name, name) != 0) {
+                size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
+                memcpy(g[i].name, name, n);
+                g[i].name[n] = '\0';
+            }
             return;
         }
     if (*ng < MAX_GROUPS) {
@@ -161,10 +221,9 @@ static void source_key(const char *s, size_t n, char *out)
     char key[128];
     size_t k = dl_gaz_fold(s, n, key, sizeof key);
     const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
-    if (b)
-        dl_gaz_fold(b->name, strlen(b->name), out, 128);
-    else
-        memcpy(out, key, k + 1);
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)n, s);
+    canon_key(b ? b->name : name, out, 128);
 }
 
 /* Whether a dash follows the word in brackets: "(Reuters) - ", "(AP) -- ", "(AFP) — ". */
@@ -386,7 +445,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     /* a weak name ("Foundation", "IS") counts where the story names its group otherwise */
     for (size_t p = 0; p < npending; p++) {
         char key[128];
-        dl_gaz_fold(pending[p].name, strlen(pending[p].name), key, sizeof key);
+        canon_key(pending[p].name, key, sizeof key);
         for (size_t q = 0; q < ng; q++)
             if (strcmp(g[q].key, key) == 0)
                 g[q].salience += pending[p].weight;

@@ -47,6 +47,13 @@ for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:
     is "$("$SEARCH" --index "$TMP/dbg" --count "$q")" 1 "$q"
 done
 
+# One body, one group, however the story writes it (issue 12, class 8).
+mkdir -p "$TMP/one"
+printf 'Oil output\nMay 6, 2016\n\nBAGHDAD (Reuters) - The Ministry of Oil said output rose.\nThe Oil Ministry added that exports would follow.\nThe Arab Oil Organisation agreed. The Arab Oil Organization met in June.\n' > "$TMP/one/1.txt"
+"$INDEX" -q --index "$TMP/db1" "$TMP/one" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/db1" --format=tsv '*' | cut -f9 | tail -n 1)" "Ministry of Oil,Arab Oil Organisation" \
+    "Ministry of Oil and Oil Ministry are one group, Organisation and Organization one"
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null
