@@ -21,8 +21,10 @@ static const char *const org_words[] = {
     "court", "tribunal", "league", "alliance", "office", "bureau", "police", "guard",
     "militia", "exchange", "airlines", "holdings", NULL};
 /* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
-static const char *const connectors[] = {"of", "the", "for", "and", "de", "du", "des", "la",
+static const char *const connectors[] = {"of", "the", "for", "and", "&", "de", "du", "des", "la",
                                          "le", "al", "el", "on", NULL};
+/* Connectors that join two parts of one name: "Ways and Means Committee", "Merck & Co". */
+static const char *const joining[] = {"and", "&", NULL};
 
 /* A word that can be part of a capitalised name: a capital first, or "al-Zor". */
 static int name_word(const word_t *w)
@@ -415,7 +417,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
                 from++; /* "The Syrian..." */
             /* "Leaders of the European Commission": the name starts after the connector */
             for (size_t k = from; last_org && k < last_org; k++)
-                if (dl_word_is(&ws.w[k], connectors) &&
+                if (dl_word_is(&ws.w[k], connectors) && !dl_word_is(&ws.w[k], joining) &&
                     !(k > from && dl_word_is(&ws.w[k - 1], org_words)))
                     from = k + 1;
             /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */

@@ -54,6 +54,13 @@ printf 'Oil output\nMay 6, 2016\n\nBAGHDAD (Reuters) - The Ministry of Oil said 
 is "$("$SEARCH" --index "$TMP/db1" --format=tsv '*' | cut -f9 | tail -n 1)" "Ministry of Oil,Arab Oil Organisation" \
     "Ministry of Oil and Oil Ministry are one group, Organisation and Organization one"
 
+# A name runs over "and" and "&" (issue 12, class 7): not "Co Inc", not "Means Committee".
+mkdir -p "$TMP/amp"
+printf 'Drug deal\nMay 6, 2016\n\nNEW YORK (Reuters) - Merck & Co Inc said on Monday it would buy a rival.\nThe House Ways and Means Committee will look at the deal, as will Britain and France.\n' > "$TMP/amp/1.txt"
+"$INDEX" -q --index "$TMP/dba" "$TMP/amp" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/dba" --format=tsv '*' | cut -f9 | tail -n 1)" "Merck & Co Inc,House Ways and Means Committee" \
+    "Merck & Co Inc and the House Ways and Means Committee whole"
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null
