@@ -21,8 +21,10 @@ static const char *const org_words[] = {
     "court", "tribunal", "league", "alliance", "office", "bureau", "police", "guard",
     "militia", "exchange", "airlines", "holdings", NULL};
 /* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
-static const char *const connectors[] = {"of", "the", "for", "and", "de", "du", "des", "la",
+static const char *const connectors[] = {"of", "the", "for", "and", "&", "de", "du", "des", "la",
                                          "le", "al", "el", "on", NULL};
+/* Connectors that join two parts of one name: "Ways and Means Committee", "Merck & Co". */
+static const char *const joining[] = {"and", "&", NULL};
 
 /* A word that can be part of a capitalised name: a capital first, or "al-Zor". */
 static int name_word(const word_t *w)
@@ -72,15 +74,75 @@ typedef struct {
 /* Weights of a mention: headline, lead (first paragraph), the rest; labels count most. */
 enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
 
+/* One key per body, however the story writes it: words folded and spelt one way
+ * (Organisation, Organization; Corporation, Corp), "the" and "U.S." in front and a company's
+ * Inc, Corp, Co, Ltd, Plc or AG behind left out, "Department of Justice" read as "Justice
+ * Department": all of these give "justicedepartment". */
+static void canon_key(const char *name, char *out, size_t cap)
+{
+    static const char *const same[][2] = {
+        {"organisation", "organization"}, {"corporation", "corp"}, {"incorporated", "inc"},
+        {"company", "co"}, {"limited", "ltd"}, {"defence", "defense"}, {"centre", "center"},
+        {"labour", "labor"}, {"programme", "program"}, {NULL, NULL}};
+    static const char *const suffixes[] = {"inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv",
+                                           "llc", "gmbh", "spa", NULL};
+    char w[16][48];
+    size_t n = 0;
+    for (const char *p = name; *p && n < 16;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (!len)
+            break;
+        dl_gaz_fold(p, len, w[n], sizeof w[0]);
+        for (int i = 0; same[i][0]; i++)
+            if (strcmp(w[n], same[i][0]) == 0)
+                snprintf(w[n], sizeof w[0], "%s", same[i][1]);
+        n += w[n][0] != '\0';
+        p += len;
+    }
+    size_t from = 0, to = n;
+    while (to - from > 1 && (strcmp(w[from], "the") == 0 || strcmp(w[from], "us") == 0))
+        from++;
+    for (int more = 1; more && to - from > 1;) {
+        more = 0;
+        for (int i = 0; suffixes[i]; i++)
+            if (strcmp(w[to - 1], suffixes[i]) == 0) {
+                to--;
+                more = 1;
+                break;
+            }
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    int moved = to - from > 2 && strcmp(w[from + 1], "of") == 0 &&
+                (strcmp(w[from], "department") == 0 || strcmp(w[from], "ministry") == 0);
+    for (size_t i = from + (moved ? 2 : 0); i < to; i++)
+        o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s", w[i]);
+    if (moved && o < cap)
+        snprintf(out + o, cap - o, "%s", w[from]);
+    if (cap)
+        out[cap - 1] = '\0';
+}
+
 static void add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
     char k1[128];
-    dl_gaz_fold(name, strlen(name), k1, sizeof k1);
+    canon_key(name, k1, sizeof k1);
     if (!k1[0])
         return;
     for (size_t i = 0; i < *ng; i++)
         if (strcmp(k1, g[i].key) == 0) {
             g[i].salience += weight;
+            /* the built-in name shows, however the story first wrote the body */
+            char f[128];
+            size_t count, fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
+            const dl_naming_t *nm = dl_grp_lookup(f, fn, &count);
+            if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 && strcmp(g[i].name, name) != 0) {
+                size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
+                memcpy(g[i].name, name, n);
+                g[i].name[n] = '\0';
+            }
             return;
         }
     if (*ng < MAX_GROUPS) {
@@ -102,14 +164,20 @@ static int by_salience(const void *a, const void *b)
     return x->first < y->first ? -1 : 1;
 }
 
-/* The built-in group a folded key names, or NULL. */
-static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps)
+/* The built-in group a folded key names, or NULL; when ws is not NULL, only a name that can
+ * stand for the `words` words from word `at` ("Inc on" is no "Incon"). */
+static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int caps,
+                                 const words_t *ws, size_t at, size_t words, int *weak)
 {
     size_t count;
     const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
     for (size_t i = 0; nm && i < count; i++)
-        if (!nm[i].acronym || !need_caps || caps)
+        if ((!nm[i].acronym || !need_caps || caps) &&
+            (!ws || dl_words_fit(ws, at, words, nm[i].tokens, nm[i].parts))) {
+            if (weak)
+                *weak = nm[i].weak;
             return dl_grp_get(nm[i].place);
+        }
     return NULL;
 }
 
@@ -149,6 +217,29 @@ static int initials_match(const words_t *ws, size_t from, size_t to, const word_
     return n > 0 && ini[0] == (char)(acr->p[0] | 0x20) && k >= n - 1;
 }
 
+/* The folded key of a source as a group: the built-in group it names, or its name. */
+static void source_key(const char *s, size_t n, char *out)
+{
+    char key[128];
+    size_t k = dl_gaz_fold(s, n, key, sizeof key);
+    const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)n, s);
+    canon_key(b ? b->name : name, out, 128);
+}
+
+/* Whether a dash follows the word in brackets: "(Reuters) - ", "(AP) -- ", "(AFP) — ". */
+static int credit_dash(const word_t *w)
+{
+    const char *p = w->p + w->n;
+    if (*p != ')')
+        return 0;
+    for (p++; *p == ' '; p++)
+        ;
+    return (p[0] == '-' && (p[1] == ' ' || (p[1] == '-' && p[2] == ' '))) ||
+           (memcmp(p, "\xE2\x80", 2) == 0 && ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+}
+
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap)
 {
@@ -160,6 +251,11 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     int caps_title = 0;
     char *first_par = NULL; /* the words point into it */
+    struct {
+        const char *name;
+        int weight;
+    } pending[MAX_GROUPS]; /* mentions by weak names, counted once confirmed */
+    size_t npending = 0;
     *ndefs = 0;
     if (!g || !dl_gaz_load()) {
         free(g);
@@ -171,7 +267,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         const char *l = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i);
         char key[128];
         size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
-        const dl_place_t *b = builtin(key, k, 0, 0);
+        const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
         add_group(g, &ng, b ? b->name : l, G_LABEL);
     }
     if (title) {
@@ -197,6 +293,19 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    /* The story's own source is its source, never one of its groups: the source field, and a
+     * credit the lead parser did not take, "(Reuters) - " in the first words of the body
+     * ("LONDON, (Reuters) - ", a byline before it). "told Reuters" is then no group either. */
+    char sources[2][128] = {"", ""};
+    const char *src = dateline_article_get(a, DATELINE_FIELD_SOURCE);
+    if (src)
+        source_key(src, strlen(src), sources[0]);
+    for (size_t j = 0; j < ws.nw && j < 16; j++)
+        if (ws.w[j].weight == G_LEAD && ws.w[j].paren && credit_dash(&ws.w[j])) {
+            source_key(ws.w[j].p, ws.w[j].n, sources[1]);
+            ws.w[j].upper = 0; /* read as no name */
+            break;
+        }
     /* 1. definitions: "Syrian Democratic Forces (SDF)" */
     for (size_t j = 1; j < ws.nw; j++) {
         const word_t *acr = &ws.w[j];
@@ -267,9 +376,15 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             }
             if (!names && !in_title)
                 continue; /* "The union said" is no group called The Union */
-            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title);
+            int weak = 0;
+            const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n, &weak);
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
-                add_group(g, &ng, b->name, w->weight);
+                if (!weak)
+                    add_group(g, &ng, b->name, w->weight);
+                else if (npending < MAX_GROUPS) {
+                    pending[npending].name = b->name;
+                    pending[npending++].weight = w->weight;
+                }
                 used = n;
             }
         }
@@ -302,7 +417,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
                 from++; /* "The Syrian..." */
             /* "Leaders of the European Commission": the name starts after the connector */
             for (size_t k = from; last_org && k < last_org; k++)
-                if (dl_word_is(&ws.w[k], connectors) &&
+                if (dl_word_is(&ws.w[k], connectors) && !dl_word_is(&ws.w[k], joining) &&
                     !(k > from && dl_word_is(&ws.w[k - 1], org_words)))
                     from = k + 1;
             /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
@@ -329,6 +444,19 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         }
         i += used ? used : 1;
     }
+    /* a weak name ("Foundation", "IS") counts where the story names its group otherwise */
+    for (size_t p = 0; p < npending; p++) {
+        char key[128];
+        canon_key(pending[p].name, key, sizeof key);
+        for (size_t q = 0; q < ng; q++)
+            if (strcmp(g[q].key, key) == 0)
+                g[q].salience += pending[p].weight;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < ng; i++)
+        if (strcmp(g[i].key, sources[0]) != 0 && strcmp(g[i].key, sources[1]) != 0)
+            g[kept++] = g[i];
+    ng = kept;
     qsort(g, ng, sizeof *g, by_salience);
     dl_article_clear_field(a, DATELINE_FIELD_GROUPS);
     for (size_t i = 0; i < ng && st == DATELINE_OK; i++) {

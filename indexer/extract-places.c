@@ -17,9 +17,11 @@ enum { W_TITLE = 6, W_LEAD = 4, W_BODY = 2, W_DATELINE = 4, W_LABEL = 20 };
 
 typedef struct {
     size_t first, count;           /* words */
-    const dl_naming_t *namings;    /* candidates */
-    size_t nnamings;
+    const dl_naming_t *namings;    /* the namings of its key */
+    size_t nnamings;               /* (at most 64) */
+    uint64_t usable;               /* bit k: namings[k] can stand for these words */
     int chosen;                    /* place index, or -1 */
+    int within;                    /* a qualifier's place ("CANTON, Mass."), or -1 */
     int adjective;
     int weight;
 } mention_t;
@@ -109,12 +111,33 @@ static int magnitude(uint32_t n)
     return d;
 }
 
-/* Picks the candidate of a mention that fits the story best. */
+/* Whether candidate k of a mention is set aside for another: a sub-unit of a country the
+ * same name names (Mexico the state, for Mexico), or a place outside the qualifier
+ * ("CANTON, Mass." is no Guangzhou) when some candidate lies within it. */
+static int set_aside(const mention_t *m, size_t k)
+{
+    int place = m->namings[k].place, inside = 0;
+    const dl_place_t *p = dl_gaz_place(place);
+    for (size_t j = 0; j < m->nnamings; j++) {
+        if (!(m->usable >> j & 1))
+            continue;
+        const dl_place_t *q = dl_gaz_place(m->namings[j].place);
+        if (p->kind != DL_COUNTRY && q->kind == DL_COUNTRY && p->country == m->namings[j].place)
+            return 1;
+        inside = inside || (m->within >= 0 && dl_gaz_within(m->namings[j].place, m->within));
+    }
+    return inside && !dl_gaz_within(place, m->within);
+}
+
+/* Picks the candidate of a mention that fits the story best: its kind, a place of a country
+ * the story names, then its size; ties go to the bigger place, then to the smaller id. */
 static int choose(const mention_t *m, const int *countries, size_t ncountries)
 {
     double best = -1;
     int pick = -1;
     for (size_t k = 0; k < m->nnamings; k++) {
+        if (!(m->usable >> k & 1) || set_aside(m, k))
+            continue;
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
         double s = kind_score(p) + magnitude(p->population);
         for (size_t c = 0; c < ncountries; c++)
@@ -122,10 +145,30 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
                 s += 40;
                 break;
             }
-        if (s > best) {
+        const dl_place_t *b = pick >= 0 ? dl_gaz_place(pick) : NULL;
+        if (s > best || (s == best && (p->population > b->population ||
+                                       (p->population == b->population &&
+                                        strcmp(p->id, b->id) < 0)))) {
             best = s;
             pick = m->namings[k].place;
         }
+    }
+    return pick;
+}
+
+/* The first-level region or country a qualifier names ("Mass.", "Ala.", "Iraq", "Georgia"),
+ * dateline abbreviations included; -1 if none. */
+static int qualifier(const char *s, size_t n)
+{
+    char key[KEY_MAX];
+    size_t count, k = dl_gaz_fold(s, n, key, sizeof key);
+    const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+    int pick = -1;
+    for (size_t c = 0; nmg && c < count; c++) {
+        const dl_place_t *p = dl_gaz_place(nmg[c].place);
+        if ((p->kind == DL_COUNTRY || p->kind == DL_ADMIN1 || p->kind == DL_HISTORICAL) &&
+            !nmg[c].adjective && (pick < 0 || p->kind == DL_COUNTRY))
+            pick = nmg[c].place;
     }
     return pick;
 }
@@ -160,6 +203,15 @@ static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t 
     }
 }
 
+/* The first naming of a mention that can stand for its words. */
+static const dl_naming_t *first_usable(const mention_t *m)
+{
+    for (size_t k = 0; k < m->nnamings; k++)
+        if (m->usable >> k & 1)
+            return &m->namings[k];
+    return NULL;
+}
+
 /* Finds the mentions in the words. */
 static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
 {
@@ -186,23 +238,48 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             int caps = 1;
             for (size_t k = 0; k < n; k++)
                 caps = caps && ws->w[i + k].caps;
-            size_t keep = 0;
+            if (count > 64)
+                count = 64;
+            uint64_t usable = 0;
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
-                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline)
+                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                    !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;
                 if (!first)
                     first = &nmg[c];
-                keep++;
+                usable |= (uint64_t)1 << c;
             }
-            if (!keep)
+            if (!usable)
                 continue;
             mention_t *m = &ms[nm];
             m->first = i;
             m->count = n;
-            m->namings = first;
-            m->nnamings = (size_t)(nmg + count - first);
+            m->namings = nmg;
+            m->nnamings = count;
+            m->usable = usable;
             m->chosen = -1;
+            m->within = -1;
+            /* "Birmingham, Ala.", "Athens, Georgia": the qualifier after a comma */
+            const word_t *last = &ws->w[i + n - 1];
+            size_t qwords = 0;
+            if (i + n < ws->nw && last->p[last->n] == ',' && ws->w[i + n].upper) {
+                const word_t *q = &ws->w[i + n];
+                if (!q->stop && i + n + 1 < ws->nw) /* "Dallas, New Mexico" */
+                    m->within = qualifier(q->p, (size_t)(ws->w[i + n + 1].p + ws->w[i + n + 1].n - q->p));
+                qwords = m->within >= 0 ? 2 : 0;
+                if (m->within < 0)
+                    m->within = qualifier(q->p, q->n);
+                qwords = m->within >= 0 && !qwords ? 1 : qwords;
+            }
+            /* a qualifier is one only when the name has a place in it: "France, Germany" */
+            int inside = 0;
+            for (size_t c = 0; c < count && m->within >= 0 && !inside; c++)
+                inside = (usable >> c & 1) && dl_gaz_within(nmg[c].place, m->within);
+            if (!inside) {
+                m->within = -1;
+                qwords = 0;
+            }
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
@@ -222,7 +299,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                 nm++;
             else if (person && npeople < 32)
                 people[npeople++] = first;
-            used = n;
+            used = n + (!person && !said ? qwords : 0); /* the qualifier is read with it */
             break;
         }
         i += used;
@@ -232,7 +309,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
     for (size_t i = 0; i < nm; i++) {
         int person = 0;
         for (size_t k = 0; k < npeople && !person; k++)
-            person = ms[i].count == 1 && ms[i].namings == people[k];
+            person = ms[i].count == 1 && first_usable(&ms[i]) == people[k];
         if (!person)
             ms[kept++] = ms[i];
     }
@@ -310,10 +387,12 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     }
     /* Context: the countries of mentions that can only mean one thing. */
     for (size_t i = 0; i < nm; i++) {
-        int c0 = country_of(ms[i].namings[0].place), same = 1;
-        for (size_t k = 1; k < ms[i].nnamings; k++)
-            same = same && country_of(ms[i].namings[k].place) == c0;
-        if (same && !weak(&ms[i].namings[0]))
+        const dl_naming_t *n0 = first_usable(&ms[i]);
+        int c0 = country_of(n0->place), same = 1;
+        for (size_t k = 0; k < ms[i].nnamings; k++)
+            if (ms[i].usable >> k & 1)
+                same = same && country_of(ms[i].namings[k].place) == c0;
+        if (same && !weak(n0))
             countries[nc++] = c0;
     }
     for (size_t i = 0; i < nm; i++) {
@@ -321,7 +400,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         m->chosen = choose(m, countries, nc);
         const dl_naming_t *nmg = NULL;
         for (size_t k = 0; k < m->nnamings; k++)
-            if (m->namings[k].place == m->chosen)
+            if (m->namings[k].place == m->chosen && (m->usable >> k & 1))
                 nmg = &m->namings[k];
         if (nmg && weak(nmg)) {
             /* a weak name needs its country named elsewhere, or a preposition of place */
@@ -336,6 +415,8 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         }
         /* "West German farmers" points at the country nearly as much as its name does */
         credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight * 3 / 4 : m->weight);
+        if (m->within >= 0 && dl_gaz_within(m->chosen, m->within))
+            credit(found, &nf, m->within, m->weight); /* "Kent, Washington": the state too */
     }
     /* A story from before a state ended: its places there were in that state too (Frankfurt
      * in 1987 is in West Germany). */
@@ -353,7 +434,12 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         char key[KEY_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
-        mention_t m = {0, 1, nmg, count, -1, 0, 0};
+        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0};
+        /* "CANTON, Mass.": the next place of the dateline qualifies this one */
+        if (i + 1 < ndl) {
+            const char *q = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i + 1);
+            m.within = qualifier(q, strlen(q));
+        }
         int pick = nmg ? choose(&m, countries, nc) : -1;
         if (pick < 0)
             continue;

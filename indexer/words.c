@@ -113,3 +113,21 @@ size_t dl_words_keys(const words_t *ws, size_t i, size_t most, char *key, size_t
     }
     return n;
 }
+
+/* A capital first, or after a particle: "al-Zor", "d'Ivoire". */
+static int capitalised(const word_t *w)
+{
+    if (w->upper)
+        return 1;
+    for (size_t k = 1; k + 1 < w->n; k++)
+        if ((w->p[k] == '-' || w->p[k] == '\'') && w->p[k + 1] >= 'A' && w->p[k + 1] <= 'Z')
+            return 1;
+    return 0;
+}
+
+int dl_words_fit(const words_t *ws, size_t i, size_t n, unsigned tokens, unsigned parts)
+{
+    if (n < tokens || n > parts)
+        return 0;
+    return capitalised(&ws->w[i]) && capitalised(&ws->w[i + n - 1]);
+}

@@ -28,6 +28,10 @@ void dl_words_split(words_t *ws, const char *s, int weight);
  * key of the first k+1 words. Returns how many phrases (words) there are. */
 size_t dl_words_keys(const words_t *ws, size_t i, size_t most, char *key, size_t cap,
                      size_t *klen);
+/* Whether a naming of the gazetteer or the groups can stand for the n words from word i: it
+ * has as many words (a hyphen may part two: "Al Hasakah" is "Al-Hasakah"), and its first and
+ * last words are capitalised. "I can" is no "Ican", "A man" no "Aman". */
+int dl_words_fit(const words_t *ws, size_t i, size_t n, unsigned tokens, unsigned parts);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */
 int dl_word_is(const word_t *w, const char *const *list);
 

@@ -39,21 +39,46 @@ static table_t grp;  /* the groups */
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Latin-1 Supplement and Latin Extended-A letters without their accents, U+00C0 to U+017F,
- * two bytes each (a second NUL when one letter is enough, "??" for signs that are no letter). */
-static const char latin_base[] =
-    "a\0a\0a\0a\0a\0a\0aec\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0??o\0u\0u\0u\0u\0y\0thss"
-    "a\0a\0a\0a\0a\0a\0aec\0e\0e\0e\0e\0i\0i\0i\0i\0d\0n\0o\0o\0o\0o\0o\0??o\0u\0u\0u\0u\0y\0thy\0"
-    "a\0a\0a\0a\0a\0a\0c\0c\0c\0c\0c\0c\0c\0c\0d\0d\0d\0d\0e\0e\0e\0e\0e\0e\0e\0e\0e\0e\0g\0g\0"
-    "g\0g\0g\0g\0g\0g\0h\0h\0h\0h\0i\0i\0i\0i\0i\0i\0i\0i\0i\0i\0ijijj\0j\0k\0k\0k\0l\0l\0l\0l\0"
-    "l\0l\0l\0l\0l\0l\0n\0n\0n\0n\0n\0n\0n\0n\0n\0o\0o\0o\0o\0o\0o\0oeoer\0r\0r\0r\0r\0r\0s\0s\0"
-    "s\0s\0s\0s\0s\0s\0t\0t\0t\0t\0t\0t\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0u\0w\0w\0y\0y\0y\0z\0"
-    "z\0z\0z\0z\0z\0s\0";
+/* What each code point from U+0080 to U+1FFF folds to (data/fold.tsv, which the data builders
+ * read too): its base letters in lower case, or nothing. */
+#define FOLD_FIRST 0x80
+#define FOLD_LAST 0x1FFF
+extern const char dl_fold_tsv[];
+extern const size_t dl_fold_tsv_len;
+static char fold_to[FOLD_LAST - FOLD_FIRST + 1][8];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void load_fold(void)
+{
+    const char *p = dl_fold_tsv, *end = dl_fold_tsv + dl_fold_tsv_len;
+    while (p < end) {
+        char *tab;
+        unsigned long cp = strtoul(p, &tab, 16);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        if (*tab == '\t' && cp >= FOLD_FIRST && cp <= FOLD_LAST) {
+            size_t n = (size_t)(nl - tab - 1);
+            if (n < sizeof fold_to[0])
+                memcpy(fold_to[cp - FOLD_FIRST], tab + 1, n);
+        }
+        p = nl + 1;
+    }
+}
+
+/* Past the table: punctuation and signs fold to nothing, other characters (CJK) to themselves. */
+static int sign(unsigned cp)
+{
+    return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFE00 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF20) || cp == 0xFEFF ||
+           (cp >= 0xE000 && cp <= 0xF8FF);
+}
 
 size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
+    pthread_once(&fold_once, load_fold);
     for (size_t i = 0; i < n;) {
         unsigned c = p[i];
         if (c < 0x80) {
@@ -75,17 +100,18 @@ size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap)
         unsigned cp = k == 2 ? ((c & 0x1F) << 6) | (p[i + 1] & 0x3F) : 0;
         if (k == 3)
             cp = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-        if (cp >= 0xC0 && cp <= 0x17F) {
-            const char *b = latin_base + 2 * (cp - 0xC0);
-            for (int j = 0; j < 2 && b[j] && b[j] != '?'; j++)
-                if (o + 1 < cap)
-                    out[o++] = b[j];
-        } else if (cp == 0x218 || cp == 0x219) { /* s with comma below */
-            if (o + 1 < cap)
-                out[o++] = 's';
-        } else if (cp == 0x21A || cp == 0x21B) { /* t with comma below */
-            if (o + 1 < cap)
-                out[o++] = 't';
+        const char *to = NULL;
+        size_t tn = 0;
+        if (cp >= FOLD_FIRST && cp <= FOLD_LAST) {
+            to = fold_to[cp - FOLD_FIRST];
+            tn = strlen(to);
+        } else if (k == 4 || !sign(cp)) {
+            to = s + i;
+            tn = k;
+        }
+        if (o + tn < cap) {
+            memcpy(out + o, to, tn);
+            o += tn;
         }
         i += k;
     }
@@ -242,16 +268,17 @@ static size_t fold_namings(table_t *g, char **names, raw_t *raw, size_t keybytes
             for (const char *c = list[l]; *c;) {
                 const char *bar = l ? strchr(c, '|') : NULL;
                 size_t len = bar ? (size_t)(bar - c) : strlen(c);
-                int adjective = *c == '~', dateline = *c == '!';
-                const char *nm = c + adjective + dateline;
-                size_t nl = len - (size_t)(adjective + dateline);
+                int adjective = *c == '~', dateline = *c == '!', weak = *c == '?';
+                const char *nm = c + adjective + dateline + weak;
+                size_t nl = len - (size_t)(adjective + dateline + weak);
                 size_t klen = dl_gaz_fold(nm, nl, g->keys + ko, keybytes + 1 - ko);
                 if (klen) {
-                    int upper = 0, lower = 0, words = 1;
+                    int upper = 0, lower = 0, words = 1, parts = 1;
                     for (size_t j = 0; j < nl; j++) {
                         upper += nm[j] >= 'A' && nm[j] <= 'Z';
                         lower += nm[j] >= 'a' && nm[j] <= 'z';
                         words += nm[j] == ' ';
+                        parts += nm[j] == ' ' || (nm[j] == '-' && j && nm[j - 1] != ' ');
                     }
                     raw[nraw].key = (uint32_t)ko;
                     raw[nraw].len = (uint32_t)klen;
@@ -259,7 +286,9 @@ static size_t fold_namings(table_t *g, char **names, raw_t *raw, size_t keybytes
                     raw[nraw].naming.adjective = (unsigned)adjective;
                     raw[nraw].naming.acronym = upper >= 2 && !lower;
                     raw[nraw].naming.dateline = (unsigned)dateline;
+                    raw[nraw].naming.weak = (unsigned)weak;
                     raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
+                    raw[nraw].naming.parts = (unsigned)(parts > 15 ? 15 : parts);
                     nraw++;
                     ko += klen + 1;
                 }

@@ -37,6 +37,8 @@ typedef struct {
     unsigned acronym : 1;     /* "USA": must be written in capitals */
     unsigned dateline : 1;    /* "N.J.": only a dateline names a place so */
     unsigned tokens : 4;      /* how many words the name has */
+    unsigned parts : 4;       /* and how many with its hyphens cutting words too */
+    unsigned weak : 1;        /* "?Foundation": a group's name that counts only when confirmed */
 } dl_naming_t;
 
 /* Loads the gazetteer once (thread-safe); 0 if memory ran out. */

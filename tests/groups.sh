@@ -17,6 +17,50 @@ is "$(S --count 'group:kdum')" 3 "the group by its acronym: the same three"
 is "$(S --count 'group:ypg')" 1 "a built-in acronym (YPG)"
 is "$(S --count "group:\"people's protection units\"")" 1 "and its name"
 
+# The story's own source is no group (issue 12, class 9): its credit, "(Reuters) - ", where the
+# lead parser takes it (the source field) or not ("LONDON, (Reuters) -"), and "told Reuters"
+# then; another agency's story that names Reuters has it as a group.
+mkdir -p "$TMP/src"
+printf 'Shares fall\nMay 2, 2016\n\nLONDON, (Reuters) - Shares fell on Monday, a trader told Reuters.\n' > "$TMP/src/1.txt"
+printf 'Shares fall again\nMay 3, 2016\n\nLONDON (Reuters) - Shares fell again on Tuesday, a trader told Reuters.\n' > "$TMP/src/2.txt"
+printf 'Agency story\nMay 4, 2016\n\nWASHINGTON (AP) - An official told Reuters and the BBC on Wednesday that talks went on.\n' > "$TMP/src/3.txt"
+"$INDEX" -q --index "$TMP/dbs" "$TMP/src" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters')" 1 "group:reuters: only the AP story that names it"
+is "$("$SEARCH" --index "$TMP/dbs" --count 'group:reuters date:2016-05-04')" 1 "and that one is the AP story"
+
+# A weak name of a group (a common word, a 2-letter acronym of an armed group) counts only where
+# the story names the group otherwise too (issue 12, class 6).
+mkdir -p "$TMP/weak"
+printf 'Charity opens school\nMay 2, 2016\n\nCHICAGO (Reuters) - The Foundation said on Monday it would open a school. IS and AN were the pupils'"'"' initials.\n' > "$TMP/weak/1.txt"
+printf 'Fighters retreat\nMay 3, 2016\n\nBEIRUT (Reuters) - Islamic State fighters fell back on Tuesday. IS commanders said they would return.\n' > "$TMP/weak/2.txt"
+"$INDEX" -q --index "$TMP/dbw" "$TMP/weak" 2> /dev/null
+W() { "$SEARCH" --index "$TMP/dbw" --count "$1"; }
+is "$(W 'group:"el rukn"')" 0 "\"The Foundation\" alone is no El Rukn"
+is "$(W 'group:"aryan nations"')" 0 "\"AN\" alone is no Aryan Nations"
+is "$(W 'group:"islamic state"')" 1 "\"IS\" alone is no Islamic State; with its name it is"
+
+# Government bodies, media and party short forms are built in (issue 12, class 10).
+mkdir -p "$TMP/gov"
+printf 'Vote count\nMay 5, 2016\n\nLONDON (Reuters) - Labour and the Tories traded blame on Thursday, the BBC said, while Interfax reported that the State Duma met. The FBI said it was told of it.\n' > "$TMP/gov/1.txt"
+"$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
+for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"'; do
+    is "$("$SEARCH" --index "$TMP/dbg" --count "$q")" 1 "$q"
+done
+
+# One body, one group, however the story writes it (issue 12, class 8).
+mkdir -p "$TMP/one"
+printf 'Oil output\nMay 6, 2016\n\nBAGHDAD (Reuters) - The Ministry of Oil said output rose.\nThe Oil Ministry added that exports would follow.\nThe Arab Oil Organisation agreed. The Arab Oil Organization met in June.\n' > "$TMP/one/1.txt"
+"$INDEX" -q --index "$TMP/db1" "$TMP/one" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/db1" --format=tsv '*' | cut -f9 | tail -n 1)" "Ministry of Oil,Arab Oil Organisation" \
+    "Ministry of Oil and Oil Ministry are one group, Organisation and Organization one"
+
+# A name runs over "and" and "&" (issue 12, class 7): not "Co Inc", not "Means Committee".
+mkdir -p "$TMP/amp"
+printf 'Drug deal\nMay 6, 2016\n\nNEW YORK (Reuters) - Merck & Co Inc said on Monday it would buy a rival.\nThe House Ways and Means Committee will look at the deal, as will Britain and France.\n' > "$TMP/amp/1.txt"
+"$INDEX" -q --index "$TMP/dba" "$TMP/amp" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/dba" --format=tsv '*' | cut -f9 | tail -n 1)" "Merck & Co Inc,House Ways and Means Committee" \
+    "Merck & Co Inc and the House Ways and Means Committee whole"
+
 # corpus/
 DB2="$TMP/db2"
 "$INDEX" -q --index "$DB2" corpus 2> /dev/null

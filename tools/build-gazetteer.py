@@ -15,6 +15,9 @@ separated (a city's region, a region's country, a country's continent and region
 used only in datelines (N.J.). Historical states add their
 last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 
+An alternate name of a city is kept only where it can only mean that city (see borrowed()):
+that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
+
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
 official country names; mordecai (MIT) for nationality adjectives and country aliases;
@@ -27,6 +30,10 @@ import os
 import re
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
+from commonwords import common, common_words  # noqa: E402
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
@@ -153,13 +160,18 @@ midlands metropolitan federal district city province region national special aut
 administration greater new oriental occidental'''.split())
 
 
-def fold(s):
-    """The matching key, as lib/gazetteer.c computes it: lower case, accents gone, only letters
-    and digits kept."""
-    s = unicodedata.normalize('NFKD', s)
-    s = ''.join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r'[^0-9a-z]', '', s.replace('ß', 'ss').replace('ø', 'o').replace('æ', 'ae')
-                  .replace('đ', 'd').replace('ł', 'l').replace('ı', 'i'))
+
+
+def group_keys():
+    """The folded names of the groups the groups table knows (data/groups.tsv)."""
+    path = os.path.join(os.path.dirname(__file__), '..', 'data', 'groups.tsv')
+    keys = set()
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            if len(cols) >= 7:
+                keys.update(fold(n) for n in [cols[2]] + cols[6].split('|') if fold(n))
+    return keys
 
 
 def latin(s):
@@ -274,6 +286,28 @@ def main():
                       name)
         p.add(bare)
         places[p.id] = p
+    # An alternate name of a city is kept only where it can only mean that city: not a common
+    # word or phrase ("White House" of Casablanca), not the main name of another place, of any
+    # size ("Philadelphia" of Amman, "Twickenham" of Huntsville, "Florida" of Floridablanca),
+    # not a known group's name ("Google" of Topeka).
+    # A rival is a place of another country (the city of New York keeps "New York", its
+    # state's name too, and Kyiv "Kiev"), and a town a tenth the city's size or more (Kolkata
+    # keeps "Calcutta", a South African town of 36,000); regions and countries always are.
+    words = common_words()
+    rivals = {}  # folded main name -> {country: the biggest population}
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        for n in (row[1], row[2]):
+            r = rivals.setdefault(fold(n), {})
+            r[row[8].lower()] = max(r.get(row[8].lower(), 0), int(row[14] or 0))
+    for p in places.values():
+        if p.kind in ('admin1', 'country', 'historical', 'region', 'continent'):
+            rivals.setdefault(fold(p.name), {})[p.country or p.id] = float('inf')
+    groups = group_keys()
+
+    def borrowed(a, cc, pop):
+        k = fold(a)
+        rival = any(c != cc and size * 10 >= pop for c, size in rivals.get(k, {}).items())
+        return common(a, words) or rival or k in groups
     # cities
     for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
         gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
@@ -290,7 +324,8 @@ def main():
             # Latin script, not a code (DEZ), not a country's name (Andorra for its capital)
             # and not a lower-case transliteration (alrqt)
             if n < MAX_ALTERNATES and latin(a) and len(fold(a)) >= 4 and not a.isupper() \
-                    and a[:1].isupper() and fold(a) not in country_keys:
+                    and a[:1].isupper() and fold(a) not in country_keys \
+                    and not borrowed(a, cc, pop):
                 before = len(p.names)
                 p.add(a)
                 n += len(p.names) - before

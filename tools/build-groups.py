@@ -5,7 +5,9 @@
 
 The same columns as data/gazetteer.tsv (id kind name country parents population names), one
 group a line: id is the group's key (its name folded), kind one of igo, bank, armed, party,
-government, company. Names after the display name are other names and acronyms.
+government, company. Names after the display name are other names and acronyms; one starting with "?" is weak (a
+common word, or a short acronym of an armed group or party) and counts only where the story
+names the group otherwise too.
 
 Sources (see data/NOTICE): the groups listed below are facts (names and acronyms of
 international organisations, central banks, armed groups, companies and government bodies
@@ -18,6 +20,10 @@ import os
 import re
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
+from commonwords import common, common_words  # noqa: E402
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
@@ -133,6 +139,35 @@ KNOWN = {
     'New York Stock Exchange': ('company', ['NYSE']),
     'British Airways': ('company', []),
     'Charlie Hebdo': ('company', []),
+    'Senate': ('government', ['U.S. Senate']),
+    'House of Representatives': ('government', ['U.S. House of Representatives']),
+    'White House': ('government', []),
+    'Federal Bureau of Investigation': ('government', ['FBI']),
+    'Central Intelligence Agency': ('government', ['CIA']),
+    'State Department': ('government', ['U.S. State Department', 'Department of State']),
+    'Justice Department': ('government', ['U.S. Justice Department', 'Department of Justice']),
+    'European Parliament': ('igo', []),
+    'State Duma': ('government', ['Duma']),
+    'Bundestag': ('government', []),
+    'Organization for Security and Cooperation in Europe': (
+        'igo', ['OSCE', 'Organisation for Security and Cooperation in Europe',
+                'Organization for Security and Co-operation in Europe']),
+    # short forms of parties, not the words for their members ("Democrats")
+    'Conservative Party': ('party', ['Tories']),
+    'Labour Party': ('party', ['Labour']),
+    'Democratic Party': ('party', []),
+    'Republican Party': ('party', ['GOP']),
+    'Likud': ('party', []),
+    'Interfax': ('company', []),
+    'Itar-Tass': ('company', ['Tass', 'ITAR-TASS']),
+    'Xinhua': ('company', ['Xinhua News Agency']),
+    'Agence France-Presse': ('company', ['AFP']),
+    'Associated Press': ('company', ['AP']),
+    'British Broadcasting Corporation': ('company', ['BBC']),
+    'Google': ('company', ['Google Inc', 'Alphabet Inc']),
+    'Microsoft': ('company', ['Microsoft Corp']),
+    'Facebook': ('company', ['Facebook Inc']),
+    'Twitter': ('company', ['Twitter Inc']),
 }
 ORG_WORDS = re.compile(r'\b(ORGANI[SZ]ATION|UNION|BANK|FUND|COUNCIL|COMMISSION|AGENCY|NATIONS|'
                        r'LEAGUE|ASSOCIATION|COMMITTEE|FEDERATION|PROGRAMME|PROGRAM|COURT|'
@@ -140,9 +175,6 @@ ORG_WORDS = re.compile(r'\b(ORGANI[SZ]ATION|UNION|BANK|FUND|COUNCIL|COMMISSION|A
                        r'MOVEMENT|FORCES|GROUP)\b')
 
 
-def fold(s):
-    s = unicodedata.normalize('NFKD', s)
-    return re.sub(r'[^0-9a-z]', '', ''.join(c for c in s if not unicodedata.combining(c)).lower())
 
 
 def title(s):
@@ -230,10 +262,27 @@ def main():
                 continue
             # party acronyms are left out: SDF is a party in Cameroon and a militia in Syria
             add(name, 'party', [])
+    # Other names that are a place's name are no name of a group (Direct Action's "GREECE");
+    # one word that is a common word ("Foundation" of El Rukn; the names listed above, written
+    # for news, keep theirs: "Fed"), or a name of an armed group or party under 3 letters (AN,
+    # CA, IS), is marked "?": it counts only where the story confirms it.
+    places = set()
+    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
+              encoding='utf-8') as f:
+        for line in f:
+            places.add(fold(line.split('\t')[2]))
+    words = common_words()
     out = sys.stdout
     for key in sorted(groups):
         g = groups[key]
-        out.write('\t'.join([key, g.kind, g.name, '', '', '0', '|'.join(g.names)]) + '\n')
+        names = []
+        for n in g.names:
+            if fold(n) in places:
+                continue
+            short = len(fold(n)) < 3 and g.kind in ('armed', 'party')
+            word = ' ' not in n.strip() and common(n, words) and key not in known_keys
+            names.append('?' + n if word or short else n)
+        out.write('\t'.join([key, g.kind, g.name, '', '', '0', '|'.join(names)]) + '\n')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,342 @@
+/* eval-conll.c: places and groups scored against the hand-tagged LOC and ORG mentions of
+ * CoNLL-2003 (Reuters RCV1, 1996), document by document.
+ *
+ * Each document is rebuilt from its tokens as RCV1 gave it: the first sentence is the headline,
+ * a second sentence "BRUSSELS 1996-08-22" is the dateline and the date (as the NewsML reader
+ * reads them), every other sentence a line of the body. The tags are hidden from extraction.
+ * A tagged LOC is found when a place listed for the document bears its name (any naming of the
+ * gazetteer); a listed place is right when it bears the name of a tagged LOC or lies above one
+ * (a country above a tagged city). Groups likewise against ORG: a listed group is right when its
+ * name, or the built-in group a tagged name stands for, is the tagged name folded. Each distinct
+ * tagged name counts once per document.
+ *
+ * A document is a result table (sports scores, standings, market prices) when at least half
+ * of its body lines have fewer than 3 words in lower case; the others are news.
+ * Usage: eval-conll FILE... (train.txt valid.txt); VERBOSE=1 lists the misses and errors. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dl.h"
+#include "gazetteer.h"
+
+#define MAXTOK 20000
+#define MAXNAMES 256
+#define KEYCAP 160
+
+typedef struct {
+    char *word;
+    char type;   /* 'L', 'O', or 0 */
+    int begins;  /* starts a tagged name */
+    int sentence; /* index of its sentence */
+} token_t;
+
+typedef struct {
+    long tp_found, gold, tp_right, listed; /* found gold names, gold names, right listed, listed */
+} tally_t;
+
+typedef struct {
+    tally_t places, groups;
+    long docs;
+} part_t;
+
+static token_t toks[MAXTOK];
+static size_t ntoks;
+static int verbose;
+
+/* Joins tokens [from, to) into text, undoing CoNLL's splitting of punctuation. */
+static void join(size_t from, size_t to, char *out, size_t cap)
+{
+    size_t o = 0;
+    int quote_open = 0, glue = 1;
+    for (size_t i = from; i < to; i++) {
+        const char *w = toks[i].word;
+        int attach_left = strchr(",.;:)]?!%", w[0]) && strlen(w) == 1;
+        attach_left = attach_left || (w[0] == '\'' && strlen(w) > 1) || strcmp(w, "n't") == 0;
+        int attach_right = strcmp(w, "(") == 0 || strcmp(w, "[") == 0 || strcmp(w, "$") == 0;
+        if (strcmp(w, "\"") == 0) {
+            quote_open = !quote_open;
+            attach_left = !quote_open;
+            attach_right = quote_open;
+        }
+        size_t n = strlen(w);
+        if (o && !glue && !attach_left && o + 1 < cap)
+            out[o++] = ' ';
+        if (o + n + 1 >= cap)
+            break;
+        memcpy(out + o, w, n);
+        o += n;
+        glue = attach_right;
+    }
+    out[o] = '\0';
+}
+
+/* The distinct tagged names of a type, folded, into names (their text into texts). */
+static size_t tagged(char type, char names[][KEYCAP], char texts[][KEYCAP])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ntoks; i++) {
+        if (toks[i].type != type || !toks[i].begins)
+            continue;
+        size_t j = i + 1;
+        while (j < ntoks && toks[j].type == type && !toks[j].begins &&
+               toks[j].sentence == toks[i].sentence)
+            j++;
+        char text[KEYCAP], key[KEYCAP];
+        join(i, j, text, sizeof text);
+        dl_gaz_fold(text, strlen(text), key, sizeof key);
+        int seen = !key[0];
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(names[k], key) == 0;
+        if (!seen && n < MAXNAMES) {
+            strcpy(names[n], key);
+            strcpy(texts[n++], text);
+        }
+    }
+    return n;
+}
+
+/* Whether the place bears a name with this folded key. */
+static int bears(int place, const char *key)
+{
+    size_t count;
+    const dl_naming_t *nm = dl_gaz_lookup(key, strlen(key), &count);
+    for (size_t i = 0; nm && i < count; i++)
+        if (nm[i].place == place)
+            return 1;
+    return 0;
+}
+
+/* Whether the place lies above a place bearing this name (Germany above Bonn). */
+static int above(int place, const char *key)
+{
+    size_t count;
+    const dl_naming_t *nm = dl_gaz_lookup(key, strlen(key), &count);
+    for (size_t i = 0; nm && i < count; i++)
+        if (nm[i].place != place && dl_gaz_within(nm[i].place, place))
+            return 1;
+    return 0;
+}
+
+/* The folded name of the built-in group a folded name stands for, or the name itself. */
+static void group_key(const char *key, char *out, size_t cap)
+{
+    size_t count;
+    const dl_naming_t *nm = dl_grp_lookup(key, strlen(key), &count);
+    const char *name = nm ? dl_grp_get(nm[0].place)->name : NULL;
+    if (name)
+        dl_gaz_fold(name, strlen(name), out, cap);
+    else
+        snprintf(out, cap, "%s", key);
+}
+
+/* A result table: at least half of its body lines (after headline and dateline) have fewer
+ * than 3 words in lower case; a news sentence has more ("NEW YORK 72 53 .576 -" has none). */
+static int is_table(void)
+{
+    int lines = 0, short_lines = 0, last = -1, lower = 0;
+    for (size_t i = 0; i <= ntoks; i++) {
+        if (i == ntoks || toks[i].sentence != last) {
+            if (last >= 2) {
+                lines++;
+                short_lines += lower < 3;
+            }
+            if (i == ntoks)
+                break;
+            last = toks[i].sentence;
+            lower = 0;
+        }
+        lower += islower((unsigned char)toks[i].word[0]) != 0;
+    }
+    return lines && short_lines * 2 >= lines;
+}
+
+static void score(part_t *parts, int table, long docno)
+{
+    static char text[1 << 17], title[4096];
+    static char lnames[MAXNAMES][KEYCAP], ltexts[MAXNAMES][KEYCAP];
+    static char onames[MAXNAMES][KEYCAP], otexts[MAXNAMES][KEYCAP];
+    size_t s1 = 0;
+    while (s1 < ntoks && toks[s1].sentence == 0)
+        s1++;
+    join(0, s1, title, sizeof title);
+    dateline_article_t *a;
+    if (dateline_article_new(&a) != DATELINE_OK)
+        exit(2);
+    dl_article_put(a, DATELINE_FIELD_TITLE, title, strlen(title));
+    /* the dateline: capitalised words and a date, "BRUSSELS 1996-08-22" */
+    size_t s2 = s1;
+    while (s2 < ntoks && toks[s2].sentence == 1)
+        s2++;
+    size_t from = s1;
+    if (s2 > s1 + 1 && strlen(toks[s2 - 1].word) == 10 && toks[s2 - 1].word[4] == '-' &&
+        isdigit((unsigned char)toks[s2 - 1].word[0])) {
+        char place[256];
+        join(s1, s2 - 1, place, sizeof place);
+        size_t n = strlen(place);
+        while (n && place[n - 1] == ',')
+            place[--n] = '\0';
+        dl_article_put(a, DATELINE_FIELD_DATELINES, place, n);
+        dl_article_put(a, DATELINE_FIELD_DATE, toks[s2 - 1].word, 10);
+        from = s2;
+    }
+    size_t o = 0;
+    for (size_t i = from; i < ntoks;) {
+        size_t j = i;
+        while (j < ntoks && toks[j].sentence == toks[i].sentence)
+            j++;
+        if (o)
+            text[o++] = '\n';
+        join(i, j, text + o, sizeof text - o - 1);
+        o += strlen(text + o);
+        i = j;
+    }
+    text[o] = '\0';
+    if (o)
+        dl_article_put(a, DATELINE_FIELD_BODY, text, o);
+    dl_extract_places(a);
+    dl_definition_t defs[16];
+    size_t nd;
+    dl_extract_groups(a, defs, 16, &nd, NULL, 0);
+
+    size_t nl = tagged('L', lnames, ltexts), no = tagged('O', onames, otexts);
+    size_t np = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
+    size_t ng = dateline_article_count(a, DATELINE_FIELD_GROUPS);
+    int places[MAXNAMES];
+    size_t nplaces = 0;
+    for (size_t i = 0; i < np && nplaces < MAXNAMES; i++) {
+        char id[64];
+        if (sscanf(dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i), "%63s", id) == 1 &&
+            dl_gaz_find_id(id) >= 0)
+            places[nplaces++] = dl_gaz_find_id(id);
+    }
+    for (int p = 0; p < 2; p++) {
+        part_t *pt = &parts[p];
+        if (p == 1 && table)
+            continue;
+        pt->docs++;
+        /* places */
+        for (size_t g = 0; g < nl; g++) {
+            int found = 0;
+            for (size_t k = 0; k < nplaces && !found; k++)
+                found = bears(places[k], lnames[g]);
+            pt->places.gold++;
+            pt->places.tp_found += found;
+            if (!found && verbose && p == 0)
+                printf("doc %ld%s place missed: %s\n", docno, table ? " table" : "", ltexts[g]);
+        }
+        for (size_t k = 0; k < nplaces; k++) {
+            int right = 0;
+            for (size_t g = 0; g < nl && !right; g++)
+                right = bears(places[k], lnames[g]) || above(places[k], lnames[g]);
+            pt->places.listed++;
+            pt->places.tp_right += right;
+            if (!right && verbose && p == 0)
+                printf("doc %ld%s place wrong: %s (%s)\n", docno, table ? " table" : "", dl_gaz_place(places[k])->name,
+                       dl_gaz_place(places[k])->id);
+        }
+        /* groups */
+        char keys[MAXNAMES][KEYCAP];
+        for (size_t g = 0; g < no; g++)
+            group_key(onames[g], keys[g], KEYCAP);
+        for (size_t g = 0; g < no; g++) {
+            int found = 0;
+            for (size_t k = 0; k < ng && !found; k++) {
+                const char *name = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, k);
+                char key[KEYCAP];
+                dl_gaz_fold(name, strlen(name), key, sizeof key);
+                found = strcmp(key, onames[g]) == 0 || strcmp(key, keys[g]) == 0;
+            }
+            pt->groups.gold++;
+            pt->groups.tp_found += found;
+            if (!found && verbose && p == 0)
+                printf("doc %ld%s group missed: %s\n", docno, table ? " table" : "", otexts[g]);
+        }
+        for (size_t k = 0; k < ng; k++) {
+            const char *name = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, k);
+            char key[KEYCAP];
+            dl_gaz_fold(name, strlen(name), key, sizeof key);
+            int right = 0;
+            for (size_t g = 0; g < no && !right; g++)
+                right = strcmp(key, onames[g]) == 0 || strcmp(key, keys[g]) == 0;
+            pt->groups.listed++;
+            pt->groups.tp_right += right;
+            if (!right && verbose && p == 0)
+                printf("doc %ld%s group wrong: %s\n", docno, table ? " table" : "", name);
+        }
+    }
+    dateline_article_destroy(a);
+}
+
+static void report(const char *what, const char *part, const tally_t *t, long docs)
+{
+    double p = t->listed ? (double)t->tp_right / (double)t->listed : 0;
+    double r = t->gold ? (double)t->tp_found / (double)t->gold : 0;
+    printf("%-6s %-4s precision %.3f (%ld of %ld listed), recall %.3f (%ld of %ld tagged), "
+           "F1 %.3f over %ld documents\n",
+           what, part, p, t->tp_right, t->listed, r, t->tp_found, t->gold,
+           p + r > 0 ? 2 * p * r / (p + r) : 0, docs);
+}
+
+int main(int argc, char **argv)
+{
+    part_t parts[2]; /* all documents, news documents */
+    memset(parts, 0, sizeof parts);
+    verbose = getenv("VERBOSE") != NULL;
+    if (!dl_gaz_load())
+        return 2;
+    long docno = 0, tables = 0;
+    for (int f = 1; f < argc; f++) {
+        FILE *in = fopen(argv[f], "r");
+        if (!in) {
+            perror(argv[f]);
+            return 2;
+        }
+        char line[1024];
+        int sentence = 0, blank = 1;
+        ntoks = 0;
+        for (;;) {
+            char *got = fgets(line, sizeof line, in);
+            if (!got || strncmp(line, "-DOCSTART-", 10) == 0) {
+                if (ntoks) {
+                    int t = is_table();
+                    tables += t;
+                    score(parts, t, ++docno);
+                }
+                for (size_t i = 0; i < ntoks; i++)
+                    free(toks[i].word);
+                ntoks = 0;
+                sentence = 0;
+                blank = 1;
+                if (!got)
+                    break;
+                continue;
+            }
+            char word[512], tag[32];
+            if (sscanf(line, "%511s %31s", word, tag) != 2) {
+                if (!blank)
+                    sentence++;
+                blank = 1;
+                continue;
+            }
+            blank = 0;
+            if (ntoks == MAXTOK)
+                continue;
+            token_t *t = &toks[ntoks];
+            t->word = strdup(word);
+            t->type = strcmp(tag + 1, "-LOC") == 0 ? 'L' : strcmp(tag + 1, "-ORG") == 0 ? 'O' : 0;
+            /* IOB2, and IOB1 too: a name begins at B-, or at I- after another type */
+            t->begins = t->type && (tag[0] == 'B' || ntoks == 0 || toks[ntoks - 1].type != t->type ||
+                                    toks[ntoks - 1].sentence != sentence);
+            t->sentence = sentence;
+            ntoks++;
+        }
+        fclose(in);
+    }
+    report("places", "all", &parts[0].places, parts[0].docs);
+    report("places", "news", &parts[1].places, parts[1].docs);
+    report("groups", "all", &parts[0].groups, parts[0].docs);
+    report("groups", "news", &parts[1].groups, parts[1].docs);
+    printf("(%ld result tables of %ld documents)\n", tables, docno);
+    return 0;
+}
