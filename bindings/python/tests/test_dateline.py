@@ -489,3 +489,19 @@ def test_one_index_shared_by_threads_takes_turns(corpus_db):
         for t in threads:
             t.join()
         assert got == [want] * 8
+
+
+def test_readme_notebook_example(corpus_db, tmp_path, monkeypatch, capsys):
+    """README.md, "From Python": its Python blocks run over the index of corpus/ and print
+    what the text block after the first shows."""
+    readme = open(os.path.join(SRCDIR, "README.md"), encoding="utf-8").read()
+    section = readme.split("### From Python", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"```(python|text)\n(.*?)```", section, re.S)
+    assert [kind for kind, _ in blocks] == ["python", "text", "python"]
+    os.symlink(corpus_db, tmp_path / "news.db")
+    monkeypatch.chdir(tmp_path)
+    space = {}
+    exec(blocks[0][1], space)
+    assert capsys.readouterr().out == blocks[1][1]
+    exec(blocks[2][1], space)
+    assert os.path.exists("months.png") == (space["plt"] is not None)
