@@ -122,6 +122,25 @@ def test_corrupt_and_version(tmp_path, corpus_db):
         dateline.Index(foreign)
 
 
+def test_modified_then_reopen(tmp_path):
+    db = str(tmp_path / "db")
+    with dateline.Index(db, writable=True, sync=False) as w:
+        for i in range(300):
+            w.add(title="Story %d" % i, body="oil price %d" % i)
+        w.commit()
+        with dateline.Index(db) as r:
+            assert r.count("oil") == 300
+            # the writer rewrites what the reader's revision was made of, commit after commit
+            for round in range(4):
+                for i in range(300):
+                    w.add(title="Story %d %d" % (i, round), body="oil gas %d %d" % (i, round))
+                w.commit()
+            with pytest.raises(dateline.ModifiedError, match="reopen it and run the search"):
+                list(r.search("oil", limit=100))
+            r.reopen()
+            assert r.count("oil") == 1500
+
+
 def test_bad_argument_file_and_input(tmp_path, corpus_db):
     with dateline.Index(corpus_db) as ix:
         with pytest.raises(dateline.BadArgumentError):
@@ -238,8 +257,13 @@ def test_read_and_reader(tmp_path):
     got = list(dateline.read(data, name="feed.jsonl", format="json", rejected=rejected))
     assert [a.title for a in got] == ["One", "Two"] and got[0].body == "First."
     assert [(r.file, r.line) for r in rejected] == [("feed.jsonl", 2)]
-    with dateline.Reader(data, format="json") as r:
+    with dateline.Reader(data, format="json", name="feed.jsonl") as r:
         assert r.format == "json" and r.not_article() is None
+        assert r._next()[0] == _capi.OK and r.position == 1
+        assert r._next()[0] == _capi.BAD_INPUT and r.position == 2
+        assert r.message == rejected[0].message != ""
+    with dateline.Reader(b"<!ELEMENT a (b)>\n<!ATTLIST a id CDATA #IMPLIED>\n") as r:
+        assert r.not_article() == "a DTD"
     with pytest.raises(ValueError, match="unknown format 'yaml'"):
         dateline.Reader(data, format="yaml")
     r = dateline.Reader(data)
@@ -453,6 +477,9 @@ def test_writable_index_commits_on_close(tmp_path):
 # -- threads -----------------------------------------------------------------------------------
 
 def test_eight_threads_search_at_once(corpus_db):
+    # a CDLL (not a PyDLL) releases the GIL for the length of every call into the library
+    import ctypes
+    assert type(_capi.lib) is ctypes.CDLL
     queries = [q for q, _ in QUERIES]
     with dateline.Index(corpus_db) as ix:
         want = {q: [(r.id, r.score) for r in ix.search(q, limit=30)] for q in queries}
