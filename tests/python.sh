@@ -18,17 +18,20 @@ done
 [ -f "$LIB" ] || { echo "Bail out! $LIB is not built"; exit 1; }
 
 # A sanitizer build leaves the ASan and UBSan runtimes out of the shared library (clang links
-# them into programs only): python3 loads them first, and leaks are not the library's.
+# them into programs only): python3 gets the shared runtime preloaded, without leak checks
+# (leaks would be the interpreter's); the programs the tests run get neither (tests/conftest.py).
+PYRUN=()
 if nm -D "$LIB" 2> /dev/null | grep -q ' U __asan_'; then
     rt=$(${CC:-cc} -print-file-name=libclang_rt.asan-x86_64.so 2> /dev/null)
-    [ -f "$rt" ] || skip_all "libdateline is built with AddressSanitizer and its shared runtime is missing"
-    export LD_PRELOAD="$rt" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+    [ -f "$rt" ] || skip_all "libdateline is built with AddressSanitizer and the shared ASan runtime is missing"
+    export DATELINE_ASAN_PRELOAD="$rt" DATELINE_PROGRAM_ASAN_OPTIONS="${ASAN_OPTIONS:-}"
+    PYRUN=(env LD_PRELOAD="$rt" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0")
 fi
 
 export DATELINE_LIBRARY="$LIB" DATELINE_SRCDIR="$top_srcdir" DATELINE_BUILDDIR="$top_builddir"
 export DATELINE_SHARED="$SHARED" PYTHONDONTWRITEBYTECODE=1  # the source folder may be read-only
 # each pytest test a TAP line
-(cd "$TMP" && PYTHONPATH="$PKG" "$PY" -m pytest -p no:cacheprovider -c /dev/null \
+(cd "$TMP" && PYTHONPATH="$PKG" "${PYRUN[@]}" "$PY" -m pytest -p no:cacheprovider -c /dev/null \
     --rootdir "$PKG/tests" --basetemp "$TMP/pytest" -v -rs "$PKG/tests") > "$TMP/pytest.log" 2>&1
 status=$?
 while IFS= read -r line; do
@@ -47,7 +50,7 @@ if "$PY" -m venv "$TMP/venv" > "$TMP/venv.log" 2>&1 && [ -x "$TMP/venv/bin/pip" 
         > "$TMP/pip.log" 2>&1
     ok $? "pip install bindings/python in a fresh venv, without an index"
     sed 's/^/# /' "$TMP/pip.log" | head -20
-    got=$(cd "$TMP" && "$TMP/venv/bin/python" -c \
+    got=$(cd "$TMP" && "${PYRUN[@]}" "$TMP/venv/bin/python" -c \
           'import dateline, sys; print(dateline.__file__.startswith(sys.prefix), dateline.version())' 2>&1)
     is "$got" "True $("$SEARCH" --version | awk '{print $NF}')" "the venv imports it from the venv, over the built library"
 else
@@ -58,10 +61,10 @@ fi
 mkdir -p "$TMP/pc"
 printf 'libdir=%s\nName: dateline\nDescription: test\nVersion: 0.1.0\nLibs: -L${libdir} -ldateline\n' \
     "$(cd "$(dirname "$LIB")" && pwd)" > "$TMP/pc/dateline.pc"
-got=$(cd "$TMP" && env -u DATELINE_LIBRARY PKG_CONFIG_PATH="$TMP/pc" PYTHONPATH="$PKG" "$PY" -c \
+got=$(cd "$TMP" && env -u DATELINE_LIBRARY PKG_CONFIG_PATH="$TMP/pc" PYTHONPATH="$PKG" "${PYRUN[@]}" "$PY" -c \
       'import dateline; print(dateline.library())' 2>&1)
 is "$got" "$(cd "$(dirname "$LIB")" && pwd)/libdateline.so.0" "found through pkg-config's libdir"
-got=$(cd "$TMP" && DATELINE_LIBRARY="$TMP/none.so" PYTHONPATH="$PKG" "$PY" -c 'import dateline' 2>&1 | tail -n 1)
+got=$(cd "$TMP" && DATELINE_LIBRARY="$TMP/none.so" PYTHONPATH="$PKG" "${PYRUN[@]}" "$PY" -c 'import dateline' 2>&1 | tail -n 1)
 case $got in *"cannot load libdateline ($TMP/none.so)"*"set DATELINE_LIBRARY"*) ok 0 "a library that is not there: told what to do" ;;
     *) ok 1 "a library that is not there: told what to do"; echo "# $got" ;; esac
 
@@ -72,7 +75,7 @@ if grep -q '^install-datelinePYTHON:' "$top_builddir/Makefile"; then
     dir=$(make -s --no-print-directory -C "$top_builddir" print-pythondir 2> /dev/null)
     [ -f "$TMP/inst$dir/dateline/__init__.py" ] && [ -f "$TMP/inst$dir/dateline/_capi.py" ]
     ok $? "the package is installed into pythondir ($dir)"
-    got=$(cd "$TMP" && PYTHONPATH="$TMP/inst$dir" "$PY" -c 'import dateline; print(dateline.__file__)' 2>&1)
+    got=$(cd "$TMP" && PYTHONPATH="$TMP/inst$dir" "${PYRUN[@]}" "$PY" -c 'import dateline; print(dateline.__file__)' 2>&1)
     is "$got" "$TMP/inst$dir/dateline/__init__.py" "and imports from there"
 else
     tap_n=$((tap_n + 1)); echo "ok $tap_n - make install for python3 # SKIP configure found no python3"

@@ -3,7 +3,6 @@ libdateline's handles, with the C rules of ownership kept: a query and its resul
 their Index, and every use after the Index is closed raises ClosedError instead of reaching
 freed memory."""
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -491,7 +490,7 @@ class Query:
                 raise
 
     def _h(self):
-        h = self.index._h()  # raises once the index is closed
+        self.index._h()  # raises once the index is closed
         if self._handle is None:
             raise ClosedError("dateline: the query was freed")
         return self._handle

@@ -15,10 +15,20 @@ def program(name):
     return os.path.join(BUILDDIR, name)
 
 
+def program_env():
+    """The environment for the programs: in a sanitizer build, without the ASan runtime
+    preloaded for python3 (the programs have their own) and with their ASAN_OPTIONS."""
+    env = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
+    if env.get("DATELINE_ASAN_PRELOAD"):
+        env.pop("LD_PRELOAD", None)
+        env["ASAN_OPTIONS"] = env.get("DATELINE_PROGRAM_ASAN_OPTIONS", "")
+    return env
+
+
 def run(name, *args, check=True):
     """A program of the build, run in the source folder, with what it printed."""
     return subprocess.run([program(name), *args], cwd=SRCDIR, capture_output=True, text=True,
-                          env=dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1"), check=check)
+                          env=program_env(), check=check)
 
 
 @pytest.fixture(scope="session")
