@@ -30,17 +30,30 @@ fi
 
 export DATELINE_LIBRARY="$LIB" DATELINE_SRCDIR="$top_srcdir" DATELINE_BUILDDIR="$top_builddir"
 export DATELINE_SHARED="$SHARED" PYTHONDONTWRITEBYTECODE=1  # the source folder may be read-only
-# each pytest test a TAP line
+# each pytest test a TAP line (from its JUnit XML, which has each skip's reason)
 (cd "$TMP" && PYTHONPATH="$PKG" "${PYRUN[@]}" "$PY" -m pytest -p no:cacheprovider -c /dev/null \
-    --rootdir "$PKG/tests" --basetemp "$TMP/pytest" -v -rs "$PKG/tests") > "$TMP/pytest.log" 2>&1
+    --rootdir "$PKG/tests" --basetemp "$TMP/pytest" --junitxml "$TMP/junit.xml" -q -rs \
+    "$PKG/tests") > "$TMP/pytest.log" 2>&1
 status=$?
-while IFS= read -r line; do
-    case $line in
-    *" PASSED"*) ok 0 "${line%% PASSED*}" ;;
-    *" SKIPPED"*) tap_n=$((tap_n + 1)); echo "ok $tap_n - ${line%% SKIPPED*} # SKIP ${line#* SKIPPED}" ;;
-    *" FAILED"* | *" ERROR"*) ok 1 "${line%% [FE]*}" ;;
+while IFS=$'\t' read -r outcome name why; do
+    case $outcome in
+    pass) ok 0 "$name" ;;
+    skip) tap_n=$((tap_n + 1)); echo "ok $tap_n - $name # SKIP $why" ;;
+    *) ok 1 "$name" ;;
     esac
-done < <(grep -E '::.* (PASSED|FAILED|ERROR|SKIPPED)' "$TMP/pytest.log" | sed 's/ *\[ *[0-9]*%\]$//; s/^[^ ]*:://')
+done < <("$PY" - "$TMP/junit.xml" <<'PY' 2>&1
+import sys, xml.etree.ElementTree as ET
+for case in ET.parse(sys.argv[1]).iter("testcase"):
+    kinds = {child.tag: child for child in case}
+    if "skipped" in kinds:
+        why = kinds["skipped"].get("message", "").replace("\n", " ")
+        print("skip\t%s\t%s" % (case.get("name"), why))
+    elif "failure" in kinds or "error" in kinds:
+        print("fail\t%s" % case.get("name"))
+    else:
+        print("pass\t%s" % case.get("name"))
+PY
+)
 ok "$status" "pytest: $(tail -n 1 "$TMP/pytest.log" | tr -d '=' | sed 's/^ *//; s/ *$//')"
 [ "$status" -eq 0 ] || sed -n '/= FAILURES =/,$p' "$TMP/pytest.log" | head -120 | sed 's/^/# /'
 

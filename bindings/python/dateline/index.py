@@ -361,9 +361,11 @@ class Index:
                topic: Optional[str] = None, commit: bool = True) -> IngestReport:
         """Reads articles from a file, every file under a folder (in name order, hidden ones
         left out, files that are not articles skipped), or bytes (recorded as from `name`),
-        adds them, and commits. The options are dateline-index's (--format, --encoding,
-        --force-encoding, --date, --columns, --fields, --topic). A malformed record is
-        rejected (in the report) and the rest go on; a file that cannot be read raises."""
+        adds them, and commits. The options are the library's reader options: format,
+        encoding, date, columns and fields as dateline-index's --format, --encoding, --date,
+        --columns and --fields; force_encoding reads even valid UTF-8 as `encoding`; topic
+        is a topic every article gets. A malformed record is rejected (in the report) and
+        the rest go on; a file that cannot be read raises (in a folder: rejected too)."""
         from .reader import Reader
         report = IngestReport()
         opts = dict(format=format, encoding=encoding, force_encoding=force_encoding,
