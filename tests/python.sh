@@ -83,9 +83,11 @@ case $got in *"cannot load libdateline ($TMP/none.so)"*"set DATELINE_LIBRARY"*) 
 
 # make install puts the package where the system python3 finds it (pythondir)
 if grep -q '^install-datelinePYTHON:' "$top_builddir/Makefile"; then
-    make -s -C "$top_builddir" install-datelinePYTHON DESTDIR="$TMP/inst" > "$TMP/inst.log" 2>&1
+    # a make of its own, not a sub-make of make check's (whose flags print directories)
+    submake() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$top_builddir" "$@"; }
+    submake install-datelinePYTHON DESTDIR="$TMP/inst" > "$TMP/inst.log" 2>&1
     ok $? "make install-datelinePYTHON DESTDIR=..."
-    dir=$(make -s --no-print-directory -C "$top_builddir" print-pythondir 2> /dev/null)
+    dir=$(submake print-pythondir 2> /dev/null | grep -v '^make')
     [ -f "$TMP/inst$dir/dateline/__init__.py" ] && [ -f "$TMP/inst$dir/dateline/_capi.py" ]
     ok $? "the package is installed into pythondir ($dir)"
     got=$(cd "$TMP" && PYTHONPATH="$TMP/inst$dir" "${PYRUN[@]}" "$PY" -c 'import dateline; print(dateline.__file__)' 2>&1)
