@@ -1,0 +1,53 @@
+"""dateline: search news archives from Python, over libdateline.
+
+    import dateline
+    with dateline.Index("news.db") as ix:
+        for r in ix.search('place:syria date:2017-10', limit=5):
+            print(r.date, r.title, r.places)
+        ix.timeline("place:syria", "month")     # [Period(label='2017-10', count=3, ...), ...]
+
+Every failure raises a subclass of dateline.Error, one for each status of the C library
+(LockedError, QuerySyntaxError, CorruptIndexError, ...), with the library's message.
+The library is found through $DATELINE_LIBRARY, pkg-config, or the dynamic linker.
+"""
+from . import _capi
+from .articles import Article, Date, Origin, PlaceId, place_name
+from .errors import (BadArgumentError, BadInputError, CharsetError, ClosedError,
+                     CorruptIndexError, Error, FileError, InternalError, LockedError,
+                     ModifiedError, NoMemoryError, NotFoundError, QuerySyntaxError,
+                     VersionError, XapianError)
+from .index import (Added, Index, IngestReport, Period, Query, Rejection, Result, Results,
+                    Stats, Timeline)
+from .reader import Reader, read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Added", "Article", "BadArgumentError", "BadInputError", "CharsetError", "ClosedError",
+    "CorruptIndexError", "Date", "Error", "FileError", "Index", "IngestReport",
+    "InternalError", "LockedError", "ModifiedError", "NoMemoryError", "NotFoundError",
+    "Origin", "Period", "PlaceId", "Query", "QuerySyntaxError", "Reader", "Rejection",
+    "Result", "Results", "Stats", "Timeline", "VersionError", "XapianError", "library",
+    "place_name", "quote", "read", "version",
+]
+
+
+def version() -> str:
+    """The version of the libdateline in use, "MAJOR.MINOR.MICRO"."""
+    return _capi.text(_capi.lib.dateline_version())
+
+
+def library() -> str:
+    """The path (or name) of the libdateline that was loaded."""
+    return _capi.PATH
+
+
+def quote(field, value: str) -> str:
+    """`value` written so that the query language reads it back exactly: field:"value", or
+    the phrase "value" when field is None. ValueError when field holds anything but ASCII
+    letters."""
+    q = _capi.quote(field, value)
+    if q is None:
+        raise ValueError("dateline.quote: field %r must be ASCII letters and value a str"
+                         % (field,))
+    return q

@@ -1,0 +1,257 @@
+"""_capi: every C signature of libdateline that the package uses, in one place.
+
+The rest of the package calls the library only through this module: the ctypes declarations
+(argtypes and restype of each function), the values of the C enums, and the few helpers that
+know a C layout (the stats struct, the ";"-joined places and groups of a timeline period), so
+that a change to the C API touches this file alone.
+
+ctypes calls release the GIL for as long as the C function runs.
+"""
+import ctypes
+import ctypes.util
+import os
+import subprocess
+from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int, c_size_t,
+                    c_uint, c_ulonglong, c_void_p)
+
+# The library this module was written for: 0.1.0 or a later 0.x (the soname's promise).
+MAJOR = 0
+NUMBER = 100
+
+# dateline_status_t
+(OK, NO_MEMORY, BAD_ARGUMENT, FILE_ERROR, LOCKED, MODIFIED, CORRUPT, VERSION, QUERY_SYNTAX,
+ BAD_INPUT, CHARSET, XAPIAN_ERROR, INTERNAL, NOT_FOUND, END) = range(15)
+
+# dateline_field_t, by the names dateline_field_name() gives them
+FIELDS = ("id", "title", "body", "date", "dateline", "source", "file", "key", "charset",
+          "identity", "datelines", "places", "groups", "topics", "place_ids", "acronyms",
+          "author", "repaired", "origins", "story")
+FIELD = {name: i for i, name in enumerate(FIELDS)}
+LIST_FIELDS = frozenset(("datelines", "places", "groups", "topics", "place_ids", "acronyms",
+                         "origins"))
+FIELD_COUNT = len(FIELDS)
+
+# dateline_format_t
+FORMATS = ("auto", "text", "sgml", "csv", "json", "mail", "xml", "html")
+
+# dateline_mode_t
+OPEN_READ, OPEN_WRITE, OPEN_NO_SYNC = 0, 1, 2
+
+# dateline_outcome_t
+OUTCOMES = ("added", "updated", "unchanged", "duplicate")
+
+# dateline_sort_t
+SORTS = {"relevance": 0, "newest": 1, "oldest": 2, "recent": 3}
+
+# dateline_timeline_t
+PERIODS = {"day": 1, "week": 2, "month": 3, "year": 4}
+
+# The facets a query can count, by the names dateline-search uses.
+FACETS = {"place": FIELD["places"], "group": FIELD["groups"], "topic": FIELD["topics"],
+          "dateline": FIELD["datelines"], "source": FIELD["source"]}
+
+
+class ReaderOptions(Structure):
+    """dateline_reader_options_t, version 2."""
+    _fields_ = [("version", c_int), ("format", c_int), ("encoding", c_char_p),
+                ("force_encoding", c_int), ("date", c_char_p), ("columns", c_char_p),
+                ("fields", c_char_p), ("topic", c_char_p), ("max_decompressed", c_size_t)]
+
+
+class Stats(Structure):
+    """dateline_stats_t."""
+    _fields_ = [("articles", c_size_t), ("dated", c_size_t), ("first", c_char * 20),
+                ("last", c_char * 20), ("origins", c_size_t), ("copies", c_size_t),
+                ("repaired", c_size_t), ("bytes", c_ulonglong)]
+
+
+def library_path():
+    """Where the library is: $DATELINE_LIBRARY, else pkg-config's libdir for `dateline`, else
+    what ctypes.util.find_library() finds, else the soname for the dynamic linker to look up."""
+    path = os.environ.get("DATELINE_LIBRARY")
+    if path:
+        return path
+    try:
+        libdir = subprocess.run(["pkg-config", "--variable=libdir", "dateline"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+        candidate = os.path.join(libdir, "libdateline.so.%d" % MAJOR) if libdir else ""
+        if candidate and os.path.exists(candidate):
+            return candidate
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return ctypes.util.find_library("dateline") or "libdateline.so.%d" % MAJOR
+
+
+def _load():
+    path = library_path()
+    try:
+        lib = ctypes.CDLL(path)
+    except OSError as e:
+        raise ImportError(
+            "dateline: cannot load libdateline (%s): %s. Install it (make install, then "
+            "ldconfig), or set DATELINE_LIBRARY to the path of libdateline.so.%d"
+            % (path, e, MAJOR)) from None
+    lib.dateline_version_number.restype = c_int
+    lib.dateline_version_number.argtypes = []
+    got = lib.dateline_version_number()
+    if got // 10000 != MAJOR or got < NUMBER:
+        raise ImportError("dateline: %s is version %d.%d.%d; this package needs %d.%d.%d or a "
+                          "later %d.x" % (path, got // 10000, got // 100 % 100, got % 100,
+                                          MAJOR, NUMBER // 100 % 100, NUMBER % 100, MAJOR))
+    return path, lib
+
+
+PATH, lib = _load()
+
+# (name, restype, argtypes) of every function used
+_SIGNATURES = [
+    ("dateline_status_to_string", c_char_p, [c_int]),
+    ("dateline_version", c_char_p, []),
+    ("dateline_free", None, [c_void_p]),
+    # articles
+    ("dateline_article_new", c_int, [POINTER(c_void_p)]),
+    ("dateline_article_destroy", None, [c_void_p]),
+    ("dateline_article_set", c_int, [c_void_p, c_int, c_char_p]),
+    ("dateline_article_count", c_size_t, [c_void_p, c_int]),
+    ("dateline_article_get_nth", c_char_p, [c_void_p, c_int, c_size_t]),
+    ("dateline_field_name", c_char_p, [c_int]),
+    ("dateline_place_name", c_char_p, [c_char_p]),
+    # readers
+    ("dateline_format_name", c_char_p, [c_int]),
+    ("dateline_reader_options_init", c_int, [POINTER(ReaderOptions)]),
+    ("dateline_reader_open_file", c_int, [c_char_p, c_char_p, POINTER(ReaderOptions),
+                                          POINTER(c_void_p), POINTER(c_void_p)]),
+    ("dateline_reader_open_memory", c_int, [c_char_p, c_size_t, c_char_p,
+                                            POINTER(ReaderOptions), POINTER(c_void_p),
+                                            POINTER(c_void_p)]),
+    ("dateline_reader_next", c_int, [c_void_p, POINTER(c_void_p)]),
+    ("dateline_reader_format", c_int, [c_void_p]),
+    ("dateline_reader_message", c_char_p, [c_void_p]),
+    ("dateline_reader_position", c_size_t, [c_void_p]),
+    ("dateline_reader_not_article", c_char_p, [c_void_p]),
+    ("dateline_reader_destroy", None, [c_void_p]),
+    # the index
+    ("dateline_index_open", c_int, [c_char_p, c_uint, POINTER(c_void_p), POINTER(c_void_p)]),
+    ("dateline_index_close", c_int, [c_void_p]),
+    ("dateline_index_reopen", c_int, [c_void_p]),
+    ("dateline_index_message", c_char_p, [c_void_p]),
+    ("dateline_index_set_batch", c_int, [c_void_p, c_size_t]),
+    ("dateline_index_add", c_int, [c_void_p, c_void_p, POINTER(c_int)]),
+    ("dateline_index_commit", c_int, [c_void_p]),
+    ("dateline_index_delete", c_int, [c_void_p, c_char_p]),
+    ("dateline_index_delete_origin", c_int, [c_void_p, c_char_p, POINTER(c_size_t),
+                                             POINTER(c_size_t)]),
+    ("dateline_index_stats", c_int, [c_void_p, POINTER(Stats)]),
+    ("dateline_index_value", c_char_p, [c_void_p, c_int, c_size_t, POINTER(c_size_t)]),
+    ("dateline_index_get", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
+    ("dateline_index_count", c_int, [c_void_p, POINTER(c_size_t)]),
+    # queries
+    ("dateline_query_new", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
+    ("dateline_query_new_similar", c_int, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
+    ("dateline_query_quote", c_void_p, [c_char_p, c_char_p]),
+    ("dateline_query_destroy", None, [c_void_p]),
+    ("dateline_query_set_sort", c_int, [c_void_p, c_int]),
+    ("dateline_query_set_half_life", c_int, [c_void_p, c_double, c_double]),
+    ("dateline_query_describe", c_char_p, [c_void_p]),
+    ("dateline_query_count", c_int, [c_void_p, POINTER(c_size_t)]),
+    ("dateline_query_set_all_versions", c_int, [c_void_p, c_int]),
+    ("dateline_query_run", c_int, [c_void_p, c_size_t, c_size_t, POINTER(c_void_p)]),
+    ("dateline_query_add_facet", c_int, [c_void_p, c_int, c_size_t]),
+    ("dateline_query_set_timeline", c_int, [c_void_p, c_int]),
+    ("dateline_query_set_timeline_by", c_int, [c_void_p, c_int, c_size_t]),
+    # results
+    ("dateline_results_facet_size", c_size_t, [c_void_p, c_int]),
+    ("dateline_results_facet_get", c_char_p, [c_void_p, c_int, c_size_t, POINTER(c_size_t)]),
+    ("dateline_results_timeline_size", c_size_t, [c_void_p]),
+    ("dateline_results_timeline_get", c_char_p, [c_void_p, c_size_t, POINTER(c_size_t),
+                                                 POINTER(c_char_p), POINTER(c_char_p)]),
+    ("dateline_results_timeline_undated", c_size_t, [c_void_p]),
+    ("dateline_results_timeline_coarser", c_size_t, [c_void_p]),
+    ("dateline_results_series_size", c_size_t, [c_void_p]),
+    ("dateline_results_series_get", c_char_p, [c_void_p, c_size_t, POINTER(c_size_t)]),
+    ("dateline_results_series_count", c_size_t, [c_void_p, c_size_t, c_size_t]),
+    ("dateline_results_destroy", None, [c_void_p]),
+    ("dateline_results_total", c_size_t, [c_void_p]),
+    ("dateline_results_stories", c_size_t, [c_void_p]),
+    ("dateline_results_size", c_size_t, [c_void_p]),
+    ("dateline_results_get", c_void_p, [c_void_p, c_size_t]),
+    ("dateline_result_rank", c_size_t, [c_void_p]),
+    ("dateline_result_versions", c_size_t, [c_void_p]),
+    ("dateline_result_score", c_double, [c_void_p]),
+    ("dateline_result_article", c_int, [c_void_p, POINTER(c_void_p)]),
+    ("dateline_result_snippet", c_int, [c_void_p, c_size_t, c_char_p, c_char_p,
+                                        POINTER(c_char_p)]),
+    ("dateline_result_highlight", c_int, [c_void_p, c_int, c_char_p, c_char_p,
+                                          POINTER(c_char_p)]),
+]
+for _name, _restype, _argtypes in _SIGNATURES:
+    _f = getattr(lib, _name)
+    _f.restype = _restype
+    _f.argtypes = _argtypes
+
+
+def text(b):
+    """A C string (bytes or None) as str or None."""
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def arg(s):
+    """A str (or None) as a C string."""
+    return None if s is None else s.encode("utf-8")
+
+
+def take_message(p):
+    """The text of a char * the library handed over (freed here), or None."""
+    if not p.value:
+        return None
+    try:
+        return text(ctypes.cast(p, c_char_p).value)
+    finally:
+        lib.dateline_free(p)
+
+
+def quote(field, value):
+    """dateline_query_quote() as str, or None."""
+    p = lib.dateline_query_quote(arg(field), arg(value))
+    if not p:
+        return None
+    try:
+        return text(ctypes.cast(p, c_char_p).value)
+    finally:
+        lib.dateline_free(p)
+
+
+def stats(index):
+    """dateline_index_stats() as (status, dict of the struct's fields)."""
+    s = Stats()
+    st = lib.dateline_index_stats(index, byref(s))
+    return st, {"articles": s.articles, "dated": s.dated, "first": text(s.first) or None,
+                "last": text(s.last) or None, "origins": s.origins, "copies": s.copies,
+                "repaired": s.repaired, "bytes": s.bytes}
+
+
+def timeline_period(results, i):
+    """Period i of a timeline as (label, count, places, groups), the last two as lists."""
+    count = c_size_t()
+    places, groups = c_char_p(), c_char_p()
+    label = lib.dateline_results_timeline_get(results, i, byref(count), byref(places),
+                                              byref(groups))
+    split = lambda b: [v for v in text(b).split(";") if v] if b else []
+    return text(label), count.value, split(places.value), split(groups.value)
+
+
+def new_reader_options(**kw):
+    """A ReaderOptions with the defaults of the library (dateline_reader_options_init()) and
+    the given fields set (str values encoded); the encoded strings are kept on the struct."""
+    o = ReaderOptions()
+    lib.dateline_reader_options_init(byref(o))
+    keep = []
+    for k, v in kw.items():
+        if v is None:
+            continue
+        if isinstance(v, str):
+            v = arg(v)
+            keep.append(v)
+        setattr(o, k, v)
+    o._keep = keep
+    return o
