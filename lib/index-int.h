@@ -105,8 +105,8 @@ struct dl_period {
                                 // or the year: consecutive periods have consecutive numbers
     std::string label;          // "2017-10"
     size_t count = 0;           // matches in it
-    std::string places;         // its commonest places, ";"-separated
-    std::string groups;         // its commonest groups
+    std::vector<std::pair<std::string, size_t>> places; // its commonest places, with counts
+    std::vector<std::pair<std::string, size_t>> groups; // its commonest groups
     std::vector<size_t> series; // matches with each series value (dateline_results::series)
 };
 

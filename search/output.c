@@ -671,6 +671,7 @@ static const char *const status_names[] = {
     [DATELINE_INTERNAL] = "internal",
     [DATELINE_NOT_FOUND] = "not_found",
     [DATELINE_END] = "end",
+    [DATELINE_READ_ONLY] = "read_only",
 };
 
 void out_error(FILE *f, const char *query, dateline_status_t st, const char *message)

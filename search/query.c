@@ -387,12 +387,12 @@ static dl_qnode_t *date_node(parser_t *p, const tok_t *t)
              (!bn || date_bound(dots + 2, bn, 1, d->hi));
     }
     if (!ok) {
-        fail(p, DATELINE_BAD_ARGUMENT,
+        fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: '%.*s' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a "
                        "real day), or a range A..B, A.. or ..B",
                        charpos(p->q, at), (int)n, v));
     } else if (d->lo[0] && d->hi[0] && strcmp(d->lo, d->hi) > 0) {
-        fail(p, DATELINE_BAD_ARGUMENT,
+        fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: the date range '%.*s' ends before it starts",
                        charpos(p->q, at), (int)n, v));
     } else {
