@@ -23,6 +23,7 @@
 #endif
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
+#define MAX_FORMATS 32 /* more than dateline_format_t has values: a new format needs no change here */
 
 /* A rule of --exclude or of a folder's .datelineignore (gitignore's syntax). */
 typedef struct {
@@ -47,7 +48,7 @@ typedef struct {
     size_t batches, committed;    /* batches committed, articles in them */
     int topic_from_folder;        /* --topic-from-folder */
     size_t skipped;               /* files in folders that are not articles (checksum lists) */
-    size_t formats[DATELINE_FORMAT_HTML + 1]; /* articles read by each format's reader */
+    size_t formats[MAX_FORMATS];  /* articles read by each format's reader */
     size_t excluded;              /* files and folders left out by --exclude or .datelineignore */
     rule_t *rules;                /* each .datelineignore of the folders being walked, outer first */
     size_t nrules, caprules;
@@ -60,6 +61,13 @@ typedef struct {
 } run_t;
 
 static const char *prog = "dateline-index";
+
+/* Where the articles a reader reads are counted: its format's slot of run_t's formats. */
+static int format_slot(const dateline_reader_t *rd)
+{
+    int f = (int)dateline_reader_format(rd);
+    return f > 0 && f < MAX_FORMATS ? f : 0;
+}
 
 /* SIGINT or SIGTERM, once one came: the run stops between two articles, commits what it read
  * and says how to finish. A second one ends the process at once (SA_RESETHAND): the index
@@ -308,7 +316,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             break;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
-            r->formats[dateline_reader_format(rd)]++;
+            r->formats[format_slot(rd)]++;
             continue;
         }
         if (st != DATELINE_OK) {
@@ -328,7 +336,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
         r->read++;
-        r->formats[dateline_reader_format(rd)]++;
+        r->formats[format_slot(rd)]++;
         if (st == DATELINE_BAD_ARGUMENT) {
             r->rejected++;
             clear_progress(r);
@@ -339,7 +347,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         }
         if (st != DATELINE_OK) {
             r->read--;
-            r->formats[dateline_reader_format(rd)]--;
+            r->formats[format_slot(rd)]--;
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
@@ -693,7 +701,7 @@ static void print_counts(const run_t *r, const run_t *from, const char *what, do
             t > 0 ? bytes / 1e6 / t : 0.0);
     /* what each reader read, so that a drift in format detection shows */
     const char *sep = "; formats: ";
-    for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
+    for (int f = DATELINE_FORMAT_TEXT; f < MAX_FORMATS; f++)
         if (r->formats[f] - from->formats[f]) {
             fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
                     r->formats[f] - from->formats[f]);

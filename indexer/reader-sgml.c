@@ -299,7 +299,16 @@ static dateline_status_t read_record(dateline_reader_t *r, const char *rec, size
     return st;
 }
 
-dateline_status_t dl_read_sgml(dateline_reader_t *r)
+/* Reuters-21578: a <REUTERS record anywhere in the first block. */
+static int sniff_sgml(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (p[i] == '<' && memcmp(p + i, "<REUTERS", 8) == 0)
+            return 1;
+    return 0;
+}
+
+static dateline_status_t next_sgml(dateline_reader_t *r)
 {
     const char *data = r->data, *end = r->data + r->len;
     const char *start = find(data + r->pos, r->len - r->pos, "<REUTERS");
@@ -327,3 +336,10 @@ dateline_status_t dl_read_sgml(dateline_reader_t *r)
     r->pos = (size_t)(stop - data);
     return read_record(r, start, (size_t)(stop - start));
 }
+
+const dl_format_row_t dl_format_sgml = {
+    .format = DATELINE_FORMAT_SGML,
+    .name = "sgml",
+    .sniff = sniff_sgml,
+    .next = next_sgml,
+};
