@@ -294,10 +294,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
         if (!tm)
             st = DATELINE_NO_MEMORY;
         else {
-            if (s->fmt == OUT_SVG)
-                out_svg(tm, s->label, res, s->period);
-            else
-                out_facets(tm, s->fmt, res, s->facets, s->nfacets, s->period);
+            out_facets(tm, o, res, s->facets, s->nfacets, s->period);
             if (fclose(tm) != 0)
                 st = DATELINE_NO_MEMORY;
         }
@@ -365,8 +362,7 @@ static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *ou
         if (!mem)
             st = DATELINE_NO_MEMORY;
         else {
-            out_end(mem, &o, &t, shown);
-            fwrite(tail, 1, taillen, mem);
+            out_end(mem, &o, &t, shown, tail, taillen);
             if (fclose(mem) != 0)
                 st = DATELINE_NO_MEMORY;
             else if (!put(out, end, endlen))
@@ -786,23 +782,23 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (fmt == OUT_SVG || by_top) {
+    if (out_is_chart(fmt) || by_top) {
         /* an SVG is a timeline, and so are series: by month unless --timeline says otherwise */
         if (timeline == DATELINE_TIMELINE_NONE) {
             timeline = DATELINE_TIMELINE_MONTH;
             period = "month";
         }
     }
-    if (fmt == OUT_SVG) {
+    if (out_is_chart(fmt)) {
         limit = 0;
         if (show) {
             fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n", prog);
             return 2;
         }
     }
-    if ((fmt == OUT_JSONL || fmt == OUT_CSV) && (nfacets || timeline != DATELINE_TIMELINE_NONE)) {
+    if (!out_has_facets(fmt) && (nfacets || timeline != DATELINE_TIMELINE_NONE)) {
         fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
-                        "json or tsv\n", prog, fmt == OUT_CSV ? "csv" : "jsonl");
+                        "json or tsv\n", prog, out_format_name(fmt));
         return 2;
     }
     if (color < 0) {
@@ -890,7 +886,7 @@ int main(int argc, char **argv)
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
                    facets, facet_top, nfacets, timeline, period, all_versions, by, by_top,
-                   fmt == OUT_TEXT ? cols : 0, similar, label};
+                   cols, similar, label};
     int rc = 2;
     if (from_stdin) {
         rc = answer_lines(idx, &sr);
