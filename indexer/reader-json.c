@@ -58,24 +58,7 @@ static int hex4(const char *p, const char *end, unsigned *out)
 static void put_utf8(dl_buf_t *b, unsigned c)
 {
     char s[4];
-    if (c < 0x80) {
-        dl_buf_addc(b, (char)c);
-    } else if (c < 0x800) {
-        s[0] = (char)(0xC0 | (c >> 6));
-        s[1] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 2);
-    } else if (c < 0x10000) {
-        s[0] = (char)(0xE0 | (c >> 12));
-        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 3);
-    } else {
-        s[0] = (char)(0xF0 | (c >> 18));
-        s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 4);
-    }
+    dl_buf_add(b, s, dl_utf8_put(c, s));
 }
 
 /* A string at ps->p (the opening quote), unescaped into ps->strings; returns its offset and

@@ -418,21 +418,17 @@ static void html_to_text(char *s)
                 *w++ = '\n';
             continue;
         }
-        if (*p == '&') {
-            static const struct {
-                const char *e;
-                const char *c;
-            } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                        {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
-            int done = 0;
-            for (size_t i = 0; i < sizeof ents / sizeof ents[0] && !done; i++)
-                if (strncmp(p, ents[i].e, strlen(ents[i].e)) == 0) {
-                    *w++ = ents[i].c[0];
-                    p += strlen(ents[i].e);
-                    done = 1;
-                }
-            if (done)
-                continue;
+        unsigned long cp;
+        size_t len = *p == '&' ? dl_entity(p, strnlen(p, 12), &cp) : 0;
+        if (len && cp == 0xA0)
+            cp = ' '; /* a no-break space is a space in text */
+        if (len && (cp == '\n' || cp == '\t' ||
+                    (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) && cp <= 0x10FFFF &&
+                     !(cp >= 0xD800 && cp < 0xE000)))) {
+            /* never longer than the reference it replaces ("&#128;" is 6 bytes, U+0080 2) */
+            w += dl_utf8_put(cp, w);
+            p += len;
+            continue;
         }
         *w++ = *p++;
     }

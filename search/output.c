@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "days.h"
 #include "output.h"
 
 #define SNIPPET_BYTES 240
@@ -901,24 +902,12 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-/* Day number (days since 1970-01-01) of a date in the proleptic Gregorian calendar. */
-static long day_of(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 /* The date of a day number, as "YYYY-MM-DD" into buf (at least 32 bytes). */
 static void date_of(long days, char *buf)
 {
-    days += 719468;
-    long era = (days >= 0 ? days : days - 146096) / 146097, doe = days - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(buf, 32, "%04ld-%02d-%02d", yoe + era * 400 + (m <= 2), (int)m, (int)d);
+    long y, m, d;
+    dl_day_date(days, &y, &m, &d);
+    snprintf(buf, 32, "%04ld-%02d-%02d", y, (int)m, (int)d);
 }
 
 /* The time axis of a chart: period i covers [i, i+1) in axis units, so that the axis is
@@ -943,7 +932,7 @@ static double axis_month(const axis_t *a, long y, long m)
         return (double)(y * 12 + m - 1 - a->first);
     if (a->unit == AX_YEAR)
         return (double)(y - a->first) + (double)(m - 1) / 12.0;
-    return axis_day(a, day_of(y, m, 1));
+    return axis_day(a, dl_day_number(y, m, 1));
 }
 
 /* The year, month and day where the axis starts. */
@@ -1114,7 +1103,9 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
         snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL));
         snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL, NULL, NULL));
         sscanf(first, "%ld-%ld-%ld", &y, &m, &d);
-        ax.first = ax.unit == AX_YEAR ? y : ax.unit == AX_MONTH ? y * 12 + m - 1 : day_of(y, m, d);
+        ax.first = ax.unit == AX_YEAR    ? y
+                   : ax.unit == AX_MONTH ? y * 12 + m - 1
+                                         : dl_day_number(y, m, d);
     }
     for (size_t i = 0; i < n; i++) {
         size_t c;

@@ -231,6 +231,11 @@ int main(void)
           "<html><style>p{}</style><p>One</p><p>Two &amp; three</p></html>\n",
           "h", &o, DATELINE_FORMAT_MAIL, "Only HTML|One\n\nTwo & three||||||utf-8|a@b|",
           "an HTML body without its tags");
+    reads("From: a@b\nSubject: References\nContent-Type: text/html; charset=utf-8\n\n"
+          "<p>It&#8217;s Caf&#xE9;&nbsp;Noir &#0; &eacute; &#39;q&#39;</p>\n",
+          "r", &o, DATELINE_FORMAT_MAIL,
+          "References|It\xe2\x80\x99s Caf\xc3\xa9 Noir &#0; &eacute; 'q'||||||utf-8|a@b|",
+          "an HTML body's numeric references decoded (a NUL's and unknown names kept as written)");
     reads("From: a@b\nSubject: Declared wrongly\nContent-Type: text/plain; charset=us-ascii\n\n"
           "Z\xc3\xbcrich\n",
           "d", &o, DATELINE_FORMAT_MAIL, "Declared wrongly|Z\xc3\xbcrich||||||utf-8|a@b|",
