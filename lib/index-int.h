@@ -27,7 +27,6 @@ inline bool has_prefix(const std::string &t, const char *p)
 }
 
 const size_t DEFAULT_BATCH = 1000;     /* articles per transaction */
-const size_t KEY_MAX = 200;            /* bytes of a filter key (dl_key_normalize()) */
 const size_t ID_MAX = 200;             /* longer ids are cut and hashed into the Q term */
 
 /* ---- interface to code in lib/query.cc ---- */
