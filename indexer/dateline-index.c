@@ -221,9 +221,9 @@ static void reject(run_t *r, const char *file, size_t line, const char *why)
 }
 
 /* With --verbose, what is happening, one line each, so that a log shows how far a run got. */
-static void on_commit(void *ctx, int done, size_t articles)
+static void on_commit(int done, size_t articles, void *closure)
 {
-    run_t *r = ctx;
+    run_t *r = closure;
     if (done) {
         r->batches++;
         r->committed += articles;
@@ -337,7 +337,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         st = dateline_index_add(r->index, a, &what);
         r->read++;
         r->formats[format_slot(rd)]++;
-        if (st == DATELINE_BAD_ARGUMENT) {
+        if (st == DATELINE_BAD_INPUT) {
             r->rejected++;
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
@@ -954,7 +954,7 @@ static int print_stats(const char *index_arg)
         free(path);
         return 2;
     }
-    dateline_stats_t s;
+    dateline_stats_t s = DATELINE_STATS_INIT;
     if ((st = dateline_index_stats(idx, &s)) != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         dateline_index_close(idx);
@@ -980,16 +980,27 @@ static int print_stats(const char *index_arg)
                  {"repaired", DATELINE_FIELD_REPAIRED, 20},
                  {"sources", DATELINE_FIELD_SOURCE, 10},
                  {"topics", DATELINE_FIELD_TOPICS, 10}};
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0] && st == DATELINE_OK; l++) {
         size_t count, i;
         const char *v;
         printf("%-10s ", lists[l].label);
-        for (i = 0; (v = dateline_index_value(idx, lists[l].field, i, &count)) != NULL; i++)
+        for (i = 0; (st = dateline_index_value(idx, lists[l].field, i, &v, &count)) == DATELINE_OK;
+             i++)
             if (i < lists[l].top)
                 printf("%s%s %zu", i ? ", " : "", v, count);
+        if (st != DATELINE_END)
+            break;
+        st = DATELINE_OK;
         if (i > lists[l].top)
             printf(", and %zu more", i - lists[l].top);
         printf("%s\n", i ? "" : "none");
+    }
+    if (st != DATELINE_OK) {
+        fflush(stdout);
+        fprintf(stderr, "\n%s: %s\n", prog, dateline_index_message(idx));
+        dateline_index_close(idx);
+        free(path);
+        return 2;
     }
     dateline_index_close(idx);
     free(path);

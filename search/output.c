@@ -360,6 +360,7 @@ typedef struct {
     const char *title;    /* text: the headline, with */
     const size_t *tspans; /* the query's words in it */
     size_t ntspans;
+    size_t versions;      /* articles in its story chain */
 } row_t;
 
 /* An output format: what it prints of a list of results (begin, each result, the facets and
@@ -388,7 +389,7 @@ static void json_result(FILE *f, const row_t *w)
     fputs("{\"id\":", f);
     out_json_string(f, dateline_article_get(a, DATELINE_FIELD_ID));
     fprintf(f, ",\"rank\":%zu,\"score\":%.4f,\"versions\":%zu", dateline_result_rank(w->r),
-            dateline_result_score(w->r), dateline_result_versions(w->r));
+            dateline_result_score(w->r), w->versions);
     json_field(f, "story", dateline_article_get(a, DATELINE_FIELD_STORY), 1);
     json_field(f, "date", dateline_article_get(a, DATELINE_FIELD_DATE), 1);
     json_field(f, "dateline", dateline_article_get(a, DATELINE_FIELD_DATELINE), 1);
@@ -536,8 +537,8 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
     FILE *mem = open_memstream(&origin, &len);
     if (mem) {
         fprintf(mem, "%s  %s%s%s", or_empty(id), or_empty(file), key ? ":" : "", or_empty(key));
-        if (dateline_result_versions(w->r) > 1)
-            fprintf(mem, "  [%zu versions: --show %s]", dateline_result_versions(w->r),
+        if (w->versions > 1)
+            fprintf(mem, "  [%zu versions: --show %s]", w->versions,
                     or_empty(id));
         if (fclose(mem) == 0)
             wrap(f, origin, NULL, 0, NULL, color ? C_DIM : NULL, &col, 0, 5, o->width);
@@ -601,9 +602,11 @@ static int unmark(const char *marked, char **plain, size_t **spans, size_t *nspa
 
 dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i)
 {
-    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0};
+    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0};
     const char *marked, *mtitle = NULL;
     dateline_status_t st = dateline_result_article(r, &w.a);
+    if (st == DATELINE_OK)
+        st = dateline_result_versions(r, &w.versions);
     if (st == DATELINE_OK)
         st = dateline_result_snippet(r, SNIPPET_BYTES, HI_START, HI_END, &marked);
     if (st == DATELINE_OK && printer(o->fmt)->marks_title && o->color)
@@ -689,21 +692,33 @@ static const char *facet_name(dateline_field_t fl)
     }
 }
 
-/* Writes a ";"-separated list as a JSON array. */
-static void json_split(FILE *f, const char *s)
+/* The commonest values of `field` (places or groups) in period i of the timeline as a JSON list. */
+static void json_top(FILE *f, const dateline_results_t *res, size_t i, dateline_field_t field)
 {
+    const char *v;
     fputc('[', f);
-    for (int first = 1; s && *s; first = 0) {
-        const char *e = strchr(s, ';');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
-        if (!first)
+    for (size_t j = 0; (v = dateline_results_timeline_top(res, i, field, j, NULL)) != NULL; j++) {
+        if (j)
             fputc(',', f);
-        out_json_string(f, buf);
-        s = e ? e + 1 : s + n;
+        out_json_string(f, v);
     }
     fputc(']', f);
+}
+
+/* The same joined by ";" for the text, TSV and SVG outputs, in buf (whole values only). */
+static const char *joined_top(const dateline_results_t *res, size_t i, dateline_field_t field,
+                              char *buf, size_t size)
+{
+    const char *v;
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; (v = dateline_results_timeline_top(res, i, field, j, NULL)) != NULL; j++) {
+        size_t n = strlen(v);
+        if (len + n + 2 > size)
+            break;
+        len += (size_t)snprintf(buf + len, size - len, "%s%s", j ? ";" : "", v);
+    }
+    return buf;
 }
 
 /* How many characters (not bytes) a UTF-8 string has, for lining up columns. */
@@ -745,7 +760,7 @@ static void text_series(FILE *f, dateline_results_t *res, const char *period)
     }
     fputc('\n', f);
     for (size_t i = 0; i < nt; i++) {
-        fprintf(f, "  %-10s", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+        fprintf(f, "  %-10s", dateline_results_timeline_get(res, i, NULL));
         for (size_t s = 0; s < ns; s++) {
             size_t w = chars(dateline_results_series_get(res, s, NULL));
             fprintf(f, "  %*zu", (int)(w < 6 ? 6 : w), dateline_results_series_count(res, s, i));
@@ -761,11 +776,11 @@ static void json_timeline(FILE *f, dateline_results_t *res, const char *period)
     fprintf(f, ",\"timeline\":{\"period\":\"%s\",\"periods\":[", period);
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        const char *label = dateline_results_timeline_get(res, i, &n);
         fprintf(f, "%s{\"period\":\"%s\",\"count\":%zu,\"places\":", i ? "," : "", label, n);
-        json_split(f, pl);
+        json_top(f, res, i, DATELINE_FIELD_PLACES);
         fputs(",\"groups\":", f);
-        json_split(f, gr);
+        json_top(f, res, i, DATELINE_FIELD_GROUPS);
         fputc('}', f);
     }
     fprintf(f, "],\"undated\":%zu,\"coarser\":%zu,\"by\":",
@@ -816,13 +831,16 @@ static void text_timeline(FILE *f, dateline_results_t *res, const char *period)
     size_t nt = dateline_results_timeline_size(res), most = 0;
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        dateline_results_timeline_get(res, i, &n, NULL, NULL);
+        dateline_results_timeline_get(res, i, &n);
         most = n > most ? n : most;
     }
     fprintf(f, "\ntimeline by %s:\n", period);
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &n);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
         size_t bar = most ? (n * 40 + most - 1) / most : 0;
         fprintf(f, "  %-10s %6zu", label, n);
         if (n) {
@@ -871,7 +889,10 @@ static void tsv_facets(FILE *f, const out_t *o, dateline_results_t *res,
     size_t nt = dateline_results_timeline_size(res);
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &n);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
         fprintf(f, "period\t%s\t%zu\t", label, n);
         tsv_value(f, pl);
         fputc('\t', f);
@@ -880,7 +901,7 @@ static void tsv_facets(FILE *f, const out_t *o, dateline_results_t *res,
     }
     for (size_t i = 0; i < nt; i++)
         for (size_t s = 0; s < dateline_results_series_size(res); s++) {
-            fprintf(f, "series\t%s\t", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            fprintf(f, "series\t%s\t", dateline_results_timeline_get(res, i, NULL));
             tsv_value(f, dateline_results_series_get(res, s, NULL));
             fprintf(f, "\t%zu\n", dateline_results_series_count(res, s, i));
         }
@@ -1101,8 +1122,8 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
         ax.unit = AX_YEAR;
     if (n) {
         long y = 0, m = 1, d = 1;
-        snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL));
-        snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL, NULL, NULL));
+        snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL));
+        snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL));
         sscanf(first, "%ld-%ld-%ld", &y, &m, &d);
         ax.first = ax.unit == AX_YEAR    ? y
                    : ax.unit == AX_MONTH ? y * 12 + m - 1
@@ -1110,7 +1131,7 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
     }
     for (size_t i = 0; i < n; i++) {
         size_t c;
-        dateline_results_timeline_get(res, i, &c, NULL, NULL);
+        dateline_results_timeline_get(res, i, &c);
         most = c > most ? c : most;
         drawn += c;
     }
@@ -1152,7 +1173,10 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
      * tooltip) unless they are too many to be worth the bytes: a bar a day over centuries */
     for (size_t i = 0; i < n; i++) {
         size_t c;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &c);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
         if (!c && n > SVG_EMPTY_BARS)
             continue;
         double h = plot_h * (double)c / (double)ymax, x = left + scale * (double)i;
@@ -1186,7 +1210,7 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
             double h = plot_h * (double)c / (double)ymax;
             fprintf(f, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\"><title>",
                     left + scale * ((double)i + 0.1) + w * (double)s, base - h, w, h);
-            xml_text(f, dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            xml_text(f, dateline_results_timeline_get(res, i, NULL));
             fputs(": ", f);
             xml_text(f, v);
             fprintf(f, " %zu</title></rect>\n", c);
