@@ -60,7 +60,8 @@ typedef enum {
     DATELINE_XAPIAN_ERROR,   /* any other error reported by Xapian */
     DATELINE_INTERNAL,       /* a bug in Dateline */
     DATELINE_NOT_FOUND,      /* no index, or no article with that id */
-    DATELINE_END             /* iteration is over (not an error) */
+    DATELINE_END,            /* iteration is over (not an error) */
+    DATELINE_READ_ONLY       /* a write to an index opened with DATELINE_OPEN_READ */
 } dateline_status_t;
 
 /* A short English description of a status, e.g. "index is locked". Never NULL. */
@@ -313,11 +314,11 @@ DATELINE_API dateline_status_t dateline_index_set_batch(dateline_index_t *index,
 
 /* Tells `fn` when a batch starts and finishes committing: `committed` is 0 before the commit
  * and 1 once it is durable (synced, unless DATELINE_OPEN_NO_SYNC); `articles` is how many
- * articles the batch wrote. fn may be NULL to stop. Returns DATELINE_OK or
- * DATELINE_BAD_ARGUMENT. */
-typedef void (*dateline_commit_fn)(void *ctx, int committed, size_t articles);
+ * articles the batch wrote; `closure` is what was given here. fn may be NULL to stop.
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
+typedef void (*dateline_commit_fn)(int committed, size_t articles, void *closure);
 DATELINE_API dateline_status_t dateline_index_on_commit(dateline_index_t *index,
-                                                        dateline_commit_fn fn, void *ctx);
+                                                        dateline_commit_fn fn, void *closure);
 
 /* What dateline_index_add() did with an article. */
 typedef enum {
@@ -337,9 +338,9 @@ typedef enum {
  * dateline and any PLACES labels its source gave, which it replaces with the places' names
  * and sets PLACE_IDS), computes its id when not set (from DATELINE_FIELD_IDENTITY when the
  * source gives a key, else from its content), stores it zlib-compressed and indexes it.
- * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (read-only index, or an article
- * with no title, no body and no identity: nothing was written, go on with the next);
- * DATELINE_LOCKED; DATELINE_XAPIAN_ERROR; DATELINE_FILE_ERROR (a full disk, an I/O error);
+ * `out` may be NULL. Returns DATELINE_OK; DATELINE_BAD_INPUT (an article with no title, no body
+ * and no identity: nothing was written, go on with the next); DATELINE_READ_ONLY (an index
+ * opened for reading); DATELINE_BAD_ARGUMENT (a NULL pointer); DATELINE_LOCKED; DATELINE_XAPIAN_ERROR; DATELINE_FILE_ERROR (a full disk, an I/O error);
  * DATELINE_CORRUPT; DATELINE_NO_MEMORY. After any of these the batch being written is dropped,
  * the index keeps its last commit, and every later add or commit returns the same error: close
  * the index and start again. */
@@ -364,8 +365,12 @@ DATELINE_API dateline_status_t dateline_index_delete_origin(dateline_index_t *in
                                                             const char *path, size_t *deleted,
                                                             size_t *kept);
 
-/* What an index holds (dateline_index_stats()). */
+/* What an index holds (dateline_index_stats()). The caller sets `version` (with
+ * DATELINE_STATS_INIT or dateline_stats_init()); the library fills the fields that version
+ * has, so that a program built against an older header keeps working when fields are added. */
+#define DATELINE_STATS_VERSION 1
 typedef struct {
+    int version;                /* DATELINE_STATS_VERSION */
     size_t articles;            /* articles */
     size_t dated;               /* articles with a date */
     char first[20], last[20];   /* the earliest and latest date ("" when none is dated) */
@@ -374,15 +379,27 @@ typedef struct {
     size_t repaired;            /* articles whose text was repaired (REPAIRED) */
     unsigned long long bytes;   /* size of the index's files on disk */
 } dateline_stats_t;
+#define DATELINE_STATS_INIT { DATELINE_STATS_VERSION, 0, 0, "", "", 0, 0, 0, 0 }
+/* Sets *stats to zero and its version to DATELINE_STATS_VERSION. Returns DATELINE_OK, or
+ * DATELINE_BAD_ARGUMENT when stats is NULL. */
+DATELINE_API dateline_status_t dateline_stats_init(dateline_stats_t *stats);
+/* Fills *out (its `version` set by the caller) with what the index holds.
+ * Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (a NULL pointer, or a version this library does
+ * not know: 0, or newer than it); DATELINE_MODIFIED, DATELINE_CORRUPT, DATELINE_XAPIAN_ERROR or
+ * DATELINE_NO_MEMORY. */
 DATELINE_API dateline_status_t dateline_index_stats(dateline_index_t *index,
                                                     dateline_stats_t *out);
 
 /* The values a filter field takes in the index with how many articles have each, commonest
  * first: value i (from 0) of DATELINE_FIELD_CHARSET, _SOURCE, _TOPICS, _DATELINES or _REPAIRED
- * as its filter key ("windows-1252"), with its count in *count; NULL when out of range. The
- * string belongs to the index and lasts until the next call. */
-DATELINE_API const char *dateline_index_value(dateline_index_t *index, dateline_field_t field,
-                                              size_t i, size_t *count);
+ * as its filter key ("windows-1252") in *value, with its count in *count (may be NULL). The
+ * string belongs to the index and lasts until the next call.
+ * Returns DATELINE_OK; DATELINE_END when i is past the last value; DATELINE_BAD_ARGUMENT (a
+ * NULL pointer, or another field); DATELINE_MODIFIED, DATELINE_CORRUPT, DATELINE_XAPIAN_ERROR
+ * or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_index_value(dateline_index_t *index,
+                                                    dateline_field_t field, size_t i,
+                                                    const char **value, size_t *count);
 
 /* Reads the article with id `id` from the index into *out (free with
  * dateline_article_destroy()). Returns DATELINE_OK, DATELINE_NOT_FOUND, DATELINE_CORRUPT,
@@ -410,7 +427,7 @@ typedef enum {
 } dateline_sort_t;
 
 /* Parses `text` in Dateline's query language (see dateline-search(1)) into *out.
- * Returns DATELINE_OK; DATELINE_QUERY_SYNTAX or DATELINE_BAD_ARGUMENT (an impossible date) with
+ * Returns DATELINE_OK; DATELINE_QUERY_SYNTAX (also for an impossible date) with
  * dateline_index_message() giving the position (counted in characters from 1) and the problem;
  * DATELINE_NO_MEMORY. The query belongs to the index: free it with dateline_query_destroy(),
  * or it goes when the index is closed. */
@@ -524,15 +541,19 @@ DATELINE_API const char *dateline_results_facet_get(const dateline_results_t *re
  * has a date precise enough for the period. */
 DATELINE_API size_t dateline_results_timeline_size(const dateline_results_t *results);
 /* Period i (from 0): its label ("2017-10-16" for the week starting that Monday, "2017-10-16",
- * "2017-10", "2017"), its count, and up to 3 of its commonest places and groups, ";"-separated
- * ("" for a period without matches). The strings belong to the results; the label of a period
+ * "2017-10", "2017") and, in *count (may be NULL), how many matches it has (0 for a period
+ * between others without matches). The label belongs to the results; that of a period
  * without matches lasts until the next call of this function on them, the others as long as
- * the results. `count`, `places` and `groups` may each be NULL. Returns NULL when i is out of
- * range. */
+ * the results. Returns NULL when i is out of range. */
 DATELINE_API const char *dateline_results_timeline_get(const dateline_results_t *results,
-                                                       size_t i, size_t *count,
-                                                       const char **places,
-                                                       const char **groups);
+                                                       size_t i, size_t *count);
+/* Value j (from 0, commonest first; at most 3) of `field` (DATELINE_FIELD_PLACES or _GROUPS)
+ * among the matches of period i, with in *count (may be NULL) how many of them have it.
+ * The string belongs to the results. Returns NULL when i or j is out of range, for a period
+ * without matches, or for another field. */
+DATELINE_API const char *dateline_results_timeline_top(const dateline_results_t *results,
+                                                       size_t i, dateline_field_t field,
+                                                       size_t j, size_t *count);
 /* How many matches are in no period of the timeline because they have no date (or one the
  * index cannot read), and how many because their date is less precise than the period: dated
  * only to a month or a year in a timeline by day or week, only to a year in one by month
@@ -575,8 +596,11 @@ DATELINE_API dateline_result_t *dateline_results_get(dateline_results_t *results
 /* A result's rank over all matches, from 1. */
 DATELINE_API size_t dateline_result_rank(const dateline_result_t *result);
 
-/* How many articles the result's story chain holds in the index (1: no other version). */
-DATELINE_API size_t dateline_result_versions(const dateline_result_t *result);
+/* How many articles the result's story chain holds in the index (1: no other version), in
+ * *out. Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (a NULL pointer); DATELINE_MODIFIED (reopen
+ * and retry), DATELINE_CORRUPT, DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_result_versions(const dateline_result_t *result,
+                                                        size_t *out);
 
 /* A result's BM25 score (0 for filter-only queries). */
 DATELINE_API double dateline_result_score(const dateline_result_t *result);

@@ -23,6 +23,7 @@
 #endif
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
+#define MAX_FORMATS 32 /* more than dateline_format_t has values: a new format needs no change here */
 
 /* A rule of --exclude or of a folder's .datelineignore (gitignore's syntax). */
 typedef struct {
@@ -47,7 +48,7 @@ typedef struct {
     size_t batches, committed;    /* batches committed, articles in them */
     int topic_from_folder;        /* --topic-from-folder */
     size_t skipped;               /* files in folders that are not articles (checksum lists) */
-    size_t formats[DATELINE_FORMAT_HTML + 1]; /* articles read by each format's reader */
+    size_t formats[MAX_FORMATS];  /* articles read by each format's reader */
     size_t excluded;              /* files and folders left out by --exclude or .datelineignore */
     rule_t *rules;                /* each .datelineignore of the folders being walked, outer first */
     size_t nrules, caprules;
@@ -60,6 +61,13 @@ typedef struct {
 } run_t;
 
 static const char *prog = "dateline-index";
+
+/* Where the articles a reader reads are counted: its format's slot of run_t's formats. */
+static int format_slot(const dateline_reader_t *rd)
+{
+    int f = (int)dateline_reader_format(rd);
+    return f > 0 && f < MAX_FORMATS ? f : 0;
+}
 
 /* SIGINT or SIGTERM, once one came: the run stops between two articles, commits what it read
  * and says how to finish. A second one ends the process at once (SA_RESETHAND): the index
@@ -213,9 +221,9 @@ static void reject(run_t *r, const char *file, size_t line, const char *why)
 }
 
 /* With --verbose, what is happening, one line each, so that a log shows how far a run got. */
-static void on_commit(void *ctx, int done, size_t articles)
+static void on_commit(int done, size_t articles, void *closure)
 {
-    run_t *r = ctx;
+    run_t *r = closure;
     if (done) {
         r->batches++;
         r->committed += articles;
@@ -308,7 +316,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
             break;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
-            r->formats[dateline_reader_format(rd)]++;
+            r->formats[format_slot(rd)]++;
             continue;
         }
         if (st != DATELINE_OK) {
@@ -328,8 +336,8 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         dateline_outcome_t what;
         st = dateline_index_add(r->index, a, &what);
         r->read++;
-        r->formats[dateline_reader_format(rd)]++;
-        if (st == DATELINE_BAD_ARGUMENT) {
+        r->formats[format_slot(rd)]++;
+        if (st == DATELINE_BAD_INPUT) {
             r->rejected++;
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
@@ -339,7 +347,7 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         }
         if (st != DATELINE_OK) {
             r->read--;
-            r->formats[dateline_reader_format(rd)]--;
+            r->formats[format_slot(rd)]--;
             clear_progress(r);
             fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
                     dateline_index_message(r->index));
@@ -693,7 +701,7 @@ static void print_counts(const run_t *r, const run_t *from, const char *what, do
             t > 0 ? bytes / 1e6 / t : 0.0);
     /* what each reader read, so that a drift in format detection shows */
     const char *sep = "; formats: ";
-    for (int f = DATELINE_FORMAT_TEXT; f <= DATELINE_FORMAT_HTML; f++)
+    for (int f = DATELINE_FORMAT_TEXT; f < MAX_FORMATS; f++)
         if (r->formats[f] - from->formats[f]) {
             fprintf(stderr, "%s%s %zu", sep, dateline_format_name((dateline_format_t)f),
                     r->formats[f] - from->formats[f]);
@@ -946,7 +954,7 @@ static int print_stats(const char *index_arg)
         free(path);
         return 2;
     }
-    dateline_stats_t s;
+    dateline_stats_t s = DATELINE_STATS_INIT;
     if ((st = dateline_index_stats(idx, &s)) != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
         dateline_index_close(idx);
@@ -972,16 +980,27 @@ static int print_stats(const char *index_arg)
                  {"repaired", DATELINE_FIELD_REPAIRED, 20},
                  {"sources", DATELINE_FIELD_SOURCE, 10},
                  {"topics", DATELINE_FIELD_TOPICS, 10}};
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0] && st == DATELINE_OK; l++) {
         size_t count, i;
         const char *v;
         printf("%-10s ", lists[l].label);
-        for (i = 0; (v = dateline_index_value(idx, lists[l].field, i, &count)) != NULL; i++)
+        for (i = 0; (st = dateline_index_value(idx, lists[l].field, i, &v, &count)) == DATELINE_OK;
+             i++)
             if (i < lists[l].top)
                 printf("%s%s %zu", i ? ", " : "", v, count);
+        if (st != DATELINE_END)
+            break;
+        st = DATELINE_OK;
         if (i > lists[l].top)
             printf(", and %zu more", i - lists[l].top);
         printf("%s\n", i ? "" : "none");
+    }
+    if (st != DATELINE_OK) {
+        fflush(stdout);
+        fprintf(stderr, "\n%s: %s\n", prog, dateline_index_message(idx));
+        dateline_index_close(idx);
+        free(path);
+        return 2;
     }
     dateline_index_close(idx);
     free(path);
@@ -1046,120 +1065,130 @@ static void usage(FILE *f)
             prog, dl_default_index_hint(), prog);
 }
 
-int main(int argc, char **argv)
+/* The command line, parsed. */
+typedef struct {
+    dateline_reader_options_t ropts; /* --format, --encoding, --date, --columns, --fields */
+    const char *index_arg;           /* --index */
+    const char *rejects;             /* --rejects FILE */
+    size_t batch;                    /* --batch, or 0 */
+    int quiet, verbose, no_sync, topic_from_folder, stats, watching;
+    const char **deletes;            /* --delete and --delete-origin, in order */
+    int *delete_kinds;               /* 'D' or 'O' for each */
+    size_t ndeletes;
+    double wait;                     /* seconds to wait for the lock; < 0: no limit */
+    rule_t *cli;                     /* --exclude */
+    size_t ncli, capcli;
+} options_t;
+
+static const struct option longopts[] = {
+    {"index", required_argument, NULL, 'i'}, {"format", required_argument, NULL, 'f'},
+    {"encoding", required_argument, NULL, 'e'}, {"date", required_argument, NULL, 'd'},
+    {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'}, {"wait", optional_argument, NULL, 'w'},
+    {"no-sync", no_argument, NULL, 'S'}, {"columns", required_argument, NULL, 'c'},
+    {"fields", required_argument, NULL, 'F'},
+    {"topic-from-folder", no_argument, NULL, 't'},
+    {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
+    {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
+    {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
+    {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+
+/* --format: the names of the formats come from the library ("auto, text, ... or html"). */
+static int parse_format(options_t *o, const char *arg)
 {
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'}, {"format", required_argument, NULL, 'f'},
-        {"encoding", required_argument, NULL, 'e'}, {"date", required_argument, NULL, 'd'},
-        {"batch", required_argument, NULL, 'b'}, {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'}, {"wait", optional_argument, NULL, 'w'},
-        {"no-sync", no_argument, NULL, 'S'}, {"columns", required_argument, NULL, 'c'},
-        {"fields", required_argument, NULL, 'F'},
-        {"topic-from-folder", no_argument, NULL, 't'},
-        {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
-        {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
-        {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
-        {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
-    dateline_reader_options_t ropts = DATELINE_READER_OPTIONS_INIT;
-    const char *index_arg = NULL;
-    size_t batch = 0;
-    int quiet = 0, verbose = 0, no_sync = 0, topic_from_folder = 0, stats = 0, watching = 0, c;
-    const char *rejects = NULL;
-    char **deletes = NULL;  /* --delete and --delete-origin, in order */
-    int *delete_kinds = NULL;
-    size_t ndeletes = 0;
-    double wait = 0; /* seconds to wait for the lock; < 0: no limit */
-    rule_t *cli = NULL;
-    size_t ncli = 0, capcli = 0;
-    while ((c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tW", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i': index_arg = optarg; break;
-        case 'f':
-            ropts.format = dateline_format_from_name(optarg);
-            if (ropts.format == DATELINE_FORMAT_AUTO && strcmp(optarg, "auto") != 0) {
-                fprintf(stderr, "%s: unknown format '%s': use auto, text, sgml, csv, json, "
-                                "mail, xml or html\n", prog, optarg);
-                return 2;
-            }
-            break;
-        case 'c': ropts.columns = optarg; break;
-        case 'F': ropts.fields = optarg; break;
-        case 't': topic_from_folder = 1; break;
-        case 'R': rejects = optarg; break;
-        case 'D':
-        case 'O': {
-            char **nd = realloc(deletes, (ndeletes + 1) * sizeof *nd);
-            int *nk = realloc(delete_kinds, (ndeletes + 1) * sizeof *nk);
-            if (nd)
-                deletes = nd;
-            if (nk)
-                delete_kinds = nk;
-            if (!nd || !nk) {
-                fprintf(stderr, "%s: out of memory\n", prog);
-                return 2;
-            }
-            deletes[ndeletes] = optarg;
-            delete_kinds[ndeletes++] = c;
-            break;
-        }
-        case 's': stats = 1; break;
-        case 'W': watching = 1; break;
-        case 'x':
-            if (!add_rule(&cli, &ncli, &capcli, optarg, "")) {
-                fprintf(stderr, "%s: out of memory\n", prog);
-                return 2;
-            }
-            break;
-        case 'e': ropts.encoding = optarg; break;
-        case 'd': ropts.date = optarg; break;
-        case 'b': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (*end || v == 0 || optarg[0] == '-') {
-                fprintf(stderr, "%s: --batch takes a whole number above 0, not '%s'\n", prog,
-                        optarg);
-                return 2;
-            }
-            batch = v;
-            break;
-        }
-        case 'q': quiet = 1; break;
-        case 'v': verbose++; break;
-        case 'S': no_sync = 1; break;
-        case 'w': {
-            char *end;
-            if (!optarg) {
-                wait = -1;
-                break;
-            }
-            wait = strtod(optarg, &end);
-            if (*end || end == optarg || !(wait >= 0) || wait > 1e9) {
-                fprintf(stderr, "%s: --wait takes seconds (0 or more), not '%s'\n", prog,
-                        optarg);
-                return 2;
-            }
-            break;
-        }
-        case 'h': usage(stdout); return 0;
-        case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
-        default:
-            fprintf(stderr, "Try '%s --help'.\n", prog);
+    o->ropts.format = dateline_format_from_name(arg);
+    if (o->ropts.format != DATELINE_FORMAT_AUTO || strcmp(arg, "auto") == 0)
+        return -1;
+    fprintf(stderr, "%s: unknown format '%s': use", prog, arg);
+    int n = 0;
+    while (n < MAX_FORMATS && strcmp(dateline_format_name((dateline_format_t)n), "unknown") != 0)
+        n++;
+    for (int f = 0; f < n; f++)
+        fprintf(stderr, "%s%s", f == 0 ? " " : f + 1 < n ? ", " : " or ",
+                dateline_format_name((dateline_format_t)f));
+    fputc('\n', stderr);
+    return 2;
+}
+
+/* --delete ID and --delete-origin FILE[:KEY], kept in order. */
+static int add_delete(options_t *o, int kind, const char *arg)
+{
+    const char **nd = realloc(o->deletes, (o->ndeletes + 1) * sizeof *nd);
+    int *nk = realloc(o->delete_kinds, (o->ndeletes + 1) * sizeof *nk);
+    if (nd)
+        o->deletes = nd;
+    if (nk)
+        o->delete_kinds = nk;
+    if (!nd || !nk) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 2;
+    }
+    o->deletes[o->ndeletes] = arg;
+    o->delete_kinds[o->ndeletes++] = kind;
+    return -1;
+}
+
+/* --batch N and --wait[=SECONDS]. */
+static int parse_number(options_t *o, int c, const char *arg)
+{
+    char *end;
+    if (c == 'b') {
+        unsigned long v = strtoul(arg, &end, 10);
+        if (*end || v == 0 || arg[0] == '-') {
+            fprintf(stderr, "%s: --batch takes a whole number above 0, not '%s'\n", prog, arg);
             return 2;
         }
+        o->batch = v;
+        return -1;
     }
-    if (stats) {
-        if (optind < argc || ndeletes) {
-            fprintf(stderr, "%s: --stats changes nothing: give it without files or deletions\n",
-                    prog);
-            return 2;
-        }
-        int rc = print_stats(index_arg);
-        free(deletes);
-        free(delete_kinds);
-        return rc;
+    if (!arg) {
+        o->wait = -1;
+        return -1;
     }
-    if (watching) {
+    o->wait = strtod(arg, &end);
+    if (*end || end == arg || !(o->wait >= 0) || o->wait > 1e9) {
+        fprintf(stderr, "%s: --wait takes seconds (0 or more), not '%s'\n", prog, arg);
+        return 2;
+    }
+    return -1;
+}
+
+/* One option c (its value optarg). Returns -1 to go on, else the exit status. */
+static int parse_option(options_t *o, int c)
+{
+    switch (c) {
+    case 'i': o->index_arg = optarg; return -1;
+    case 'f': return parse_format(o, optarg);
+    case 'c': o->ropts.columns = optarg; return -1;
+    case 'F': o->ropts.fields = optarg; return -1;
+    case 't': o->topic_from_folder = 1; return -1;
+    case 'R': o->rejects = optarg; return -1;
+    case 'D': case 'O': return add_delete(o, c, optarg);
+    case 's': o->stats = 1; return -1;
+    case 'W': o->watching = 1; return -1;
+    case 'x':
+        if (add_rule(&o->cli, &o->ncli, &o->capcli, optarg, ""))
+            return -1;
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 2;
+    case 'e': o->ropts.encoding = optarg; return -1;
+    case 'd': o->ropts.date = optarg; return -1;
+    case 'b': case 'w': return parse_number(o, c, optarg);
+    case 'q': o->quiet = 1; return -1;
+    case 'v': o->verbose++; return -1;
+    case 'S': o->no_sync = 1; return -1;
+    case 'h': usage(stdout); return 0;
+    case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
+    default: fprintf(stderr, "Try '%s --help'.\n", prog); return 2;
+    }
+}
+
+/* What the options and the arguments left ask for, checked before the index is touched:
+ * -1 to go on, else the exit status. */
+static int check_options(const options_t *o, int argc, char **argv)
+{
+    if (o->watching) {
 #ifdef HAVE_WATCH
         int folders = 0;
         for (int i = optind; i < argc; i++) {
@@ -1176,54 +1205,38 @@ int main(int argc, char **argv)
         return 2;
 #endif
     }
-    if (optind >= argc && !ndeletes) {
+    if (optind >= argc && !o->ndeletes) {
         fprintf(stderr, "%s: no input: name files or folders to read, or - for standard input\n"
                         "Try '%s --help'.\n", prog, prog);
         return 2;
     }
-    /* options are checked before the index is touched */
-    {
-        dateline_reader_t *probe;
-        char *msg = NULL;
-        dateline_status_t st = dateline_reader_open_memory("x", 1, "-", &ropts, &probe, &msg);
-        if (st != DATELINE_OK) {
-            fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
-            dateline_free(msg);
-            return 2;
-        }
-        dateline_reader_destroy(probe);
-    }
-    char *path = dl_index_path(index_arg, 1);
-    if (!path) {
-        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
-        return 2;
-    }
-    /* the index is not written among other files, nor over a file */
-    char *what = dl_index_path_check(path, optind < argc);
-    if (what) {
-        fprintf(stderr, "%s: %s\n", prog, what);
-        free(what);
-        free(path);
-        return 2;
-    }
-    run_t r;
-    memset(&r, 0, sizeof r);
-    r.ropts = ropts;
-    r.quiet = quiet;
-    r.cli = cli;
-    r.ncli = ncli;
-    r.topic_from_folder = topic_from_folder;
-    r.progress = !quiet && isatty(2);
+    /* the reader's options, on a probe */
+    dateline_reader_t *probe;
     char *msg = NULL;
-    unsigned mode = no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
-                                   : DATELINE_OPEN_WRITE;
+    dateline_status_t st = dateline_reader_open_memory("x", 1, "-", &o->ropts, &probe, &msg);
+    if (st != DATELINE_OK) {
+        fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+        dateline_free(msg);
+        return 2;
+    }
+    dateline_reader_destroy(probe);
+    return -1;
+}
+
+/* Opens the index at path for writing into r->index, waiting for the lock as --wait says:
+ * -1 when it is open, else the exit status (said why). */
+static int open_for_writing(run_t *r, const options_t *o, const char *path)
+{
+    char *msg = NULL;
+    unsigned mode = o->no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
+                               : DATELINE_OPEN_WRITE;
     struct timespec asked;
     clock_gettime(CLOCK_MONOTONIC, &asked);
     int told = 0;
     dateline_status_t st;
-    while ((st = dateline_index_open(path, mode, &r.index, &msg)) == DATELINE_LOCKED &&
-           (wait < 0 || seconds_since(&asked) < wait)) {
-        if (!told++ && !quiet)
+    while ((st = dateline_index_open(path, mode, &r->index, &msg)) == DATELINE_LOCKED &&
+           (o->wait < 0 || seconds_since(&asked) < o->wait)) {
+        if (!told++ && !o->quiet)
             fprintf(stderr, "%s: %s\n%s: waiting\n", prog, msg, prog);
         dateline_free(msg);
         msg = NULL;
@@ -1233,21 +1246,23 @@ int main(int argc, char **argv)
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
         dateline_free(msg);
-        free(path);
         return st == DATELINE_LOCKED ? 3 : 2;
     }
-    if (batch)
-        dateline_index_set_batch(r.index, batch);
-    if (rejects && !(r.rejects = fopen(rejects, "w"))) {
-        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, rejects, strerror(errno));
-        dateline_index_close(r.index);
-        free(path);
+    if (o->batch)
+        dateline_index_set_batch(r->index, o->batch);
+    if (o->rejects && !(r->rejects = fopen(o->rejects, "w"))) {
+        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->rejects, strerror(errno));
+        dateline_index_close(r->index);
         return 2;
     }
-    if (r.rejects)
-        fputs("file\tline\treason\n", r.rejects);
-    r.verbose = verbose;
-    dateline_index_on_commit(r.index, on_commit, &r);
+    if (r->rejects)
+        fputs("file\tline\treason\n", r->rejects);
+    return -1;
+}
+
+/* SIGINT and SIGTERM stop the run between two articles (on_signal). */
+static void catch_signals(void)
+{
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -1255,104 +1270,194 @@ int main(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &r.start);
-    r.last = r.start;
-    size_t deleted = 0, kept = 0, missing = 0;
-    for (size_t i = 0; i < ndeletes && !r.fatal; i++) {
+}
+
+/* What --delete and --delete-origin took out. */
+typedef struct {
+    size_t deleted;  /* articles deleted */
+    size_t kept;     /* articles kept, read from elsewhere too */
+    size_t missing;  /* deletions that found nothing */
+} deletions_t;
+
+static void delete_all(run_t *r, const options_t *o, deletions_t *out)
+{
+    for (size_t i = 0; i < o->ndeletes && !r->fatal; i++) {
         size_t d = 0, k = 0;
-        st = delete_kinds[i] == 'D' ? dateline_index_delete(r.index, deletes[i])
-                                    : dateline_index_delete_origin(r.index, deletes[i], &d, &k);
-        if (st == DATELINE_OK && delete_kinds[i] == 'D')
+        int by_id = o->delete_kinds[i] == 'D';
+        dateline_status_t st =
+            by_id ? dateline_index_delete(r->index, o->deletes[i])
+                  : dateline_index_delete_origin(r->index, o->deletes[i], &d, &k);
+        if (st == DATELINE_OK && by_id)
             d = 1;
         if (st == DATELINE_NOT_FOUND || (st == DATELINE_OK && d + k == 0)) {
-            fprintf(stderr, "%s: %s: %s\n", prog, deletes[i],
-                    delete_kinds[i] == 'D' ? "no article has this id (dateline-search --format "
-                                             "tsv shows ids in its third column)"
-                                           : "no article was read from there (give the path as "
-                                             "it was given when indexing)");
-            missing++;
+            fprintf(stderr, "%s: %s: %s\n", prog, o->deletes[i],
+                    by_id ? "no article has this id (dateline-search --format "
+                            "tsv shows ids in its third column)"
+                          : "no article was read from there (give the path as "
+                            "it was given when indexing)");
+            out->missing++;
         } else if (st != DATELINE_OK) {
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r.index));
-            r.fatal = 1;
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+            r->fatal = 1;
         }
-        deleted += d;
-        kept += k;
+        out->deleted += d;
+        out->kept += k;
     }
-    if (r.progress) {
-        for (int i = optind; i < argc && !got_signal; i++)
-            measure(&r, argv[i], 0);
-        progress(&r, 1);
+}
+
+/* Reads the files and folders named (with a progress bar on a terminal), then, with --watch,
+ * what arrives in them; commits and closes the index. */
+static void read_all(run_t *r, const options_t *o, char **names, int n, const char *path)
+{
+    if (r->progress) {
+        for (int i = 0; i < n && !got_signal; i++)
+            measure(r, names[i], 0);
+        progress(r, 1);
     }
-    for (int i = optind; i < argc && !r.fatal && !got_signal; i++)
-        walk(&r, argv[i], 0);
+    for (int i = 0; i < n && !r->fatal && !got_signal; i++)
+        walk(r, names[i], 0);
+    dateline_status_t st;
 #ifdef HAVE_WATCH
-    if (watching && !r.fatal && !got_signal) {
+    if (o->watching && !r->fatal && !got_signal) {
         /* what was there is in; then what arrives, until Ctrl-C */
-        if ((st = dateline_index_commit(r.index)) != DATELINE_OK) {
+        if ((st = dateline_index_commit(r->index)) != DATELINE_OK) {
             fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
-                    dateline_index_message(r.index));
-            r.fatal = 1;
+                    dateline_index_message(r->index));
+            r->fatal = 1;
         } else {
-            progress(&r, 1);
-            clear_progress(&r);
-            print_counts(&r, NULL, "", seconds_since(&r.start));
-            r.progress = 0; /* a progress line would sit under the watch's lines */
-            watch(&r, argv + optind, argc - optind);
+            progress(r, 1);
+            clear_progress(r);
+            print_counts(r, NULL, "", seconds_since(&r->start));
+            r->progress = 0; /* a progress line would sit under the watch's lines */
+            watch(r, names, n);
         }
     }
+#else
+    (void)o;
 #endif
-    st = dateline_index_commit(r.index);
+    st = dateline_index_commit(r->index);
     if (st != DATELINE_OK) {
-        clear_progress(&r);
+        clear_progress(r);
         fprintf(stderr, "%s: the last batch was not committed: %s\n", prog,
-                dateline_index_message(r.index));
-        r.fatal = 1;
+                dateline_index_message(r->index));
+        r->fatal = 1;
     }
-    if (dateline_index_close(r.index) != DATELINE_OK && st == DATELINE_OK) {
+    if (dateline_index_close(r->index) != DATELINE_OK && st == DATELINE_OK) {
         fprintf(stderr, "%s: closing %s failed\n", prog, path);
-        r.fatal = 1;
+        r->fatal = 1;
     }
-    double t = seconds_since(&r.start);
-    progress(&r, 1);
-    clear_progress(&r);
-    if (ndeletes)
-        fprintf(stderr, "%s: deleted %zu article%s%s", prog, deleted, deleted == 1 ? "" : "s",
-                kept ? "" : "\n");
-    if (ndeletes && kept)
-        fprintf(stderr, "; %zu kept, read from elsewhere too\n", kept);
-    if (optind < argc || !ndeletes)
-        print_counts(&r, NULL, "", t);
-    if (r.skipped && !quiet)
+}
+
+/* The summary at the end of a run, and its exit status. `inputs`: files or folders were named. */
+static int summary(run_t *r, const options_t *o, const deletions_t *d, int inputs)
+{
+    double t = seconds_since(&r->start);
+    progress(r, 1);
+    clear_progress(r);
+    if (o->ndeletes)
+        fprintf(stderr, "%s: deleted %zu article%s%s", prog, d->deleted,
+                d->deleted == 1 ? "" : "s", d->kept ? "" : "\n");
+    if (o->ndeletes && d->kept)
+        fprintf(stderr, "; %zu kept, read from elsewhere too\n", d->kept);
+    if (inputs || !o->ndeletes)
+        print_counts(r, NULL, "", t);
+    if (r->skipped && !o->quiet)
         fprintf(stderr, "%s: %zu file%s skipped, not articles: checksum lists, READMEs, DTDs, "
-                        "licences, lists (-v names them all)\n", prog, r.skipped,
-                r.skipped == 1 ? "" : "s");
-    if (r.excluded && !quiet)
+                        "licences, lists (-v names them all)\n", prog, r->skipped,
+                r->skipped == 1 ? "" : "s");
+    if (r->excluded && !o->quiet)
         fprintf(stderr, "%s: %zu excluded by --exclude or .datelineignore (-v names them)\n",
-                prog, r.excluded);
-    for (size_t i = 0; i < ncli; i++)
-        free(cli[i].pattern);
-    free(cli);
-    free(r.rules);
-    if (r.rejects && fclose(r.rejects) != 0) {
-        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, rejects, strerror(errno));
-        r.fatal = 1;
+                prog, r->excluded);
+    if (r->rejects && fclose(r->rejects) != 0) {
+        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->rejects, strerror(errno));
+        r->fatal = 1;
     }
-    free(deletes);
-    free(delete_kinds);
-    if (r.fatal && r.added + r.updated > r.committed)
+    if (r->fatal && r->added + r->updated > r->committed)
         fprintf(stderr, "%s: %zu of the articles added or updated were not committed and are not "
                         "in the index (it keeps its last commit): run again to add them\n",
-                prog, r.added + r.updated - r.committed);
-    free(path);
-    if (got_signal && !r.fatal && !watching) {
+                prog, r->added + r->updated - r->committed);
+    if (got_signal && !r->fatal && !o->watching) {
         fprintf(stderr, "%s: interrupted by %s: the %zu article%s read before it %s in the "
                         "index; to finish, run the same command again (what is in already "
                         "counts as unchanged)\n", prog, got_signal == SIGINT ? "SIGINT" : "SIGTERM",
-                r.read - r.rejected, r.read - r.rejected == 1 ? "" : "s",
-                r.read - r.rejected == 1 ? "is" : "are");
+                r->read - r->rejected, r->read - r->rejected == 1 ? "" : "s",
+                r->read - r->rejected == 1 ? "is" : "are");
         return 128 + got_signal;
     }
-    if (r.fatal)
+    if (r->fatal)
         return 2;
-    return r.rejected || missing ? 1 : 0;
+    return r->rejected || d->missing ? 1 : 0;
+}
+
+static void free_options(options_t *o)
+{
+    for (size_t i = 0; i < o->ncli; i++)
+        free(o->cli[i].pattern);
+    free(o->cli);
+    free(o->deletes);
+    free(o->delete_kinds);
+}
+
+/* The index to write, from --index or DATELINE_INDEX, checked: NULL when it cannot be. */
+static char *index_path(const options_t *o, int inputs)
+{
+    char *path = dl_index_path(o->index_arg, 1);
+    if (!path) {
+        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        return NULL;
+    }
+    /* the index is not written among other files, nor over a file */
+    char *what = dl_index_path_check(path, inputs);
+    if (what) {
+        fprintf(stderr, "%s: %s\n", prog, what);
+        free(what);
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+int main(int argc, char **argv)
+{
+    options_t o = {.ropts = DATELINE_READER_OPTIONS_INIT};
+    int c, rc = -1;
+    while (rc < 0 && (c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tW", longopts, NULL)) != -1)
+        rc = parse_option(&o, c);
+    if (rc < 0 && o.stats) {
+        if (optind < argc || o.ndeletes)
+            fprintf(stderr, "%s: --stats changes nothing: give it without files or deletions\n",
+                    prog);
+        rc = optind < argc || o.ndeletes ? 2 : print_stats(o.index_arg);
+    }
+    if (rc < 0)
+        rc = check_options(&o, argc, argv);
+    char *path = rc < 0 ? index_path(&o, optind < argc) : NULL;
+    if (rc < 0 && !path)
+        rc = 2;
+    run_t r;
+    memset(&r, 0, sizeof r);
+    if (rc < 0) {
+        r.ropts = o.ropts;
+        r.quiet = o.quiet;
+        r.cli = o.cli;
+        r.ncli = o.ncli;
+        r.topic_from_folder = o.topic_from_folder;
+        r.progress = !o.quiet && isatty(2);
+        rc = open_for_writing(&r, &o, path);
+    }
+    if (rc < 0) {
+        deletions_t d = {0, 0, 0};
+        r.verbose = o.verbose;
+        dateline_index_on_commit(r.index, on_commit, &r);
+        catch_signals();
+        clock_gettime(CLOCK_MONOTONIC, &r.start);
+        r.last = r.start;
+        delete_all(&r, &o, &d);
+        read_all(&r, &o, argv + optind, argc - optind, path);
+        rc = summary(&r, &o, &d, optind < argc);
+    }
+    free(r.rules);
+    free(path);
+    free_options(&o);
+    return rc;
 }

@@ -9,7 +9,7 @@
 #include "words.h"
 
 #define MAX_WORDS 6      /* the longest place name matched, in words */
-#define KEY_MAX 96       /* folded key of a phrase */
+#define PHRASE_MAX 96    /* bytes of the folded key of a phrase */
 #define MAX_MENTIONS 512 /* per article: past this, the rest is not looked at */
 
 /* Salience weights: where a place is named counts, and a name counts more than an adjective. */
@@ -225,7 +225,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             i++;
             continue;
         }
-        char key[KEY_MAX];
+        char key[PHRASE_MAX];
         size_t klen[MAX_WORDS] = {0};
         size_t maxn = dl_words_keys(ws, i, MAX_WORDS, key, sizeof key, klen);
         size_t used = 1;
@@ -369,7 +369,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     }
     for (size_t i = 0; i < nlabels; i++) {
         const char *label = dateline_article_get_nth(a, DATELINE_FIELD_PLACES, i);
-        char key[KEY_MAX];
+        char key[PHRASE_MAX];
         size_t count, k = dl_gaz_fold(label, strlen(label), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
         int pick = -1;
@@ -431,7 +431,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
      * also points there (the place itself, or one within or around it), or points nowhere. */
     for (size_t i = 0; i < ndl; i++) {
         const char *d = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i);
-        char key[KEY_MAX];
+        char key[PHRASE_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
         mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0};

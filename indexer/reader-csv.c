@@ -7,6 +7,16 @@
 #include <string.h>
 #include "reader.h"
 
+/* What a CSV reader keeps between rows. */
+typedef struct {
+    int started;          /* the header is read */
+    char delim;           /* ',' or '\t' */
+    dl_col_t *cols;       /* the kind of each column */
+    int *ranks;           /* and its rank as an id */
+    size_t ncols;
+    size_t record;        /* rows read, from 1 */
+} csv_t;
+
 #define MAX_COLUMNS 4096   /* more fields in a row than this are not looked at */
 #define SNIFF_LINE 65536   /* the header is looked for in this many bytes */
 
@@ -116,7 +126,7 @@ static char delimiter(const char *p, size_t n)
     return tabs > commas ? '\t' : ',';
 }
 
-int dl_sniff_csv(const char *p, size_t n)
+static int sniff_csv(const char *p, size_t n)
 {
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
@@ -148,8 +158,9 @@ int dl_sniff_csv(const char *p, size_t n)
  * rejected. */
 static dateline_status_t header(dateline_reader_t *r)
 {
+    csv_t *c = r->state;
     const char *data = r->data, *end = r->data + r->len;
-    r->started = 1;
+    c->started = 1;
     if (r->len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         r->pos = 3;
     /* blank lines before the header */
@@ -160,10 +171,10 @@ static dateline_status_t header(dateline_reader_t *r)
     }
     size_t nl = r->len - r->pos;
     const char *tab = strrchr(r->name, '.');
-    r->delim = tab && strcmp(tab, ".tsv") == 0 ? '\t' : delimiter(data + r->pos, nl);
+    c->delim = tab && strcmp(tab, ".tsv") == 0 ? '\t' : delimiter(data + r->pos, nl);
     size_t lines;
     int open;
-    const char *stop = row_end(data + r->pos, end, r->delim, &lines, &open);
+    const char *stop = row_end(data + r->pos, end, c->delim, &lines, &open);
     dateline_status_t st = DATELINE_OK;
     size_t tlen = (size_t)(stop - data - r->pos);
     char *text = dl_utf8_valid(data + r->pos, tlen)
@@ -176,18 +187,18 @@ static dateline_status_t header(dateline_reader_t *r)
         free(text);
         return DATELINE_NO_MEMORY;
     }
-    size_t nf = split(text, tlen, r->delim, f, MAX_COLUMNS);
+    size_t nf = split(text, tlen, c->delim, f, MAX_COLUMNS);
     if (nf > MAX_COLUMNS)
         nf = MAX_COLUMNS;
     size_t ncols = r->map.ncolumns ? r->map.ncolumns : nf;
-    r->cols = calloc(ncols ? ncols : 1, sizeof *r->cols);
-    r->ranks = calloc(ncols ? ncols : 1, sizeof *r->ranks);
-    if (!r->cols || !r->ranks) {
+    c->cols = calloc(ncols ? ncols : 1, sizeof *c->cols);
+    c->ranks = calloc(ncols ? ncols : 1, sizeof *c->ranks);
+    if (!c->cols || !c->ranks) {
         free(f);
         free(text);
         return DATELINE_NO_MEMORY;
     }
-    r->ncols = ncols;
+    c->ncols = ncols;
     int is_header = 1, text_col = 0;
     for (size_t i = 0; i < nf; i++) {
         int rank;
@@ -195,17 +206,17 @@ static dateline_status_t header(dateline_reader_t *r)
         if (k == DL_COL_SKIP && f[i].n)
             is_header = r->map.ncolumns ? 0 : is_header;
         if (!r->map.ncolumns) {
-            r->cols[i] = k;
-            r->ranks[i] = rank;
+            c->cols[i] = k;
+            c->ranks[i] = rank;
         }
     }
     if (r->map.ncolumns) {
         /* --columns: the first row is a header only when every name in it is a known one */
-        memcpy(r->cols, r->map.columns, ncols * sizeof *r->cols);
+        memcpy(c->cols, r->map.columns, ncols * sizeof *c->cols);
     }
     for (size_t i = 0; i < ncols; i++)
-        text_col += r->cols[i] == DL_COL_TITLE || r->cols[i] == DL_COL_TEXT ||
-                    r->cols[i] == DL_COL_SUMMARY;
+        text_col += c->cols[i] == DL_COL_TITLE || c->cols[i] == DL_COL_TEXT ||
+                    c->cols[i] == DL_COL_SUMMARY;
     if (!text_col) {
         dl_buf_t names;
         dl_buf_init(&names);
@@ -240,11 +251,12 @@ static dateline_status_t header(dateline_reader_t *r)
     return DATELINE_OK;
 }
 
-dateline_status_t dl_read_csv(dateline_reader_t *r)
+static dateline_status_t next_csv(dateline_reader_t *r)
 {
+    csv_t *c = r->state;
     dateline_status_t st;
     const char *data = r->data, *end = r->data + r->len;
-    if (!r->started && (st = header(r)) != DATELINE_OK)
+    if (!c->started && (st = header(r)) != DATELINE_OK)
         return st;
     /* blank rows are nothing */
     for (;;) {
@@ -265,8 +277,8 @@ dateline_status_t dl_read_csv(dateline_reader_t *r)
     const char *start = data + r->pos;
     size_t lines;
     int open;
-    const char *stop = row_end(start, end, r->delim, &lines, &open);
-    r->record++;
+    const char *stop = row_end(start, end, c->delim, &lines, &open);
+    c->record++;
     r->position = r->line;
     if (open) {
         /* a quote never closed: this row ends with its line, and reading goes on after it */
@@ -277,7 +289,7 @@ dateline_status_t dl_read_csv(dateline_reader_t *r)
         if (!nl)
             r->done = 1;
         dl_reader_say(r, "row %zu: a quoted field is never closed (a \" missing?); the row was "
-                         "skipped and reading goes on at the next line", r->record);
+                         "skipped and reading goes on at the next line", c->record);
         return DATELINE_BAD_INPUT;
     }
     size_t tlen;
@@ -285,7 +297,7 @@ dateline_status_t dl_read_csv(dateline_reader_t *r)
     char *text = dl_reader_decode(r, start, (size_t)(stop - start), &tlen, &st);
     if (!text)
         return st;
-    size_t cap = r->ncols + 1;
+    size_t cap = c->ncols + 1;
     field_t *f = malloc(cap * sizeof *f);
     dl_value_t *v = malloc(cap * sizeof *v);
     if (!f || !v) {
@@ -294,8 +306,8 @@ dateline_status_t dl_read_csv(dateline_reader_t *r)
         free(text);
         return DATELINE_NO_MEMORY;
     }
-    size_t nf = split(text, tlen, r->delim, f, cap);
-    if (nf > r->ncols && lines > 1) {
+    size_t nf = split(text, tlen, c->delim, f, cap);
+    if (nf > c->ncols && lines > 1) {
         /* More fields than the header over several lines: a quote left open swallowed the
          * line end and the quote of the next row. Only this row's first line is given up;
          * reading goes on at the next. */
@@ -309,34 +321,55 @@ dateline_status_t dl_read_csv(dateline_reader_t *r)
         r->message = NULL;
         dl_reader_say(r, "row %zu has %zu fields over %zu lines, the header %zu: a quote left "
                          "open (a \" missing?); the row's first line was skipped and reading "
-                         "goes on at the next", r->record, nf, lines, r->ncols);
+                         "goes on at the next", c->record, nf, lines, c->ncols);
         return DATELINE_BAD_INPUT;
     }
     r->line += lines;
     r->pos = (size_t)(stop - data);
     size_t nv = 0;
-    for (size_t i = 0; i < nf && i < r->ncols; i++)
-        if (r->cols[i] != DL_COL_SKIP) {
-            v[nv].kind = r->cols[i];
-            v[nv].rank = r->ranks[i];
+    for (size_t i = 0; i < nf && i < c->ncols; i++)
+        if (c->cols[i] != DL_COL_SKIP) {
+            v[nv].kind = c->cols[i];
+            v[nv].rank = c->ranks[i];
             v[nv].v = f[i].p;
             v[nv].n = f[i].n;
             nv++;
         }
-    if (nf > r->ncols)
+    if (nf > c->ncols)
         dl_reader_say(r, "row %zu has %zu fields, the header %zu: the last %zu were ignored "
-                         "(an unquoted delimiter in a value?)", r->record, nf, r->ncols,
-                      nf - r->ncols);
+                         "(an unquoted delimiter in a value?)", c->record, nf, c->ncols,
+                      nf - c->ncols);
     char what[32];
-    snprintf(what, sizeof what, "%zu", r->record);
+    snprintf(what, sizeof what, "%zu", c->record);
     st = dl_reader_record(r, v, nv, what);
     if (st == DATELINE_BAD_INPUT) {
         free(r->message);
         r->message = NULL;
-        dl_reader_say(r, "row %zu has no title and no text", r->record);
+        dl_reader_say(r, "row %zu has no title and no text", c->record);
     }
     free(f);
     free(v);
     free(text);
     return st;
 }
+
+static void free_csv(void *state)
+{
+    csv_t *c = state;
+    free(c->cols);
+    free(c->ranks);
+}
+
+static const char *const csv_aliases[] = {"tsv", NULL};
+static const char *const csv_extensions[] = {"csv", "tsv", NULL};
+
+const dl_format_row_t dl_format_csv = {
+    .format = DATELINE_FORMAT_CSV,
+    .name = "csv",
+    .aliases = csv_aliases,
+    .extensions = csv_extensions,
+    .sniff = sniff_csv,
+    .next = next_csv,
+    .state_size = sizeof(csv_t),
+    .free = free_csv,
+};

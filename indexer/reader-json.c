@@ -6,6 +6,12 @@
 #include <string.h>
 #include "reader.h"
 
+/* What a JSON reader keeps between objects. */
+typedef struct {
+    int started;          /* a byte-order mark is passed */
+    size_t record;        /* objects read, from 1 */
+} json_t;
+
 #define MAX_DEPTH 64    /* objects nested deeper than this are malformed for us */
 #define MAX_VALUES 4096 /* values kept from one object */
 
@@ -52,24 +58,7 @@ static int hex4(const char *p, const char *end, unsigned *out)
 static void put_utf8(dl_buf_t *b, unsigned c)
 {
     char s[4];
-    if (c < 0x80) {
-        dl_buf_addc(b, (char)c);
-    } else if (c < 0x800) {
-        s[0] = (char)(0xC0 | (c >> 6));
-        s[1] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 2);
-    } else if (c < 0x10000) {
-        s[0] = (char)(0xE0 | (c >> 12));
-        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 3);
-    } else {
-        s[0] = (char)(0xF0 | (c >> 18));
-        s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (c & 0x3F));
-        dl_buf_add(b, s, 4);
-    }
+    dl_buf_add(b, s, dl_utf8_put(c, s));
 }
 
 /* A string at ps->p (the opening quote), unescaped into ps->strings; returns its offset and
@@ -263,7 +252,7 @@ static int value(parser_t *ps, int depth, dl_col_t kind, int rank, const dl_map_
     return 1;
 }
 
-int dl_sniff_json(const char *p, size_t n)
+static int sniff_json(const char *p, size_t n)
 {
     size_t i = 0;
     if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -328,11 +317,12 @@ static void resync(dateline_reader_t *r, const char *from)
     r->pos = (size_t)(p - r->data);
 }
 
-dateline_status_t dl_read_json(dateline_reader_t *r)
+static dateline_status_t next_json(dateline_reader_t *r)
 {
+    json_t *js = r->state;
     const char *data = r->data, *end = r->data + r->len;
-    if (!r->started) {
-        r->started = 1;
+    if (!js->started) {
+        js->started = 1;
         if (r->len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
             r->pos = 3;
     }
@@ -347,18 +337,18 @@ dateline_status_t dl_read_json(dateline_reader_t *r)
         r->done = 1;
         return DATELINE_END;
     }
-    r->record++;
+    js->record++;
     r->position = r->line;
     if (*p != '{') {
         dl_reader_say(r, "object %zu: not a JSON object (each line must hold one {...})",
-                      r->record);
+                      js->record);
         resync(r, p);
         return DATELINE_BAD_INPUT;
     }
     const char *stop = object_end(p, end);
     if (!stop) {
         dl_reader_say(r, "object %zu is never closed (the file cut short?); reading goes on at "
-                         "the next line that starts an object", r->record);
+                         "the next line that starts an object", js->record);
         resync(r, p);
         return DATELINE_BAD_INPUT;
     }
@@ -390,7 +380,7 @@ dateline_status_t dl_read_json(dateline_reader_t *r)
         if (ps->strings.failed)
             st = DATELINE_NO_MEMORY;
         else {
-            dl_reader_say(r, "object %zu is not valid JSON: %s", r->record, ps->error);
+            dl_reader_say(r, "object %zu is not valid JSON: %s", js->record, ps->error);
             resync(r, p);
             st = DATELINE_BAD_INPUT;
         }
@@ -412,13 +402,13 @@ dateline_status_t dl_read_json(dateline_reader_t *r)
             v[i].n = ps->v[i].n;
         }
         char what[32];
-        snprintf(what, sizeof what, "%zu", r->record);
+        snprintf(what, sizeof what, "%zu", js->record);
         st = dl_reader_record(r, v, ps->nv, what);
         if (st == DATELINE_BAD_INPUT) {
             free(r->message);
             r->message = NULL;
             dl_reader_say(r, "object %zu has no title and no text (its keys name neither: map "
-                             "them with --fields, for example --fields text=story)", r->record);
+                             "them with --fields, for example --fields text=story)", js->record);
         }
     }
     free(v);
@@ -427,3 +417,16 @@ dateline_status_t dl_read_json(dateline_reader_t *r)
     free(text);
     return st;
 }
+
+static const char *const json_aliases[] = {"jsonl", "ndjson", NULL};
+static const char *const json_extensions[] = {"jsonl", "ndjson", NULL};
+
+const dl_format_row_t dl_format_json = {
+    .format = DATELINE_FORMAT_JSON,
+    .name = "json",
+    .aliases = json_aliases,
+    .extensions = json_extensions,
+    .sniff = sniff_json,
+    .next = next_json,
+    .state_size = sizeof(json_t),
+};

@@ -10,6 +10,14 @@
 #include <strings.h>
 #include "reader.h"
 
+/* What a mail reader keeps between messages. */
+typedef struct {
+    int started;          /* mbox or not is known */
+    int mbox;             /* many messages, each after a "From " line */
+    int header_fallback;  /* a header of this message was not UTF-8 */
+    size_t record;        /* messages read, from 1 */
+} mail_t;
+
 #define MAX_HEADER 65536 /* header blocks longer than this are read no further */
 #define MAX_PARTS 8      /* how deep multiparts are looked into */
 
@@ -46,7 +54,7 @@ static int blank_line(const char *p, const char *end)
     return p >= end || *p == '\n';
 }
 
-int dl_sniff_mail(const char *p, size_t n)
+static int sniff_mail(const char *p, size_t n)
 {
     const char *end = p + n, *s = p;
     if (n > 5 && memcmp(p, "From ", 5) == 0)
@@ -239,6 +247,7 @@ static void unbase64(dl_buf_t *b, const char *p, size_t n)
  * fallback charset, folded onto one line. Returns malloc'ed text or NULL. */
 static char *header_text(dateline_reader_t *r, span_t v)
 {
+    mail_t *m = r->state;
     dl_buf_t out;
     dl_buf_init(&out);
     const char *p = v.p, *end = v.p + v.n;
@@ -298,7 +307,7 @@ static char *header_text(dateline_reader_t *r, span_t v)
             else {
                 dateline_status_t st = DATELINE_OK;
                 size_t n;
-                r->header_fallback = 1;
+                m->header_fallback = 1;
                 char *u = dl_to_utf8(p, (size_t)(q - p), r->encoding, &n, &st);
                 if (u)
                     dl_buf_add(&out, u, n);
@@ -409,21 +418,17 @@ static void html_to_text(char *s)
                 *w++ = '\n';
             continue;
         }
-        if (*p == '&') {
-            static const struct {
-                const char *e;
-                const char *c;
-            } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                        {"&#39;", "'"}, {"&nbsp;", " "}, {"&apos;", "'"}};
-            int done = 0;
-            for (size_t i = 0; i < sizeof ents / sizeof ents[0] && !done; i++)
-                if (strncmp(p, ents[i].e, strlen(ents[i].e)) == 0) {
-                    *w++ = ents[i].c[0];
-                    p += strlen(ents[i].e);
-                    done = 1;
-                }
-            if (done)
-                continue;
+        unsigned long cp;
+        size_t len = *p == '&' ? dl_entity(p, strnlen(p, 12), &cp) : 0;
+        if (len && cp == 0xA0)
+            cp = ' '; /* a no-break space is a space in text */
+        if (len && (cp == '\n' || cp == '\t' ||
+                    (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) && cp <= 0x10FFFF &&
+                     !(cp >= 0xD800 && cp < 0xE000)))) {
+            /* never longer than the reference it replaces ("&#128;" is 6 bytes, U+0080 2) */
+            w += dl_utf8_put(cp, w);
+            p += len;
+            continue;
         }
         *w++ = *p++;
     }
@@ -435,11 +440,12 @@ static void html_to_text(char *s)
 static dateline_status_t read_message(dateline_reader_t *r, const char *p, const char *end,
                                       size_t number)
 {
+    mail_t *m = r->state;
     dateline_article_t *a = r->article;
     dateline_status_t st = DATELINE_OK;
     headers_t h;
     const char *body = read_headers(p, end, &h);
-    r->header_fallback = 0;
+    m->header_fallback = 0;
     dl_buf_t raw;
     dl_buf_init(&raw);
     char charset[64] = "";
@@ -448,7 +454,7 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
         dl_buf_free(&raw);
         return DATELINE_NO_MEMORY;
     }
-    if (r->mbox && raw.len) {
+    if (m->mbox && raw.len) {
         /* mboxrd: a body line ">From " was "From " before the mbox quoted it */
         char *s = raw.p, *w = raw.p, *e = raw.p + raw.len;
         int at_line = 1;
@@ -537,7 +543,7 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
     if (st == DATELINE_OK)
         st = dl_article_put(a, DATELINE_FIELD_FILE, r->name, strlen(r->name));
     const char *cs = dateline_article_get(a, DATELINE_FIELD_CHARSET);
-    if (st == DATELINE_OK && r->header_fallback && (!cs || strcmp(cs, "utf-8") == 0)) {
+    if (st == DATELINE_OK && m->header_fallback && (!cs || strcmp(cs, "utf-8") == 0)) {
         /* the text was UTF-8 (or ASCII) but a header was not: the article was read as both */
         char *key = dl_key_normalize(r->encoding, 40);
         st = key ? dl_article_put(a, DATELINE_FIELD_CHARSET, key, strlen(key)) : DATELINE_NO_MEMORY;
@@ -592,14 +598,15 @@ static const char *next_from(const char *p, const char *end)
     return NULL;
 }
 
-dateline_status_t dl_read_mail(dateline_reader_t *r)
+static dateline_status_t next_mail(dateline_reader_t *r)
 {
+    mail_t *m = r->state;
     const char *data = r->data, *end = r->data + r->len;
-    if (!r->started) {
-        r->started = 1;
-        r->mbox = r->len > 5 && memcmp(data, "From ", 5) == 0;
+    if (!m->started) {
+        m->started = 1;
+        m->mbox = r->len > 5 && memcmp(data, "From ", 5) == 0;
     }
-    if (!r->mbox) {
+    if (!m->mbox) {
         r->done = 1;
         r->position = 1;
         return read_message(r, data, end, 0);
@@ -631,6 +638,19 @@ dateline_status_t dl_read_mail(dateline_reader_t *r)
     }
     r->line += dl_count_lines(start, (size_t)(stop - start));
     r->pos = (size_t)(stop - data);
-    r->record++;
-    return read_message(r, msg, stop, r->record);
+    m->record++;
+    return read_message(r, msg, stop, m->record);
 }
+
+static const char *const mail_aliases[] = {"mbox", "usenet", NULL};
+static const char *const mail_extensions[] = {"mbox", NULL};
+
+const dl_format_row_t dl_format_mail = {
+    .format = DATELINE_FORMAT_MAIL,
+    .name = "mail",
+    .aliases = mail_aliases,
+    .extensions = mail_extensions,
+    .sniff = sniff_mail,
+    .next = next_mail,
+    .state_size = sizeof(mail_t),
+};

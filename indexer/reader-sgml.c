@@ -75,65 +75,22 @@ static char *sgml_text(span_t s)
                 continue;
             }
         } else if (*p == '&') {
+            unsigned long cp = 0;
+            size_t len = dl_entity(p, (size_t)(end - p), &cp);
             const char *semi = memchr(p, ';', (size_t)(end - p) < 12 ? (size_t)(end - p) : 12);
-            if (semi) {
-                size_t n = (size_t)(semi - p - 1);
-                const char *e = p + 1;
-                unsigned long cp = 0;
-                int known = 1;
-                if (n >= 2 && e[0] == '#') {
-                    char *stop;
-                    cp = (e[1] == 'x' || e[1] == 'X') ? strtoul(e + 2, &stop, 16)
-                                                      : strtoul(e + 1, &stop, 10);
-                    if (stop != semi)
-                        known = 0;
-                } else if (n == 2 && memcmp(e, "lt", 2) == 0) {
-                    cp = '<';
-                } else if (n == 2 && memcmp(e, "gt", 2) == 0) {
-                    cp = '>';
-                } else if (n == 3 && memcmp(e, "amp", 3) == 0) {
-                    cp = '&';
-                } else if (n == 4 && memcmp(e, "quot", 4) == 0) {
-                    cp = '"';
-                } else if (n == 4 && memcmp(e, "apos", 4) == 0) {
-                    cp = '\'';
-                } else if (n >= 1 && n <= 8 && isalpha((unsigned char)e[0])) {
-                    cp = 0; /* an entity we do not know: dropped, never indexed */
-                } else {
-                    known = 0;
+            if (!len && semi && semi - p >= 2 && semi - p <= 9 && isalpha((unsigned char)p[1]))
+                len = (size_t)(semi - p + 1); /* an entity we do not know: dropped, never indexed */
+            if (len) {
+                /* controls go (but line ends and tabs stay white space) */
+                if (cp == '\n' || cp == '\t' || cp == '\r')
+                    dl_buf_addc(&b, ' ');
+                else if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
+                         cp <= 0x10FFFF && !(cp >= 0xD800 && cp < 0xE000)) {
+                    char u[4];
+                    dl_buf_add(&b, u, dl_utf8_put(cp, u));
                 }
-                if (known) {
-                    /* controls go (but line ends and tabs stay white space) */
-                    if (cp == '\n' || cp == '\t' || cp == '\r')
-                        dl_buf_addc(&b, ' ');
-                    else if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
-                             cp <= 0x10FFFF && !(cp >= 0xD800 && cp < 0xE000)) {
-                        char u[4];
-                        int k;
-                        if (cp < 0x80) {
-                            u[0] = (char)cp;
-                            k = 1;
-                        } else if (cp < 0x800) {
-                            u[0] = (char)(0xC0 | (cp >> 6));
-                            u[1] = (char)(0x80 | (cp & 0x3F));
-                            k = 2;
-                        } else if (cp < 0x10000) {
-                            u[0] = (char)(0xE0 | (cp >> 12));
-                            u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                            u[2] = (char)(0x80 | (cp & 0x3F));
-                            k = 3;
-                        } else {
-                            u[0] = (char)(0xF0 | (cp >> 18));
-                            u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-                            u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                            u[3] = (char)(0x80 | (cp & 0x3F));
-                            k = 4;
-                        }
-                        dl_buf_add(&b, u, (size_t)k);
-                    }
-                    p = semi + 1;
-                    continue;
-                }
+                p += len;
+                continue;
             }
         }
         dl_buf_addc(&b, *p++);
@@ -299,7 +256,16 @@ static dateline_status_t read_record(dateline_reader_t *r, const char *rec, size
     return st;
 }
 
-dateline_status_t dl_read_sgml(dateline_reader_t *r)
+/* Reuters-21578: a <REUTERS record anywhere in the first block. */
+static int sniff_sgml(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (p[i] == '<' && memcmp(p + i, "<REUTERS", 8) == 0)
+            return 1;
+    return 0;
+}
+
+static dateline_status_t next_sgml(dateline_reader_t *r)
 {
     const char *data = r->data, *end = r->data + r->len;
     const char *start = find(data + r->pos, r->len - r->pos, "<REUTERS");
@@ -327,3 +293,10 @@ dateline_status_t dl_read_sgml(dateline_reader_t *r)
     r->pos = (size_t)(stop - data);
     return read_record(r, start, (size_t)(stop - start));
 }
+
+const dl_format_row_t dl_format_sgml = {
+    .format = DATELINE_FORMAT_SGML,
+    .name = "sgml",
+    .sniff = sniff_sgml,
+    .next = next_sgml,
+};

@@ -14,7 +14,7 @@ static size_t line_len(const char *s, const char *end)
     return nl ? (size_t)(nl - s) : (size_t)(end - s);
 }
 
-dateline_status_t dl_read_text(dateline_reader_t *r)
+static dateline_status_t next_text(dateline_reader_t *r)
 {
     dateline_status_t st = DATELINE_OK;
     dateline_article_t *a = r->article;
@@ -88,3 +88,9 @@ dateline_status_t dl_read_text(dateline_reader_t *r)
     }
     return st;
 }
+
+const dl_format_row_t dl_format_text = {
+    .format = DATELINE_FORMAT_TEXT,
+    .name = "text",
+    .next = next_text,
+};

@@ -15,15 +15,26 @@
 #include <libxml/xmlerror.h>
 #include "reader.h"
 
+/* What the XML reader keeps between <newsitem>s (libxml2's types, kept opaque here). */
+typedef struct {
+    int started;          /* the document is parsed */
+    void *doc;            /* the parsed document (xmlDocPtr) */
+    const void *item;     /* the <newsitem> last read */
+    char *charset;        /* what the file was read as */
+    int repaired;         /* its declared charset did not fit the bytes */
+    int broken;           /* not well-formed: read what could be */
+    size_t error_line;    /* where it stopped being well-formed */
+} xml_t;
+
 #define SNIFF 4096 /* where a declared charset is looked for */
 
-int dl_sniff_xml(const char *p, size_t n)
+static int sniff_xml(const char *p, size_t n)
 {
     size_t k = n < 65536 ? n : 65536;
     return memmem(p, k, "<newsitem", 9) != NULL;
 }
 
-int dl_sniff_html(const char *p, size_t n)
+static int sniff_html(const char *p, size_t n)
 {
     size_t k = n < SNIFF ? n : SNIFF;
     for (size_t i = 0; i + 5 <= k; i++)
@@ -442,20 +453,21 @@ static void restore(const handlers_t *h)
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
 
-dateline_status_t dl_read_xml(dateline_reader_t *r)
+static dateline_status_t next_xml(dateline_reader_t *r)
 {
+    xml_t *x = r->state;
     pthread_once(&xml_once, xml_init);
-    if (!r->started) {
-        r->started = 1;
+    if (!x->started) {
+        x->started = 1;
         char use[48];
         dateline_status_t st = choose_charset(r, r->data, r->len, use, sizeof use);
         if (st != DATELINE_OK)
             return st;
         /* kept for every article of the file */
-        free(r->xml_charset);
-        r->xml_charset = dl_strdup(use);
-        r->xml_repaired = dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) != NULL;
-        if (!r->xml_charset)
+        free(x->charset);
+        x->charset = dl_strdup(use);
+        x->repaired = dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) != NULL;
+        if (!x->charset)
             return DATELINE_NO_MEMORY;
         xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
         if (!ctxt)
@@ -463,55 +475,55 @@ dateline_status_t dl_read_xml(dateline_reader_t *r)
         handlers_t saved;
         quiet(&saved);
         /* no network, no external entities, no DTD: the file alone */
-        r->xml = xmlCtxtReadMemory(ctxt, r->data, (int)(r->len > INT32_MAX ? INT32_MAX : r->len),
+        x->doc = xmlCtxtReadMemory(ctxt, r->data, (int)(r->len > INT32_MAX ? INT32_MAX : r->len),
                                    r->name, use[0] ? use : NULL,
                                    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
         restore(&saved);
         if (!ctxt->wellFormed) {
             const xmlError *e = xmlCtxtGetLastError(ctxt);
-            r->xml_error_line = e && e->line > 0 ? (size_t)e->line : 0;
-            r->xml_broken = 1;
+            x->error_line = e && e->line > 0 ? (size_t)e->line : 0;
+            x->broken = 1;
         }
         xmlFreeParserCtxt(ctxt);
-        if (!r->xml) {
+        if (!x->doc) {
             r->done = 1;
-            r->position = r->xml_error_line ? r->xml_error_line : 1;
+            r->position = x->error_line ? x->error_line : 1;
             dl_reader_say(r, "not XML that can be read, even in part");
             return DATELINE_BAD_INPUT;
         }
     } else {
         /* every article records the charset the file was read as */
-        char *key = dl_key_normalize(r->xml_charset ? r->xml_charset : "utf-8", 40);
+        char *key = dl_key_normalize(x->charset ? x->charset : "utf-8", 40);
         dateline_status_t st = key ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, key,
                                                     strlen(key))
                                    : DATELINE_NO_MEMORY;
         free(key);
-        if (st == DATELINE_OK && r->xml_repaired)
+        if (st == DATELINE_OK && x->repaired)
             st = dl_article_put(r->article, DATELINE_FIELD_REPAIRED, "declared", 8);
         if (st != DATELINE_OK)
             return st;
     }
     int passed = 0;
-    const xmlNode *item = next_item(xmlDocGetRootElement((xmlDocPtr)r->xml),
-                                    (const xmlNode *)r->xml_item, &passed);
+    const xmlNode *item = next_item(xmlDocGetRootElement((xmlDocPtr)x->doc),
+                                    (const xmlNode *)x->item, &passed);
     if (!item) {
         r->done = 1;
-        if (!r->xml_item) {
+        if (!x->item) {
             r->position = 1;
             dl_reader_say(r, "XML without a <newsitem> (NewsML) in it");
             return DATELINE_BAD_INPUT;
         }
         return DATELINE_END;
     }
-    r->xml_item = item;
+    x->item = item;
     r->position = (size_t)xmlGetLineNo(item) > 0 ? (size_t)xmlGetLineNo(item) : 1;
     dateline_status_t st = newsitem(r, item);
     passed = 0;
-    if (st == DATELINE_OK && r->xml_broken &&
-        !next_item(xmlDocGetRootElement((xmlDocPtr)r->xml), item, &passed))
+    if (st == DATELINE_OK && x->broken &&
+        !next_item(xmlDocGetRootElement((xmlDocPtr)x->doc), item, &passed))
         dl_reader_say(r, "the XML is not well-formed (cut short?) from line %zu: this, the last "
-                         "article read from it, may be incomplete", r->xml_error_line);
+                         "article read from it, may be incomplete", x->error_line);
     return st;
 }
 
@@ -531,7 +543,7 @@ static const char *meta(const xmlNode *root, const char *const *keys, char *buf,
     return NULL;
 }
 
-dateline_status_t dl_read_html(dateline_reader_t *r)
+static dateline_status_t next_html(dateline_reader_t *r)
 {
     dateline_article_t *a = r->article;
     r->done = 1;
@@ -600,11 +612,36 @@ dateline_status_t dl_read_html(dateline_reader_t *r)
     return st;
 }
 
-void dl_reader_free_xml(dateline_reader_t *r)
+static void free_xml(void *state)
 {
-    if (r->xml)
-        xmlFreeDoc((xmlDocPtr)r->xml);
-    r->xml = NULL;
-    free(r->xml_charset);
-    r->xml_charset = NULL;
+    xml_t *x = state;
+    if (x->doc)
+        xmlFreeDoc((xmlDocPtr)x->doc);
+    free(x->charset);
 }
+
+static const char *const xml_aliases[] = {"newsml", NULL};
+static const char *const xml_extensions[] = {"xml", NULL};
+
+const dl_format_row_t dl_format_xml = {
+    .format = DATELINE_FORMAT_XML,
+    .name = "xml",
+    .aliases = xml_aliases,
+    .extensions = xml_extensions,
+    .sniff = sniff_xml,
+    .next = next_xml,
+    .state_size = sizeof(xml_t),
+    .free = free_xml,
+};
+
+static const char *const html_aliases[] = {"htm", NULL};
+static const char *const html_extensions[] = {"html", "htm", NULL};
+
+const dl_format_row_t dl_format_html = {
+    .format = DATELINE_FORMAT_HTML,
+    .name = "html",
+    .aliases = html_aliases,
+    .extensions = html_extensions,
+    .sniff = sniff_html,
+    .next = next_html,
+};

@@ -105,61 +105,68 @@ static const char *extension(const char *name, char *out, size_t cap)
     return out;
 }
 
+/* The format table: every reader's row, in the order detection tries their sniffers. The order
+ * matters: SGML first (a wire file may quote anything), mail before HTML (a mail's body may be
+ * HTML), XML and HTML before JSON and CSV, whose sniffers look for less. Text sniffs nothing: it
+ * is what an input is read as when no row claims it. */
+extern const dl_format_row_t dl_format_sgml, dl_format_mail, dl_format_xml, dl_format_html,
+    dl_format_json, dl_format_csv, dl_format_text;
+static const dl_format_row_t *const rows[] = {
+    &dl_format_sgml, &dl_format_mail, &dl_format_xml, &dl_format_html,
+    &dl_format_json, &dl_format_csv,  &dl_format_text,
+};
+#define NROWS (sizeof rows / sizeof rows[0])
+
+const dl_format_row_t *const *dl_format_rows(size_t *n)
+{
+    *n = NROWS;
+    return rows;
+}
+
+const dl_format_row_t *dl_format_row(dateline_format_t format)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i]->format == format)
+            return rows[i];
+    return NULL;
+}
+
+static int listed(const char *const *list, const char *name)
+{
+    for (; list && *list; list++)
+        if (strcasecmp(*list, name) == 0)
+            return 1;
+    return 0;
+}
+
 /* The format, from the content and the name's extension. A name says what a file is meant to
  * be, but only content decides between text and the rest: a "notes.csv" that is not CSV is
  * read as text. */
-static dateline_format_t detect(const char *p, size_t n, const char *name)
+static const dl_format_row_t *detect(const char *p, size_t n, const char *name)
 {
     size_t k = n < SNIFF_BYTES ? n : SNIFF_BYTES;
     char extbuf[16];
     const char *ext = extension(name, extbuf, sizeof extbuf);
-    for (size_t i = 0; i + 8 <= k; i++)
-        if (p[i] == '<' && memcmp(p + i, "<REUTERS", 8) == 0)
-            return DATELINE_FORMAT_SGML;
-    if (dl_sniff_mail(p, k)) /* before HTML: a mail's body may be HTML */
-        return DATELINE_FORMAT_MAIL;
-    if (dl_sniff_xml(p, k))
-        return DATELINE_FORMAT_XML;
-    if (dl_sniff_html(p, k))
-        return DATELINE_FORMAT_HTML;
-    if (dl_sniff_json(p, k))
-        return DATELINE_FORMAT_JSON;
-    if (dl_sniff_csv(p, k))
-        return DATELINE_FORMAT_CSV;
-    if (strcasecmp(ext, "csv") == 0 || strcasecmp(ext, "tsv") == 0)
-        return DATELINE_FORMAT_CSV; /* no header it knows: it will say what to do */
-    if (strcasecmp(ext, "jsonl") == 0 || strcasecmp(ext, "ndjson") == 0)
-        return DATELINE_FORMAT_JSON;
-    if (strcasecmp(ext, "mbox") == 0)
-        return DATELINE_FORMAT_MAIL;
-    if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0)
-        return DATELINE_FORMAT_HTML;
-    if (strcasecmp(ext, "xml") == 0)
-        return DATELINE_FORMAT_XML;
-    return DATELINE_FORMAT_TEXT;
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i]->sniff && rows[i]->sniff(p, k))
+            return rows[i];
+    for (size_t i = 0; *ext && i < NROWS; i++)
+        if (listed(rows[i]->extensions, ext))
+            return rows[i]; /* no header it knows: it will say what to do */
+    return &dl_format_text;
 }
-
-static const char *const format_names[] = {"auto", "text", "sgml", "csv", "json", "mail",
-                                           "xml", "html"};
-#define NFORMATS (sizeof format_names / sizeof format_names[0])
 
 const char *dateline_format_name(dateline_format_t f)
 {
-    return (unsigned)f < NFORMATS ? format_names[f] : "unknown";
+    const dl_format_row_t *row = dl_format_row(f);
+    return row ? row->name : f == DATELINE_FORMAT_AUTO ? "auto" : "unknown";
 }
 
 dateline_format_t dateline_format_from_name(const char *name)
 {
-    for (size_t i = 0; name && i < NFORMATS; i++)
-        if (strcasecmp(name, format_names[i]) == 0)
-            return (dateline_format_t)i;
-    static const char *const aliases[][2] = {{"jsonl", "json"}, {"ndjson", "json"},
-                                             {"tsv", "csv"},    {"mbox", "mail"},
-                                             {"usenet", "mail"}, {"newsml", "xml"},
-                                             {"htm", "html"}};
-    for (size_t i = 0; name && i < sizeof aliases / sizeof aliases[0]; i++)
-        if (strcasecmp(name, aliases[i][0]) == 0)
-            return dateline_format_from_name(aliases[i][1]);
+    for (size_t i = 0; name && i < NROWS; i++)
+        if (strcasecmp(name, rows[i]->name) == 0 || listed(rows[i]->aliases, name))
+            return rows[i]->format;
     return DATELINE_FORMAT_AUTO;
 }
 
@@ -205,8 +212,8 @@ static dateline_status_t open_any(const void *data, size_t len, const char *name
     }
     if (!opt)
         opt = &defaults;
-    if (opt->version != DATELINE_READER_OPTIONS_VERSION || opt->format < DATELINE_FORMAT_AUTO ||
-        opt->format > DATELINE_FORMAT_HTML) {
+    if (opt->version != DATELINE_READER_OPTIONS_VERSION ||
+        (opt->format != DATELINE_FORMAT_AUTO && !dl_format_row(opt->format))) {
         set_message(message, "%s: reader options of an unknown version or format", name ? name : "-");
         return DATELINE_BAD_ARGUMENT;
     }
@@ -304,8 +311,13 @@ static dateline_status_t open_text(const void *data, size_t len, const char *nam
         }
         r->has_date = 1;
     }
-    r->format = opt->format == DATELINE_FORMAT_AUTO ? detect(data, len, name) : opt->format;
+    r->row = opt->format == DATELINE_FORMAT_AUTO ? detect(data, len, name)
+                                                 : dl_format_row(opt->format);
     r->declared = declared;
+    if (r->row->state_size && !(r->state = calloc(1, r->row->state_size))) {
+        dateline_reader_destroy(r);
+        return DATELINE_NO_MEMORY;
+    }
     char *why = NULL;
     dateline_status_t mst = dl_map_parse(&r->map, opt->columns, opt->fields, &why);
     if (mst == DATELINE_OK && opt->topic && *opt->topic && !(r->topic = dl_strdup(opt->topic)))
@@ -498,7 +510,7 @@ dateline_status_t dateline_reader_open_file(const char *path, const char *name,
     dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
     dl_buf_free(&b);
     if (st == DATELINE_OK && total > DL_MAX_FILE) {
-        if ((*out)->format != DATELINE_FORMAT_TEXT) {
+        if ((*out)->row != &dl_format_text) {
             dateline_reader_destroy(*out);
             *out = NULL;
             if (message && endless)
@@ -541,15 +553,7 @@ dateline_status_t dateline_reader_next(dateline_reader_t *r, dateline_article_t 
     dl_article_clear(r->article);
     if ((st = dl_article_set_fallback(r->article, r->encoding)) != DATELINE_OK)
         return st;
-    switch (r->format) {
-    case DATELINE_FORMAT_SGML: st = dl_read_sgml(r); break;
-    case DATELINE_FORMAT_CSV: st = dl_read_csv(r); break;
-    case DATELINE_FORMAT_JSON: st = dl_read_json(r); break;
-    case DATELINE_FORMAT_MAIL: st = dl_read_mail(r); break;
-    case DATELINE_FORMAT_XML: st = dl_read_xml(r); break;
-    case DATELINE_FORMAT_HTML: st = dl_read_html(r); break;
-    default: st = dl_read_text(r); break;
-    }
+    st = r->row->next(r);
     if (st == DATELINE_OK && r->topic) {
         /* the folder's topic, unless the source gave it already */
         int has = 0;
@@ -566,7 +570,7 @@ dateline_status_t dateline_reader_next(dateline_reader_t *r, dateline_article_t 
 
 dateline_format_t dateline_reader_format(const dateline_reader_t *r)
 {
-    return r ? r->format : DATELINE_FORMAT_AUTO;
+    return r ? r->row->format : DATELINE_FORMAT_AUTO;
 }
 
 const char *dateline_reader_message(const dateline_reader_t *r) { return r ? r->message : NULL; }
@@ -611,7 +615,7 @@ const char *dateline_reader_not_article(const dateline_reader_t *r)
     const char *p = r->data, *end = r->data + r->len;
     if (is_dtd(p, end))
         return "a DTD";
-    if (r->format != DATELINE_FORMAT_TEXT)
+    if (r->row != &dl_format_text)
         return NULL;
     /* the opening words of the common licences, near the start */
     static const char *const licences[] = {
@@ -666,9 +670,9 @@ void dateline_reader_destroy(dateline_reader_t *r)
     free(r->message);
     free(r->topic);
     free(r->pending);
-    dl_reader_free_xml(r);
-    free(r->cols);
-    free(r->ranks);
+    if (r->state && r->row->free)
+        r->row->free(r->state);
+    free(r->state);
     dl_map_free(&r->map);
     dateline_article_destroy(r->article);
     free(r);

@@ -29,11 +29,12 @@ typedef struct {
     size_t n;
 } dl_value_t;
 
+typedef struct dl_format_row dl_format_row_t;
+
 struct dateline_reader {
     char *data;                        /* the whole input, NUL-terminated */
     size_t len;                        /* its length */
     char *name;                        /* origin file recorded in articles */
-    dateline_format_t format;          /* detected or forced */
     char *encoding;                    /* charset for invalid UTF-8 (iconv name) */
     const char *declared;              /* what a byte-order mark said the input was ("utf-16"),
                                         * converted to UTF-8 on opening; or NULL */
@@ -49,24 +50,10 @@ struct dateline_reader {
     size_t file_size;                  /* bytes of the file when only its start was read */
     dl_map_t map;                      /* --columns and --fields */
     char *topic;                       /* a topic for every article, or NULL */
-    /* CSV and JSON state */
-    int started;                       /* the header (CSV) or the opening '[' (JSON) is read */
-    char delim;                        /* CSV: ',' or '\t' */
-    dl_col_t *cols;                    /* CSV: the kind of each column */
-    int *ranks;                        /*      and its rank as an id */
-    size_t ncols;
-    size_t record;                     /* CSV rows and JSON objects read, from 1 */
     char *pending;                     /* a note from opening, told with the first article */
-    /* mail state */
-    int mbox;                          /* many messages, each after a "From " line */
-    int header_fallback;               /* a header of this message was not UTF-8 */
-    /* XML state (libxml2's types, kept opaque here) */
-    void *xml;                         /* the parsed document (xmlDocPtr) */
-    const void *xml_item;              /* the <newsitem> last read */
-    char *xml_charset;                 /* what the file was read as */
-    int xml_repaired;                  /* its declared charset did not fit the bytes */
-    int xml_broken;                    /* not well-formed: read what could be */
-    size_t xml_error_line;             /* where it stopped being well-formed */
+    const dl_format_row_t *row;        /* the format's row of the table */
+    void *state;                       /* the format's own state (row->state_size bytes, zeroed
+                                        * at opening), or NULL */
 };
 
 /* Limits that keep memory bounded whatever the input (README, Reliability):
@@ -76,24 +63,29 @@ struct dateline_reader {
 #define DL_MAX_ARTICLE ((size_t)4 << 20)
 #define DL_MAX_FILE ((size_t)256 << 20)
 
-/* Each reader fills r->article from its next record or returns END / BAD_INPUT (with
- * r->message set). */
-dateline_status_t dl_read_text(dateline_reader_t *r);
-dateline_status_t dl_read_sgml(dateline_reader_t *r);
-dateline_status_t dl_read_csv(dateline_reader_t *r);
-dateline_status_t dl_read_json(dateline_reader_t *r);
-dateline_status_t dl_read_mail(dateline_reader_t *r);
-dateline_status_t dl_read_xml(dateline_reader_t *r);
-dateline_status_t dl_read_html(dateline_reader_t *r);
-void dl_reader_free_xml(dateline_reader_t *r);
+/* One input format: a row of the format table. Each reader's file defines its row
+ * (dl_format_csv in reader-csv.c); reader.c lists the rows in the order detection tries them. */
+struct dl_format_row {
+    dateline_format_t format;          /* its value in the public enum */
+    const char *name;                  /* what --format takes and messages say: "csv" */
+    const char *const *aliases;        /* other names --format takes ("tsv"), NULL-ended, or NULL */
+    const char *const *extensions;     /* file name extensions that mean it when no content
+                                        * does ("csv"), NULL-ended, or NULL */
+    /* Whether the first n bytes of an input (at most 64 KB) are in this format; NULL: only the
+     * extensions (or --format) say so. */
+    int (*sniff)(const char *p, size_t n);
+    /* Fills r->article from the next record, or returns END, or BAD_INPUT with r->message set
+     * (dl_reader_say()) and r->position at the record's line; sets r->done after the last. */
+    dateline_status_t (*next)(dateline_reader_t *r);
+    size_t state_size;                 /* bytes of r->state, zeroed when the reader opens */
+    void (*free)(void *state);         /* frees what the state holds (not the state itself), or
+                                        * NULL when it holds no memory of its own */
+};
 
-/* Whether data looks like CSV with a header (a row naming known columns), JSON Lines, or mail;
- * used by format detection. */
-int dl_sniff_csv(const char *p, size_t n);
-int dl_sniff_json(const char *p, size_t n);
-int dl_sniff_mail(const char *p, size_t n);
-int dl_sniff_xml(const char *p, size_t n);
-int dl_sniff_html(const char *p, size_t n);
+/* The row of a format, or NULL (DATELINE_FORMAT_AUTO, or a value with no row). */
+const dl_format_row_t *dl_format_row(dateline_format_t format);
+/* The rows, in the order detection tries them: n of them. */
+const dl_format_row_t *const *dl_format_rows(size_t *n);
 
 /* --columns and --fields (reader-fields.c). dl_map_parse() sets *message on a bad value. */
 dateline_status_t dl_map_parse(dl_map_t *m, const char *columns, const char *fields,

@@ -55,6 +55,13 @@ int dl_utf8_valid(const char *p, size_t n);
 size_t dl_utf8_fit(const char *s, size_t n, size_t cap);
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when the bytes there are not one. */
 size_t dl_utf8_seqlen(const unsigned char *p, size_t n);
+/* Writes code point cp (at most U+10FFFF) as UTF-8 into out; returns its length (1..4). */
+size_t dl_utf8_put(unsigned long cp, char out[4]);
+/* The character reference of HTML or SGML at p (n bytes, from its '&'): a number (&#233;
+ * &#xE9;) or one of the names markup escapes with (amp, lt, gt, quot, apos, nbsp). Returns its
+ * length through the ';' with the code point in *cp, unchecked (it may be 0, a control or past
+ * U+10FFFF); 0 when p holds none of these. */
+size_t dl_entity(const char *p, size_t n, unsigned long *cp);
 /* Converts n bytes from charset `from` to UTF-8 through iconv. Bytes the charset does not define
  * become U+FFFD. Returns a malloc'ed NUL-terminated string (length in *outlen when not NULL),
  * or NULL with *status set (DATELINE_CHARSET: unknown charset; DATELINE_NO_MEMORY). */
@@ -73,6 +80,9 @@ char *dl_text_clean(const char *p, size_t n, int one_line);
  * hyphens as one '-', trimmed, at most `max` bytes (cut on a character boundary). Index terms
  * and query filters both go through it, so `place:"El Salvador"` meets `el-salvador`. */
 char *dl_key_normalize(const char *s, size_t max);
+/* The longest filter key, in bytes: index terms and query filters are cut here (by
+ * dl_key_normalize()), well inside Xapian's 245-byte term limit. */
+#define DL_KEY_MAX 200
 
 /* ---- dates (date.c) ---- */
 typedef struct {

@@ -195,10 +195,8 @@ void spy_results(const dateline_query *q, FacetSpy &spy, dateline_results *r)
         d.number = p.first;
         d.label = period_label(q->timeline, p.first);
         d.count = p.second.n;
-        for (const auto &v : commonest(p.second.places, 3))
-            d.places += (d.places.empty() ? "" : ";") + v.first;
-        for (const auto &v : commonest(p.second.groups, 3))
-            d.groups += (d.groups.empty() ? "" : ";") + v.first;
+        d.places = commonest(p.second.places, 3);
+        d.groups = commonest(p.second.groups, 3);
         const std::map<std::string, size_t> &by = spy.by_counts(p.second);
         for (const auto &v : r->series) {
             auto it = by.find(v.first);
@@ -277,9 +275,10 @@ extern "C" size_t dateline_results_timeline_size(const dateline_results_t *r)
 
 
 extern "C" const char *dateline_results_timeline_get(const dateline_results_t *r, size_t i,
-                                                     size_t *count, const char **places,
-                                                     const char **groups)
+                                                     size_t *count)
 {
+    if (count)
+        *count = 0;
     if (i >= dateline_results_timeline_size(r))
         return nullptr;
     const dl_period *p = period_at(r, i);
@@ -293,11 +292,27 @@ extern "C" const char *dateline_results_timeline_get(const dateline_results_t *r
     }
     if (count)
         *count = p ? p->count : 0;
-    if (places)
-        *places = p ? p->places.c_str() : "";
-    if (groups)
-        *groups = p ? p->groups.c_str() : "";
     return p ? p->label.c_str() : r->label.c_str();
+}
+
+extern "C" const char *dateline_results_timeline_top(const dateline_results_t *r, size_t i,
+                                                     dateline_field_t field, size_t j,
+                                                     size_t *count)
+{
+    if (count)
+        *count = 0;
+    if (i >= dateline_results_timeline_size(r) ||
+        (field != DATELINE_FIELD_PLACES && field != DATELINE_FIELD_GROUPS))
+        return nullptr;
+    const dl_period *p = period_at(r, i);
+    if (!p)
+        return nullptr;
+    const auto &top = field == DATELINE_FIELD_PLACES ? p->places : p->groups;
+    if (j >= top.size())
+        return nullptr;
+    if (count)
+        *count = top[j].second;
+    return top[j].first.c_str();
 }
 
 extern "C" size_t dateline_results_timeline_undated(const dateline_results_t *r)

@@ -225,11 +225,11 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
     if (!idx || !a)
         return DATELINE_BAD_ARGUMENT;
     if (!idx->wdb)
-        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+        return set_message(idx, DATELINE_READ_ONLY, "index is open read-only");
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     if (!title && !body && !dateline_article_get(a, DATELINE_FIELD_IDENTITY))
-        return set_message(idx, DATELINE_BAD_ARGUMENT,
+        return set_message(idx, DATELINE_BAD_INPUT,
                            "article has no title, no body and no key of its source");
     if (idx->failed != DATELINE_OK)
         return set_message(idx, idx->failed, idx->failure);

@@ -34,7 +34,7 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
         if (id.empty())
             continue;
         if (id[0] == DL_PLACE_LABEL) {
-            wdf[id.substr(0, KEY_MAX)] += w;
+            wdf[id.substr(0, DL_KEY_MAX)] += w;
             facet.push_back(id.substr(1));
             continue;
         }
@@ -131,7 +131,7 @@ std::string id_term(const char *id)
 
 std::string key_of(const char *v)
 {
-    char *k = dl_key_normalize(v, KEY_MAX);
+    char *k = dl_key_normalize(v, DL_KEY_MAX);
     if (!k)
         throw std::bad_alloc();
     try {

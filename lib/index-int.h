@@ -27,7 +27,6 @@ inline bool has_prefix(const std::string &t, const char *p)
 }
 
 const size_t DEFAULT_BATCH = 1000;     /* articles per transaction */
-const size_t KEY_MAX = 200;            /* bytes of a filter key (dl_key_normalize()) */
 const size_t ID_MAX = 200;             /* longer ids are cut and hashed into the Q term */
 
 /* ---- interface to code in lib/query.cc ---- */
@@ -105,8 +104,8 @@ struct dl_period {
                                 // or the year: consecutive periods have consecutive numbers
     std::string label;          // "2017-10"
     size_t count = 0;           // matches in it
-    std::string places;         // its commonest places, ";"-separated
-    std::string groups;         // its commonest groups
+    std::vector<std::pair<std::string, size_t>> places; // its commonest places, with counts
+    std::vector<std::pair<std::string, size_t>> groups; // its commonest groups
     std::vector<size_t> series; // matches with each series value (dateline_results::series)
 };
 

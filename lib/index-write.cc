@@ -15,12 +15,12 @@ dateline_status_t commit_txn(dateline_index *idx)
     if (idx->in_txn) {
         size_t n = idx->pending;
         if (idx->on_commit)
-            idx->on_commit(idx->on_commit_ctx, 0, n);
+            idx->on_commit(0, n, idx->on_commit_ctx);
         idx->in_txn = false;
         idx->pending = 0;
         idx->wdb->commit_transaction(); /* a flushed transaction: commits, synced unless asked */
         if (idx->on_commit)
-            idx->on_commit(idx->on_commit_ctx, 1, n);
+            idx->on_commit(1, n, idx->on_commit_ctx);
     }
     return DATELINE_OK;
 }
@@ -60,7 +60,7 @@ void abandon(dateline_index *idx, dateline_status_t st)
 dateline_status_t writable(dateline_index *idx)
 {
     if (!idx->wdb)
-        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+        return set_message(idx, DATELINE_READ_ONLY, "index is open read-only");
     if (idx->failed != DATELINE_OK)
         return set_message(idx, idx->failed, idx->failure);
     return DATELINE_OK;
@@ -91,7 +91,7 @@ extern "C" dateline_status_t dateline_index_commit(dateline_index_t *idx)
     if (!idx)
         return DATELINE_BAD_ARGUMENT;
     if (!idx->wdb)
-        return set_message(idx, DATELINE_BAD_ARGUMENT, "index is open read-only");
+        return set_message(idx, DATELINE_READ_ONLY, "index is open read-only");
     if (idx->failed != DATELINE_OK)
         return set_message(idx, idx->failed, idx->failure);
     dateline_status_t st = guard(idx, [&]() {

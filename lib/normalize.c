@@ -6,6 +6,68 @@
 #include <string.h>
 #include "dl.h"
 
+size_t dl_utf8_put(unsigned long cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t dl_entity(const char *p, size_t n, unsigned long *cp)
+{
+    static const struct {
+        const char *name;
+        unsigned long cp;
+    } names[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+                 {"nbsp", 0xA0}};
+    if (n < 4 || p[0] != '&')
+        return 0;
+    if (p[1] == '#') {
+        int hex = p[2] == 'x' || p[2] == 'X';
+        size_t i = hex ? 3 : 2, start = i;
+        unsigned long v = 0;
+        for (; i < n && i < 11; i++) { /* the ";" within 12 bytes */
+            int c = (unsigned char)p[i], digit;
+            if (c >= '0' && c <= '9')
+                digit = c - '0';
+            else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+                digit = (c | 0x20) - 'a' + 10;
+            else
+                break;
+            v = v * (hex ? 16 : 10) + (unsigned long)digit;
+        }
+        if (i == start || i >= n || p[i] != ';')
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t len = strlen(names[k].name);
+        if (n >= len + 2 && memcmp(p + 1, names[k].name, len) == 0 && p[len + 1] == ';') {
+            *cp = names[k].cp;
+            return len + 2;
+        }
+    }
+    return 0;
+}
+
 size_t dl_utf8_seqlen(const unsigned char *p, size_t n)
 {
     unsigned c = p[0];

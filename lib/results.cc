@@ -49,10 +49,10 @@ extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
     return st == DATELINE_OK ? r->stories : r->total;
 }
 
-extern "C" size_t dateline_result_versions(const dateline_result_t *res)
+extern "C" dateline_status_t dateline_result_versions(const dateline_result_t *res, size_t *out)
 {
-    if (!res)
-        return 0;
+    if (!res || !out)
+        return DATELINE_BAD_ARGUMENT;
     size_t n = 1;
     dateline_status_t st = guard(res->parent->query->index, [&]() {
         std::string chain = res->parent->query->index->db->get_document(res->did).get_value(DL_SLOT_CHAIN);
@@ -60,7 +60,8 @@ extern "C" size_t dateline_result_versions(const dateline_result_t *res)
             n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq(DL_PREFIX_STORY + chain));
         return DATELINE_OK;
     });
-    return st == DATELINE_OK ? n : 1;
+    *out = st == DATELINE_OK ? n : 0;
+    return st;
 }
 
 extern "C" size_t dateline_results_size(const dateline_results_t *r)

@@ -48,11 +48,25 @@ static void iso_of_key(const std::string &key, char out[20])
         std::snprintf(out, 20, "%.4s-%.2s-%.2s", key.data(), key.data() + 4, key.data() + 6);
 }
 
+extern "C" dateline_status_t dateline_stats_init(dateline_stats_t *stats)
+{
+    if (!stats)
+        return DATELINE_BAD_ARGUMENT;
+    std::memset(stats, 0, sizeof *stats);
+    stats->version = DATELINE_STATS_VERSION;
+    return DATELINE_OK;
+}
+
 extern "C" dateline_status_t dateline_index_stats(dateline_index_t *idx, dateline_stats_t *out)
 {
-    if (!idx || !out)
+    if (!idx || !out || out->version < 1 || out->version > DATELINE_STATS_VERSION)
         return DATELINE_BAD_ARGUMENT;
-    std::memset(out, 0, sizeof *out);
+    /* Only the fields of the caller's version are written: when a version 2 adds fields, a
+     * version 1 struct ends before them (its size becomes offsetof the first new field). */
+    const size_t size_of[] = {0, sizeof(dateline_stats_t)};
+    int version = out->version;
+    std::memset(out, 0, size_of[version]);
+    out->version = version;
     return guard(idx, [&]() {
         out->articles = idx->db->get_doccount();
         out->dated = idx->db->get_value_freq(DL_SLOT_DATE);
@@ -79,20 +93,22 @@ extern "C" dateline_status_t dateline_index_stats(dateline_index_t *idx, datelin
     });
 }
 
-extern "C" const char *dateline_index_value(dateline_index_t *idx, dateline_field_t field,
-                                            size_t i, size_t *count)
+extern "C" dateline_status_t dateline_index_value(dateline_index_t *idx, dateline_field_t field,
+                                                  size_t i, const char **value, size_t *count)
 {
     if (count)
         *count = 0;
-    if (!idx)
-        return nullptr;
+    if (value)
+        *value = nullptr;
+    if (!idx || !value)
+        return DATELINE_BAD_ARGUMENT;
     const char *prefix = nullptr;
     for (size_t f = 0; f < dl_nfilters; f++)
         if (dl_filters[f].field == field && (dl_filters[f].flags & DL_FILTER_BOOLEAN) &&
             !(dl_filters[f].flags & DL_FILTER_NAMED)) /* keys as written, not folded names */
             prefix = dl_filters[f].prefix;
     if (!prefix)
-        return nullptr;
+        return DATELINE_BAD_ARGUMENT;
     if (i == 0 || idx->values_field != (int)field) {
         dateline_status_t st = guard(idx, [&]() {
             idx->values.clear();
@@ -113,11 +129,12 @@ extern "C" const char *dateline_index_value(dateline_index_t *idx, dateline_fiel
             return DATELINE_OK;
         });
         if (st != DATELINE_OK)
-            return nullptr;
+            return st;
     }
     if (i >= idx->values.size())
-        return nullptr;
+        return DATELINE_END;
     if (count)
         *count = idx->values[i].second;
-    return idx->values[i].first.c_str();
+    *value = idx->values[i].first.c_str();
+    return DATELINE_OK;
 }

@@ -23,6 +23,7 @@ const char *dateline_status_to_string(dateline_status_t status)
     case DATELINE_INTERNAL: return "internal error";
     case DATELINE_NOT_FOUND: return "not found";
     case DATELINE_END: return "end of input";
+    case DATELINE_READ_ONLY: return "index is open read-only";
     }
     return "unknown status";
 }

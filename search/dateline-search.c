@@ -294,10 +294,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
         if (!tm)
             st = DATELINE_NO_MEMORY;
         else {
-            if (s->fmt == OUT_SVG)
-                out_svg(tm, s->label, res, s->period);
-            else
-                out_facets(tm, s->fmt, res, s->facets, s->nfacets, s->period);
+            out_facets(tm, o, res, s->facets, s->nfacets, s->period);
             if (fclose(tm) != 0)
                 st = DATELINE_NO_MEMORY;
         }
@@ -365,8 +362,7 @@ static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *ou
         if (!mem)
             st = DATELINE_NO_MEMORY;
         else {
-            out_end(mem, &o, &t, shown);
-            fwrite(tail, 1, taillen, mem);
+            out_end(mem, &o, &t, shown, tail, taillen);
             if (fclose(mem) != 0)
                 st = DATELINE_NO_MEMORY;
             else if (!put(out, end, endlen))
@@ -636,40 +632,149 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
     return status;
 }
 
-int main(int argc, char **argv)
-{
-    enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
-        {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
-        {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
-        {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
-        {"similar", required_argument, NULL, OPT_SIMILAR},
-        {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
-        {"colour", required_argument, NULL, OPT_COLOR},
-        {"facet", required_argument, NULL, OPT_FACET},
-        {"timeline", required_argument, NULL, OPT_TIMELINE},
-        {"by", required_argument, NULL, OPT_BY},
-        {"half-life", required_argument, NULL, OPT_HALF_LIFE},
-        {"stdin", no_argument, NULL, OPT_STDIN},
-        {"no-pager", no_argument, NULL, OPT_NO_PAGER},
-        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
-    const char *index_arg = NULL, *index_word = NULL, *show = NULL, *similar = NULL;
-    int all_versions = 0;
-    size_t limit = 10, offset = 0;
-    int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0, no_pager = 0;
-    dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
-    out_format_t fmt = OUT_TEXT;
-    dateline_field_t facets[8];
-    size_t facet_top[8], nfacets = 0;
-    dateline_timeline_t timeline = DATELINE_TIMELINE_NONE;
-    const char *period = NULL;
-    double half_life = 30;
-    dateline_field_t by = DATELINE_FIELD_PLACES;
-    size_t by_top = 0;
+/* The command line, parsed. */
+typedef struct {
+    const char *index_arg;      /* --index */
+    const char *index_word;     /* the word --index came from ("-iran"), for query_hint() */
+    const char *show, *similar; /* --show ID, --similar ID */
+    int all_versions, count, from_stdin, no_pager;
+    int color;                  /* --color: 1, 0, or -1 for auto */
+    int fmt_given;              /* --format was given */
+    size_t limit, offset;
+    dateline_sort_t sort;
+    out_format_t fmt;
+    dateline_field_t facets[8]; /* --facet, in order */
+    size_t facet_top[8], nfacets;
+    dateline_timeline_t timeline;
+    const char *period;         /* --timeline's word ("month"), or NULL */
+    double half_life;           /* --half-life, in days */
+    dateline_field_t by;        /* --by: the timeline's series */
+    size_t by_top;              /* and how many (0: none) */
+} options_t;
 
+enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
+       OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
+
+static const struct option longopts[] = {
+    {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
+    {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
+    {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
+    {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
+    {"similar", required_argument, NULL, OPT_SIMILAR},
+    {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"facet", required_argument, NULL, OPT_FACET},
+    {"timeline", required_argument, NULL, OPT_TIMELINE},
+    {"by", required_argument, NULL, OPT_BY},
+    {"half-life", required_argument, NULL, OPT_HALF_LIFE},
+    {"stdin", no_argument, NULL, OPT_STDIN},
+    {"no-pager", no_argument, NULL, OPT_NO_PAGER},
+    {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+
+/* The value of `word` among `names` (n of them) in *out; 0 when it is none of them. */
+static int pick(const char *word, const char *const *names, size_t n, int *out)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(word, names[k]) == 0) {
+            *out = (int)k;
+            return 1;
+        }
+    return 0;
+}
+
+/* --sort, --color and --timeline. Returns -1 when the value is good, else the exit status. */
+static int parse_choice(options_t *o, int c, const char *arg, const char *word)
+{
+    static const char *const sorts[] = {"relevance", "newest", "oldest", "recent"};
+    static const dateline_sort_t sort_of[] = {DATELINE_SORT_RELEVANCE, DATELINE_SORT_NEWEST,
+                                              DATELINE_SORT_OLDEST, DATELINE_SORT_RECENT};
+    static const char *const colors[] = {"auto", "always", "never"};
+    static const int color_of[] = {-1, 1, 0};
+    static const char *const periods[] = {"day", "week", "month", "year"};
+    static const dateline_timeline_t period_of[] = {DATELINE_TIMELINE_DAY, DATELINE_TIMELINE_WEEK,
+                                                    DATELINE_TIMELINE_MONTH,
+                                                    DATELINE_TIMELINE_YEAR};
+    int k;
+    if (c == 's') {
+        if (pick(arg, sorts, 4, &k)) {
+            o->sort = sort_of[k];
+            return -1;
+        }
+        fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
+                prog, arg);
+        return query_hint(word);
+    }
+    if (c == OPT_COLOR) {
+        if (pick(arg, colors, 3, &k)) {
+            o->color = color_of[k];
+            return -1;
+        }
+        fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", prog, arg);
+        return 2;
+    }
+    o->period = arg;
+    if (pick(arg, periods, 4, &k)) {
+        o->timeline = period_of[k];
+        return -1;
+    }
+    fprintf(stderr, "%s: unknown --timeline '%s': use day, week, month or year\n", prog, arg);
+    return 2;
+}
+
+/* One option c (its value optarg). Returns -1 to go on, else the exit status. `word`: the
+ * argument a short option's value was attached to, which may have been a query word. */
+static int parse_option(options_t *o, int c, const char *word)
+{
+    switch (c) {
+    case 'i': o->index_arg = optarg; o->index_word = word; return -1;
+    case 'n': return parse_size("--limit", optarg, &o->limit) ? -1 : query_hint(word);
+    case OPT_OFFSET: return parse_size("--offset", optarg, &o->offset) ? -1 : 2;
+    case 's': case OPT_COLOR: case OPT_TIMELINE: return parse_choice(o, c, optarg, word);
+    case 'c': o->count = 1; return -1;
+    case OPT_SHOW: o->show = optarg; return -1;
+    case OPT_ALL_VERSIONS: o->all_versions = 1; return -1;
+    case OPT_STDIN: o->from_stdin = 1; return -1;
+    case OPT_NO_PAGER: o->no_pager = 1; return -1;
+    case OPT_SIMILAR: o->similar = optarg; return -1;
+    case 'f':
+        o->fmt_given = 1;
+        if (out_format_from_name(optarg, &o->fmt))
+            return -1;
+        fprintf(stderr, "%s: unknown --format '%s': use text, json, jsonl, tsv, csv or svg\n",
+                prog, optarg);
+        return query_hint(word);
+    case OPT_FACET:
+        if (o->nfacets == 8) {
+            fprintf(stderr, "%s: 8 facets at most\n", prog);
+            return 2;
+        }
+        if (!facet_arg("--facet", optarg, 10, 0, &o->facets[o->nfacets],
+                       &o->facet_top[o->nfacets]))
+            return 2;
+        o->nfacets++;
+        return -1;
+    case OPT_BY: return facet_arg("--by", optarg, 5, 10, &o->by, &o->by_top) ? -1 : 2;
+    case OPT_HALF_LIFE: {
+        char *end;
+        o->half_life = strtod(optarg, &end);
+        if (!*end && o->half_life > 0)
+            return -1;
+        fprintf(stderr, "%s: --half-life takes a number of days above 0, not '%s'\n", prog,
+                optarg);
+        return 2;
+    }
+    case 'h': usage(stdout); return 0;
+    case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
+    default: fprintf(stderr, "Try '%s --help'.\n", prog); return 2;
+    }
+}
+
+/* The options, into *o; then what they imply, and what they cannot do together. Returns -1
+ * to go on, else the exit status. */
+static int parse_options(int argc, char **argv, options_t *o)
+{
+    int c, rc;
     /* Options may come anywhere (getopt permutes); a word that only looks like one is a query
      * word the person meant ("-saudi"): tell them how to pass it. */
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
@@ -685,141 +790,46 @@ int main(int argc, char **argv)
          * likely a query word */
         const char *word = optarg && optind > 1 && optarg == argv[optind - 1] + 2 &&
                                    argv[optind - 1][0] == '-' ? argv[optind - 1] : NULL;
-        switch (c) {
-        case 'i':
-            index_arg = optarg;
-            index_word = word;
-            break;
-        case 'n':
-            if (!parse_size("--limit", optarg, &limit))
-                return query_hint(word);
-            break;
-        case OPT_OFFSET:
-            if (!parse_size("--offset", optarg, &offset))
-                return 2;
-            break;
-        case 's':
-            if (strcmp(optarg, "relevance") == 0)
-                sort = DATELINE_SORT_RELEVANCE;
-            else if (strcmp(optarg, "newest") == 0)
-                sort = DATELINE_SORT_NEWEST;
-            else if (strcmp(optarg, "oldest") == 0)
-                sort = DATELINE_SORT_OLDEST;
-            else if (strcmp(optarg, "recent") == 0)
-                sort = DATELINE_SORT_RECENT;
-            else {
-                fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
-                        prog, optarg);
-                return query_hint(word);
-            }
-            break;
-        case 'c': count = 1; break;
-        case OPT_SHOW: show = optarg; break;
-        case OPT_ALL_VERSIONS: all_versions = 1; break;
-        case OPT_STDIN: from_stdin = 1; break;
-        case OPT_NO_PAGER: no_pager = 1; break;
-        case OPT_SIMILAR: similar = optarg; break;
-        case 'f':
-            fmt_given = 1;
-            if (!out_format_from_name(optarg, &fmt)) {
-                fprintf(stderr, "%s: unknown --format '%s': use text, json, jsonl, tsv, csv or "
-                                "svg\n", prog, optarg);
-                return query_hint(word);
-            }
-            break;
-        case OPT_COLOR:
-            if (strcmp(optarg, "auto") == 0)
-                color = -1;
-            else if (strcmp(optarg, "always") == 0)
-                color = 1;
-            else if (strcmp(optarg, "never") == 0)
-                color = 0;
-            else {
-                fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", prog,
-                        optarg);
-                return 2;
-            }
-            break;
-        case OPT_FACET:
-            if (nfacets == 8) {
-                fprintf(stderr, "%s: 8 facets at most\n", prog);
-                return 2;
-            }
-            if (!facet_arg("--facet", optarg, 10, 0, &facets[nfacets], &facet_top[nfacets]))
-                return 2;
-            nfacets++;
-            break;
-        case OPT_BY:
-            if (!facet_arg("--by", optarg, 5, 10, &by, &by_top))
-                return 2;
-            break;
-        case OPT_HALF_LIFE: {
-            char *end;
-            half_life = strtod(optarg, &end);
-            if (*end || !(half_life > 0)) {
-                fprintf(stderr, "%s: --half-life takes a number of days above 0, not '%s'\n",
-                        prog, optarg);
-                return 2;
-            }
-            break;
-        }
-        case OPT_TIMELINE:
-            period = optarg;
-            if (strcmp(optarg, "day") == 0)
-                timeline = DATELINE_TIMELINE_DAY;
-            else if (strcmp(optarg, "week") == 0)
-                timeline = DATELINE_TIMELINE_WEEK;
-            else if (strcmp(optarg, "month") == 0)
-                timeline = DATELINE_TIMELINE_MONTH;
-            else if (strcmp(optarg, "year") == 0)
-                timeline = DATELINE_TIMELINE_YEAR;
-            else {
-                fprintf(stderr, "%s: unknown --timeline '%s': use day, week, month or year\n",
-                        prog, optarg);
-                return 2;
-            }
-            break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
-        default:
-            fprintf(stderr, "Try '%s --help'.\n", prog);
-            return 2;
-        }
+        if ((rc = parse_option(o, c, word)) >= 0)
+            return rc;
     }
-    if (fmt == OUT_SVG || by_top) {
-        /* an SVG is a timeline, and so are series: by month unless --timeline says otherwise */
-        if (timeline == DATELINE_TIMELINE_NONE) {
-            timeline = DATELINE_TIMELINE_MONTH;
-            period = "month";
-        }
+    /* an SVG is a timeline, and so are series: by month unless --timeline says otherwise */
+    if ((out_is_chart(o->fmt) || o->by_top) && o->timeline == DATELINE_TIMELINE_NONE) {
+        o->timeline = DATELINE_TIMELINE_MONTH;
+        o->period = "month";
     }
-    if (fmt == OUT_SVG) {
-        limit = 0;
-        if (show) {
+    if (out_is_chart(o->fmt)) {
+        o->limit = 0;
+        if (o->show) {
             fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n", prog);
             return 2;
         }
     }
-    if ((fmt == OUT_JSONL || fmt == OUT_CSV) && (nfacets || timeline != DATELINE_TIMELINE_NONE)) {
+    if (!out_has_facets(o->fmt) && (o->nfacets || o->timeline != DATELINE_TIMELINE_NONE)) {
         fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
-                        "json or tsv\n", prog, fmt == OUT_CSV ? "csv" : "jsonl");
+                        "json or tsv\n", prog, out_format_name(o->fmt));
         return 2;
     }
-    if (color < 0) {
+    if (o->color < 0) {
         const char *term = getenv("TERM"), *no = getenv("NO_COLOR");
-        color = isatty(1) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+        o->color = isatty(1) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
     }
-    size_t cols, rows;
-    screen_size(&cols, &rows);
+    return -1;
+}
 
-    /* the query, from the words left */
+/* The query from the words left after the options, followed in the same allocation by its
+ * label (*label: --similar's, the arguments that ask again, for JSON's "query" and the SVG's
+ * title; else the query). NULL with *rc set when the words do not fit the options. */
+static char *query_words(int argc, char **argv, options_t *o, char **label, int *rc)
+{
     size_t qlen = 0;
+    *rc = 2;
     for (int i = optind; i < argc; i++)
         qlen += strlen(argv[i]) + 1;
-    char *query = malloc(2 * (qlen + 1) + (similar ? strlen(similar) + 16 : 0));
+    char *query = malloc(2 * (qlen + 1) + (o->similar ? strlen(o->similar) + 16 : 0));
     if (!query) {
         fprintf(stderr, "%s: out of memory\n", prog);
-        return 2;
+        return NULL;
     }
     query[0] = '\0';
     for (int i = optind; i < argc; i++) {
@@ -827,108 +837,105 @@ int main(int argc, char **argv)
             strcat(query, " ");
         strcat(query, argv[i]);
     }
-    if (show && similar) {
+    const char *why = NULL;
+    int blank = !query[strspn(query, " \t\n")];
+    if (o->show && o->similar)
         fprintf(stderr, "%s: --show prints one article and --similar searches: give one of them\n",
                 prog);
-        free(query);
-        return 2;
-    }
-    /* --similar's label, for JSON's "query" and the SVG's title: the arguments that ask again
-     * (kept after the query in the same allocation) */
-    char *label = query;
-    if (similar) {
-        label = query + qlen + 1;
-        char *end = stpcpy(stpcpy(label, "--similar "), similar);
-        if (*query)
-            memcpy(stpcpy(end, " "), query, strlen(query) + 1);
-    }
-    if (from_stdin) {
-        const char *why = show || similar ? "--show and --similar ask for something else"
-                          : query[strspn(query, " \t\n")] ? "give no query on the command line"
-                          : fmt_given && fmt != OUT_JSON ? "give --format json or none" : NULL;
-        if (why) {
-            fprintf(stderr, "%s: --stdin reads the queries from standard input, one a line, and "
-                            "answers each in JSON: %s\n", prog, why);
-            free(query);
-            return 2;
-        }
-        fmt = OUT_JSON;
-    } else if (!show && !similar && !query[strspn(query, " \t\n")]) {
+    else if (o->from_stdin && (why = o->show || o->similar
+                                         ? "--show and --similar ask for something else"
+                                     : !blank ? "give no query on the command line"
+                                     : o->fmt_given && o->fmt != OUT_JSON
+                                         ? "give --format json or none" : NULL))
+        fprintf(stderr, "%s: --stdin reads the queries from standard input, one a line, and "
+                        "answers each in JSON: %s\n", prog, why);
+    else if (!o->from_stdin && !o->show && !o->similar && blank)
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
                         "Try '%s --help'.\n", prog, prog);
-        free(query);
-        return 2;
+    else {
+        *label = query;
+        if (o->similar) {
+            *label = query + qlen + 1;
+            char *end = stpcpy(stpcpy(*label, "--similar "), o->similar);
+            if (*query)
+                memcpy(stpcpy(end, " "), query, strlen(query) + 1);
+        }
+        if (o->from_stdin)
+            o->fmt = OUT_JSON;
+        return query;
     }
+    free(query);
+    return NULL;
+}
 
-    char *path = dl_index_path(index_arg, 0), *msg = NULL;
+/* The index the options name, opened for reading; NULL when it cannot be (and said why). */
+static dateline_index_t *open_index(const options_t *o)
+{
+    char *path = dl_index_path(o->index_arg, 0), *msg = NULL;
     dateline_index_t *idx = NULL;
     if (!path) {
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
-        free(query);
-        return 2;
+        return NULL;
     }
     char *what = dl_index_path_check(path, 0);
     if (what) {
         fprintf(stderr, "%s: %s\n", prog, what);
         free(what);
         free(path);
-        free(query);
-        return 2;
+        return NULL;
     }
     dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
         if (st == DATELINE_NOT_FOUND)
-            query_hint(index_word);
+            query_hint(o->index_word);
         dateline_free(msg);
-        free(path);
-        free(query);
-        return 2;
     }
-    /* Everything is written to memory first and printed once the whole answer is in hand: when
-     * a writer changes the index under the search, it starts again from a fresh revision, and
-     * nothing half-done has been printed. */
-    search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions, by, by_top,
-                   fmt == OUT_TEXT ? cols : 0, similar, label};
-    int rc = 2;
-    if (from_stdin) {
-        rc = answer_lines(idx, &sr);
-        dateline_index_close(idx);
-        free(path);
-        free(query);
+    free(path);
+    return st == DATELINE_OK ? idx : NULL;
+}
+
+/* Tells what went wrong with a search or an article (when something did): the exit status. */
+static int report(dateline_index_t *idx, dateline_status_t st, int rc)
+{
+    if (write_errno) {
+        /* the reader went away (| head, a pager closed early): nothing to say */
+        if (write_errno != EPIPE)
+            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(write_errno));
+        return write_errno == EPIPE ? 0 : 2;
+    }
+    if (st == DATELINE_OK)
         return rc;
-    }
-    /* on a terminal, a long answer goes through the pager */
+    if (st == DATELINE_NO_MEMORY)
+        fprintf(stderr, "%s: out of memory\n", prog);
+    else if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
+        fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
+                prog, dateline_index_message(idx), prog);
+    else if (st == DATELINE_MODIFIED)
+        fprintf(stderr, "%s: %s (tried %d times)\n", prog, dateline_index_message(idx),
+                MAX_ATTEMPTS);
+    else
+        fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+    return 2;
+}
+
+/* Answers the search on standard output (through the pager on a terminal): the exit status. */
+static int run(dateline_index_t *idx, const search_t *sr, const options_t *o, size_t rows,
+               size_t cols)
+{
+    int rc = 2;
     FILE *out = stdout;
     const char *pager = getenv("PAGER");
     pager_t pg = {NULL, 0, 0, 0, 0, rows, cols, pager ? pager : "less -R", -1, 0};
-    if (!no_pager && isatty(1) && *pg.cmd) {
+    if (!o->no_pager && isatty(1) && *pg.cmd) {
         cookie_io_functions_t io = {NULL, pager_write, NULL, pager_close};
         FILE *f = fopencookie(&pg, "w", io);
         out = f ? f : stdout;
     }
     /* an article or a count is printed once whole; a list page by page */
-    st = show || count ? answer(idx, &sr, out, &rc) : search_once(idx, &sr, out, &rc);
-    if (write_errno) {
-        /* the reader went away (| head, a pager closed early): nothing to say */
-        if (write_errno != EPIPE)
-            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(write_errno));
-        rc = write_errno == EPIPE ? 0 : 2;
-    } else if (st == DATELINE_NO_MEMORY) {
-        fprintf(stderr, "%s: out of memory\n", prog);
-        rc = 2;
-    } else if (st != DATELINE_OK) {
-        if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
-            fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
-                    prog, dateline_index_message(idx), prog);
-        else if (st == DATELINE_MODIFIED)
-            fprintf(stderr, "%s: %s (tried %d times)\n", prog, dateline_index_message(idx),
-                    MAX_ATTEMPTS);
-        else
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
-        rc = 2;
-    }
+    dateline_status_t st = o->show || o->count ? answer(idx, sr, out, &rc)
+                                               : search_once(idx, sr, out, &rc);
+    rc = report(idx, st, rc);
     errno = 0;
     if (!write_errno && (out != stdout ? fclose(out) : fflush(stdout)) != 0) {
         if (errno != EPIPE) {
@@ -939,8 +946,35 @@ int main(int argc, char **argv)
     } else if (out != stdout && write_errno) {
         fclose(out);
     }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    options_t o = {.limit = 10, .color = -1, .sort = DATELINE_SORT_RELEVANCE, .fmt = OUT_TEXT,
+                   .timeline = DATELINE_TIMELINE_NONE, .half_life = 30,
+                   .by = DATELINE_FIELD_PLACES};
+    int rc = parse_options(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    size_t cols, rows;
+    screen_size(&cols, &rows);
+    char *label = NULL, *query = query_words(argc, argv, &o, &label, &rc);
+    if (!query)
+        return rc;
+    dateline_index_t *idx = open_index(&o);
+    if (!idx) {
+        free(query);
+        return 2;
+    }
+    /* Everything is written to memory first and printed once the whole answer is in hand: when
+     * a writer changes the index under the search, it starts again from a fresh revision, and
+     * nothing half-done has been printed. */
+    search_t sr = {query, o.show, o.fmt, o.color, o.sort, o.half_life, o.count, o.offset,
+                   o.limit, o.facets, o.facet_top, o.nfacets, o.timeline, o.period,
+                   o.all_versions, o.by, o.by_top, cols, o.similar, label};
+    rc = o.from_stdin ? answer_lines(idx, &sr) : run(idx, &sr, &o, rows, cols);
     dateline_index_close(idx);
-    free(path);
     free(query);
     return rc;
 }

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "days.h"
 #include "output.h"
 
 #define SNIPPET_BYTES 240
@@ -359,7 +360,28 @@ typedef struct {
     const char *title;    /* text: the headline, with */
     const size_t *tspans; /* the query's words in it */
     size_t ntspans;
+    size_t versions;      /* articles in its story chain */
 } row_t;
+
+/* An output format: what it prints of a list of results (begin, each result, the facets and
+ * timeline, end), of a count and of one article. */
+typedef struct {
+    const char *name;   /* for --format */
+    int stories;        /* prints the number of stories (which costs a pass over the matches) */
+    int facets;         /* prints facets and timelines (else they are refused) */
+    int chart;          /* draws the timeline and lists no result */
+    int marks_title;    /* highlights the query's words in the headline (on a terminal) */
+    void (*begin)(FILE *f, const out_t *o, const out_totals_t *t);
+    void (*result)(FILE *f, const out_t *o, const row_t *w, size_t i);
+    /* the facets and timeline of the first page, kept and handed to end() */
+    void (*facets_hook)(FILE *f, const out_t *o, dateline_results_t *res,
+                        const dateline_field_t *fields, size_t nfields, const char *period);
+    /* after the results: closes what begin() opened, around the facets' text */
+    void (*end)(FILE *f, const out_t *o, const out_totals_t *t, size_t shown, const char *tail,
+                size_t taillen);
+    void (*count)(FILE *f, const char *query, size_t total);
+    void (*article)(FILE *f, const dateline_article_t *a, const dateline_article_t **v, size_t nv);
+} printer_t;
 
 static void json_result(FILE *f, const row_t *w)
 {
@@ -367,7 +389,7 @@ static void json_result(FILE *f, const row_t *w)
     fputs("{\"id\":", f);
     out_json_string(f, dateline_article_get(a, DATELINE_FIELD_ID));
     fprintf(f, ",\"rank\":%zu,\"score\":%.4f,\"versions\":%zu", dateline_result_rank(w->r),
-            dateline_result_score(w->r), dateline_result_versions(w->r));
+            dateline_result_score(w->r), w->versions);
     json_field(f, "story", dateline_article_get(a, DATELINE_FIELD_STORY), 1);
     json_field(f, "date", dateline_article_get(a, DATELINE_FIELD_DATE), 1);
     json_field(f, "dateline", dateline_article_get(a, DATELINE_FIELD_DATELINE), 1);
@@ -402,10 +424,13 @@ static void json_row(FILE *f, const out_t *o, const row_t *w, size_t i)
         fputc(',', f);
     json_result(f, w);
 }
-static void json_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
+static void json_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown,
+                     const char *tail, size_t taillen)
 {
     (void)o, (void)t, (void)shown;
-    fputc(']', f); /* the object is closed by out_facets() */
+    fputc(']', f);
+    fwrite(tail, 1, taillen, f); /* the members json_facets() wrote */
+    fputs("}\n", f);
 }
 
 static void jsonl_row(FILE *f, const out_t *o, const row_t *w, size_t i)
@@ -512,8 +537,8 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
     FILE *mem = open_memstream(&origin, &len);
     if (mem) {
         fprintf(mem, "%s  %s%s%s", or_empty(id), or_empty(file), key ? ":" : "", or_empty(key));
-        if (dateline_result_versions(w->r) > 1)
-            fprintf(mem, "  [%zu versions: --show %s]", dateline_result_versions(w->r),
+        if (w->versions > 1)
+            fprintf(mem, "  [%zu versions: --show %s]", w->versions,
                     or_empty(id));
         if (fclose(mem) == 0)
             wrap(f, origin, NULL, 0, NULL, color ? C_DIM : NULL, &col, 0, 5, o->width);
@@ -521,7 +546,8 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
     free(origin);
     fputc('\n', f);
 }
-static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
+static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown,
+                     const char *tail, size_t taillen)
 {
     size_t offset = o->offset;
     const char *matches = t->total == 1 ? "match" : "matches";
@@ -537,48 +563,10 @@ static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t show
         fprintf(f, "%s of %zu %s\n", range, t->total, matches);
     else
         fprintf(f, "%zu %s%s\n", t->total, matches, t->total ? " (none on this page)" : "");
+    fwrite(tail, 1, taillen, f);
 }
 
-/* The formats: what each prints before the results, for each one and after them (NULL:
- * nothing). Adding a format is adding a row (and its value in out_format_t). */
-static const struct {
-    const char *name;
-    int stories; /* prints the number of stories (which costs a pass over the matches) */
-    void (*begin)(FILE *f, const out_t *o, const out_totals_t *t);
-    void (*row)(FILE *f, const out_t *o, const row_t *w, size_t i);
-    void (*end)(FILE *f, const out_t *o, const out_totals_t *t, size_t shown);
-} formats[] = {
-    [OUT_TEXT] = {"text", 1, NULL, text_row, text_end},
-    [OUT_JSON] = {"json", 1, json_begin, json_row, json_end},
-    [OUT_JSONL] = {"jsonl", 0, NULL, jsonl_row, NULL},
-    [OUT_TSV] = {"tsv", 0, tsv_begin, tsv_row, NULL},
-    [OUT_CSV] = {"csv", 0, csv_begin, csv_row, NULL},
-    [OUT_SVG] = {"svg", 0, NULL, NULL, NULL}, /* out_svg() draws it */
-};
-
-int out_format_from_name(const char *name, out_format_t *out)
-{
-    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
-        if (strcmp(formats[k].name, name) == 0) {
-            *out = (out_format_t)k;
-            return 1;
-        }
-    return 0;
-}
-
-int out_wants_stories(out_format_t fmt) { return formats[fmt].stories; }
-
-void out_begin(FILE *f, const out_t *o, const out_totals_t *t)
-{
-    if (formats[o->fmt].begin)
-        formats[o->fmt].begin(f, o, t);
-}
-
-void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown)
-{
-    if (formats[o->fmt].end)
-        formats[o->fmt].end(f, o, t, shown);
-}
+static const printer_t *printer(out_format_t fmt);
 
 /* The markers the snippet is asked for, to be taken out again: control characters, which
  * normalized text never holds. */
@@ -614,12 +602,14 @@ static int unmark(const char *marked, char **plain, size_t **spans, size_t *nspa
 
 dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i)
 {
-    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0};
+    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0};
     const char *marked, *mtitle = NULL;
     dateline_status_t st = dateline_result_article(r, &w.a);
     if (st == DATELINE_OK)
+        st = dateline_result_versions(r, &w.versions);
+    if (st == DATELINE_OK)
         st = dateline_result_snippet(r, SNIPPET_BYTES, HI_START, HI_END, &marked);
-    if (st == DATELINE_OK && o->fmt == OUT_TEXT && o->color)
+    if (st == DATELINE_OK && printer(o->fmt)->marks_title && o->color)
         st = dateline_result_highlight(r, DATELINE_FIELD_TITLE, HI_START, HI_END, &mtitle);
     if (st != DATELINE_OK)
         return st;
@@ -635,7 +625,8 @@ dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size
     w.spans = spans;
     w.title = title;
     w.tspans = tspans;
-    formats[o->fmt].row(f, o, &w, i);
+    if (printer(o->fmt)->result)
+        printer(o->fmt)->result(f, o, &w, i);
     free(plain);
     free(spans);
     free(title);
@@ -645,10 +636,14 @@ dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size
 
 void out_count(FILE *f, out_format_t fmt, const char *query, size_t total)
 {
-    if (fmt != OUT_JSON && fmt != OUT_JSONL) {
+    if (printer(fmt)->count)
+        printer(fmt)->count(f, query, total);
+    else
         fprintf(f, "%zu\n", total);
-        return;
-    }
+}
+
+static void json_count(FILE *f, const char *query, size_t total)
+{
     fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
     out_json_string(f, query);
     fprintf(f, ",\"total\":%zu}\n", total);
@@ -671,6 +666,7 @@ static const char *const status_names[] = {
     [DATELINE_INTERNAL] = "internal",
     [DATELINE_NOT_FOUND] = "not_found",
     [DATELINE_END] = "end",
+    [DATELINE_READ_ONLY] = "read_only",
 };
 
 void out_error(FILE *f, const char *query, dateline_status_t st, const char *message)
@@ -696,21 +692,33 @@ static const char *facet_name(dateline_field_t fl)
     }
 }
 
-/* Writes a ";"-separated list as a JSON array. */
-static void json_split(FILE *f, const char *s)
+/* The commonest values of `field` (places or groups) in period i of the timeline as a JSON list. */
+static void json_top(FILE *f, const dateline_results_t *res, size_t i, dateline_field_t field)
 {
+    const char *v;
     fputc('[', f);
-    for (int first = 1; s && *s; first = 0) {
-        const char *e = strchr(s, ';');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
-        if (!first)
+    for (size_t j = 0; (v = dateline_results_timeline_top(res, i, field, j, NULL)) != NULL; j++) {
+        if (j)
             fputc(',', f);
-        out_json_string(f, buf);
-        s = e ? e + 1 : s + n;
+        out_json_string(f, v);
     }
     fputc(']', f);
+}
+
+/* The same joined by ";" for the text, TSV and SVG outputs, in buf (whole values only). */
+static const char *joined_top(const dateline_results_t *res, size_t i, dateline_field_t field,
+                              char *buf, size_t size)
+{
+    const char *v;
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; (v = dateline_results_timeline_top(res, i, field, j, NULL)) != NULL; j++) {
+        size_t n = strlen(v);
+        if (len + n + 2 > size)
+            break;
+        len += (size_t)snprintf(buf + len, size - len, "%s%s", j ? ";" : "", v);
+    }
+    return buf;
 }
 
 /* How many characters (not bytes) a UTF-8 string has, for lining up columns. */
@@ -752,7 +760,7 @@ static void text_series(FILE *f, dateline_results_t *res, const char *period)
     }
     fputc('\n', f);
     for (size_t i = 0; i < nt; i++) {
-        fprintf(f, "  %-10s", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+        fprintf(f, "  %-10s", dateline_results_timeline_get(res, i, NULL));
         for (size_t s = 0; s < ns; s++) {
             size_t w = chars(dateline_results_series_get(res, s, NULL));
             fprintf(f, "  %*zu", (int)(w < 6 ? 6 : w), dateline_results_series_count(res, s, i));
@@ -768,11 +776,11 @@ static void json_timeline(FILE *f, dateline_results_t *res, const char *period)
     fprintf(f, ",\"timeline\":{\"period\":\"%s\",\"periods\":[", period);
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
+        const char *label = dateline_results_timeline_get(res, i, &n);
         fprintf(f, "%s{\"period\":\"%s\",\"count\":%zu,\"places\":", i ? "," : "", label, n);
-        json_split(f, pl);
+        json_top(f, res, i, DATELINE_FIELD_PLACES);
         fputs(",\"groups\":", f);
-        json_split(f, gr);
+        json_top(f, res, i, DATELINE_FIELD_GROUPS);
         fputc('}', f);
     }
     fprintf(f, "],\"undated\":%zu,\"coarser\":%zu,\"by\":",
@@ -793,66 +801,46 @@ static void json_timeline(FILE *f, dateline_results_t *res, const char *period)
     fputs("]}", f);
 }
 
-void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
-                size_t nfields, const char *period)
+/* The facets and timeline in JSON: members of the results' object, which json_end() closes. */
+static void json_facets(FILE *f, const out_t *o, dateline_results_t *res,
+                        const dateline_field_t *fields, size_t nfields, const char *period)
+{
+    (void)o;
+    if (nfields) {
+        fputs(",\"facets\":{", f);
+        for (size_t k = 0; k < nfields; k++) {
+            fprintf(f, "%s\"%s\":[", k ? "," : "", facet_name(fields[k]));
+            for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
+                size_t n;
+                const char *v = dateline_results_facet_get(res, fields[k], i, &n);
+                fprintf(f, "%s{\"value\":", i ? "," : "");
+                out_json_string(f, v);
+                fprintf(f, ",\"count\":%zu}", n);
+            }
+            fputc(']', f);
+        }
+        fputc('}', f);
+    }
+    if (period)
+        json_timeline(f, res, period);
+}
+
+/* A text timeline: a bar per period, scaled to the busiest. */
+static void text_timeline(FILE *f, dateline_results_t *res, const char *period)
 {
     size_t nt = dateline_results_timeline_size(res), most = 0;
-    if (fmt == OUT_JSON) {
-        if (nfields) {
-            fputs(",\"facets\":{", f);
-            for (size_t k = 0; k < nfields; k++) {
-                fprintf(f, "%s\"%s\":[", k ? "," : "", facet_name(fields[k]));
-                for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
-                    size_t n;
-                    const char *v = dateline_results_facet_get(res, fields[k], i, &n);
-                    fprintf(f, "%s{\"value\":", i ? "," : "");
-                    out_json_string(f, v);
-                    fprintf(f, ",\"count\":%zu}", n);
-                }
-                fputc(']', f);
-            }
-            fputc('}', f);
-        }
-        if (period)
-            json_timeline(f, res, period);
-        fputs("}\n", f);
-        return;
-    }
-    for (size_t k = 0; k < nfields; k++) {
-        if (fmt == OUT_TEXT)
-            fprintf(f, "\n%s:\n", facet_name(fields[k]));
-        for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
-            size_t n;
-            const char *v = dateline_results_facet_get(res, fields[k], i, &n);
-            if (fmt == OUT_TSV) {
-                fprintf(f, "facet\t%s\t", facet_name(fields[k]));
-                tsv_value(f, v);
-                fprintf(f, "\t%zu\n", n);
-            } else {
-                fprintf(f, "  %6zu  %s\n", n, v);
-            }
-        }
-    }
-    if (!period)
-        return;
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        dateline_results_timeline_get(res, i, &n, NULL, NULL);
+        dateline_results_timeline_get(res, i, &n);
         most = n > most ? n : most;
     }
-    if (fmt == OUT_TEXT)
-        fprintf(f, "\ntimeline by %s:\n", period);
+    fprintf(f, "\ntimeline by %s:\n", period);
     for (size_t i = 0; i < nt; i++) {
         size_t n;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &n, &pl, &gr);
-        if (fmt == OUT_TSV) {
-            fprintf(f, "period\t%s\t%zu\t", label, n);
-            tsv_value(f, pl);
-            fputc('\t', f);
-            tsv_value(f, gr);
-            fputc('\n', f);
-            continue;
-        }
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &n);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
         size_t bar = most ? (n * 40 + most - 1) / most : 0;
         fprintf(f, "  %-10s %6zu", label, n);
         if (n) {
@@ -863,15 +851,57 @@ void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateli
         }
         fputc('\n', f);
     }
-    if (fmt == OUT_TEXT) {
-        text_left_out(f, res, period);
-        text_series(f, res, period);
-        return;
+    text_left_out(f, res, period);
+    text_series(f, res, period);
+}
+
+static void text_facets(FILE *f, const out_t *o, dateline_results_t *res,
+                        const dateline_field_t *fields, size_t nfields, const char *period)
+{
+    (void)o;
+    for (size_t k = 0; k < nfields; k++) {
+        fprintf(f, "\n%s:\n", facet_name(fields[k]));
+        for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
+            size_t n;
+            const char *v = dateline_results_facet_get(res, fields[k], i, &n);
+            fprintf(f, "  %6zu  %s\n", n, v);
+        }
     }
-    /* TSV: a line per period and series value, after the periods */
+    if (period)
+        text_timeline(f, res, period);
+}
+
+/* TSV: a line per facet value, then per period, then per period and series value. */
+static void tsv_facets(FILE *f, const out_t *o, dateline_results_t *res,
+                       const dateline_field_t *fields, size_t nfields, const char *period)
+{
+    (void)o;
+    for (size_t k = 0; k < nfields; k++)
+        for (size_t i = 0; i < dateline_results_facet_size(res, fields[k]); i++) {
+            size_t n;
+            const char *v = dateline_results_facet_get(res, fields[k], i, &n);
+            fprintf(f, "facet\t%s\t", facet_name(fields[k]));
+            tsv_value(f, v);
+            fprintf(f, "\t%zu\n", n);
+        }
+    if (!period)
+        return;
+    size_t nt = dateline_results_timeline_size(res);
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &n);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
+        fprintf(f, "period\t%s\t%zu\t", label, n);
+        tsv_value(f, pl);
+        fputc('\t', f);
+        tsv_value(f, gr);
+        fputc('\n', f);
+    }
     for (size_t i = 0; i < nt; i++)
         for (size_t s = 0; s < dateline_results_series_size(res); s++) {
-            fprintf(f, "series\t%s\t", dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            fprintf(f, "series\t%s\t", dateline_results_timeline_get(res, i, NULL));
             tsv_value(f, dateline_results_series_get(res, s, NULL));
             fprintf(f, "\t%zu\n", dateline_results_series_count(res, s, i));
         }
@@ -894,24 +924,12 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-/* Day number (days since 1970-01-01) of a date in the proleptic Gregorian calendar. */
-static long day_of(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 /* The date of a day number, as "YYYY-MM-DD" into buf (at least 32 bytes). */
 static void date_of(long days, char *buf)
 {
-    days += 719468;
-    long era = (days >= 0 ? days : days - 146096) / 146097, doe = days - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(buf, 32, "%04ld-%02d-%02d", yoe + era * 400 + (m <= 2), (int)m, (int)d);
+    long y, m, d;
+    dl_day_date(days, &y, &m, &d);
+    snprintf(buf, 32, "%04ld-%02d-%02d", y, (int)m, (int)d);
 }
 
 /* The time axis of a chart: period i covers [i, i+1) in axis units, so that the axis is
@@ -936,7 +954,7 @@ static double axis_month(const axis_t *a, long y, long m)
         return (double)(y * 12 + m - 1 - a->first);
     if (a->unit == AX_YEAR)
         return (double)(y - a->first) + (double)(m - 1) / 12.0;
-    return axis_day(a, day_of(y, m, 1));
+    return axis_day(a, dl_day_number(y, m, 1));
 }
 
 /* The year, month and day where the axis starts. */
@@ -1079,8 +1097,11 @@ enum { SVG_EMPTY_BARS = 20000 }; /* periods beyond which empty ones get no bar o
 static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
                                       "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
 
-void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period)
+static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
+                       const dateline_field_t *fields, size_t nfields, const char *period)
 {
+    const char *query = o->query;
+    (void)fields, (void)nfields;
     size_t n = dateline_results_timeline_size(res), ns = dateline_results_series_size(res);
     size_t total = dateline_results_total(res), most = 0, drawn = 0;
     size_t undated = dateline_results_timeline_undated(res);
@@ -1101,14 +1122,16 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
         ax.unit = AX_YEAR;
     if (n) {
         long y = 0, m = 1, d = 1;
-        snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL, NULL, NULL));
-        snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL, NULL, NULL));
+        snprintf(last, sizeof last, "%s", dateline_results_timeline_get(res, n - 1, NULL));
+        snprintf(first, sizeof first, "%s", dateline_results_timeline_get(res, 0, NULL));
         sscanf(first, "%ld-%ld-%ld", &y, &m, &d);
-        ax.first = ax.unit == AX_YEAR ? y : ax.unit == AX_MONTH ? y * 12 + m - 1 : day_of(y, m, d);
+        ax.first = ax.unit == AX_YEAR    ? y
+                   : ax.unit == AX_MONTH ? y * 12 + m - 1
+                                         : dl_day_number(y, m, d);
     }
     for (size_t i = 0; i < n; i++) {
         size_t c;
-        dateline_results_timeline_get(res, i, &c, NULL, NULL);
+        dateline_results_timeline_get(res, i, &c);
         most = c > most ? c : most;
         drawn += c;
     }
@@ -1150,7 +1173,10 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
      * tooltip) unless they are too many to be worth the bytes: a bar a day over centuries */
     for (size_t i = 0; i < n; i++) {
         size_t c;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
+        char pb[1024], gb[1024];
+        const char *label = dateline_results_timeline_get(res, i, &c);
+        const char *pl = joined_top(res, i, DATELINE_FIELD_PLACES, pb, sizeof pb);
+        const char *gr = joined_top(res, i, DATELINE_FIELD_GROUPS, gb, sizeof gb);
         if (!c && n > SVG_EMPTY_BARS)
             continue;
         double h = plot_h * (double)c / (double)ymax, x = left + scale * (double)i;
@@ -1184,7 +1210,7 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
             double h = plot_h * (double)c / (double)ymax;
             fprintf(f, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\"><title>",
                     left + scale * ((double)i + 0.1) + w * (double)s, base - h, w, h);
-            xml_text(f, dateline_results_timeline_get(res, i, NULL, NULL, NULL));
+            xml_text(f, dateline_results_timeline_get(res, i, NULL));
             fputs(": ", f);
             xml_text(f, v);
             fprintf(f, " %zu</title></rect>\n", c);
@@ -1265,6 +1291,115 @@ void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *pe
     fputs("</svg>\n", f);
 }
 
+/* The fields of an article in full, in the order printed. */
+static const dateline_field_t order[] = {
+    DATELINE_FIELD_ID,     DATELINE_FIELD_TITLE,   DATELINE_FIELD_DATE,
+    DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
+    DATELINE_FIELD_PLACES, DATELINE_FIELD_PLACE_IDS, DATELINE_FIELD_GROUPS,
+    DATELINE_FIELD_ACRONYMS, DATELINE_FIELD_TOPICS,
+    DATELINE_FIELD_AUTHOR, DATELINE_FIELD_FILE,    DATELINE_FIELD_KEY,
+    DATELINE_FIELD_ORIGINS, DATELINE_FIELD_STORY,  DATELINE_FIELD_CHARSET,
+    DATELINE_FIELD_REPAIRED};
+#define NORDER (sizeof order / sizeof order[0])
+
+/* An article in JSON (and JSON Lines): one object on one line. v: the nv other versions. */
+static void json_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
+                         size_t nv)
+{
+    fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
+    for (size_t i = 0; i < NORDER; i++) {
+        dateline_field_t fl = order[i];
+        if (fl == DATELINE_FIELD_PLACE_IDS)
+            json_place_ids(f, a);
+        else if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
+                 fl == DATELINE_FIELD_ORIGINS)
+            json_list(f, dateline_field_name(fl), a, fl);
+        else
+            json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
+    }
+    fputs(",\"versions\":[", f);
+    for (size_t i = 0; i < nv; i++) {
+        fprintf(f, "%s{\"id\":", i ? "," : "");
+        out_json_string(f, dateline_article_get(v[i], DATELINE_FIELD_ID));
+        json_field(f, "date", dateline_article_get(v[i], DATELINE_FIELD_DATE), 1);
+        json_field(f, "title", dateline_article_get(v[i], DATELINE_FIELD_TITLE), 1);
+        json_field(f, "file", dateline_article_get(v[i], DATELINE_FIELD_FILE), 1);
+        json_field(f, "key", dateline_article_get(v[i], DATELINE_FIELD_KEY), 1);
+        fputc('}', f);
+    }
+    fputc(']', f);
+    json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
+    fputs("}\n", f);
+}
+
+/* An article in TSV or CSV: a line per field (its name, then its values), per version, and the
+ * body last. */
+static void delimited_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
+                              size_t nv, const delimited_t *d)
+{
+    for (size_t i = 0; i < NORDER; i++) {
+        dateline_field_t fl = order[i];
+        if (!dateline_article_count(a, fl))
+            continue;
+        fprintf(f, "%s%s", dateline_field_name(fl), d->sep);
+        d->list(f, a, fl);
+        fputs(d->end, f);
+    }
+    for (size_t i = 0; i < nv; i++) {
+        fprintf(f, "version%s%s%s%s%s", d->sep,
+                or_empty(dateline_article_get(v[i], DATELINE_FIELD_ID)), d->sep,
+                or_empty(dateline_article_get(v[i], DATELINE_FIELD_DATE)), d->sep);
+        d->value(f, dateline_article_get(v[i], DATELINE_FIELD_TITLE));
+        fputs(d->end, f);
+    }
+    fprintf(f, "body%s", d->sep);
+    d->value(f, dateline_article_get(a, DATELINE_FIELD_BODY));
+    fputs(d->end, f);
+}
+
+static void tsv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
+                        size_t nv)
+{
+    delimited_article(f, a, v, nv, &tsv);
+}
+
+static void csv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
+                        size_t nv)
+{
+    delimited_article(f, a, v, nv, &csv);
+}
+
+/* An article as text: a line per field, the versions, a blank line and the body. */
+static void text_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
+                         size_t nv)
+{
+    for (size_t i = 0; i < NORDER; i++) {
+        dateline_field_t fl = order[i];
+        size_t n = dateline_article_count(a, fl);
+        if (!n)
+            continue;
+        fprintf(f, "%-11s", dateline_field_name(fl));
+        for (size_t k = 0; k < n; k++) {
+            char *copy;
+            fprintf(f, "%s%s", k ? "; " : "", shown(a, fl, k, &copy));
+            free(copy);
+        }
+        fputc('\n', f);
+    }
+    for (size_t i = 0; i < nv; i++) {
+        const char *vid = dateline_article_get(v[i], DATELINE_FIELD_ID);
+        const char *vdate = dateline_article_get(v[i], DATELINE_FIELD_DATE);
+        const char *vtitle = dateline_article_get(v[i], DATELINE_FIELD_TITLE);
+        fprintf(f, "%-11s%s  %-19s  %s%s\n", i ? "" : "versions", or_empty(vid),
+                vdate ? vdate : "undated", or_empty(vtitle),
+                strcmp(or_empty(vid), or_empty(dateline_article_get(a, DATELINE_FIELD_ID)))
+                    ? "" : "  (this one)");
+    }
+    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
+    if (body)
+        fprintf(f, "\n%s\n", body);
+}
+
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
                               dateline_results_t *chain)
 {
@@ -1282,99 +1417,73 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
     }
     if (!v)
         nv = 0;
-    static const dateline_field_t order[] = {
-        DATELINE_FIELD_ID,     DATELINE_FIELD_TITLE,   DATELINE_FIELD_DATE,
-        DATELINE_FIELD_DATELINE, DATELINE_FIELD_SOURCE, DATELINE_FIELD_DATELINES,
-        DATELINE_FIELD_PLACES, DATELINE_FIELD_PLACE_IDS, DATELINE_FIELD_GROUPS,
-        DATELINE_FIELD_ACRONYMS, DATELINE_FIELD_TOPICS,
-        DATELINE_FIELD_AUTHOR, DATELINE_FIELD_FILE,    DATELINE_FIELD_KEY,
-        DATELINE_FIELD_ORIGINS, DATELINE_FIELD_STORY,  DATELINE_FIELD_CHARSET,
-        DATELINE_FIELD_REPAIRED};
-    const size_t norder = sizeof order / sizeof order[0];
-    if (fmt == OUT_JSON || fmt == OUT_JSONL) {
-        fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
-        for (size_t i = 0; i < norder; i++) {
-            dateline_field_t fl = order[i];
-            if (fl == DATELINE_FIELD_PLACE_IDS)
-                json_place_ids(f, a);
-            else if ((fl >= DATELINE_FIELD_DATELINES && fl <= DATELINE_FIELD_ACRONYMS) ||
-                     fl == DATELINE_FIELD_ORIGINS)
-                json_list(f, dateline_field_name(fl), a, fl);
-            else
-                json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
-        }
-        fputs(",\"versions\":[", f);
-        for (size_t i = 0; i < nv; i++) {
-            fprintf(f, "%s{\"id\":", i ? "," : "");
-            out_json_string(f, dateline_article_get(v[i], DATELINE_FIELD_ID));
-            json_field(f, "date", dateline_article_get(v[i], DATELINE_FIELD_DATE), 1);
-            json_field(f, "title", dateline_article_get(v[i], DATELINE_FIELD_TITLE), 1);
-            json_field(f, "file", dateline_article_get(v[i], DATELINE_FIELD_FILE), 1);
-            json_field(f, "key", dateline_article_get(v[i], DATELINE_FIELD_KEY), 1);
-            fputc('}', f);
-        }
-        fputc(']', f);
-        json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
-        fputs("}\n", f);
-        free(v);
-        return DATELINE_OK;
-    }
-    for (size_t i = 0; i < norder; i++) {
-        dateline_field_t fl = order[i];
-        size_t n = dateline_article_count(a, fl);
-        if (!n)
-            continue;
-        if (fmt == OUT_TSV) {
-            fprintf(f, "%s\t", dateline_field_name(fl));
-            tsv_list(f, a, fl);
-            fputc('\n', f);
-            continue;
-        }
-        if (fmt == OUT_CSV) {
-            fprintf(f, "%s,", dateline_field_name(fl));
-            csv_list(f, a, fl);
-            fputs("\r\n", f);
-            continue;
-        }
-        fprintf(f, "%-11s", dateline_field_name(fl));
-        for (size_t k = 0; k < n; k++) {
-            char *copy;
-            fprintf(f, "%s%s", k ? "; " : "", shown(a, fl, k, &copy));
-            free(copy);
-        }
-        fputc('\n', f);
-    }
-    for (size_t i = 0; i < nv; i++) {
-        const char *vid = dateline_article_get(v[i], DATELINE_FIELD_ID);
-        const char *vdate = dateline_article_get(v[i], DATELINE_FIELD_DATE);
-        const char *vtitle = dateline_article_get(v[i], DATELINE_FIELD_TITLE);
-        if (fmt == OUT_TSV) {
-            fprintf(f, "version\t%s\t%s\t", or_empty(vid), or_empty(vdate));
-            tsv_value(f, vtitle);
-            fputc('\n', f);
-        } else if (fmt == OUT_CSV) {
-            fprintf(f, "version,%s,%s,", or_empty(vid), or_empty(vdate));
-            csv_value(f, vtitle);
-            fputs("\r\n", f);
-        } else {
-            fprintf(f, "%-11s%s  %-19s  %s%s\n", i ? "" : "versions", or_empty(vid),
-                    vdate ? vdate : "undated", or_empty(vtitle),
-                    strcmp(or_empty(vid), or_empty(dateline_article_get(a, DATELINE_FIELD_ID)))
-                        ? "" : "  (this one)");
-        }
-    }
+    if (printer(fmt)->article)
+        printer(fmt)->article(f, a, v, nv);
     free(v);
-    const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
-    if (fmt == OUT_TSV) {
-        fputs("body\t", f);
-        tsv_value(f, body);
-        fputc('\n', f);
-    } else if (fmt == OUT_CSV) {
-        fputs("body,", f);
-        csv_value(f, body);
-        fputs("\r\n", f);
-    } else if (body) {
-        fprintf(f, "\n%s\n", body);
-    }
     return DATELINE_OK;
+}
+
+/* ---- The printers ---- */
+
+/* The output formats, one row each, in the order of out_format_t. A hook left NULL prints
+ * nothing (count: a bare number). */
+static const printer_t printers[] = {
+    [OUT_TEXT] = {.name = "text", .stories = 1, .facets = 1, .marks_title = 1,
+                  .result = text_row, .facets_hook = text_facets, .end = text_end,
+                  .count = NULL, .article = text_article},
+    [OUT_JSON] = {.name = "json", .stories = 1, .facets = 1, .begin = json_begin,
+                  .result = json_row, .facets_hook = json_facets, .end = json_end,
+                  .count = json_count, .article = json_article},
+    [OUT_JSONL] = {.name = "jsonl", .result = jsonl_row, .count = json_count,
+                   .article = json_article},
+    [OUT_TSV] = {.name = "tsv", .facets = 1, .begin = tsv_begin, .result = tsv_row,
+                 .facets_hook = tsv_facets, .article = tsv_article},
+    [OUT_CSV] = {.name = "csv", .begin = csv_begin, .result = csv_row, .article = csv_article},
+    [OUT_SVG] = {.name = "svg", .facets = 1, .chart = 1, .facets_hook = svg_facets},
+};
+#define NPRINTERS (sizeof printers / sizeof printers[0])
+
+static const printer_t *printer(out_format_t fmt)
+{
+    return (size_t)fmt < NPRINTERS ? &printers[fmt] : &printers[OUT_TEXT];
+}
+
+int out_format_from_name(const char *name, out_format_t *out)
+{
+    for (size_t k = 0; k < NPRINTERS; k++)
+        if (printers[k].name && strcmp(printers[k].name, name) == 0) {
+            *out = (out_format_t)k;
+            return 1;
+        }
+    return 0;
+}
+
+const char *out_format_name(out_format_t fmt) { return printer(fmt)->name; }
+
+int out_wants_stories(out_format_t fmt) { return printer(fmt)->stories; }
+
+int out_has_facets(out_format_t fmt) { return printer(fmt)->facets; }
+
+int out_is_chart(out_format_t fmt) { return printer(fmt)->chart; }
+
+void out_begin(FILE *f, const out_t *o, const out_totals_t *t)
+{
+    if (printer(o->fmt)->begin)
+        printer(o->fmt)->begin(f, o, t);
+}
+
+void out_facets(FILE *f, const out_t *o, dateline_results_t *res, const dateline_field_t *fields,
+                size_t nfields, const char *period)
+{
+    if (printer(o->fmt)->facets_hook)
+        printer(o->fmt)->facets_hook(f, o, res, fields, nfields, period);
+}
+
+void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown, const char *facets,
+             size_t len)
+{
+    if (printer(o->fmt)->end)
+        printer(o->fmt)->end(f, o, t, shown, facets, len);
+    else
+        fwrite(facets, 1, len, f);
 }

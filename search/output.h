@@ -1,4 +1,6 @@
-/* output.h: how dateline-search prints results and articles: text for people, JSON, JSON Lines, CSV and TSV for programs. */
+/* output.h: how dateline-search prints results and articles: text for people, JSON, JSON Lines,
+ * CSV and TSV for programs, an SVG chart of the timeline. Each format is a row of output.c's
+ * printer table. */
 #ifndef DL_OUTPUT_H
 #define DL_OUTPUT_H
 
@@ -9,6 +11,12 @@ typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG } out_fo
 
 /* The format named `name` ("jsonl") in *out; 0 when there is none of that name. */
 int out_format_from_name(const char *name, out_format_t *out);
+/* The name of a format ("jsonl"). */
+const char *out_format_name(out_format_t fmt);
+/* Whether the format prints facets and timelines (JSON Lines and CSV hold results only). */
+int out_has_facets(out_format_t fmt);
+/* Whether the format is a chart of the timeline (SVG), listing no result. */
+int out_is_chart(out_format_t fmt);
 
 /* JSON output's format version: bump it when a field changes meaning or goes away. */
 #define DL_JSON_VERSION 2
@@ -38,12 +46,16 @@ int out_wants_stories(out_format_t fmt);
 
 /* A list of results is printed by out_begin(), then out_result() for each result (i counts
  * them from 0), then out_end(); they may come in pages, each printed as soon as it is in
- * hand. In JSON the object is left open for out_facets(), which must follow and closes it. */
+ * hand. out_facets() renders the facets and timeline of the first page (into a buffer of the
+ * caller's), and out_end() prints them where the format puts them: what out_begin() opens,
+ * out_end() closes. */
 void out_begin(FILE *f, const out_t *o, const out_totals_t *t);
 /* Returns DATELINE_OK, or the error reading the result (nothing is printed then). */
 dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i);
 /* `shown`: how many results were printed. */
-void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown);
+/* `facets`: the len bytes out_facets() printed. */
+void out_end(FILE *f, const out_t *o, const out_totals_t *t, size_t shown, const char *facets,
+             size_t len);
 
 /* Display columns of n bytes of UTF-8 text on a terminal: wide characters take 2, combining
  * marks and escape sequences none. */
@@ -55,14 +67,11 @@ void out_count(FILE *f, out_format_t fmt, const char *query, size_t total);
 /* Prints a query's failure as a JSON line: {"version","query","error":{"status","message"}}. */
 void out_error(FILE *f, const char *query, dateline_status_t st, const char *message);
 
-/* Prints the facets and timeline the query asked for (nothing when it asked for none). */
-void out_facets(FILE *f, out_format_t fmt, dateline_results_t *res, const dateline_field_t *fields,
+/* Prints the facets and timeline the query asked for (nothing when it asked for none); SVG
+ * draws the timeline as a bar chart (a whole document). For out_end(). */
+void out_facets(FILE *f, const out_t *o, dateline_results_t *res, const dateline_field_t *fields,
                 size_t nfields, const char *period);
 
-/* Draws the timeline of the results as an SVG bar chart (a whole document). */
-void out_svg(FILE *f, const char *query, dateline_results_t *res, const char *period);
-
-/* Prints one whole article. */
 /* An article in full (--show), with the versions of its story when `chain` (the results of
  * story:ID, oldest first) holds more than it. */
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,

@@ -18,7 +18,6 @@
 #include <strings.h>
 #include "dl.h"
 
-#define KEY_MAX 200   /* filter keys are cut here, well inside Xapian's 245-byte term limit */
 #define MAX_DEPTH 100 /* parentheses and NOTs nested deeper than this are refused */
 
 typedef enum { T_END, T_WORD, T_PHRASE, T_FIELD, T_LPAREN, T_RPAREN, T_AND, T_OR, T_NOT, T_NEAR,
@@ -387,12 +386,12 @@ static dl_qnode_t *date_node(parser_t *p, const tok_t *t)
              (!bn || date_bound(dots + 2, bn, 1, d->hi));
     }
     if (!ok) {
-        fail(p, DATELINE_BAD_ARGUMENT,
+        fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: '%.*s' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a "
                        "real day), or a range A..B, A.. or ..B",
                        charpos(p->q, at), (int)n, v));
     } else if (d->lo[0] && d->hi[0] && strcmp(d->lo, d->hi) > 0) {
-        fail(p, DATELINE_BAD_ARGUMENT,
+        fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: the date range '%.*s' ends before it starts",
                        charpos(p->q, at), (int)n, v));
     } else {
@@ -497,7 +496,7 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
         return NULL;
     }
     char *raw = t->quoted ? unescape(t->s, n) : dl_strndup(t->s, n);
-    char *key = raw ? dl_key_normalize(raw, KEY_MAX) : NULL;
+    char *key = raw ? dl_key_normalize(raw, DL_KEY_MAX) : NULL;
     free(raw);
     if (!key) {
         fail(p, DATELINE_NO_MEMORY, NULL);

@@ -136,8 +136,14 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < dateline_results_timeline_size(res); i++) {
         size_t c;
-        const char *pl, *gr, *label = dateline_results_timeline_get(res, i, &c, &pl, &gr);
-        printf("period %s %lu %s|%s\n", label, (unsigned long)c, pl, gr);
+        size_t j, pc;
+        const char *v, *label = dateline_results_timeline_get(res, i, &c);
+        printf("period %s %lu", label, (unsigned long)c);
+        for (j = 0; (v = dateline_results_timeline_top(res, i, DATELINE_FIELD_PLACES, j, &pc)); j++)
+            printf(" place %s %lu", v, (unsigned long)pc);
+        for (j = 0; (v = dateline_results_timeline_top(res, i, DATELINE_FIELD_GROUPS, j, &pc)); j++)
+            printf(" group %s %lu", v, (unsigned long)pc);
+        printf("\n");
     }
     printf("left out %lu undated %lu coarser\n",
            (unsigned long)dateline_results_timeline_undated(res),

@@ -38,10 +38,10 @@ again 2
 total 1
 1 Embedded story about cocoa | ACCRA (Reuters) - [Cocoa] farmers in Ghana expect a good crop.
 facet Ghana 1
-period 1999 1 Ghana|
+period 1999 1 place Ghana 1
 left out 0 undated 0 coarser
 series Ghana 1: 1 in the first period
-bad date: bad argument: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
+bad date: query syntax error: position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B
 quoted topic:"say \\"no\\" \\* or \\\\ not": success 1
 quoted topic:"plain": success 1
 phrase "about the": success 2

@@ -52,7 +52,7 @@ is "$(printf 'opec\n\n*\ndate:2017-13\n' | S --stdin --count)" \
    '{"version":2,"query":"opec","total":2}
 {"version":2,"query":"","error":{"status":"bad_argument","message":"no query: give words to search for, or * for every article"}}
 {"version":2,"query":"*","total":45}
-{"version":2,"query":"date:2017-13","error":{"status":"bad_argument","message":"position 6: '"'2017-13'"' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B"}}' \
+{"version":2,"query":"date:2017-13","error":{"status":"query_syntax","message":"position 6: '"'2017-13'"' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real day), or a range A..B, A.. or ..B"}}' \
    "--stdin --count: one object a line; an empty line and an impossible date are errors"
 is "$(printf 'opec\n' | S --stdin --facet place:1 | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["facets"]["place"])')" \
    "[{'value': 'Saudi Arabia', 'count': 2}]" "--stdin --facet: facets in each answer"

@@ -1,5 +1,6 @@
 /* unit-date.c: the date parsers, calendar checks and the year of a dateline's "Feb 26". */
 #include <config.h>
+#include "days.h"
 #include "dl.h"
 #include "tap.h"
 
@@ -100,6 +101,25 @@ int main(void)
     };
     for (size_t i = 0; i < sizeof any / sizeof any[0]; i++)
         fmt_is(dl_date_parse_any(any[i][0], strlen(any[i][0]), &d), &d, any[i][1], any[i][0]);
+
+    /* day numbers, the one implementation the index and the SVG chart share */
+    static const struct { long y, m, d, n; } days[] = {
+        {1970, 1, 1, 0}, {1969, 12, 31, -1}, {2000, 3, 1, 11017}, {1987, 2, 26, 6265},
+        {1, 1, 1, -719162}, {9999, 12, 31, 2932896}, {1600, 2, 29, -135081}};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+        is_int(dl_day_number(days[i].y, days[i].m, days[i].d), days[i].n,
+               "day number of %04ld-%02ld-%02ld", days[i].y, days[i].m, days[i].d);
+    long bad = 0, prev_y = 0, prev_m = 0, prev_d = 0;
+    for (long n = -719162; n <= 2932896; n++) {
+        long y, m, dd;
+        dl_day_date(n, &y, &m, &dd);
+        /* each day is the next of the one before, and reads back to its number */
+        int next = n == -719162 || (y == prev_y && m == prev_m && dd == prev_d + 1) ||
+                   (y == prev_y && m == prev_m + 1 && dd == 1) || (y == prev_y + 1 && m == 1 && dd == 1);
+        bad += !next || dl_day_number(y, m, dd) != n || dd > dl_date_days_in_month((int)y, (int)m);
+        prev_y = y, prev_m = m, prev_d = dd;
+    }
+    is_int(bad, 0, "every day from 0001-01-01 to 9999-12-31 follows the one before and reads back");
 
     done_testing();
 }

@@ -1,6 +1,7 @@
 /* unit-normalize.c: UTF-8 checks, charset repair, text cleaning and filter keys. */
 #include <config.h>
 #include <stdlib.h>
+#include <string.h>
 #include "dl.h"
 #include "tap.h"
 
@@ -96,6 +97,35 @@ int main(void)
         ok(out && len2 == strlen(out) && dl_utf8_valid(out, len2),
            "undouble %zu: valid UTF-8 of its length", i);
         free(out);
+    }
+
+    /* the one UTF-8 encoder, and the one decoder of character references */
+    {
+        static const unsigned long cps[] = {0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x201C, 0xFFFF,
+                                            0x10000, 0x1F4F0, 0x10FFFF};
+        static const size_t lens[] = {1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4};
+        for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+            char enc[4];
+            size_t len = dl_utf8_put(cps[i], enc);
+            ok(len == lens[i] && dl_utf8_valid(enc, len) &&
+                   dl_utf8_seqlen((unsigned char *)enc, len) == len,
+               "U+%04lX is %zu bytes of valid UTF-8", cps[i], lens[i]);
+        }
+        char e[4];
+        ok(dl_utf8_put(0xE9, e) == 2 && memcmp(e, "\xc3\xa9", 2) == 0, "U+00E9 is C3 A9");
+        static const struct { const char *in; size_t len; unsigned long cp; } refs[] = {
+            {"&amp;x", 5, '&'}, {"&lt;", 4, '<'}, {"&gt;", 4, '>'}, {"&quot;", 6, '"'},
+            {"&apos;", 6, '\''}, {"&nbsp;", 6, 0xA0}, {"&#39;", 5, '\''}, {"&#233;", 6, 0xE9},
+            {"&#xE9;", 6, 0xE9}, {"&#X201c;", 8, 0x201C}, {"&#0;", 4, 0},
+            {"&#1234567;", 10, 1234567}, {"&eacute;", 0, 0}, {"&amp", 0, 0}, {"&#;", 0, 0},
+            {"&#x;", 0, 0}, {"&#12a;", 0, 0}, {"& amp;", 0, 0}, {"&#12345678901;", 0, 0},
+            {"&AMP;", 0, 0}, {"x&amp;", 0, 0}};
+        for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+            unsigned long cp = 0;
+            size_t len = dl_entity(refs[i].in, strlen(refs[i].in), &cp);
+            ok(len == refs[i].len && (!len || cp == refs[i].cp),
+               "character reference '%s': %zu, U+%04lX", refs[i].in, len, cp);
+        }
     }
 
     done_testing();

@@ -104,13 +104,13 @@ int main(void)
     parses("NEAR/x a", "(and NEAR/x a)");
     parses("10:30 1:0", "(and 10:30 1:0)");
     parses("author:\"John Smith\"", "author=john-smith");
-    fails("date:2017-13-45", DATELINE_BAD_ARGUMENT,
+    fails("date:2017-13-45", DATELINE_QUERY_SYNTAX,
           "position 6: '2017-13-45' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real "
           "day), or a range A..B, A.. or ..B");
-    fails("oil date:2017-02-29", DATELINE_BAD_ARGUMENT,
+    fails("oil date:2017-02-29", DATELINE_QUERY_SYNTAX,
           "position 10: '2017-02-29' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real "
           "day), or a range A..B, A.. or ..B");
-    fails("date:2018..2017", DATELINE_BAD_ARGUMENT,
+    fails("date:2018..2017", DATELINE_QUERY_SYNTAX,
           "position 6: the date range '2018..2017' ends before it starts");
     fails("oil \"never closed", DATELINE_QUERY_SYNTAX, "position 5: a quote that is never closed");
     fails("café place:\"x", DATELINE_QUERY_SYNTAX, "position 12: a quote that is never closed");

@@ -2,10 +2,12 @@
  * line ends and "" inside fields, byte-order marks, CRLF, tab-separated files, JSON escapes and
  * nesting, MIME encodings and parts, mbox quoting, declared charsets, and format detection. */
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dateline.h"
 #include "dl.h"
+#include "reader.h"
 #include "tap.h"
 
 /* Every record of the input as one line "title|body|date|topics|places|key|identity|charset|
@@ -61,9 +63,84 @@ static void reads(const char *data, const char *name, const dateline_reader_opti
     free(got);
 }
 
+/* How many values dateline_format_t has in the installed header (AUTO included): counted in
+ * the text, so that a value added there without a row of the format table fails below. */
+static int enum_values(void)
+{
+    const char *top = getenv("top_srcdir");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/include/dateline.h", top && *top ? top : ".");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512];
+    int in = 0, n = 0;
+    while (fgets(line, sizeof line, f)) {
+        const char *p = line + strspn(line, " \t");
+        if (strncmp(p, "} dateline_format_t;", 20) == 0)
+            break;
+        if (strncmp(p, "typedef enum", 12) == 0)
+            in = 1, n = 0;
+        else if (in && strncmp(p, "DATELINE_FORMAT_", 16) == 0)
+            n++;
+    }
+    fclose(f);
+    return n;
+}
+
+/* The format table: a row with a name for every value of the public enum, and no other row. */
+static void format_table(void)
+{
+    size_t nrows;
+    const dl_format_row_t *const *rows = dl_format_rows(&nrows);
+    int values = enum_values();
+    ok(values > 1, "dateline_format_t's values counted in include/dateline.h (%d)", values);
+    is_int((int)nrows, values - 1, "one row per format of the public enum, AUTO aside");
+    is_str(dateline_format_name(DATELINE_FORMAT_AUTO), "auto", "AUTO is named, with no row");
+    ok(dl_format_row(DATELINE_FORMAT_AUTO) == NULL, "AUTO has no row");
+    for (int f = 1; f < values; f++) {
+        const dl_format_row_t *row = dl_format_row((dateline_format_t)f);
+        ok(row && row->format == (dateline_format_t)f && row->name && *row->name && row->next,
+           "format %d has a row with a name and a reader", f);
+        if (!row)
+            continue;
+        is_str(dateline_format_name((dateline_format_t)f), row->name, "format %d: its name", f);
+        is_int((int)dateline_format_from_name(row->name), f, "%s: its name reads back", row->name);
+        ok(!row->free || row->state_size, "%s: frees only state it has", row->name);
+        for (const char *const *a = row->aliases; a && *a; a++)
+            is_int((int)dateline_format_from_name(*a), f, "%s: alias %s", row->name, *a);
+        /* an extension means the format when the content says nothing */
+        for (const char *const *e = row->extensions; e && *e; e++) {
+            char name[64];
+            dateline_format_t got = DATELINE_FORMAT_AUTO;
+            snprintf(name, sizeof name, "story.%s", *e);
+            char *all = read_all("nothing but words\n", 18, name, NULL, &got);
+            free(all);
+            is_str(dateline_format_name(got), row->name, "%s: a file named %s", row->name, name);
+        }
+    }
+    for (size_t i = 0; i < nrows; i++)
+        ok(dl_format_row(rows[i]->format) == rows[i], "row %zu (%s) is its format's only row", i,
+           rows[i]->name);
+    is_str(dateline_format_name((dateline_format_t)values), "unknown",
+           "the value after the last has no name");
+    is_int((int)dateline_format_from_name("nonesuch"), DATELINE_FORMAT_AUTO, "an unknown name");
+    dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
+    o.format = (dateline_format_t)values;
+    dateline_reader_t *r = NULL;
+    char *msg = NULL;
+    is_int(dateline_reader_open_memory("x\n", 2, "x", &o, &r, &msg), DATELINE_BAD_ARGUMENT,
+           "a format with no row is refused");
+    ok(r == NULL && msg && strstr(msg, "unknown version or format"), "and said so: %s",
+       msg ? msg : "(null)");
+    dateline_free(msg);
+}
+
 int main(void)
 {
     dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
+
+    format_table();
 
     /* CSV */
     reads("\xEF\xBB\xBFtitle,text,date\r\n"
@@ -154,6 +231,11 @@ int main(void)
           "<html><style>p{}</style><p>One</p><p>Two &amp; three</p></html>\n",
           "h", &o, DATELINE_FORMAT_MAIL, "Only HTML|One\n\nTwo & three||||||utf-8|a@b|",
           "an HTML body without its tags");
+    reads("From: a@b\nSubject: References\nContent-Type: text/html; charset=utf-8\n\n"
+          "<p>It&#8217;s Caf&#xE9;&nbsp;Noir &#0; &eacute; &#39;q&#39;</p>\n",
+          "r", &o, DATELINE_FORMAT_MAIL,
+          "References|It\xe2\x80\x99s Caf\xc3\xa9 Noir &#0; &eacute; 'q'||||||utf-8|a@b|",
+          "an HTML body's numeric references decoded (a NUL's and unknown names kept as written)");
     reads("From: a@b\nSubject: Declared wrongly\nContent-Type: text/plain; charset=us-ascii\n\n"
           "Z\xc3\xbcrich\n",
           "d", &o, DATELINE_FORMAT_MAIL, "Declared wrongly|Z\xc3\xbcrich||||||utf-8|a@b|",
