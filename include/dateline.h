@@ -61,7 +61,7 @@ typedef enum {
     DATELINE_INTERNAL,       /* a bug in Dateline */
     DATELINE_NOT_FOUND,      /* no index, or no article with that id */
     DATELINE_END,            /* iteration is over (not an error) */
-    DATELINE_READ_ONLY       /* a write to an index opened with DATELINE_OPEN_READ */
+    DATELINE_READ_ONLY       /* a write to an index opened for reading only */
 } dateline_status_t;
 
 /* A short English description of a status, e.g. "index is locked". Never NULL. */

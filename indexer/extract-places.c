@@ -160,7 +160,7 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
  * dateline abbreviations included; -1 if none. */
 static int qualifier(const char *s, size_t n)
 {
-    char key[KEY_MAX];
+    char key[PHRASE_MAX];
     size_t count, k = dl_gaz_fold(s, n, key, sizeof key);
     const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
     int pick = -1;

@@ -15,7 +15,7 @@ from .articles import Article, Date, Origin, PlaceId, place_name
 from .errors import (BadArgumentError, BadInputError, CharsetError, ClosedError,
                      CorruptIndexError, Error, FileError, InternalError, LockedError,
                      ModifiedError, NoMemoryError, NotFoundError, QuerySyntaxError,
-                     VersionError, XapianError)
+                     ReadOnlyError, VersionError, XapianError)
 from .index import (Added, Index, IngestReport, Period, Query, Rejection, Result, Results,
                     Stats, Timeline)
 from .reader import Reader, read
@@ -27,7 +27,7 @@ __all__ = [
     "CorruptIndexError", "Date", "Error", "FileError", "Index", "IngestReport",
     "InternalError", "LockedError", "ModifiedError", "NoMemoryError", "NotFoundError",
     "Origin", "Period", "PlaceId", "Query", "QuerySyntaxError", "Reader", "Rejection",
-    "Result", "Results", "Stats", "Timeline", "VersionError", "XapianError", "library",
+    "ReadOnlyError", "Result", "Results", "Stats", "Timeline", "VersionError", "XapianError", "library",
     "place_name", "quote", "read", "version",
 ]
 

@@ -2,7 +2,7 @@
 
 The rest of the package calls the library only through this module: the ctypes declarations
 (argtypes and restype of each function), the values of the C enums, and the few helpers that
-know a C layout (the stats struct, the ";"-joined places and groups of a timeline period), so
+know a C layout (the versioned stats struct, a timeline period's lists of places and groups), so
 that a change to the C API touches this file alone.
 
 ctypes calls release the GIL for as long as the C function runs.
@@ -20,7 +20,7 @@ NUMBER = 100
 
 # dateline_status_t
 (OK, NO_MEMORY, BAD_ARGUMENT, FILE_ERROR, LOCKED, MODIFIED, CORRUPT, VERSION, QUERY_SYNTAX,
- BAD_INPUT, CHARSET, XAPIAN_ERROR, INTERNAL, NOT_FOUND, END) = range(15)
+ BAD_INPUT, CHARSET, XAPIAN_ERROR, INTERNAL, NOT_FOUND, END, READ_ONLY) = range(16)
 
 # dateline_field_t, by the names dateline_field_name() gives them
 FIELDS = ("id", "title", "body", "date", "dateline", "source", "file", "key", "charset",
@@ -58,9 +58,12 @@ class ReaderOptions(Structure):
                 ("fields", c_char_p), ("topic", c_char_p), ("max_decompressed", c_size_t)]
 
 
+STATS_VERSION = 1
+
+
 class Stats(Structure):
-    """dateline_stats_t."""
-    _fields_ = [("articles", c_size_t), ("dated", c_size_t), ("first", c_char * 20),
+    """dateline_stats_t, version 1."""
+    _fields_ = [("version", c_int), ("articles", c_size_t), ("dated", c_size_t), ("first", c_char * 20),
                 ("last", c_char * 20), ("origins", c_size_t), ("copies", c_size_t),
                 ("repaired", c_size_t), ("bytes", c_ulonglong)]
 
@@ -142,7 +145,8 @@ _SIGNATURES = [
     ("dateline_index_delete_origin", c_int, [c_void_p, c_char_p, POINTER(c_size_t),
                                              POINTER(c_size_t)]),
     ("dateline_index_stats", c_int, [c_void_p, POINTER(Stats)]),
-    ("dateline_index_value", c_char_p, [c_void_p, c_int, c_size_t, POINTER(c_size_t)]),
+    ("dateline_index_value", c_int, [c_void_p, c_int, c_size_t, POINTER(c_char_p),
+                                     POINTER(c_size_t)]),
     ("dateline_index_get", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_index_count", c_int, [c_void_p, POINTER(c_size_t)]),
     # queries
@@ -163,8 +167,9 @@ _SIGNATURES = [
     ("dateline_results_facet_size", c_size_t, [c_void_p, c_int]),
     ("dateline_results_facet_get", c_char_p, [c_void_p, c_int, c_size_t, POINTER(c_size_t)]),
     ("dateline_results_timeline_size", c_size_t, [c_void_p]),
-    ("dateline_results_timeline_get", c_char_p, [c_void_p, c_size_t, POINTER(c_size_t),
-                                                 POINTER(c_char_p), POINTER(c_char_p)]),
+    ("dateline_results_timeline_get", c_char_p, [c_void_p, c_size_t, POINTER(c_size_t)]),
+    ("dateline_results_timeline_top", c_char_p, [c_void_p, c_size_t, c_int, c_size_t,
+                                                 POINTER(c_size_t)]),
     ("dateline_results_timeline_undated", c_size_t, [c_void_p]),
     ("dateline_results_timeline_coarser", c_size_t, [c_void_p]),
     ("dateline_results_series_size", c_size_t, [c_void_p]),
@@ -176,7 +181,7 @@ _SIGNATURES = [
     ("dateline_results_size", c_size_t, [c_void_p]),
     ("dateline_results_get", c_void_p, [c_void_p, c_size_t]),
     ("dateline_result_rank", c_size_t, [c_void_p]),
-    ("dateline_result_versions", c_size_t, [c_void_p]),
+    ("dateline_result_versions", c_int, [c_void_p, POINTER(c_size_t)]),
     ("dateline_result_score", c_double, [c_void_p]),
     ("dateline_result_article", c_int, [c_void_p, POINTER(c_void_p)]),
     ("dateline_result_snippet", c_int, [c_void_p, c_size_t, c_char_p, c_char_p,
@@ -224,6 +229,7 @@ def quote(field, value):
 def stats(index):
     """dateline_index_stats() as (status, dict of the struct's fields)."""
     s = Stats()
+    s.version = STATS_VERSION
     st = lib.dateline_index_stats(index, byref(s))
     return st, {"articles": s.articles, "dated": s.dated, "first": text(s.first) or None,
                 "last": text(s.last) or None, "origins": s.origins, "copies": s.copies,
@@ -233,11 +239,16 @@ def stats(index):
 def timeline_period(results, i):
     """Period i of a timeline as (label, count, places, groups), the last two as lists."""
     count = c_size_t()
-    places, groups = c_char_p(), c_char_p()
-    label = lib.dateline_results_timeline_get(results, i, byref(count), byref(places),
-                                              byref(groups))
-    split = lambda b: [v for v in text(b).split(";") if v] if b else []
-    return text(label), count.value, split(places.value), split(groups.value)
+    label = lib.dateline_results_timeline_get(results, i, byref(count))
+
+    def top(field):
+        values = []
+        while True:
+            v = lib.dateline_results_timeline_top(results, i, FIELD[field], len(values), None)
+            if v is None:
+                return values
+            values.append(text(v))
+    return text(label), count.value, top("places"), top("groups")
 
 
 def new_reader_options(**kw):

@@ -102,11 +102,16 @@ class NotFoundError(Error, LookupError):
     status = _capi.NOT_FOUND
 
 
+class ReadOnlyError(Error):
+    """DATELINE_READ_ONLY: a write to an index opened for reading (writable=False)."""
+    status = _capi.READ_ONLY
+
+
 # Each status by its class; DATELINE_OK and DATELINE_END are not errors.
 BY_STATUS = {cls.status: cls for cls in (
     NoMemoryError, BadArgumentError, FileError, LockedError, ModifiedError, CorruptIndexError,
     VersionError, QuerySyntaxError, BadInputError, CharsetError, XapianError, InternalError,
-    NotFoundError)}
+    NotFoundError, ReadOnlyError)}
 
 
 def error(status, message=None):

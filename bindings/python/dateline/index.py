@@ -308,19 +308,21 @@ class Index:
         with self._lock:
             h = self._h()
             n = c_size_t()
+            v = c_char_p()
             while True:
-                v = lib.dateline_index_value(h, f, len(out), byref(n))
-                if v is None:
+                st = lib.dateline_index_value(h, f, len(out), byref(v), byref(n))
+                if st == _capi.END:
                     return out
-                out.append((_capi.text(v), n.value))
+                self._check(st)
+                out.append((_capi.text(v.value), n.value))
 
     # -- writing -----------------------------------------------------------------------------
     def add(self, article: Optional[Article] = None, **fields) -> Added:
         """Adds an article (an Article, or its fields as keywords: title=, body=, date=,
         places=[...], ...): the index finds its places, computes its id when not given,
         stores and indexes it. It is searchable after commit() (or close()).
-        BadArgumentError when the index is read-only or the article has no title, body or
-        identity (nothing written: go on with the next)."""
+        ReadOnlyError when the index is read-only; BadInputError when the article has no
+        title, body or identity (nothing written: go on with the next)."""
         if article is None:
             article = Article(**fields)
         elif fields:
@@ -657,9 +659,11 @@ class Result(Article):
         self._handle = handle
         self.rank = lib.dateline_result_rank(handle)
         self.score = lib.dateline_result_score(handle)
-        self.versions = lib.dateline_result_versions(handle)
         a = c_void_p()
         ix = results.query.index
+        versions = c_size_t()
+        ix._check(lib.dateline_result_versions(handle, byref(versions)))
+        self.versions = versions.value
         ix._check(lib.dateline_result_article(handle, byref(a)))
         fill(self, a)
         s = c_char_p()
