@@ -112,6 +112,7 @@
 
 #include <xapian.h>
 
+#include "days.h"
 #include "dl.h"
 #include "gazetteer.h"
 #include "index-int.h"
@@ -133,7 +134,6 @@ const long CHAIN_DAYS = 3;        /* versions of a story are sent within this ma
 const unsigned CHAIN_CANDIDATES = 200; /* articles looked at per add for a chain to join */
 const char FACET_SEP = '\x1f';
 const size_t DEFAULT_BATCH = 1000;
-const size_t KEY_MAX = 200;
 const size_t ID_MAX = 200;              /* longer ids are cut and hashed into the Q term */
 const int OPEN_TRIES = 10;              /* opens of a revision a writer keeps replacing */
 const char WRITER_FILE[] = "dateline.writer";
@@ -561,7 +561,7 @@ template <typename F> dateline_status_t guard_inner(dateline_index *idx, F f)
 
 std::string key_of(const char *v)
 {
-    char *k = dl_key_normalize(v, KEY_MAX);
+    char *k = dl_key_normalize(v, DL_KEY_MAX);
     if (!k)
         throw std::bad_alloc();
     try {
@@ -813,7 +813,7 @@ static void add_place_terms(Xapian::Document &doc, const dateline_article_t *a)
         if (id.empty())
             continue;
         if (id[0] == '=') {
-            wdf[id.substr(0, KEY_MAX)] += w;
+            wdf[id.substr(0, DL_KEY_MAX)] += w;
             facet.push_back(id.substr(1));
             continue;
         }
@@ -1597,24 +1597,17 @@ static bool day_number(const std::string &key, long *out)
     long y = f[0], m = f[1], d = f[2];
     if (m < 1 || m > 12 || d < 1 || d > 31)
         return false;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    *out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    *out = dl_day_number(y, m, d);
     return true;
 }
 
 /* The date "YYYY-MM-DD" of a day number. */
 static std::string civil_date(long days)
 {
-    days += 719468;
-    long era = (days >= 0 ? days : days - 146096) / 146097;
-    long doe = days - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    long y, m, d;
+    dl_day_date(days, &y, &m, &d);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
     return buf;
 }
 
@@ -2141,24 +2134,12 @@ static std::string unescape_html(const std::string &s)
     std::string o;
     o.reserve(s.size());
     for (size_t i = 0; i < s.size(); i++) {
-        if (s[i] == '&') {
-            static const struct {
-                const char *ent;
-                char c;
-            } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-                        {"&#39;", '\''}, {"&apos;", '\''}};
-            bool done = false;
-            for (const auto &e : ents) {
-                size_t n = std::strlen(e.ent);
-                if (s.compare(i, n, e.ent) == 0) {
-                    o += e.c;
-                    i += n - 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done)
-                continue;
+        unsigned long cp;
+        size_t n = s[i] == '&' ? dl_entity(s.data() + i, s.size() - i, &cp) : 0;
+        if (n && cp < 0x80 && cp) { /* what the escaping writes: &amp; &lt; &gt; &quot; &#39; */
+            o += static_cast<char>(cp);
+            i += n - 1;
+            continue;
         }
         o += s[i];
     }
