@@ -23,7 +23,7 @@
 #endif
 
 #define MAX_DEPTH 64 /* folders nested deeper than this are not walked (a link loop, most likely) */
-#define MAX_FORMATS 32 /* more than dateline_format_t has values: a new format needs no change here */
+#define MAX_FORMATS 32 /* more than dateline_format_t has values: a new one needs no change */
 
 /* A rule of --exclude or of a folder's .datelineignore (gitignore's syntax). */
 typedef struct {

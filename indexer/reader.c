@@ -407,124 +407,155 @@ dateline_status_t dl_gunzip(const char *p, size_t n, size_t cap, dl_buf_t *out, 
     return DATELINE_OK;
 }
 
-dateline_status_t dateline_reader_open_file(const char *path, const char *name,
-                                            const dateline_reader_options_t *opt,
-                                            dateline_reader_t **out, char **message)
+/* What reading a file brought in. */
+typedef struct {
+    dl_buf_t b;   /* the bytes kept: all of them, or the start of a file too big to keep */
+    size_t total; /* bytes the file had (or the pipe gave) */
+    int huge;     /* a regular file past DL_MAX_FILE, of which only the start was read */
+    int endless;  /* a pipe or device, read no further than DL_MAX_FILE */
+} input_t;
+
+/* Reads the open file f (`name` in messages) into in. Up to DL_MAX_FILE bytes are kept; past
+ * that, only what one article may hold, and the rest is counted without being stored. Returns
+ * DATELINE_OK, FILE_ERROR or BAD_INPUT (binary data) with *message set, or NO_MEMORY. */
+static dateline_status_t read_input(FILE *f, int is_stdin, const char *name,
+                                    const dateline_reader_options_t *opt, input_t *in,
+                                    char **message)
 {
-    FILE *f;
-    dl_buf_t b;
     char chunk[65536];
     size_t n;
-    int is_stdin;
-    if (message)
-        *message = NULL;
-    if (!path || !out)
-        return DATELINE_BAD_ARGUMENT;
-    is_stdin = strcmp(path, "-") == 0;
-    if (!name)
-        name = path;
-    f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        if (message)
-            *message = dl_format("%s: cannot open: %s", name, strerror(errno));
-        return DATELINE_FILE_ERROR;
-    }
-    dl_buf_init(&b);
-    /* Read up to DL_MAX_FILE bytes; past that, only what one article may hold is kept, and the
-     * rest is counted without being stored. */
-    size_t total = 0;
-    int huge = 0;
     struct stat sb;
+    dl_buf_init(&in->b);
+    in->total = 0;
+    in->huge = in->endless = 0;
     if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
         (size_t)sb.st_size > DL_MAX_FILE) {
         /* a huge file: its start is all that can be used, so only its start is read */
-        while (b.len < DL_MAX_ARTICLE + sizeof chunk && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            dl_buf_add(&b, chunk, n);
-        total = (size_t)sb.st_size;
-        huge = 1;
+        while (in->b.len < DL_MAX_ARTICLE + sizeof chunk &&
+               (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            dl_buf_add(&in->b, chunk, n);
+        in->total = (size_t)sb.st_size;
+        in->huge = 1;
     }
     /* a pipe or a device may never end (/dev/zero): past the bound it is read no further */
-    int stream = fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode), endless = 0;
+    int stream = fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode);
     int sniff = !opt || opt->format == DATELINE_FORMAT_AUTO;
-    while (!huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (total == 0 && sniff && binary_start(chunk, n)) {
+    while (!in->huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (in->total == 0 && sniff && binary_start(chunk, n)) {
             /* binary from its first block (NUL bytes only, random bytes): no need for more */
-            if (!is_stdin)
-                fclose(f);
-            dl_buf_free(&b);
+            dl_buf_free(&in->b);
             if (message)
                 *message = dl_format("%s: binary data, not an article (use --format to read it "
                                      "as text anyway)", name);
             return DATELINE_BAD_INPUT;
         }
-        total += n;
-        if (total <= DL_MAX_FILE)
-            dl_buf_add(&b, chunk, n);
-        else if (b.len > DL_MAX_ARTICLE + sizeof chunk)
-            b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
-        if (stream && total > DL_MAX_FILE) {
-            endless = 1;
+        in->total += n;
+        if (in->total <= DL_MAX_FILE)
+            dl_buf_add(&in->b, chunk, n);
+        else if (in->b.len > DL_MAX_ARTICLE + sizeof chunk)
+            in->b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
+        if (stream && in->total > DL_MAX_FILE) {
+            in->endless = 1;
             break;
         }
     }
-
     int err = ferror(f) ? errno : 0;
-    if (!is_stdin)
-        fclose(f);
     if (err) {
-        dl_buf_free(&b);
+        dl_buf_free(&in->b);
         if (message)
             *message = dl_format("%s: cannot read: %s", name, strerror(err));
         return DATELINE_FILE_ERROR;
     }
-    if (b.failed) {
-        dl_buf_free(&b);
+    if (in->b.failed) {
+        dl_buf_free(&in->b);
         return DATELINE_NO_MEMORY;
     }
-    char *note = NULL;
-    if (b.len >= 2 && (unsigned char)b.p[0] == 0x1F && (unsigned char)b.p[1] == 0x8B) {
+    return DATELINE_OK;
+}
+
+/* Inflates in when it holds gzip data; *note says what was lost (or, for a pipe read no
+ * further, that it was). Returns DATELINE_OK, or an error with *message set (in freed). */
+static dateline_status_t inflate_input(input_t *in, const char *name,
+                                       const dateline_reader_options_t *opt, char **note,
+                                       char **message)
+{
+    dl_buf_t *b = &in->b;
+    *note = NULL;
+    if (b->len >= 2 && (unsigned char)b->p[0] == 0x1F && (unsigned char)b->p[1] == 0x8B) {
         size_t cap = opt && opt->version >= 2 && opt->max_decompressed ? opt->max_decompressed
                                                                        : DL_MAX_FILE;
-        if (huge || total > DL_MAX_FILE) {
-            dl_buf_free(&b);
+        if (in->huge || in->total > DL_MAX_FILE) {
+            dl_buf_free(b);
             if (message)
                 *message = dl_format("%s: a gzip file of %.0f MB: gunzip it, split it (split -C "
-                                     "200M) and index the parts", name, (double)total / 1048576.0);
+                                     "200M) and index the parts", name,
+                                     (double)in->total / 1048576.0);
             return DATELINE_BAD_INPUT;
         }
         dl_buf_t z;
-        dateline_status_t zst = dl_gunzip(b.p, b.len, cap, &z, &note);
-        dl_buf_free(&b);
+        dateline_status_t zst = dl_gunzip(b->p, b->len, cap, &z, note);
+        dl_buf_free(b);
         if (zst != DATELINE_OK) {
-            if (message && note)
-                *message = dl_format("%s: %s", name, note);
-            free(note);
+            if (message && *note)
+                *message = dl_format("%s: %s", name, *note);
+            free(*note);
+            *note = NULL;
             return zst;
         }
-        b = z;
-        total = b.len;
-    } else if (endless) {
-        note = dl_format("more than %zu MB from a pipe or device: read no further",
-                         DL_MAX_FILE >> 20);
+        *b = z;
+        in->total = b->len;
+    } else if (in->endless) {
+        *note = dl_format("more than %zu MB from a pipe or device: read no further",
+                          DL_MAX_FILE >> 20);
     }
-    dateline_status_t st = open_any(b.p ? b.p : "", b.len, name, opt, out, message, &b.p);
-    dl_buf_free(&b);
-    if (st == DATELINE_OK && total > DL_MAX_FILE) {
+    return DATELINE_OK;
+}
+
+dateline_status_t dateline_reader_open_file(const char *path, const char *name,
+                                            const dateline_reader_options_t *opt,
+                                            dateline_reader_t **out, char **message)
+{
+    if (message)
+        *message = NULL;
+    if (!path || !out)
+        return DATELINE_BAD_ARGUMENT;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (!name)
+        name = path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        if (message)
+            *message = dl_format("%s: cannot open: %s", name, strerror(errno));
+        return DATELINE_FILE_ERROR;
+    }
+    input_t in;
+    dateline_status_t st = read_input(f, is_stdin, name, opt, &in, message);
+    if (!is_stdin)
+        fclose(f);
+    char *note = NULL;
+    if (st == DATELINE_OK)
+        st = inflate_input(&in, name, opt, &note, message);
+    if (st != DATELINE_OK)
+        return st;
+    st = open_any(in.b.p ? in.b.p : "", in.b.len, name, opt, out, message, &in.b.p);
+    dl_buf_free(&in.b);
+    if (st == DATELINE_OK && in.total > DL_MAX_FILE) {
         if ((*out)->row != &dl_format_text) {
             dateline_reader_destroy(*out);
             *out = NULL;
-            if (message && endless)
+            if (message && in.endless)
                 *message = dl_format("%s: more than the %zu MB a file of many articles may have, "
                                      "from a pipe or device: split it (split -C 200M) and index "
                                      "the parts", name, DL_MAX_FILE >> 20);
             else if (message)
                 *message = dl_format("%s: a file of %.0f MB, more than the %zu MB a file of many "
                                      "articles may have: split it (split -C 200M) and index the "
-                                     "parts", name, (double)total / 1048576.0, DL_MAX_FILE >> 20);
+                                     "parts", name, (double)in.total / 1048576.0,
+                                     DL_MAX_FILE >> 20);
             free(note);
             return DATELINE_BAD_INPUT;
         }
-        (*out)->file_size = total;
+        (*out)->file_size = in.total;
     }
     if (st == DATELINE_OK && note) {
         (*out)->pending = note; /* told with the first article */

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "days.h"
 #include "index-int.h"
 
 using namespace dl;
@@ -18,14 +19,10 @@ namespace {
 /* The date "YYYY-MM-DD" of a day number. */
 static std::string civil_date(long days)
 {
-    days += 719468;
-    long era = (days >= 0 ? days : days - 146096) / 146097;
-    long doe = days - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    long y, m, d;
+    dl_day_date(days, &y, &m, &d);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
     return buf;
 }
 
@@ -96,10 +93,7 @@ bool day_number(const std::string &key, long *out)
     long y = f[0], m = f[1], d = f[2];
     if (m < 1 || m > 12 || d < 1 || d > 31)
         return false;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    *out = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    *out = dl_day_number(y, m, d);
     return true;
 }
 

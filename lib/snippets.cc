@@ -19,24 +19,12 @@ static std::string unescape_html(const std::string &s)
     std::string o;
     o.reserve(s.size());
     for (size_t i = 0; i < s.size(); i++) {
-        if (s[i] == '&') {
-            static const struct {
-                const char *ent;
-                char c;
-            } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-                        {"&#39;", '\''}, {"&apos;", '\''}};
-            bool done = false;
-            for (const auto &e : ents) {
-                size_t n = std::strlen(e.ent);
-                if (s.compare(i, n, e.ent) == 0) {
-                    o += e.c;
-                    i += n - 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done)
-                continue;
+        unsigned long cp;
+        size_t n = s[i] == '&' ? dl_entity(s.data() + i, s.size() - i, &cp) : 0;
+        if (n && cp < 0x80 && cp) { /* what the escaping writes: &amp; &lt; &gt; &quot; &#39; */
+            o += static_cast<char>(cp);
+            i += n - 1;
+            continue;
         }
         o += s[i];
     }

@@ -741,8 +741,11 @@ static int parse_option(options_t *o, int c, const char *word)
         o->fmt_given = 1;
         if (out_format_from_name(optarg, &o->fmt))
             return -1;
-        fprintf(stderr, "%s: unknown --format '%s': use text, json, jsonl, tsv, csv or svg\n",
-                prog, optarg);
+        fprintf(stderr, "%s: unknown --format '%s': use", prog, optarg);
+        for (size_t k = 0, n = out_format_count(); k < n; k++)
+            fprintf(stderr, "%s%s", k == 0 ? " " : k + 1 < n ? ", " : " or ",
+                    out_format_name((out_format_t)k));
+        fputc('\n', stderr);
         return query_hint(word);
     case OPT_FACET:
         if (o->nfacets == 8) {

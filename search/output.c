@@ -1460,6 +1460,8 @@ int out_format_from_name(const char *name, out_format_t *out)
 
 const char *out_format_name(out_format_t fmt) { return printer(fmt)->name; }
 
+size_t out_format_count(void) { return NPRINTERS; }
+
 int out_wants_stories(out_format_t fmt) { return printer(fmt)->stories; }
 
 int out_has_facets(out_format_t fmt) { return printer(fmt)->facets; }

@@ -11,8 +11,9 @@ typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG } out_fo
 
 /* The format named `name` ("jsonl") in *out; 0 when there is none of that name. */
 int out_format_from_name(const char *name, out_format_t *out);
-/* The name of a format ("jsonl"). */
+/* The name of a format ("jsonl"), and how many formats there are (0 to count - 1). */
 const char *out_format_name(out_format_t fmt);
+size_t out_format_count(void);
 /* Whether the format prints facets and timelines (JSON Lines and CSV hold results only). */
 int out_has_facets(out_format_t fmt);
 /* Whether the format is a chart of the timeline (SVG), listing no result. */
