@@ -3,12 +3,15 @@
 #ifndef DL_INDEX_INT_H
 #define DL_INDEX_INT_H
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "dl.h"
+
+struct dateline_index;
 
 namespace dl {
 
@@ -53,6 +56,28 @@ struct BuiltQuery {
 /* Turns a query tree into a Xapian query over db. Throws Xapian errors and std::bad_alloc. */
 void build_query(const dl_qnode_t *root, const Xapian::Database &db, const Xapian::Stem &stem,
                  BuiltQuery &out);
+
+/* interface to lib/files.cc: the records of the files read (metadata dateline.file.) */
+struct FileRecords;
+void files_free(FileRecords *f);
+/* Forgets the records of path and of every file under it. Inside a write. */
+void files_forget_under(dateline_index *idx, const std::string &path);
+/* For an origin ("FILE", 0x1F, "KEY") whose file is an absolute path: how an index written
+ * before origins were canonical may name it, as it was typed then (the longest tail of the
+ * path that it holds as an XF term, as it is or after "./"), or nothing. */
+std::vector<std::string> origins_as_typed(dateline_index *idx, const std::string &origin);
+
+/* what index.cc gives lib/files.cc */
+FileRecords *&index_files(dateline_index *idx);
+const Xapian::Database &index_db(dateline_index *idx);
+/* Opens the batch's transaction if needed: what is written goes in with the batch. */
+Xapian::WritableDatabase &index_begin_write(dateline_index *idx);
+/* Runs f inside the index's guard; with write, on a writable index only, and a failure drops
+ * the batch as a failed add does. */
+dateline_status_t index_run(dateline_index *idx, bool write,
+                            const std::function<dateline_status_t()> &f);
+dateline_status_t index_say(dateline_index *idx, dateline_status_t st, const std::string &m);
+std::string index_file_term(const std::string &file);
 
 } // namespace dl
 

@@ -37,7 +37,9 @@
  *                                                           repaired:KEY, repaired:yes|no
  *   XK<key>        the story chain (STORY): the id of its first article   story:ID
  *   XF<path>       each file the article was read from (FILE and ORIGINS), cut and hashed
- *                  like an id when long: --delete-origin finds them by prefix
+ *                  like an id when long: --delete-origin finds them by prefix. dateline-index
+ *                  gives its canonical path (dateline_path_canonical(): absolute, its folder's
+ *                  real path and its name), "-" for standard input
  *   XW<hex>        each origin, its file, 0x1F and its key hashed (16 hex digits): an
  *                  edited file finds what it gave before
  *   XO             the article was read from more than one origin (--stats)
@@ -74,6 +76,10 @@
  *   0x1F is split by origin_split(), an edited file also looks up its XW term of before, and
  *   --delete-origin also takes an XF term whose path goes on after a ':'; an article whose
  *   origins change is written the new way.
+ *   Paths were first recorded as they were typed ("a/x", "./a/x"): an article read again under
+ *   its canonical path knows such an origin as its own (origins_as_typed() in files.cc: the
+ *   longest tail of the path the index has as an XF term), and dateline-index
+ *   --delete-origin tries the path as typed when its canonical path finds nothing.
  *
  * Document data: the article record of store.c (every field, zlib-compressed).
  *   Why there and not in a store beside the index: a document's data is written in the same
@@ -86,6 +92,11 @@
  *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
  *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
  *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
+ *   dateline.file.<path>   what the file at canonical path <path> was when it was last read
+ *                  and what it gave, for a re-run to leave it unread if it has not changed:
+ *                  "1 SIZE MTIME MTIME_NS HASH OPTIONS ARTICLES FORMAT REJECTED" (lib/files.cc
+ *                  reads and writes them, in the batch's transaction after the file's
+ *                  articles). An index without them (written before) reads every file once more.
  *
  * Every extern "C" function here runs its body inside guard(), which turns each kind of Xapian
  * exception, std::bad_alloc and anything else into a dateline_status_t and a message: no
@@ -162,6 +173,7 @@ struct dateline_index {
     std::string failure;                     // and why
     std::vector<std::pair<std::string, size_t>> values; // dateline_index_value()'s last list
     int values_field = -1;                   // and its field
+    dl::FileRecords *files = nullptr;        // lib/files.cc's records, read on first use
 };
 
 struct dateline_result {
@@ -700,6 +712,7 @@ extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
     });
     if (idx->wrote_pid) /* after close: the lock is gone before the name of its holder */
         unlink(idx->writer_file.c_str());
+    dl::files_free(idx->files);
     delete idx->db;
     delete idx;
     return st;
@@ -991,10 +1004,16 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
             if (dl_store_decode(data.data(), data.size(), &stored) == DATELINE_NO_MEMORY)
                 throw std::bad_alloc();
             std::string origin = origin_of(a);
-            bool known = stored && origin_of(stored) == origin;
+            /* an index written before origins were canonical knows it as it was typed */
+            std::vector<std::string> spellings = origins_as_typed(idx, origin);
+            spellings.push_back(origin);
+            auto typed = [&](const std::string &o) {
+                return std::find(spellings.begin(), spellings.end(), o) != spellings.end();
+            };
+            bool known = stored && typed(origin_of(stored));
             for (size_t i = 0; stored && !known &&
                                i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS); i++)
-                known = origin == origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
+                known = typed(origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i)));
             if (old.get_value(SLOT_HASH) == hex && (known || !stored)) {
                 if (out)
                     *out = DATELINE_UNCHANGED;
@@ -1043,17 +1062,23 @@ static dateline_status_t add(dateline_index *idx, dateline_article_t *a, datelin
         if (!exists && place) {
             std::string origin = origin_of(a);
             std::vector<Xapian::docid> before;
-            /* an index written before file and key were kept apart has the old term */
-            for (const std::string &ot : {origin_term(origin), origin_term_before(origin)})
-                for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
-                     o != idx->db->postlist_end(ot); ++o)
-                    before.push_back(*o);
+            /* an index written before file and key were kept apart has the old term, one
+             * written before origins were canonical the path as it was typed */
+            std::vector<std::string> spellings = origins_as_typed(idx, origin);
+            spellings.push_back(origin);
+            for (const std::string &sp : spellings)
+                for (const std::string &ot : {origin_term(sp), origin_term_before(sp)})
+                    for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                         o != idx->db->postlist_end(ot); ++o)
+                        before.push_back(*o);
             std::sort(before.begin(), before.end());
             before.erase(std::unique(before.begin(), before.end()), before.end());
             for (Xapian::docid d : before) {
                 begin_write(idx);
-                if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }) ==
-                    DROPPED_ALL)
+                if (drop_origins(idx, d, [&](const std::string &x) {
+                        return std::find(spellings.begin(), spellings.end(), x) !=
+                               spellings.end();
+                    }) == DROPPED_ALL)
                     fresh = DATELINE_UPDATED;
             }
         }
@@ -1362,6 +1387,7 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
             if (++idx->pending >= idx->batch)
                 commit_txn(idx);
         }
+        files_forget_under(idx, want); /* read again, they are new */
         return DATELINE_OK;
     });
     if (st != DATELINE_OK)
@@ -2481,4 +2507,46 @@ extern "C" dateline_status_t dateline_query_new_similar(dateline_index_t *idx, c
     });
     dateline_query_destroy(fq);
     return st;
+}
+
+/* ---- what lib/files.cc uses ---- */
+
+dl::FileRecords *&dl::index_files(dateline_index *idx)
+{
+    return idx->files;
+}
+
+const Xapian::Database &dl::index_db(dateline_index *idx)
+{
+    return *idx->db;
+}
+
+Xapian::WritableDatabase &dl::index_begin_write(dateline_index *idx)
+{
+    begin_write(idx);
+    return *idx->wdb;
+}
+
+dateline_status_t dl::index_run(dateline_index *idx, bool write,
+                                const std::function<dateline_status_t()> &f)
+{
+    if (write) {
+        dateline_status_t st = writable(idx);
+        if (st != DATELINE_OK)
+            return st;
+    }
+    dateline_status_t st = guard(idx, f);
+    if (write && st != DATELINE_OK)
+        abandon(idx, st);
+    return st;
+}
+
+dateline_status_t dl::index_say(dateline_index *idx, dateline_status_t st, const std::string &m)
+{
+    return set_message(idx, st, m);
+}
+
+std::string dl::index_file_term(const std::string &file)
+{
+    return file_term(file);
 }
