@@ -20,7 +20,8 @@ _dateline_fields='place: group: topic: dateline: source: charset: repaired: stor
 _dateline_repaired='yes no double-encoded declared'
 
 _dateline_index_opts='--index --format --columns --fields --topic-from-folder --exclude --rejects
-    --delete --delete-origin --stats --encoding --date --batch --no-sync --wait --watch --quiet
+    --delete --delete-origin --stats --encoding --date --batch --no-sync --wait --watch --force
+    --prune --no-prune --quiet
     --verbose --help --version'
 _dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--exclude|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b'
 _dateline_index_formats='auto text sgml csv json mail xml html'

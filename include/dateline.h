@@ -93,7 +93,8 @@ typedef enum {
     DATELINE_FIELD_DATE,      /* ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS; absent when undated */
     DATELINE_FIELD_DATELINE,  /* the dateline as printed, e.g. "WASHINGTON/NEW YORK" */
     DATELINE_FIELD_SOURCE,    /* e.g. "Reuters" */
-    DATELINE_FIELD_FILE,      /* origin: the file it was read from, as given */
+    DATELINE_FIELD_FILE,      /* origin: the file it was read from, as the reader was given
+                               * it: dateline-index gives dateline_path_canonical()'s form */
     DATELINE_FIELD_KEY,       /* origin: the key within that file (Reuters NEWID), or absent */
     DATELINE_FIELD_CHARSET,   /* what the input was read as: "utf-8", "windows-1252", ... */
     DATELINE_FIELD_IDENTITY,  /* what the id is derived from when the source gives a key */
@@ -356,14 +357,70 @@ DATELINE_API dateline_status_t dateline_index_commit(dateline_index_t *index);
  * _add(). Like an add, it takes effect at the next commit. */
 DATELINE_API dateline_status_t dateline_index_delete(dateline_index_t *index, const char *id);
 
-/* Forgets the origin `path`: a file as it was named when read, or a folder (every file under
- * it). Articles read from nowhere else are deleted (*deleted counts them); articles that have
- * other origins keep them and stay (*kept counts them). Either count pointer may be NULL.
+/* Forgets the origin `path`: a file as it was named when read (dateline-index names it by
+ * dateline_path_canonical()), or a folder (every file under it). Articles read from nowhere
+ * else are deleted (*deleted counts them); articles that have other origins keep them and
+ * stay (*kept counts them). The records of the files (dateline_index_file_set()) at or under
+ * `path` go too. Either count pointer may be NULL.
  * Returns DATELINE_OK (also when nothing came from there: both counts are then 0) or an error
  * as for _add(). */
 DATELINE_API dateline_status_t dateline_index_delete_origin(dateline_index_t *index,
                                                             const char *path, size_t *deleted,
                                                             size_t *kept);
+
+/* The one spelling of a path that dateline-index records as an origin, so that "x", "./x" and
+ * "/abs/x" name one file: an absolute path without "." or ".." or a doubled '/'; a folder that
+ * exists is its real path (links resolved), anything else the canonical form of its folder and
+ * its own name (a link to a file keeps its name; a file gone from disk can still be named).
+ * "-" (standard input) stays "-". Returns a string to free with dateline_free(), or NULL (path
+ * NULL or empty, no memory, or the current folder unreadable). */
+DATELINE_API char *dateline_path_canonical(const char *path);
+
+/* Files read: what the index records of each, so that a re-run leaves a file that has not
+ * changed unread (as notmuch new does), and can tell which recorded files are gone. */
+typedef struct {
+    unsigned long long size;    /* bytes */
+    long long mtime;            /* last modification, seconds since 1970 */
+    long mtime_ns;              /* and its nanoseconds */
+    unsigned long long hash;    /* a hash of its bytes (dateline_file_stat()) */
+    unsigned long long options; /* the caller's fingerprint of how it was read (its options):
+                                 * a record read otherwise does not count as unchanged */
+    size_t articles;            /* the articles it gave that are in the index */
+    dateline_format_t format;   /* the format they were read as */
+    size_t rejected;            /* its records that were rejected (dateline-index reads a file
+                                 * with rejections again on each run, to tell them again) */
+} dateline_file_t;
+
+/* The size and modification time of the regular file at `path` into *out, and with `hash`
+ * nonzero, a 64-bit hash of its bytes (FNV-1a; it reads the whole file). The other fields are
+ * 0 (format DATELINE_FORMAT_AUTO). Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (a NULL
+ * argument, or not a regular file: a folder, a device, a pipe); DATELINE_FILE_ERROR (it
+ * cannot be read: errno says why). */
+DATELINE_API dateline_status_t dateline_file_stat(const char *path, int hash,
+                                                  dateline_file_t *out);
+
+/* The record of file `path` (as it was recorded: dateline-index records canonical paths)
+ * into *out. The first call reads every record of the index in one pass.
+ * Returns DATELINE_OK; DATELINE_NOT_FOUND (no record); DATELINE_BAD_ARGUMENT;
+ * DATELINE_CORRUPT, DATELINE_MODIFIED, DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_index_file_get(dateline_index_t *index, const char *path,
+                                                       dateline_file_t *out);
+
+/* Records what file `path` is and gave (replacing its record), in the batch being written:
+ * call it once the file's last article was added, and the record is committed with them or
+ * after them, never before (an interrupted run leaves the file unrecorded: the next reads it).
+ * Returns DATELINE_OK, DATELINE_BAD_ARGUMENT (read-only index, a NULL or empty argument, an
+ * unknown format) or an error as for _add(). */
+DATELINE_API dateline_status_t dateline_index_file_set(dateline_index_t *index, const char *path,
+                                                       const dateline_file_t *file);
+
+/* Recorded file i (from 0, in byte order of their paths) at or under `folder`, with its record
+ * in *out (may be NULL); NULL when i is out of range or on an error (dateline_index_message()
+ * says which). The list is made when i is 0 (or the folder changes), so that the files can
+ * be forgotten (dateline_index_delete_origin()) while going through it. The string belongs to
+ * the index and lasts until the next call with i 0. */
+DATELINE_API const char *dateline_index_file_nth(dateline_index_t *index, const char *folder,
+                                                 size_t i, dateline_file_t *out);
 
 /* What an index holds (dateline_index_stats()). The caller sets `version` (with
  * DATELINE_STATS_INIT or dateline_stats_init()); the library fills the fields that version

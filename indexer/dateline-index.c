@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <getopt.h>
 #include <poll.h>
@@ -58,6 +59,14 @@ typedef struct {
     double done_bytes;            /* the size of the files read or skipped so far */
     const dateline_reader_t *reading; /* the reader of the file being read, or NULL */
     double reading_size;          /* and that file's size on disk */
+    int force;                    /* --force: read files the index has as unchanged */
+    unsigned long long options;   /* a fingerprint of the options that change what is read */
+    size_t skipped_unchanged;     /* files not read: as they were when last read */
+    int prune;                    /* a folder's walk forgets its recorded files it did not meet */
+    char **seen;                  /* while walking a folder to prune: the files met (canonical) */
+    size_t nseen, capseen;
+    size_t removed, removed_kept, pruned; /* by --prune: articles deleted, kept; files gone */
+    size_t unwalked;              /* folders that could not be walked (unreadable, too deep) */
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -262,11 +271,94 @@ static int not_an_article(const char *path)
                    strcmp(dot, ".sig") == 0 || strcmp(dot, ".asc") == 0);
 }
 
-static void index_file(run_t *r, const char *path, const char *topic, int in_folder,
-                       double size)
+/* Notes that the walk met file `canon` (for --prune). */
+static void met(run_t *r, const char *canon)
 {
+    if (!r->seen)
+        return;
+    if (r->nseen == r->capseen) {
+        size_t c = r->capseen * 2;
+        char **ns = realloc(r->seen, c * sizeof *ns);
+        if (!ns) {
+            r->fatal = 1;
+            return;
+        }
+        r->seen = ns;
+        r->capseen = c;
+    }
+    if (!(r->seen[r->nseen] = strdup(canon)))
+        r->fatal = 1;
+    else
+        r->nseen++;
+}
+
+/* Whether the index has the regular file `canon` as it is now, read with these options: then
+ * it is not read again and its articles count as read and unchanged. A file whose time
+ * changed but not its bytes (a copy, a touch) is unchanged too, and its record is updated.
+ * Otherwise *now holds its size, time and hash, taken before it is read, for its record. */
+static int unchanged_file(run_t *r, const char *path, const char *canon, const struct stat *sb,
+                          dateline_file_t *now, int *hashed)
+{
+    dateline_file_t rec;
+    int touched = 0; /* its time changed, not its bytes */
+    *hashed = 0;
+    memset(now, 0, sizeof *now);
+    now->size = (unsigned long long)sb->st_size;
+    now->mtime = (long long)sb->st_mtim.tv_sec;
+    now->mtime_ns = (long)sb->st_mtim.tv_nsec;
+    int known = !r->force && dateline_index_file_get(r->index, canon, &rec) == DATELINE_OK &&
+                rec.options == r->options && rec.size == now->size && rec.rejected == 0;
+    if (known && rec.mtime == now->mtime && rec.mtime_ns == now->mtime_ns)
+        goto same;
+    if (dateline_file_stat(path, 1, now) != DATELINE_OK)
+        return 0;
+    *hashed = 1;
+    if (!known || rec.hash != now->hash)
+        return 0;
+    rec.mtime = now->mtime;
+    rec.mtime_ns = now->mtime_ns;
+    touched = 1;
+    if (dateline_index_file_set(r->index, canon, &rec) != DATELINE_OK) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+        r->fatal = 1;
+        return 1;
+    }
+same:
+    r->files++;
+    r->skipped_unchanged++;
+    r->read += rec.articles;
+    r->unchanged += rec.articles;
+    r->formats[rec.format > 0 && rec.format < MAX_FORMATS ? rec.format : 0] += rec.articles;
+    if (r->verbose) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s: %s since it was read (%zu %s): not read again\n", prog,
+                shown(path), touched ? "a new time but the same bytes" : "unchanged",
+                rec.articles, noun(rec.articles, "article", "articles"));
+    }
+    progress(r, 0);
+    return 1;
+}
+
+/* Reads file `path` into the index, as origin `canon` (its canonical path, or NULL to keep
+ * path: standard input, a pipe); `sb` is what stat() said of a regular file, which the index
+ * keeps a record of, and NULL for anything else. */
+static void index_file(run_t *r, const char *path, const char *canon, const char *topic,
+                       int in_folder, const struct stat *sb)
+{
+    int regular = sb != NULL;
+    double size = sb ? (double)sb->st_size : 0;
     if (got_signal)
         return; /* not begun: the next run reads it */
+    if (!canon)
+        canon = path;
+    dateline_file_t now;
+    int hashed = 0;
+    if (regular) {
+        met(r, canon);
+        if (unchanged_file(r, path, canon, sb, &now, &hashed))
+            return;
+    }
     if (r->verbose) {
         clear_progress(r);
         fprintf(stderr, "%s: reading %s\n", prog, shown(path));
@@ -275,8 +367,21 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
     char *msg = NULL;
     dateline_reader_options_t o = r->ropts;
     o.topic = topic;
-    dateline_status_t st = dateline_reader_open_file(path, path, &o, &rd, &msg);
+    dateline_status_t st = dateline_reader_open_file(path, canon, &o, &rd, &msg);
+    size_t cn = strlen(canon);
+    if (msg && canon != path && strncmp(msg, canon, cn) == 0 && msg[cn] == ':') {
+        /* the reader names the file by its origin: messages name it as it was given */
+        char *m = malloc(strlen(path) + strlen(msg + cn) + 1);
+        if (m) {
+            strcpy(m, path);
+            strcat(m, msg + cn);
+            dateline_free(msg);
+            msg = m;
+        }
+    }
     r->files++;
+    size_t gave = r->added + r->updated + r->unchanged + r->duplicates, rejected = r->rejected;
+    int ended = 0;
     if (st != DATELINE_OK && got_signal) {
         r->files--; /* a read from a pipe was cut short by the signal: not the file's fault */
         dateline_free(msg);
@@ -312,8 +417,10 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
     for (int first = 1; first || !got_signal; first = 0) {
         dateline_article_t *a;
         st = dateline_reader_next(rd, &a);
-        if (st == DATELINE_END)
+        if (st == DATELINE_END) {
+            ended = 1;
             break;
+        }
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
             r->formats[format_slot(rd)]++;
@@ -372,6 +479,19 @@ static void index_file(run_t *r, const char *path, const char *topic, int in_fol
         progress(r, 0);
     }
     r->reading = NULL;
+    /* a file read to its end is recorded: the next run need not read it, unless it had
+     * rejections, which are told again; --prune knows it */
+    if (regular && hashed && ended && !r->fatal) {
+        now.articles = r->added + r->updated + r->unchanged + r->duplicates - gave;
+        now.rejected = r->rejected - rejected;
+        now.format = dateline_reader_format(rd);
+        now.options = r->options;
+        if (dateline_index_file_set(r->index, canon, &now) != DATELINE_OK) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+            r->fatal = 1;
+        }
+    }
     dateline_reader_destroy(rd);
 }
 
@@ -507,24 +627,33 @@ static char *folder_topic(const run_t *r, const char *path, int depth)
     return t;
 }
 
-static void walk(run_t *r, const char *path, int depth)
+/* Walks path (a file or a folder) whose canonical form is canon (NULL for standard input).
+ * Below the top, dfd is the open folder it is in, so that a stat looks up its name alone
+ * (on an unchanged re-run of 18,846 files, the kernel's path lookups were half the time);
+ * AT_FDCWD and the path do too. */
+static void walk_at(run_t *r, const char *path, const char *canon, int depth, int dfd,
+                    const char *name)
 {
     struct stat sb;
     if (strcmp(path, "-") == 0) {
-        index_file(r, path, NULL, 0, 0);
+        index_file(r, path, NULL, NULL, 0, NULL);
         return;
     }
     /* Inside a folder, a link to a folder is not followed: two links back up the tree would
      * make the walk grow without end. A link named on the command line is followed. */
-    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode)) {
-        if (!r->quiet) {
-            clear_progress(r);
-            fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog, shown(path));
+    int known = 0; /* sb holds what path is (an lstat of what is not a link) */
+    if (depth > 0 && fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (!r->quiet) {
+                clear_progress(r);
+                fprintf(stderr, "%s: %s: note: a link to a folder, not followed\n", prog,
+                        shown(path));
+            }
+            return;
         }
-        return;
+        known = !S_ISLNK(sb.st_mode);
     }
-    if (stat(path, &sb) != 0) {
+    if (!known && stat(path, &sb) != 0) {
         char *why = NULL;
         int e = errno;
         size_t n = strlen(path) + strlen(strerror(e)) + 64;
@@ -545,6 +674,7 @@ static void walk(run_t *r, const char *path, int depth)
     }
     if (S_ISREG(sb.st_mode)) {
         if (depth > 0 && not_an_article(path)) {
+            met(r, canon); /* read before only when named: --prune keeps it */
             r->skipped++;
             r->done_bytes += (double)sb.st_size;
             if (r->verbose) {
@@ -555,7 +685,7 @@ static void walk(run_t *r, const char *path, int depth)
             return;
         }
         char *topic = folder_topic(r, path, depth);
-        index_file(r, path, topic, depth > 0, (double)sb.st_size);
+        index_file(r, path, canon, topic, depth > 0, &sb);
         free(topic);
         r->done_bytes += (double)sb.st_size;
         return;
@@ -573,7 +703,7 @@ static void walk(run_t *r, const char *path, int depth)
                            : S_ISSOCK(sb.st_mode) ? "a socket"
                                                   : "not a file or folder";
         if (depth == 0 && (S_ISFIFO(sb.st_mode) || std_in)) {
-            index_file(r, path, NULL, 0, 0);
+            index_file(r, path, NULL, NULL, 0, NULL);
         } else if (depth == 0) {
             char why[256];
             snprintf(why, sizeof why, "%s, not a file: nothing to read (to read what it gives, "
@@ -586,6 +716,7 @@ static void walk(run_t *r, const char *path, int depth)
         return;
     }
     if (depth >= MAX_DEPTH) {
+        r->unwalked++;
         clear_progress(r);
         fprintf(stderr, "%s: %s: folders nested deeper than %d are not read\n", prog, shown(path),
                 MAX_DEPTH);
@@ -596,6 +727,7 @@ static void walk(run_t *r, const char *path, int depth)
         char why[512];
         snprintf(why, sizeof why, "%s: cannot open folder: %s", path, strerror(errno));
         reject(r, path, 0, why);
+        r->unwalked++;
         return;
     }
     size_t outer_rules = r->nrules;
@@ -604,7 +736,7 @@ static void walk(run_t *r, const char *path, int depth)
             r->cli[i].base = path; /* --exclude's patterns are relative to the folder named */
     read_ignore_file(r, path, 0);
     char **names = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, cl = strlen(canon);
     struct dirent *e;
     while ((e = readdir(d)) != NULL && !r->fatal) {
         if (e->d_name[0] == '.') /* ., .., and hidden files such as .git */
@@ -627,17 +759,31 @@ static void walk(run_t *r, const char *path, int depth)
         snprintf(names[n], len, "%s%s%s", path, slash ? "" : "/", e->d_name);
         n++;
     }
-    closedir(d);
     if (names)
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
+        /* a folder met here is a real one (links to folders are not followed): the canonical
+         * path of what it holds is its own and the name */
+        const char *base = strrchr(names[i], '/') + 1;
+        char *child = malloc(cl + strlen(base) + 2);
+        if (!child)
+            r->fatal = 1;
+        else
+            sprintf(child, "%s%s%s", canon, cl && canon[cl - 1] == '/' ? "" : "/", base);
         if (!r->fatal && !got_signal)
-            walk(r, names[i], depth + 1);
+            walk_at(r, names[i], child, depth + 1, dirfd(d), base);
+        free(child);
         free(names[i]);
     }
+    closedir(d);
     free(names);
     while (r->nrules > outer_rules)
         free(r->rules[--r->nrules].pattern);
+}
+
+static void walk(run_t *r, const char *path, const char *canon, int depth)
+{
+    walk_at(r, path, canon, depth, AT_FDCWD, path);
 }
 
 /* On a terminal, before reading: the size of the files a walk of path will read, into
@@ -684,6 +830,61 @@ static void measure(run_t *r, const char *path, int depth)
         free(r->rules[--r->nrules].pattern);
 }
 
+static int by_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --prune, after the walk of folder `canon` (named `path`): the files recorded at or under it
+ * that the walk did not meet (gone from disk, or left out by --exclude or .datelineignore) are
+ * forgotten, and what only they gave is deleted. */
+static void prune(run_t *r, const char *path, const char *canon)
+{
+    if (r->unwalked) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s: note: not pruned, since part of it could not be read\n", prog,
+                shown(path));
+        return;
+    }
+    qsort(r->seen, r->nseen, sizeof *r->seen, by_ptr);
+    char **gone = NULL;
+    size_t ngone = 0;
+    const char *f;
+    for (size_t i = 0; (f = dateline_index_file_nth(r->index, canon, i, NULL)) != NULL; i++) {
+        if (bsearch(&f, r->seen, r->nseen, sizeof *r->seen, by_ptr))
+            continue;
+        char **ng = realloc(gone, (ngone + 1) * sizeof *ng);
+        if (!ng || !(ng[ngone] = strdup(f))) {
+            gone = ng ? ng : gone;
+            r->fatal = 1;
+            break;
+        }
+        gone = ng;
+        ngone++;
+    }
+    for (size_t i = 0; i < ngone; i++) {
+        size_t d = 0, k = 0;
+        if (!r->fatal && dateline_index_delete_origin(r->index, gone[i], &d, &k) != DATELINE_OK) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+            r->fatal = 1;
+        }
+        if (!r->fatal) {
+            r->pruned++;
+            r->removed += d;
+            r->removed_kept += k;
+            if (r->verbose) {
+                clear_progress(r);
+                fprintf(stderr, "%s: %s: gone or left out since it was read: %zu %s removed%s\n",
+                        prog, shown(gone[i]), d, noun(d, "article", "articles"),
+                        k ? ", some kept (read from elsewhere too)" : "");
+            }
+        }
+        free(gone[i]);
+    }
+    free(gone);
+}
+
 /* The summary line: the counts since `from` (all of them when NULL), the time and the
  * formats; `what` goes first ("watch: " for a batch while watching). */
 static void print_counts(const run_t *r, const run_t *from, const char *what, double t)
@@ -694,11 +895,13 @@ static void print_counts(const run_t *r, const run_t *from, const char *what, do
     double bytes = r->bytes - from->bytes;
     fprintf(stderr,
             "%s: %sread %zu, added %zu, updated %zu, unchanged %zu, duplicates %zu, "
-            "rejected %zu in %.2f s (%.1f MB/s)",
+            "rejected %zu",
             prog, what, r->read - from->read, r->added - from->added,
             r->updated - from->updated, r->unchanged - from->unchanged,
-            r->duplicates - from->duplicates, r->rejected - from->rejected, t,
-            t > 0 ? bytes / 1e6 / t : 0.0);
+            r->duplicates - from->duplicates, r->rejected - from->rejected);
+    if (r->pruned - from->pruned) /* files gone: what only they gave was removed */
+        fprintf(stderr, ", removed %zu", r->removed - from->removed);
+    fprintf(stderr, " in %.2f s (%.1f MB/s)", t, t > 0 ? bytes / 1e6 / t : 0.0);
     /* what each reader read, so that a drift in format detection shows */
     const char *sep = "; formats: ";
     for (int f = DATELINE_FORMAT_TEXT; f < MAX_FORMATS; f++)
@@ -801,8 +1004,10 @@ static void watch_read(run_t *r, const char *path, const char *root)
         depth++;
     }
     const char *base = strrchr(path, '/');
-    if (ok && base && base[1] != '.')
-        walk(r, path, depth);
+    char *canon = ok && base && base[1] != '.' ? dateline_path_canonical(path) : NULL;
+    if (canon)
+        walk(r, path, canon, depth);
+    free(canon);
     free(cur);
     while (r->nrules > outer_rules)
         free(r->rules[--r->nrules].pattern);
@@ -930,6 +1135,26 @@ static void watch(run_t *r, char **roots, int nroots)
 }
 #endif
 
+/* A fingerprint of the options that change what a file gives: a file recorded as read with
+ * others is read again. */
+static unsigned long long options_fingerprint(const dateline_reader_options_t *o, int topic)
+{
+    char n[64];
+    const char *parts[] = {dateline_format_name(o->format), o->encoding, o->force_encoding ? "1" : "0",
+                           o->date, o->columns, o->fields, topic ? "1" : "0", n};
+    snprintf(n, sizeof n, "%zu", o->max_decompressed);
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        for (const char *c = parts[i] ? parts[i] : "(none)"; *c; c++) {
+            h ^= (unsigned char)*c;
+            h *= 0x100000001b3ULL;
+        }
+        h ^= 0x1f; /* between two parts */
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
 /* --stats: what the index holds. */
 static int print_stats(const char *index_arg)
 {
@@ -1033,10 +1258,15 @@ static void usage(FILE *f)
             "      --exclude GLOB    in folders, leave out what matches GLOB (repeatable;\n"
             "                        gitignore syntax, like a folder's .datelineignore:\n"
             "                        *.bak, drafts/, 2019/*.txt, !keep.txt)\n"
+            "      --force           read every file again, also those the index has as\n"
+            "                        unchanged (same size and time, or same bytes)\n"
+            "      --no-prune        keep what files gone from a folder named (or now left\n"
+            "                        out by --exclude or .datelineignore) gave; by default\n"
+            "                        it is removed (--prune)\n"
             "      --rejects FILE    also write each rejected input to FILE, one per line:\n"
             "                        file, line and reason, tab-separated\n"
             "      --delete ID       delete the article with this id (repeatable)\n"
-            "      --delete-origin PATH  forget a file or folder as it was named when read:\n"
+            "      --delete-origin PATH  forget a file or folder (any spelling of its path):\n"
             "                        articles read from nowhere else are deleted (repeatable)\n"
             "      --stats           print what the index holds, and change nothing\n"
             "  -e, --encoding CS     read input that is not valid UTF-8 as CS (default\n"
@@ -1072,6 +1302,7 @@ typedef struct {
     const char *rejects;             /* --rejects FILE */
     size_t batch;                    /* --batch, or 0 */
     int quiet, verbose, no_sync, topic_from_folder, stats, watching;
+    int force, no_prune;             /* --force, --no-prune */
     const char **deletes;            /* --delete and --delete-origin, in order */
     int *delete_kinds;               /* 'D' or 'O' for each */
     size_t ndeletes;
@@ -1091,6 +1322,8 @@ static const struct option longopts[] = {
     {"rejects", required_argument, NULL, 'R'}, {"delete", required_argument, NULL, 'D'},
     {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
     {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
+    {"force", no_argument, NULL, 'A'}, {"prune", no_argument, NULL, 'P'},
+    {"no-prune", no_argument, NULL, 'N'},
     {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -1167,6 +1400,9 @@ static int parse_option(options_t *o, int c)
     case 'D': case 'O': return add_delete(o, c, optarg);
     case 's': o->stats = 1; return -1;
     case 'W': o->watching = 1; return -1;
+    case 'A': o->force = 1; return -1;
+    case 'P': o->no_prune = 0; return -1;
+    case 'N': o->no_prune = 1; return -1;
     case 'x':
         if (add_rule(&o->cli, &o->ncli, &o->capcli, optarg, ""))
             return -1;
@@ -1284,17 +1520,21 @@ static void delete_all(run_t *r, const options_t *o, deletions_t *out)
     for (size_t i = 0; i < o->ndeletes && !r->fatal; i++) {
         size_t d = 0, k = 0;
         int by_id = o->delete_kinds[i] == 'D';
+        char *canon = by_id ? NULL : dateline_path_canonical(o->deletes[i]);
         dateline_status_t st =
             by_id ? dateline_index_delete(r->index, o->deletes[i])
-                  : dateline_index_delete_origin(r->index, o->deletes[i], &d, &k);
+                  : dateline_index_delete_origin(r->index, canon ? canon : o->deletes[i], &d, &k);
+        /* an index written before origins were canonical has the path as it was typed */
+        if (st == DATELINE_OK && d + k == 0 && canon && strcmp(canon, o->deletes[i]) != 0)
+            st = dateline_index_delete_origin(r->index, o->deletes[i], &d, &k);
+        free(canon);
         if (st == DATELINE_OK && by_id)
             d = 1;
         if (st == DATELINE_NOT_FOUND || (st == DATELINE_OK && d + k == 0)) {
             fprintf(stderr, "%s: %s: %s\n", prog, o->deletes[i],
                     by_id ? "no article has this id (dateline-search --format "
                             "tsv shows ids in its third column)"
-                          : "no article was read from there (give the path as "
-                            "it was given when indexing)");
+                          : "no article was read from there");
             out->missing++;
         } else if (st != DATELINE_OK) {
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
@@ -1303,6 +1543,29 @@ static void delete_all(run_t *r, const options_t *o, deletions_t *out)
         out->deleted += d;
         out->kept += k;
     }
+}
+
+/* Walks a file or folder named on the command line; a folder's files that the index records
+ * and the walk did not meet are pruned after it (--prune). */
+static void walk_named(run_t *r, const char *name)
+{
+    char *canon = dateline_path_canonical(name);
+    struct stat sb;
+    if (r->prune && strcmp(name, "-") != 0 && stat(name, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+        canon && (r->seen = malloc(64 * sizeof *r->seen)) != NULL) {
+        r->capseen = 64;
+        r->nseen = 0;
+        r->unwalked = 0;
+    }
+    walk(r, name, canon ? canon : name, 0);
+    if (r->seen && !r->fatal && !got_signal)
+        prune(r, name, canon);
+    for (size_t k = 0; k < r->nseen; k++)
+        free(r->seen[k]);
+    free(r->seen);
+    r->seen = NULL;
+    r->nseen = 0;
+    free(canon);
 }
 
 /* Reads the files and folders named (with a progress bar on a terminal), then, with --watch,
@@ -1315,7 +1578,7 @@ static void read_all(run_t *r, const options_t *o, char **names, int n, const ch
         progress(r, 1);
     }
     for (int i = 0; i < n && !r->fatal && !got_signal; i++)
-        walk(r, names[i], 0);
+        walk_named(r, names[i]);
     dateline_status_t st;
 #ifdef HAVE_WATCH
     if (o->watching && !r->fatal && !got_signal) {
@@ -1365,6 +1628,11 @@ static int summary(run_t *r, const options_t *o, const deletions_t *d, int input
         fprintf(stderr, "%s: %zu file%s skipped, not articles: checksum lists, READMEs, DTDs, "
                         "licences, lists (-v names them all)\n", prog, r->skipped,
                 r->skipped == 1 ? "" : "s");
+    if (r->pruned && !o->quiet)
+        fprintf(stderr, "%s: %zu %s gone or left out since read: %zu %s removed%s (--no-prune "
+                        "keeps them; -v names them)\n", prog, r->pruned,
+                noun(r->pruned, "file", "files"), r->removed, noun(r->removed, "article", "articles"),
+                r->removed_kept ? ", others kept (read from elsewhere too)" : "");
     if (r->excluded && !o->quiet)
         fprintf(stderr, "%s: %zu excluded by --exclude or .datelineignore (-v names them)\n",
                 prog, r->excluded);
@@ -1443,6 +1711,9 @@ int main(int argc, char **argv)
         r.ncli = o.ncli;
         r.topic_from_folder = o.topic_from_folder;
         r.progress = !o.quiet && isatty(2);
+        r.force = o.force;
+        r.prune = !o.no_prune;
+        r.options = options_fingerprint(&o.ropts, o.topic_from_folder);
         rc = open_for_writing(&r, &o, path);
     }
     if (rc < 0) {

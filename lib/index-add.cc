@@ -126,10 +126,16 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
     if (dl_store_decode(data.data(), data.size(), &stored) == DATELINE_NO_MEMORY)
         throw std::bad_alloc();
     std::string origin = origin_of(a);
-    bool known = stored && origin_of(stored) == origin;
+    /* an index written before origins were canonical knows it as it was typed */
+    std::vector<std::string> spellings = origins_as_typed(idx, origin);
+    spellings.push_back(origin);
+    auto typed = [&](const std::string &o) {
+        return std::find(spellings.begin(), spellings.end(), o) != spellings.end();
+    };
+    bool known = stored && typed(origin_of(stored));
     for (size_t i = 0; stored && !known &&
                        i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS); i++)
-        known = origin == origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
+        known = typed(origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i)));
     if (old.get_value(DL_SLOT_HASH) == hex && (known || !stored)) {
         if (out)
             *out = DATELINE_UNCHANGED;
@@ -160,17 +166,22 @@ dateline_outcome_t replace_edited(dateline_index *idx, const dateline_article_t 
         return fresh;
     std::string origin = origin_of(a);
     std::vector<Xapian::docid> before;
-    /* an index written before file and key were kept apart has the old term */
-    for (const std::string &ot : {origin_term(origin), origin_term_before(origin)})
-        for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
-             o != idx->db->postlist_end(ot); ++o)
-            before.push_back(*o);
+    /* an index written before file and key were kept apart has the old term, one written
+     * before origins were canonical the path as it was typed */
+    std::vector<std::string> spellings = origins_as_typed(idx, origin);
+    spellings.push_back(origin);
+    for (const std::string &sp : spellings)
+        for (const std::string &ot : {origin_term(sp), origin_term_before(sp)})
+            for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                 o != idx->db->postlist_end(ot); ++o)
+                before.push_back(*o);
     std::sort(before.begin(), before.end());
     before.erase(std::unique(before.begin(), before.end()), before.end());
     for (Xapian::docid d : before) {
         begin_write(idx);
-        if (drop_origins(idx, d, [&](const std::string &x) { return x == origin; }) ==
-            DROPPED_ALL)
+        if (drop_origins(idx, d, [&](const std::string &x) {
+                return std::find(spellings.begin(), spellings.end(), x) != spellings.end();
+            }) == DROPPED_ALL)
             fresh = DATELINE_UPDATED;
     }
     return fresh;

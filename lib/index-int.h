@@ -18,6 +18,8 @@
 
 #include "dl.h"
 
+struct dateline_index;
+
 namespace dl {
 
 /* Whether term t starts with prefix p (a DL_PREFIX_* of schema.h). */
@@ -56,6 +58,28 @@ struct BuiltQuery {
 void build_query(const dl_qnode_t *root, const Xapian::Database &db, const Xapian::Stem &stem,
                  BuiltQuery &out);
 
+/* interface to lib/files.cc: the records of the files read (metadata dateline.file.) */
+struct FileRecords;
+void files_free(FileRecords *f);
+/* Forgets the records of path and of every file under it. Inside a write. */
+void files_forget_under(dateline_index *idx, const std::string &path);
+/* For an origin ("FILE", 0x1F, "KEY") whose file is an absolute path: how an index written
+ * before origins were canonical may name it, as it was typed then (the longest tail of the
+ * path that it holds as an XF term, as it is or after "./"), or nothing. */
+std::vector<std::string> origins_as_typed(dateline_index *idx, const std::string &origin);
+
+/* the index's parts lib/files.cc works with (defined there) */
+FileRecords *&index_files(dateline_index *idx);
+const Xapian::Database &index_db(dateline_index *idx);
+/* Opens the batch's transaction if needed: what is written goes in with the batch. */
+Xapian::WritableDatabase &index_begin_write(dateline_index *idx);
+/* Runs f inside the index's guard; with write, on a writable index only, and a failure drops
+ * the batch as a failed add does. */
+dateline_status_t index_run(dateline_index *idx, bool write,
+                            const std::function<dateline_status_t()> &f);
+dateline_status_t index_say(dateline_index *idx, dateline_status_t st, const std::string &m);
+std::string index_file_term(const std::string &file);
+
 } // namespace dl
 
 /* ---- the handles of the public API ---- */
@@ -82,6 +106,7 @@ struct dateline_index {
     std::string failure;                     // and why
     std::vector<std::pair<std::string, size_t>> values; // dateline_index_value()'s last list
     int values_field = -1;                   // and its field
+    dl::FileRecords *files = nullptr;        // lib/files.cc's records, read on first use
     const dl_extractor_t *extractor = &dl_extractors; // completes an article before it goes in
 };
 

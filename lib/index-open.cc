@@ -234,6 +234,7 @@ extern "C" dateline_status_t dateline_index_close(dateline_index_t *idx)
     });
     if (idx->wrote_pid) /* after close: the lock is gone before the name of its holder */
         unlink(idx->writer_file.c_str());
+    files_free(idx->files);
     delete idx->db;
     delete idx;
     return st;

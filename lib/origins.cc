@@ -236,6 +236,7 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
             if (++idx->pending >= idx->batch)
                 commit_txn(idx);
         }
+        files_forget_under(idx, want); /* read again, they are new */
         return DATELINE_OK;
     });
     if (st != DATELINE_OK)

@@ -39,7 +39,9 @@
  *                                                           repaired:KEY, repaired:yes|no
  *   XK<key>        the story chain (STORY): the id of its first article   story:ID
  *   XF<path>       each file the article was read from (FILE and ORIGINS), cut and hashed
- *                  like an id when long: --delete-origin finds them by prefix
+ *                  like an id when long: --delete-origin finds them by prefix. dateline-index
+ *                  gives its canonical path (dateline_path_canonical(): absolute, its folder's
+ *                  real path and its name), "-" for standard input
  *   XW<hex>        each origin, its file, 0x1F and its key hashed (16 hex digits): an
  *                  edited file finds what it gave before
  *   XO             the article was read from more than one origin (--stats)
@@ -76,6 +78,10 @@
  *   0x1F is split by origin_split(), an edited file also looks up its XW term of before, and
  *   --delete-origin also takes an XF term whose path goes on after a ':'; an article whose
  *   origins change is written the new way.
+ *   Paths were first recorded as they were typed ("a/x", "./a/x"): an article read again under
+ *   its canonical path knows such an origin as its own (origins_as_typed() in files.cc: the
+ *   longest tail of the path the index has as an XF term), and dateline-index
+ *   --delete-origin tries the path as typed when its canonical path finds nothing.
  *
  * Document data: the article record of store.c (every field, zlib-compressed).
  *   Why there and not in a store beside the index: a document's data is written in the same
@@ -88,6 +94,11 @@
  *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
  *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
  *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
+ *   dateline.file.<path>   what the file at canonical path <path> was when it was last read
+ *                  and what it gave, for a re-run to leave it unread if it has not changed:
+ *                  "1 SIZE MTIME MTIME_NS HASH OPTIONS ARTICLES FORMAT REJECTED" (lib/files.cc
+ *                  reads and writes them, in the batch's transaction after the file's
+ *                  articles). An index without them (written before) reads every file once more.
  */
 
 #ifndef DL_SCHEMA_H

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "days.h"
+#include <unistd.h>
 #include "output.h"
 
 #define SNIPPET_BYTES 240
@@ -67,12 +68,36 @@ static void json_field(FILE *f, const char *name, const char *v, int comma)
         fputs("null", f);
 }
 
+/* An origin's file as it is shown: dateline-index records absolute paths, and a file under
+ * the current folder is shown relative to it ("corpus/wire/x.txt"), as people gave it. */
+static const char *file_shown(const char *file)
+{
+    static char *cwd;
+    static size_t n;
+    if (!cwd && (cwd = getcwd(NULL, 0)) != NULL)
+        n = strlen(cwd);
+    if (!file || !cwd || file[0] != '/' || strncmp(file, cwd, n) != 0)
+        return file;
+    if (n == 1) /* in "/", absolute paths are as plain */
+        return file;
+    return file[n] == '/' && file[n + 1] ? file + n + 1 : file;
+}
+
+/* An article's file, as shown. */
+static const char *file_of(const dateline_article_t *a)
+{
+    return file_shown(dateline_article_get(a, DATELINE_FIELD_FILE));
+}
+
 /* Value i of a field as people read it: an ORIGINS entry, which the library keeps as file,
- * 0x1F and key, is shown "FILE:KEY", or "FILE" without a key. Returns the value itself or a
- * copy in *copy (NULL when none was made), which the caller frees. */
+ * 0x1F and key, is shown "FILE:KEY", or "FILE" without a key; a file as file_shown() shows it.
+ * Returns the value itself or a copy in *copy (NULL when none was made), which the caller
+ * frees. */
 static const char *shown(const dateline_article_t *a, dateline_field_t fl, size_t i, char **copy)
 {
     const char *v = dateline_article_get_nth(a, fl, i);
+    if (fl == DATELINE_FIELD_FILE || fl == DATELINE_FIELD_ORIGINS)
+        v = file_shown(v);
     const char *sep = v && fl == DATELINE_FIELD_ORIGINS ? strchr(v, '\x1f') : NULL;
     *copy = NULL;
     if (!sep || !(*copy = strdup(v)))
@@ -400,7 +425,7 @@ static void json_result(FILE *f, const row_t *w)
     json_list(f, "topics", a, DATELINE_FIELD_TOPICS);
     json_place_ids(f, a);
     fputs(",\"origin\":{", f);
-    json_field(f, "file", dateline_article_get(a, DATELINE_FIELD_FILE), 0);
+    json_field(f, "file", file_of(a), 0);
     json_field(f, "key", dateline_article_get(a, DATELINE_FIELD_KEY), 1);
     fputc('}', f);
     json_field(f, "snippet", w->snippet, 1);
@@ -473,6 +498,8 @@ static void delimited_row(FILE *f, const row_t *w, const delimited_t *d)
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
         if (fields[k] >= DATELINE_FIELD_PLACES && fields[k] <= DATELINE_FIELD_TOPICS)
             d->list(f, a, fields[k]);
+        else if (fields[k] == DATELINE_FIELD_FILE)
+            d->value(f, file_of(a));
         else
             d->value(f, dateline_article_get(a, fields[k]));
         fputs(d->sep, f);
@@ -509,7 +536,7 @@ static void text_row(FILE *f, const out_t *o, const row_t *w, size_t i)
     const char *dateline = dateline_article_get(a, DATELINE_FIELD_DATELINE);
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
     const char *id = dateline_article_get(a, DATELINE_FIELD_ID);
-    const char *file = dateline_article_get(a, DATELINE_FIELD_FILE);
+    const char *file = file_of(a);
     const char *key = dateline_article_get(a, DATELINE_FIELD_KEY);
     int color = o->color;
     (void)i;
@@ -1315,7 +1342,8 @@ static void json_article(FILE *f, const dateline_article_t *a, const dateline_ar
                  fl == DATELINE_FIELD_ORIGINS)
             json_list(f, dateline_field_name(fl), a, fl);
         else
-            json_field(f, dateline_field_name(fl), dateline_article_get(a, fl), 1);
+            json_field(f, dateline_field_name(fl),
+                       fl == DATELINE_FIELD_FILE ? file_of(a) : dateline_article_get(a, fl), 1);
     }
     fputs(",\"versions\":[", f);
     for (size_t i = 0; i < nv; i++) {
@@ -1323,7 +1351,7 @@ static void json_article(FILE *f, const dateline_article_t *a, const dateline_ar
         out_json_string(f, dateline_article_get(v[i], DATELINE_FIELD_ID));
         json_field(f, "date", dateline_article_get(v[i], DATELINE_FIELD_DATE), 1);
         json_field(f, "title", dateline_article_get(v[i], DATELINE_FIELD_TITLE), 1);
-        json_field(f, "file", dateline_article_get(v[i], DATELINE_FIELD_FILE), 1);
+        json_field(f, "file", file_of(v[i]), 1);
         json_field(f, "key", dateline_article_get(v[i], DATELINE_FIELD_KEY), 1);
         fputc('}', f);
     }

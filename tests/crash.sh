@@ -2,7 +2,9 @@
 # crash.sh: kill -9 at random moments of an ingest. Each time the index must pass xapian-check,
 # open, answer queries, and hold exactly the first K articles for some batch boundary K no
 # smaller than what the indexer last reported committed; re-running the ingest must then give
-# the same search output as a run that was never interrupted.
+# the same search output as a run that was never interrupted. A file the index records as read
+# (for a re-run to leave it unread) must have its article in: a record is never committed
+# before the articles it counts.
 # DATELINE_KILLS sets how many kills (10 here; make check-long runs 200).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
@@ -66,6 +68,13 @@ for k in $(seq "$KILLS"); do
             elif [ $((count % BATCH)) -ne 0 ] && [ "$count" -ne $N ]; then why="holds $count articles: not whole batches"
             elif [ "$(numbers "$DB")" != "$(seq -f %04g 1 "$count" 2> /dev/null)" ] && [ "$count" -gt 0 ]; then
                 why="its $count articles are not the first $count"
+            else
+                early=$(/usr/bin/python3 -c '
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+p = "dateline.file."
+print(" ".join(k[len(p):].decode() for k in db.metadata_keys(p) if not db.term_exists(b"XF" + k[len(p):])))' "$DB" 2>&1)
+                [ -z "$early" ] || why="files recorded without their articles: $early"
             fi
         fi
     elif [ "$reported" -gt 0 ]; then

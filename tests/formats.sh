@@ -64,7 +64,7 @@ is "$(S --count 'iceland')" 0 "it is gone"
 "$INDEX" --index "$DB" --delete 0123456789abcdef --delete-origin no/such/file 2> "$TMP/err"
 is "$?" 1 "exit 1 when nothing matched"
 is "$(head -2 "$TMP/err")" "dateline-index: 0123456789abcdef: no article has this id (dateline-search --format tsv shows ids in its third column)
-dateline-index: no/such/file: no article was read from there (give the path as it was given when indexing)" "each says why"
+dateline-index: no/such/file: no article was read from there" "each says why"
 xapian-check "$DB" > /dev/null 2>&1
 ok $? "xapian-check passes after the deletions"
 

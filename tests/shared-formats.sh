@@ -71,7 +71,7 @@ print(sum(sum(1 for _ in csv.reader(open(p, encoding="utf-8", newline=""))) - 1 
 is "$rows" 1518 "Python's csv module counts 1518 rows"
 is "$(summary "$TMP/err")" "dateline-index: read 1518, added 1517, updated 0, unchanged 0, duplicates 1, rejected 0; formats: csv 1518" "1518 read: rows 417 and 446 of True.csv are the same"
 is "$("$SEARCH" --index "$TMP/isot" --count 'topic:politicsnews')" 499 "True.csv's subject is a topic (500 rows, one a copy)"
-is "$("$SEARCH" --index "$TMP/isot" --show "$("$SEARCH" --index "$TMP/isot" --format tsv 'title:trigger AND title:stalls' | tail -n +2 | cut -f3)" --format tsv | grep -E '^(key|origins)')" "$(printf 'key\t417\norigins\t%s' "$I/True.csv:446")" "the copy is an origin of the first"
+is "$("$SEARCH" --index "$TMP/isot" --show "$("$SEARCH" --index "$TMP/isot" --format tsv 'title:trigger AND title:stalls' | tail -n +2 | cut -f3)" --format tsv | grep -E '^(key|origins)')" "$(printf 'key\t417\norigins\t%s' "$(cd "$I" && pwd -P)/True.csv:446")" "the copy is an origin of the first (its canonical path: the folder's real path)"
 is "$("$SEARCH" --index "$TMP/isot" --count 'date:2017-12')" "$(grep -c 'December [0-9]*, 2017' "$I/True.csv" "$I/Fake.csv" | awk -F: '{s += $2} END {print s}')" "dates like 'December 31, 2017 ' are read"
 want=$(/usr/bin/python3 -c '
 import csv, re, sys
