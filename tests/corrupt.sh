@@ -79,7 +79,10 @@ is "$bad" 0 "no crash and a useful message for every damaged index"
 # (a bug of Xapian's, seen in 1.4.22; under ASan it shows as a read past a buffer inside
 # libxapian, and without it the heap may be found damaged when the database closes); a hang or
 # fault anywhere else is ours and fails here.
-is "${hangs# }" "position.glass:flip-head:add" "no command hangs or faults but the one known in Xapian"
+# Whether that one shows depends on what the add writes and where the heap has it, so it may or
+# may not: what counts is that nothing else does.
+echo "# hangs or faults:${hangs:- none}"
+is "$(echo "$hangs" | tr ' ' '\n' | grep -v '^position.glass:flip-head:add$' | grep -c .)" 0 "no command hangs or faults but the one known in Xapian"
 [ "$failed" -gt $((cases)) ]
 ok $? "most damage is noticed"
 

@@ -153,6 +153,7 @@ _SIGNATURES = [
     ("dateline_query_new", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_query_new_similar", c_int, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_query_quote", c_void_p, [c_char_p, c_char_p]),
+    ("dateline_path_canonical", c_void_p, [c_char_p]),
     ("dateline_query_destroy", None, [c_void_p]),
     ("dateline_query_set_sort", c_int, [c_void_p, c_int]),
     ("dateline_query_set_half_life", c_int, [c_void_p, c_double, c_double]),
@@ -208,6 +209,18 @@ def arg(s):
 def take_message(p):
     """The text of a char * the library handed over (freed here), or None."""
     if not p.value:
+        return None
+    try:
+        return text(ctypes.cast(p, c_char_p).value)
+    finally:
+        lib.dateline_free(p)
+
+
+def canonical(path):
+    """dateline_path_canonical(): the one spelling of a file's path that origins are recorded
+    by (absolute, its folder's real path and its name), or None."""
+    p = lib.dateline_path_canonical(arg(path))
+    if not p:
         return None
     try:
         return text(ctypes.cast(p, c_char_p).value)

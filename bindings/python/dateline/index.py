@@ -381,8 +381,12 @@ class Index:
             else:
                 inputs = [(path, name, False)]
         for src, nm, in_folder in inputs:
+            # a file's articles are recorded as from its canonical path, as dateline-index
+            # records them, so that any spelling of it is one origin; messages keep nm
+            origin = _capi.canonical(src) if isinstance(src, str) and name is None else nm
+            nm = nm or src
             try:
-                reader = Reader(src, name=nm, **opts)
+                reader = Reader(src, name=origin, **opts)
             except Error as e:
                 if in_folder and e.status in (_capi.BAD_INPUT, _capi.FILE_ERROR):
                     report.files += 1
@@ -395,12 +399,13 @@ class Index:
                     report.skipped += 1
                     continue
                 report.files += 1
-                self._ingest_reader(reader, report)
+                self._ingest_reader(reader, report, nm)
         if commit and self.writable:
             self.commit()
         return report
 
-    def _ingest_reader(self, reader, report: IngestReport) -> None:
+    def _ingest_reader(self, reader, report: IngestReport, shown: str) -> None:
+        """Adds what reader gives; rejections name the file as `shown` (as it was given)."""
         while True:
             st, a = reader._next()
             if st == _capi.END:
@@ -408,7 +413,7 @@ class Index:
             report.formats[reader.format] = report.formats.get(reader.format, 0) + 1
             if st == _capi.BAD_INPUT:
                 report.read += 1
-                report.rejected.append(Rejection(reader.name, reader.position,
+                report.rejected.append(Rejection(shown, reader.position,
                                                  reader.message or "malformed record"))
                 continue
             if st != _capi.OK:
@@ -417,10 +422,10 @@ class Index:
                 what = _capi.c_int()
                 st = lib.dateline_index_add(self._h(), a, byref(what))
                 report.read += 1
-                if st == _capi.BAD_ARGUMENT and self.writable:
+                if st == _capi.BAD_INPUT:
                     # an article with nothing to index: nothing written, go on
                     report.rejected.append(Rejection(
-                        reader.name, reader.position,
+                        shown, reader.position,
                         _capi.text(lib.dateline_index_message(self._handle))))
                     continue
                 if st != _capi.OK:
