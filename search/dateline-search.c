@@ -71,6 +71,11 @@ static void usage(FILE *f)
 "      --similar ID       more like this: the stories that share the most distinctive\n"
 "                         words with article ID, best first (not ID itself, nor the other\n"
 "                         versions of its story); with a QUERY, only the ones matching it\n"
+"      --total-bound N    count a list's matches exactly up to N (default 10000); past\n"
+"                         N say \"N+ matches\" (JSON: \"total_exact\":false and\n"
+"                         \"total_bound\") and count no stories in text; --count,\n"
+"                         --facet and --timeline are always exact\n"
+"      --exact-total      count every match of a list (--total-bound 0)\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
 "                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
@@ -214,6 +219,7 @@ typedef struct {
     dateline_timeline_t timeline;
     const char *period;
     int all_versions;
+    size_t total_bound; /* count matches exactly up to this many (0: all, --exact-total) */
     dateline_field_t by;    /* --by: the timeline's series */
     size_t by_top;          /* and how many (0: none) */
     size_t width;       /* text: the terminal's width */
@@ -221,7 +227,10 @@ typedef struct {
     const char *label;   /* what the output names the search by */
 } search_t;
 
-enum { FIRST_PAGE = 50, MAX_PAGE = 6400 }; /* results fetched at once: 50, then twice as many */
+enum { FIRST_PAGE = 50, MAX_PAGE = 6400 };
+/* a list's total is exact up to this many matches (--total-bound): counting past it would
+ * cost a search over a large archive a pass over every match (issue 13) */
+enum { TOTAL_BOUND = 10000 }; /* results fetched at once: 50, then twice as many */
 
 static int write_errno; /* why writing the results failed (EPIPE: the reader went away) */
 
@@ -243,6 +252,8 @@ static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int
         st = dateline_query_set_half_life(*q, s->half_life, 2.0);
     if (st == DATELINE_OK)
         st = dateline_query_set_all_versions(*q, s->all_versions);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_total_bound(*q, s->total_bound);
     for (size_t k = 0; spies && k < s->nfacets && st == DATELINE_OK; k++)
         st = dateline_query_add_facet(*q, s->facets[k], s->facet_top[k]);
     if (st == DATELINE_OK && spies)
@@ -288,7 +299,11 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
     }
     if (t) {
         t->total = dateline_results_total(res);
-        t->stories = out_wants_stories(s->fmt) ? dateline_results_stories(res) : t->total;
+        t->exact = dateline_results_total_exact(res);
+        t->bound = s->total_bound;
+        /* past the bound, text prints no count of stories, JSON a lower bound */
+        t->stories = out_wants_stories(s->fmt) && (t->exact || s->fmt != OUT_TEXT)
+                         ? dateline_results_stories(res) : t->total;
         out_begin(mem, o, t);
         FILE *tm = open_memstream(tail, taillen);
         if (!tm)
@@ -322,7 +337,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
 static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
 {
     out_t o = {s->fmt, s->label, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
-    out_totals_t t = {0, 0};
+    out_totals_t t = {0, 0, 1, 0};
     dateline_query_t *q = NULL;
     dateline_status_t st;
     char *tail = NULL;
@@ -639,12 +654,14 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-           OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
+           OPT_ALL_VERSIONS, OPT_EXACT_TOTAL, OPT_TOTAL_BOUND, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
         {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
         {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
+        {"exact-total", no_argument, NULL, OPT_EXACT_TOTAL},
+        {"total-bound", required_argument, NULL, OPT_TOTAL_BOUND},
         {"similar", required_argument, NULL, OPT_SIMILAR},
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
@@ -658,6 +675,7 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *index_arg = NULL, *index_word = NULL, *show = NULL, *similar = NULL;
     int all_versions = 0;
+    size_t total_bound = TOTAL_BOUND;
     size_t limit = 10, offset = 0;
     int count = 0, color = -1, c, from_stdin = 0, fmt_given = 0, no_pager = 0;
     dateline_sort_t sort = DATELINE_SORT_RELEVANCE;
@@ -716,6 +734,11 @@ int main(int argc, char **argv)
         case 'c': count = 1; break;
         case OPT_SHOW: show = optarg; break;
         case OPT_ALL_VERSIONS: all_versions = 1; break;
+        case OPT_EXACT_TOTAL: total_bound = 0; break;
+        case OPT_TOTAL_BOUND:
+            if (!parse_size("--total-bound", optarg, &total_bound))
+                return 2;
+            break;
         case OPT_STDIN: from_stdin = 1; break;
         case OPT_NO_PAGER: no_pager = 1; break;
         case OPT_SIMILAR: similar = optarg; break;
@@ -889,7 +912,7 @@ int main(int argc, char **argv)
      * a writer changes the index under the search, it starts again from a fresh revision, and
      * nothing half-done has been printed. */
     search_t sr = {query, show, fmt, color, sort, half_life, count, offset, limit,
-                   facets, facet_top, nfacets, timeline, period, all_versions, by, by_top,
+                   facets, facet_top, nfacets, timeline, period, all_versions, total_bound, by, by_top,
                    fmt == OUT_TEXT ? cols : 0, similar, label};
     int rc = 2;
     if (from_stdin) {
