@@ -545,7 +545,16 @@ DATELINE_API dateline_status_t dateline_query_count(dateline_query_t *query, siz
  * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
 DATELINE_API dateline_status_t dateline_query_set_all_versions(dateline_query_t *query, int all);
 
-/* Runs the query and returns matches offset .. offset+limit-1 in *out, with an exact total.
+/* How many matches dateline_query_run() counts exactly: past `bound` it stops counting once
+ * the page is in hand, and dateline_results_total_exact() says 0. 0 (the default) counts every
+ * match. A large archive answers a top-10 search in the time the top 10 takes with a bound
+ * (dateline-search uses 10000); facets and timelines count every match whatever the bound.
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (a NULL query). */
+DATELINE_API dateline_status_t dateline_query_set_total_bound(dateline_query_t *query,
+                                                              size_t bound);
+
+/* Runs the query and returns matches offset .. offset+limit-1 in *out, with a total that is
+ * exact up to the query's bound (dateline_query_set_total_bound(); exact by default).
  * The results belong to the query (free early with dateline_results_destroy()).
  * Returns as dateline_query_count(). */
 DATELINE_API dateline_status_t dateline_query_run(dateline_query_t *query, size_t offset,
@@ -638,10 +647,17 @@ DATELINE_API size_t dateline_results_series_count(const dateline_results_t *resu
 /* Frees results and every result and string they returned. Accepts NULL. */
 DATELINE_API void dateline_results_destroy(dateline_results_t *results);
 
-/* The exact number of articles matching the query. */
+/* The number of articles matching the query: exact when dateline_results_total_exact() says
+ * so (always, unless a bound was set), else a lower bound: the bound, or the last rank of the
+ * page when the page goes past it. */
 DATELINE_API size_t dateline_results_total(const dateline_results_t *results);
 
-/* The exact number of distinct stories (chains) among them. */
+/* 1 when dateline_results_total() and dateline_results_stories() are exact; 0 when the
+ * matches passed the query's bound and they are lower bounds. */
+DATELINE_API int dateline_results_total_exact(const dateline_results_t *results);
+
+/* The number of distinct stories (chains) among them: exact when the total is, else a lower
+ * bound (the stories among as many matches as the total says). */
 DATELINE_API size_t dateline_results_stories(const dateline_results_t *results);
 
 /* How many results this page holds. */

@@ -140,6 +140,7 @@ struct dateline_results {
     Xapian::MSet mset;
     size_t total = 0;
     size_t stories = 0;
+    bool exact = true;        // total (and stories) exact; else lower bounds, past total_bound
     std::map<int, std::vector<std::pair<std::string, size_t>>> facets; // by field, commonest first
     std::vector<dl_period> timeline;  // periods with matches, oldest first
     dateline_timeline_t period = DATELINE_TIMELINE_NONE; // what the timeline counts by
@@ -166,6 +167,7 @@ struct dateline_query {
     double half_life = 30;                   // days, for DATELINE_SORT_RECENT
     double recency_weight = 2.0;             // its bonus for the newest day
     bool all_versions = false;               // list every article, not each chain once
+    size_t total_bound = 0;                  // count exactly up to this many matches (0: all)
     std::vector<dateline_results *> results; // result pages still alive
 };
 

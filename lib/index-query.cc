@@ -3,6 +3,7 @@
  * and a timeline counted on the way, and its count. */
 #include <config.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -169,6 +170,28 @@ extern "C" dateline_status_t dateline_query_count(dateline_query_t *q, size_t *o
     });
 }
 
+/* How many matches a pass must look at for an exact total up to the query's bound (one more
+ * than the bound, so that a total of exactly the bound is known to be exact), and never fewer
+ * than the page needs. */
+static Xapian::doccount checked(const dateline_query *q, size_t offset, size_t limit)
+{
+    Xapian::doccount all = q->index->db->get_doccount();
+    if (q->total_bound == 0 || q->total_bound >= all)
+        return all;
+    size_t n = std::max(q->total_bound + 1, offset + limit);
+    return n >= all ? all : static_cast<Xapian::doccount>(n);
+}
+
+/* The total from a pass's bounds: exact when they meet, else a lower bound: the bound, or the
+ * last rank of the page past it (the pass looked at more matches than either). */
+static void count_from(dateline_results *r, const Xapian::MSet &m, size_t offset)
+{
+    r->exact = r->query->total_bound == 0 ||
+               m.get_matches_lower_bound() == m.get_matches_upper_bound();
+    r->total = r->exact ? m.get_matches_estimated()
+                        : std::max(r->query->total_bound, offset + r->mset.size());
+}
+
 extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offset, size_t limit,
                                                 dateline_results_t **out)
 {
@@ -177,7 +200,7 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
     *out = nullptr;
     return guard(q->index, [&]() {
         Xapian::doccount all = q->index->db->get_doccount();
-        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, {}, {},
+        dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, true, {}, {},
                                                     DATELINE_TIMELINE_NONE, 0, 0,
                                                     DATELINE_FIELD_COUNT_, {}, {}, {}};
         try {
@@ -193,25 +216,25 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
             if (!q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE)
                 r->enq.add_matchspy(&spy);
 
-            /* Every match is looked at when the counts come from this pass or spies need
-             * them all; a list of stories (counted by a weightless pass below) needs only
-             * enough matches to fill the page, and collapsing is cheaper for that. */
+            /* Every match is looked at when spies need them all; otherwise a page needs
+             * only the matches that fill it, and the total is exact up to the bound. */
             bool spies = !q->facets.empty() || q->timeline != DATELINE_TIMELINE_NONE;
+            Xapian::doccount check = spies ? all : checked(q, offset, limit);
             r->mset = r->enq.get_mset(static_cast<Xapian::doccount>(offset),
                                       static_cast<Xapian::doccount>(limit),
-                                      q->all_versions || spies ? all : 0);
+                                      q->all_versions ? check : (spies ? all : 0));
             r->enq.clear_matchspies();
             spy_results(q, spy, r);
-            /* The count of articles is exact: when the list is of stories, a weightless pass
-             * counts the articles (Xapian's count of collapsed matches is an estimate). The
-             * count of stories is made when asked for (dateline_results_stories()). */
+            /* The count of articles is exact (up to the bound): when the list is of stories,
+             * a weightless pass counts the articles (Xapian's count of collapsed matches is
+             * an estimate). The count of stories is made when asked for. */
             if (q->all_versions) {
-                r->total = r->mset.get_matches_estimated();
+                count_from(r, r->mset, offset);
             } else {
                 Xapian::Enquire ce(*q->index->db);
                 ce.set_query(q->q);
                 ce.set_weighting_scheme(Xapian::BoolWeight());
-                r->total = ce.get_mset(0, 0, all).get_matches_estimated();
+                count_from(r, ce.get_mset(0, 0, check), offset);
             }
             r->stories = SIZE_MAX;
             size_t i = 0;
@@ -239,5 +262,13 @@ extern "C" dateline_status_t dateline_query_set_all_versions(dateline_query_t *q
     if (!q)
         return DATELINE_BAD_ARGUMENT;
     q->all_versions = all != 0;
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_query_set_total_bound(dateline_query_t *q, size_t bound)
+{
+    if (!q)
+        return DATELINE_BAD_ARGUMENT;
+    q->total_bound = bound;
     return DATELINE_OK;
 }

@@ -22,6 +22,11 @@ extern "C" void dateline_results_destroy(dateline_results_t *r)
 
 extern "C" size_t dateline_results_total(const dateline_results_t *r) { return r ? r->total : 0; }
 
+extern "C" int dateline_results_total_exact(const dateline_results_t *r)
+{
+    return r ? r->exact : 1;
+}
+
 extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
 {
     if (!cr)
@@ -30,14 +35,16 @@ extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
     if (r->stories != SIZE_MAX)
         return r->stories;
     /* the distinct chains among all the matches, counted by a spy on the chain slot in a
-     * weightless pass (documents without a chain count one each) */
+     * weightless pass (documents without a chain count one each); past the total's bound,
+     * among as many matches as the total says, which is a lower bound */
     dateline_status_t st = guard(r->query->index, [&]() {
         Xapian::Enquire ce(*r->query->index->db);
         ce.set_query(r->query->q);
         ce.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy chains(DL_SLOT_CHAIN);
         ce.add_matchspy(&chains);
-        ce.get_mset(0, 0, r->query->index->db->get_doccount());
+        Xapian::doccount all = r->query->index->db->get_doccount();
+        ce.get_mset(0, 0, r->exact ? all : static_cast<Xapian::doccount>(r->total));
         size_t seen = chains.get_total(), chained = 0, distinct = 0;
         for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
             distinct++;

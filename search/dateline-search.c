@@ -71,6 +71,11 @@ static void usage(FILE *f)
 "      --similar ID       more like this: the stories that share the most distinctive\n"
 "                         words with article ID, best first (not ID itself, nor the other\n"
 "                         versions of its story); with a QUERY, only the ones matching it\n"
+"      --total-bound N    count a list's matches exactly up to N (default 10000); past\n"
+"                         N say \"N+ matches\" (JSON: \"total_exact\":false and\n"
+"                         \"total_bound\") and count no stories in text; --count,\n"
+"                         --facet and --timeline are always exact\n"
+"      --exact-total      count every match of a list (--total-bound 0)\n"
 "      --all-versions     list every matching article; by default a story sent several\n"
 "                         times is listed once (its best match, with how many versions)\n"
 "      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
@@ -214,6 +219,7 @@ typedef struct {
     dateline_timeline_t timeline;
     const char *period;
     int all_versions;
+    size_t total_bound; /* count matches exactly up to this many (0: all, --exact-total) */
     dateline_field_t by;    /* --by: the timeline's series */
     size_t by_top;          /* and how many (0: none) */
     size_t width;       /* text: the terminal's width */
@@ -222,6 +228,9 @@ typedef struct {
 } search_t;
 
 enum { FIRST_PAGE = 50, MAX_PAGE = 6400 }; /* results fetched at once: 50, then twice as many */
+/* a list's total is exact up to this many matches (--total-bound): counting past it would
+ * cost a search over a large archive a pass over every match (issue 13) */
+enum { TOTAL_BOUND = 10000 };
 
 static int write_errno; /* why writing the results failed (EPIPE: the reader went away) */
 
@@ -243,6 +252,8 @@ static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int
         st = dateline_query_set_half_life(*q, s->half_life, 2.0);
     if (st == DATELINE_OK)
         st = dateline_query_set_all_versions(*q, s->all_versions);
+    if (st == DATELINE_OK)
+        st = dateline_query_set_total_bound(*q, s->total_bound);
     for (size_t k = 0; spies && k < s->nfacets && st == DATELINE_OK; k++)
         st = dateline_query_add_facet(*q, s->facets[k], s->facet_top[k]);
     if (st == DATELINE_OK && spies)
@@ -288,7 +299,11 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
     }
     if (t) {
         t->total = dateline_results_total(res);
-        t->stories = out_wants_stories(s->fmt) ? dateline_results_stories(res) : t->total;
+        t->exact = dateline_results_total_exact(res);
+        t->bound = s->total_bound;
+        /* past the bound, text prints no count of stories, JSON a lower bound */
+        t->stories = out_wants_stories(s->fmt) && (t->exact || s->fmt != OUT_TEXT)
+                         ? dateline_results_stories(res) : t->total;
         out_begin(mem, o, t);
         FILE *tm = open_memstream(tail, taillen);
         if (!tm)
@@ -319,7 +334,7 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
 static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
 {
     out_t o = {s->fmt, s->label, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
-    out_totals_t t = {0, 0};
+    out_totals_t t = {0, 0, 1, 0};
     dateline_query_t *q = NULL;
     dateline_status_t st;
     char *tail = NULL;
@@ -638,6 +653,7 @@ typedef struct {
     const char *index_word;     /* the word --index came from ("-iran"), for query_hint() */
     const char *show, *similar; /* --show ID, --similar ID */
     int all_versions, count, from_stdin, no_pager;
+    size_t total_bound;         /* --total-bound N, --exact-total (0) */
     int color;                  /* --color: 1, 0, or -1 for auto */
     int fmt_given;              /* --format was given */
     size_t limit, offset;
@@ -653,13 +669,16 @@ typedef struct {
 } options_t;
 
 enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
-       OPT_ALL_VERSIONS, OPT_BY, OPT_STDIN, OPT_NO_PAGER, OPT_SIMILAR };
+       OPT_ALL_VERSIONS, OPT_EXACT_TOTAL, OPT_TOTAL_BOUND, OPT_BY, OPT_STDIN, OPT_NO_PAGER,
+       OPT_SIMILAR };
 
 static const struct option longopts[] = {
     {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
     {"offset", required_argument, NULL, OPT_OFFSET}, {"sort", required_argument, NULL, 's'},
     {"count", no_argument, NULL, 'c'},         {"show", required_argument, NULL, OPT_SHOW},
     {"all-versions", no_argument, NULL, OPT_ALL_VERSIONS},
+    {"exact-total", no_argument, NULL, OPT_EXACT_TOTAL},
+    {"total-bound", required_argument, NULL, OPT_TOTAL_BOUND},
     {"similar", required_argument, NULL, OPT_SIMILAR},
     {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
@@ -734,6 +753,8 @@ static int parse_option(options_t *o, int c, const char *word)
     case 'c': o->count = 1; return -1;
     case OPT_SHOW: o->show = optarg; return -1;
     case OPT_ALL_VERSIONS: o->all_versions = 1; return -1;
+    case OPT_EXACT_TOTAL: o->total_bound = 0; return -1;
+    case OPT_TOTAL_BOUND: return parse_size("--total-bound", optarg, &o->total_bound) ? -1 : 2;
     case OPT_STDIN: o->from_stdin = 1; return -1;
     case OPT_NO_PAGER: o->no_pager = 1; return -1;
     case OPT_SIMILAR: o->similar = optarg; return -1;
@@ -954,7 +975,7 @@ static int run(dateline_index_t *idx, const search_t *sr, const options_t *o, si
 
 int main(int argc, char **argv)
 {
-    options_t o = {.limit = 10, .color = -1, .sort = DATELINE_SORT_RELEVANCE, .fmt = OUT_TEXT,
+    options_t o = {.limit = 10, .total_bound = TOTAL_BOUND, .color = -1, .sort = DATELINE_SORT_RELEVANCE, .fmt = OUT_TEXT,
                    .timeline = DATELINE_TIMELINE_NONE, .half_life = 30,
                    .by = DATELINE_FIELD_PLACES};
     int rc = parse_options(argc, argv, &o);
@@ -975,7 +996,7 @@ int main(int argc, char **argv)
      * nothing half-done has been printed. */
     search_t sr = {query, o.show, o.fmt, o.color, o.sort, o.half_life, o.count, o.offset,
                    o.limit, o.facets, o.facet_top, o.nfacets, o.timeline, o.period,
-                   o.all_versions, o.by, o.by_top, cols, o.similar, label};
+                   o.all_versions, o.total_bound, o.by, o.by_top, cols, o.similar, label};
     rc = o.from_stdin ? answer_lines(idx, &sr) : run(idx, &sr, &o, rows, cols);
     dateline_index_close(idx);
     free(query);

@@ -439,8 +439,10 @@ static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
 {
     fprintf(f, "{\"version\":%d,\"query\":", DL_JSON_VERSION);
     out_json_string(f, o->query);
-    fprintf(f, ",\"total\":%zu,\"stories\":%zu,\"offset\":%zu,\"results\":[", t->total,
-            t->stories, o->offset);
+    fprintf(f, ",\"total\":%zu,", t->total);
+    if (!t->exact)
+        fprintf(f, "\"total_exact\":false,\"total_bound\":%zu,", t->bound);
+    fprintf(f, "\"stories\":%zu,\"offset\":%zu,\"results\":[", t->stories, o->offset);
 }
 static void json_row(FILE *f, const out_t *o, const row_t *w, size_t i)
 {
@@ -583,7 +585,11 @@ static void text_end(FILE *f, const out_t *o, const out_totals_t *t, size_t show
         snprintf(range, sizeof range, "%zu", offset + 1);
     else
         snprintf(range, sizeof range, "%zu-%zu", offset + 1, offset + shown);
-    if (shown && t->stories < t->total && !o->all_versions)
+    if (!t->exact)
+        fprintf(f, shown ? "%s of %zu+ matches (--exact-total counts them all)\n"
+                         : "%s%zu+ matches (none on this page; --exact-total counts them all)\n",
+                shown ? range : "", t->total);
+    else if (shown && t->stories < t->total && !o->all_versions)
         fprintf(f, "%s of %zu %s (%zu matching articles; --all-versions lists each)\n", range,
                 t->stories, t->stories == 1 ? "story" : "stories", t->total);
     else if (shown)

@@ -40,6 +40,8 @@ typedef struct {
 typedef struct {
     size_t total;       /* matching articles */
     size_t stories;     /* distinct stories among them (when out_wants_stories()) */
+    int exact;          /* 0: total and stories are lower bounds, the matches passing bound */
+    size_t bound;       /* counted exactly up to this many matches (0: all) */
 } out_totals_t;
 
 /* Whether the format prints the number of stories, which costs a pass over the matches. */

@@ -13,8 +13,10 @@ int main(int argc, char **argv)
     char *queries[MAXQ], line[1024];
     size_t nq = 0;
     int rounds = argc > 3 ? atoi(argv[3]) : 5, snippets = argc > 4 && strcmp(argv[4], "snippets") == 0;
+    /* BOUND: totals exact up to it (dateline_query_set_total_bound(); 0, the default: all) */
+    size_t bound = argc > 5 ? (size_t)strtoull(argv[5], NULL, 10) : 0;
     if (argc < 3 || rounds < 2) {
-        fprintf(stderr, "usage: bench-query INDEX QUERIES [ROUNDS>=2] [snippets]\n");
+        fprintf(stderr, "usage: bench-query INDEX QUERIES [ROUNDS>=2] [snippets|plain] [BOUND]\n");
         return 2;
     }
     FILE *f = fopen(argv[2], "r");
@@ -44,6 +46,7 @@ int main(int argc, char **argv)
             dateline_results_t *res;
             double t0 = now_us();
             if (dateline_query_new(idx, queries[i], &q) != DATELINE_OK ||
+                dateline_query_set_total_bound(q, bound) != DATELINE_OK ||
                 dateline_query_run(q, 0, 10, &res) != DATELINE_OK) {
                 fprintf(stderr, "bench-query: %s: %s\n", queries[i], dateline_index_message(idx));
                 return 2;
