@@ -975,7 +975,8 @@ static int run(dateline_index_t *idx, const search_t *sr, const options_t *o, si
 
 int main(int argc, char **argv)
 {
-    options_t o = {.limit = 10, .total_bound = TOTAL_BOUND, .color = -1, .sort = DATELINE_SORT_RELEVANCE, .fmt = OUT_TEXT,
+    options_t o = {.limit = 10, .total_bound = TOTAL_BOUND, .color = -1,
+                   .sort = DATELINE_SORT_RELEVANCE, .fmt = OUT_TEXT,
                    .timeline = DATELINE_TIMELINE_NONE, .half_life = 30,
                    .by = DATELINE_FIELD_PLACES};
     int rc = parse_options(argc, argv, &o);
