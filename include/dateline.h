@@ -414,13 +414,16 @@ DATELINE_API dateline_status_t dateline_index_file_get(dateline_index_t *index, 
 DATELINE_API dateline_status_t dateline_index_file_set(dateline_index_t *index, const char *path,
                                                        const dateline_file_t *file);
 
-/* Recorded file i (from 0, in byte order of their paths) at or under `folder`, with its record
- * in *out (may be NULL); NULL when i is out of range or on an error (dateline_index_message()
- * says which). The list is made when i is 0 (or the folder changes), so that the files can
- * be forgotten (dateline_index_delete_origin()) while going through it. The string belongs to
- * the index and lasts until the next call with i 0. */
-DATELINE_API const char *dateline_index_file_nth(dateline_index_t *index, const char *folder,
-                                                 size_t i, dateline_file_t *out);
+/* Recorded file i (from 0, in byte order of their paths) at or under `folder`: its path in
+ * *path, its record in *out (may be NULL). The list is made when i is 0 (or the folder
+ * changes), so that the files can be forgotten (dateline_index_delete_origin()) while going
+ * through it. The string belongs to the index and lasts until the next call with i 0.
+ * Returns DATELINE_OK; DATELINE_END when i is past the last; DATELINE_BAD_ARGUMENT (a NULL
+ * pointer); DATELINE_MODIFIED, DATELINE_CORRUPT, DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY,
+ * with dateline_index_message() saying why. */
+DATELINE_API dateline_status_t dateline_index_file_nth(dateline_index_t *index,
+                                                       const char *folder, size_t i,
+                                                       const char **path, dateline_file_t *out);
 
 /* What an index holds (dateline_index_stats()). The caller sets `version` (with
  * DATELINE_STATS_INIT or dateline_stats_init()); the library fills the fields that version
@@ -656,9 +659,13 @@ DATELINE_API size_t dateline_results_total(const dateline_results_t *results);
  * matches passed the query's bound and they are lower bounds. */
 DATELINE_API int dateline_results_total_exact(const dateline_results_t *results);
 
-/* The number of distinct stories (chains) among them: exact when the total is, else a lower
- * bound (the stories among as many matches as the total says). */
-DATELINE_API size_t dateline_results_stories(const dateline_results_t *results);
+/* The number of distinct stories (chains) among them, in *out: exact when the total is, else a
+ * lower bound (the stories among as many matches as the total says). Counted on first call
+ * (a pass over the matches). Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (a NULL pointer);
+ * DATELINE_MODIFIED (reopen and retry), DATELINE_CORRUPT, DATELINE_XAPIAN_ERROR or
+ * DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_results_stories(const dateline_results_t *results,
+                                                        size_t *out);
 
 /* How many results this page holds. */
 DATELINE_API size_t dateline_results_size(const dateline_results_t *results);

@@ -850,7 +850,9 @@ static void prune(run_t *r, const char *path, const char *canon)
     char **gone = NULL;
     size_t ngone = 0;
     const char *f;
-    for (size_t i = 0; (f = dateline_index_file_nth(r->index, canon, i, NULL)) != NULL; i++) {
+    dateline_status_t st;
+    for (size_t i = 0; (st = dateline_index_file_nth(r->index, canon, i, &f, NULL)) == DATELINE_OK;
+         i++) {
         if (bsearch(&f, r->seen, r->nseen, sizeof *r->seen, by_ptr))
             continue;
         char **ng = realloc(gone, (ngone + 1) * sizeof *ng);
@@ -861,6 +863,11 @@ static void prune(run_t *r, const char *path, const char *canon)
         }
         gone = ng;
         ngone++;
+    }
+    if (st != DATELINE_OK && st != DATELINE_END && !r->fatal) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+        r->fatal = 1;
     }
     for (size_t i = 0; i < ngone; i++) {
         size_t d = 0, k = 0;

@@ -299,13 +299,16 @@ extern "C" dateline_status_t dateline_index_file_set(dateline_index_t *idx, cons
     });
 }
 
-extern "C" const char *dateline_index_file_nth(dateline_index_t *idx, const char *folder,
-                                               size_t i, dateline_file_t *out)
+extern "C" dateline_status_t dateline_index_file_nth(dateline_index_t *idx, const char *folder,
+                                                     size_t i, const char **path,
+                                                     dateline_file_t *out)
 {
-    if (!idx || !folder)
-        return nullptr;
+    if (path)
+        *path = nullptr;
+    if (!idx || !folder || !path)
+        return DATELINE_BAD_ARGUMENT;
     const char *got = nullptr;
-    index_run(idx, false, [&]() {
+    dateline_status_t st = index_run(idx, false, [&]() {
         load(idx);
         FileRecords &f = records(idx);
         std::string under(folder);
@@ -327,7 +330,10 @@ extern "C" const char *dateline_index_file_nth(dateline_index_t *idx, const char
         }
         return DATELINE_OK;
     });
-    return got;
+    if (st != DATELINE_OK)
+        return st;
+    *path = got;
+    return got ? DATELINE_OK : DATELINE_END;
 }
 
 /* ---- the index's parts this file works with ---- */

@@ -27,13 +27,16 @@ extern "C" int dateline_results_total_exact(const dateline_results_t *r)
     return r ? r->exact : 1;
 }
 
-extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
+extern "C" dateline_status_t dateline_results_stories(const dateline_results_t *cr, size_t *out)
 {
-    if (!cr)
-        return 0;
+    if (!cr || !out)
+        return DATELINE_BAD_ARGUMENT;
     dateline_results *r = const_cast<dateline_results *>(cr);
-    if (r->stories != SIZE_MAX)
-        return r->stories;
+    *out = 0;
+    if (r->stories != SIZE_MAX) {
+        *out = r->stories;
+        return DATELINE_OK;
+    }
     /* the distinct chains among all the matches, counted by a spy on the chain slot in a
      * weightless pass (documents without a chain count one each); past the total's bound,
      * among as many matches as the total says, which is a lower bound */
@@ -53,7 +56,9 @@ extern "C" size_t dateline_results_stories(const dateline_results_t *cr)
         r->stories = distinct + (seen - std::min(chained, seen));
         return DATELINE_OK;
     });
-    return st == DATELINE_OK ? r->stories : r->total;
+    if (st == DATELINE_OK)
+        *out = r->stories;
+    return st;
 }
 
 extern "C" dateline_status_t dateline_result_versions(const dateline_result_t *res, size_t *out)

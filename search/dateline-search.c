@@ -302,8 +302,9 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
         t->exact = dateline_results_total_exact(res);
         t->bound = s->total_bound;
         /* past the bound, text prints no count of stories, JSON a lower bound */
-        t->stories = out_wants_stories(s->fmt) && (t->exact || s->fmt != OUT_TEXT)
-                         ? dateline_results_stories(res) : t->total;
+        t->stories = t->total;
+        if (out_wants_stories(s->fmt) && (t->exact || s->fmt != OUT_TEXT))
+            st = dateline_results_stories(res, &t->stories);
         out_begin(mem, o, t);
         FILE *tm = open_memstream(tail, taillen);
         if (!tm)

@@ -223,7 +223,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(dateline_query_count(q, &n) == DATELINE_OK);
         FUZZ_ASSERT(dateline_query_run(q, 0, 10, &res) == DATELINE_OK);
         FUZZ_ASSERT(dateline_results_total(res) == n);
-        FUZZ_ASSERT(dateline_results_stories(res) <= n && (n == 0) == (dateline_results_stories(res) == 0));
+        size_t stories;
+        FUZZ_ASSERT(dateline_results_stories(res, &stories) == DATELINE_OK);
+        FUZZ_ASSERT(stories <= n && (n == 0) == (stories == 0));
         for (size_t i = 0; i < dateline_results_size(res); i++) {
             const char *snip;
             FUZZ_ASSERT(dateline_result_snippet(dateline_results_get(res, i), 100, "[", "]",

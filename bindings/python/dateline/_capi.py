@@ -178,7 +178,7 @@ _SIGNATURES = [
     ("dateline_results_series_count", c_size_t, [c_void_p, c_size_t, c_size_t]),
     ("dateline_results_destroy", None, [c_void_p]),
     ("dateline_results_total", c_size_t, [c_void_p]),
-    ("dateline_results_stories", c_size_t, [c_void_p]),
+    ("dateline_results_stories", c_int, [c_void_p, POINTER(c_size_t)]),
     ("dateline_results_size", c_size_t, [c_void_p]),
     ("dateline_results_get", c_void_p, [c_void_p, c_size_t]),
     ("dateline_result_rank", c_size_t, [c_void_p]),

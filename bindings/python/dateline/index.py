@@ -585,8 +585,10 @@ class Results(Sequence):
     @property
     def stories(self) -> int:
         """The exact number of distinct stories among the matches."""
+        n = c_size_t()
         with self.query.index._lock:
-            return lib.dateline_results_stories(self._h())
+            self.query.index._check(lib.dateline_results_stories(self._h(), byref(n)))
+        return n.value
 
     def __len__(self) -> int:
         with self.query.index._lock:
