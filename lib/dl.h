@@ -44,6 +44,10 @@ char *dl_format(const char *fmt, ...)
 /* 64-bit hash used for ids and content fingerprints. Stable across versions and machines:
  * changing it changes every id, so it is part of the schema. */
 uint64_t dl_hash64(const void *p, size_t n, uint64_t seed);
+/* dl_hash64() in steps, for bytes that come in pieces: h = dl_fnv_add(0xcbf29ce484222325 ^
+ * seed, piece, n) for each piece in turn, then dl_hash_finish(h). */
+uint64_t dl_fnv_add(uint64_t h, const void *p, size_t n);
+uint64_t dl_hash_finish(uint64_t h);
 /* Writes 16 lower-case hex digits and a NUL into out[17]. */
 void dl_hex64(uint64_t h, char out[17]);
 

@@ -233,7 +233,7 @@ extern "C" dateline_status_t dateline_file_stat(const char *path, int hash, date
     out->mtime_ns = static_cast<long>(sb.st_mtim.tv_nsec);
     out->format = DATELINE_FORMAT_AUTO;
     if (hash) {
-        /* FNV-1a over the bytes as they come, finished as dl_hash64() finishes */
+        /* dl_hash64(bytes, 5) over the bytes as they come */
         uint64_t h = 0xcbf29ce484222325ULL ^ 5;
         unsigned char buf[65536];
         ssize_t n;
@@ -244,16 +244,9 @@ extern "C" dateline_status_t dateline_file_stat(const char *path, int hash, date
                 close(fd);
                 return DATELINE_FILE_ERROR;
             }
-            for (ssize_t i = 0; i < n; i++) {
-                h ^= buf[i];
-                h *= 0x100000001b3ULL;
-            }
+            h = dl_fnv_add(h, buf, static_cast<size_t>(n));
         }
-        h ^= h >> 30;
-        h *= 0xbf58476d1ce4e5b9ULL;
-        h ^= h >> 27;
-        h *= 0x94d049bb133111ebULL;
-        h ^= h >> 31;
+        h = dl_hash_finish(h);
         out->hash = h;
         close(fd);
     }

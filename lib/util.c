@@ -110,21 +110,30 @@ char *dl_format(const char *fmt, ...)
     return dl_buf_take(&b);
 }
 
-/* FNV-1a over the bytes, then a splitmix64 finish so that near inputs spread over all bits. */
-uint64_t dl_hash64(const void *p, size_t n, uint64_t seed)
+uint64_t dl_fnv_add(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *s = p;
-    uint64_t h = 0xcbf29ce484222325ULL ^ seed;
     for (size_t i = 0; i < n; i++) {
         h ^= s[i];
         h *= 0x100000001b3ULL;
     }
+    return h;
+}
+
+uint64_t dl_hash_finish(uint64_t h)
+{
     h ^= h >> 30;
     h *= 0xbf58476d1ce4e5b9ULL;
     h ^= h >> 27;
     h *= 0x94d049bb133111ebULL;
     h ^= h >> 31;
     return h;
+}
+
+/* FNV-1a over the bytes, then a splitmix64 finish so that near inputs spread over all bits. */
+uint64_t dl_hash64(const void *p, size_t n, uint64_t seed)
+{
+    return dl_hash_finish(dl_fnv_add(0xcbf29ce484222325ULL ^ seed, p, n));
 }
 
 void dl_hex64(uint64_t h, char out[17])

@@ -219,24 +219,12 @@ def take_message(p):
 def canonical(path):
     """dateline_path_canonical(): the one spelling of a file's path that origins are recorded
     by (absolute, its folder's real path and its name), or None."""
-    p = lib.dateline_path_canonical(arg(path))
-    if not p:
-        return None
-    try:
-        return text(ctypes.cast(p, c_char_p).value)
-    finally:
-        lib.dateline_free(p)
+    return take_message(c_void_p(lib.dateline_path_canonical(arg(path))))
 
 
 def quote(field, value):
     """dateline_query_quote() as str, or None."""
-    p = lib.dateline_query_quote(arg(field), arg(value))
-    if not p:
-        return None
-    try:
-        return text(ctypes.cast(p, c_char_p).value)
-    finally:
-        lib.dateline_free(p)
+    return take_message(c_void_p(lib.dateline_query_quote(arg(field), arg(value))))
 
 
 def stats(index):
