@@ -200,7 +200,7 @@ dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **
 /* The id an article gets: from its identity when set, else from its content fingerprint. */
 void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
 
-/* ---- queries (search/query.c) ---- */
+/* ---- queries (lib/query-lex.c, lib/query-parse.c) ---- */
 /* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */
 typedef enum {
     DL_Q_WORDS,  /* text: one word, or several as a phrase (text) */
@@ -228,7 +228,7 @@ struct dl_qnode {
     size_t nkids;
 };
 
-/* Parses a query in Dateline's language (see the grammar in search/query.c). Returns
+/* Parses a query in Dateline's language (see the grammar in lib/query-parse.c). Returns
  * DATELINE_OK with the tree in *out (free it with dl_qnode_free()), or DATELINE_QUERY_SYNTAX or
  * DATELINE_BAD_ARGUMENT (a bad date) with a malloc'ed message naming the position in
  * *message, or DATELINE_NO_MEMORY. */

@@ -24,7 +24,7 @@ LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,gazetteer}.c
          "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,reader-xml,dateline-lead,extract-places,extract-groups,words}.c
-         "$srcdir"/search/query.c "$srcdir"/search/output.c
+         "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c)
 objs=()
 for s in "${sources[@]}"; do
