@@ -165,8 +165,9 @@ typedef struct {
  * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap);
-/* What completes an article before an index stores it: an index is given one (by default
- * dl_extractors) and runs it in dateline_index_add() on an article without PLACE_IDS. */
+/* What completes an article before an index stores it: an index is given one and runs it in
+ * dateline_index_add() on an article without PLACE_IDS. lib/ names no extractor: the default,
+ * dl_extractors, is given by dateline_index_open() (indexer/index-defaults.c). */
 typedef struct {
     /* Sets the article's PLACE_IDS, PLACES, GROUPS and ACRONYMS, and puts up to `cap` acronym
      * definitions its text makes in defs (*ndefs of them, 0 before the call): the index learns
@@ -179,6 +180,10 @@ extern const dl_extractor_t dl_extractors;
 /* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are
  * given (lib/index-open.cc). */
 void dl_index_set_extractor(dateline_index_t *idx, const dl_extractor_t *x);
+/* dateline_index_open() as lib/ does it: an index with no extractor (lib/index-open.cc). Same
+ * parameters, statuses and ownership. */
+dateline_status_t dl_index_open(const char *path, unsigned mode, dateline_index_t **out,
+                                char **message);
 
 /* Sets the fallback charset used by dateline_article_set() for invalid UTF-8. */
 dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *charset);
@@ -199,7 +204,7 @@ dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **
 /* The id an article gets: from its identity when set, else from its content fingerprint. */
 void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
 
-/* ---- queries (search/query.c) ---- */
+/* ---- queries (lib/query-lex.c, lib/query-parse.c) ---- */
 /* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */
 typedef enum {
     DL_Q_WORDS,  /* text: one word, or several as a phrase (text) */
@@ -227,7 +232,7 @@ struct dl_qnode {
     size_t nkids;
 };
 
-/* Parses a query in Dateline's language (see the grammar in search/query.c). Returns
+/* Parses a query in Dateline's language (see the grammar in lib/query-parse.c). Returns
  * DATELINE_OK with the tree in *out (free it with dl_qnode_free()), or DATELINE_QUERY_SYNTAX or
  * DATELINE_BAD_ARGUMENT (a bad date) with a malloc'ed message naming the position in
  * *message, or DATELINE_NO_MEMORY. */

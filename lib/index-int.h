@@ -107,7 +107,7 @@ struct dateline_index {
     std::vector<std::pair<std::string, size_t>> values; // dateline_index_value()'s last list
     int values_field = -1;                   // and its field
     dl::FileRecords *files = nullptr;        // lib/files.cc's records, read on first use
-    const dl_extractor_t *extractor = &dl_extractors; // completes an article before it goes in
+    const dl_extractor_t *extractor = nullptr; // completes an article before it goes in
 };
 
 struct dateline_result {

@@ -135,8 +135,9 @@ long dl::writer_pid(const std::string &path)
 
 /* ---- opening and closing ---- */
 
-extern "C" dateline_status_t dateline_index_open(const char *path, unsigned mode,
-                                                 dateline_index_t **out, char **message)
+/* dateline_index_open() without an extractor: indexer/index-defaults.c gives it the default. */
+extern "C" dateline_status_t dl_index_open(const char *path, unsigned mode,
+                                           dateline_index_t **out, char **message)
 {
     if (message)
         *message = nullptr;

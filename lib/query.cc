@@ -1,4 +1,4 @@
-/* query.cc: turns a parsed query (search/query.c's tree) into a Xapian query, word for word as the
+/* query.cc: turns a parsed query (lib/query-parse.c's tree) into a Xapian query, word for word as the
  * index was written: the same tokenizer and stemmer, the same filter keys, the same date slots. */
 #include <config.h>
 

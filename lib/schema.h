@@ -171,7 +171,7 @@ enum {
 /* ---- the filter table ---- */
 /* The filters of the query language, each with its term prefix and the article field whose
  * values become its terms: one row each drives the writer (lib/index-doc.cc), the query
- * language (search/query.c parses the names, lib/query.cc builds the terms), facets
+ * language (lib/query-parse.c parses the names, lib/query.cc builds the terms), facets
  * (lib/facets.cc) and --list (lib/stats.cc). */
 enum {
     DL_FILTER_BOOLEAN = 1,   /* each value is a boolean term: prefix + its key (dl_key_normalize) */

@@ -1,5 +1,6 @@
 /* unit-extract.c: the extractor an index is given (dl_extractor_t) is what completes an article
- * in dateline_index_add(): by default indexer/'s places and groups, none when it is given NULL,
+ * in dateline_index_add(): by default indexer/'s places and groups, none when it is given NULL
+ * or when lib/ opens the index alone (dl_index_open()),
  * and another one's groups and acronym definitions (learned as aliases) when given that. */
 #include <config.h>
 #include <stdio.h>
@@ -67,6 +68,13 @@ int main(void)
         dateline_query_destroy(q);
     }
     is_int(n, 1, "the acronym it found defined is learned: group:PGX finds the group's article");
+    dateline_index_close(idx);
+    /* lib/'s own opening names no extractor: dateline_index_open() (indexer/) gives the default */
+    snprintf(path, sizeof path, "%s/bare", dir);
+    if (dl_index_open(path, DATELINE_OPEN_WRITE, &idx, NULL) != DATELINE_OK)
+        return 1;
+    is_int(added(idx, "Bare", DATELINE_FIELD_PLACE_IDS), 0,
+           "an index lib/ opens alone (dl_index_open()) stores the article as it is given");
     dateline_index_close(idx);
     char cmd[96];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -1,4 +1,5 @@
-/* query.c: Dateline's query language, parsed into a tree that the index turns into a Xapian query.
+/* query-parse.c: Dateline's query language, parsed into a tree that the index turns into a
+ * Xapian query (lib/query.cc); its tokens come from lib/query-lex.c.
  *
  * The grammar (operators are upper case, as in Xapian's own syntax):
  *
@@ -16,256 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "dl.h"
-
-#define MAX_DEPTH 100 /* parentheses and NOTs nested deeper than this are refused */
-
-typedef enum { T_END, T_WORD, T_PHRASE, T_FIELD, T_LPAREN, T_RPAREN, T_AND, T_OR, T_NOT, T_NEAR,
-               T_ALL } tok_kind_t;
-
-typedef struct {
-    tok_kind_t kind;
-    int sign;             /* '-' or '+' written before it, else 0 */
-    size_t at;            /* byte offset where it starts (after the sign) */
-    const char *s;        /* T_WORD, T_PHRASE: the text; T_FIELD: the value */
-    size_t n;
-    const char *name;     /* T_FIELD: the field name as written */
-    size_t name_n;
-    int quoted;           /* T_FIELD: the value was in quotes */
-    unsigned window;      /* T_NEAR: NEAR/n's n (10 when not given) */
-} tok_t;
-
-typedef struct {
-    const char *q;        /* the whole query */
-    size_t i, n;          /* where the lexer is */
-    tok_t tok;            /* the current token */
-    int depth;
-    size_t at_byte, at_char; /* the last position counted, so that counting is not quadratic */
-    int patterns;         /* words and values ending in '*' so far */
-    char *message;        /* what went wrong, when something did */
-    dateline_status_t st;
-} parser_t;
-
-/* Character position (from 1) of byte offset i, counting UTF-8 characters. */
-static size_t charpos(const char *q, size_t i)
-{
-    size_t pos = 1;
-    for (size_t k = 0; k < i; k++)
-        if (((unsigned char)q[k] & 0xC0) != 0x80)
-            pos++;
-    return pos;
-}
-
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* Inside quotes a backslash makes the next character plain: \" is a quote that does not close,
- * \\ a backslash, \* a star that does not make a pattern (dateline_query_quote() writes them).
- * The closing quote of one opened at byte i, or NULL. */
-static const char *close_quote(const char *q, size_t i, size_t n)
-{
-    for (size_t k = i + 1; k < n; k++) {
-        if (q[k] == '\\' && k + 1 < n)
-            k++;
-        else if (q[k] == '"')
-            return q + k;
-    }
-    return NULL;
-}
-
-/* Whether the character at s[i] of a quoted text is made plain by a backslash before it. */
-static int escaped(const char *s, size_t i)
-{
-    size_t k = 0;
-    while (k < i && s[i - 1 - k] == '\\')
-        k++;
-    return k % 2;
-}
-
-/* The first '*' of s[0..n) that makes a pattern (in quotes: not escaped), or NULL. */
-static const char *star_in(const char *s, size_t n, int quoted)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '*' && !(quoted && escaped(s, i)))
-            return s + i;
-    return NULL;
-}
-
-static void fail(parser_t *p, dateline_status_t st, char *message)
-{
-    if (p->st != DATELINE_OK) {
-        free(message);
-        return;
-    }
-    p->st = message ? st : DATELINE_NO_MEMORY;
-    p->message = message;
-}
-
-/* Edit distance of two short ASCII names (insertions, deletions, substitutions, swaps). */
-static size_t distance(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t d[16][16];
-    if (an > 15 || bn > 15)
-        return 99;
-    for (size_t i = 0; i <= an; i++)
-        for (size_t j = 0; j <= bn; j++) {
-            if (!i || !j) {
-                d[i][j] = i + j;
-                continue;
-            }
-            size_t cost = (a[i - 1] | 0x20) != (b[j - 1] | 0x20);
-            size_t v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && (a[i - 1] | 0x20) == (b[j - 2] | 0x20) &&
-                (a[i - 2] | 0x20) == (b[j - 1] | 0x20) && d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    return d[an][bn];
-}
-
-/* The names a field may have, in the order --help lists them. */
-static const char *const other_fields[] = {"date", "title"};
-
-static void unknown_field(parser_t *p, const tok_t *t)
-{
-    const char *best = NULL;
-    size_t best_d = 3;
-    dl_buf_t known;
-    dl_buf_init(&known);
-    for (size_t f = 0; f < dl_nfilters + 2; f++) {
-        const char *name = f < dl_nfilters ? dl_filters[f].name : other_fields[f - dl_nfilters];
-        dl_buf_printf(&known, "%s%s:", f ? ", " : "", name);
-        size_t d = distance(t->name, t->name_n, name, strlen(name));
-        if (d < best_d) {
-            best_d = d;
-            best = name;
-        }
-    }
-    char *k = dl_buf_take(&known);
-    char hint[64] = "";
-    if (best)
-        snprintf(hint, sizeof hint, " (did you mean %s:?)", best);
-    fail(p, DATELINE_QUERY_SYNTAX,
-         dl_format("position %zu: unknown field '%.*s:'%s; the fields are %s. To search for the "
-                   "text itself, put it in quotes",
-                   charpos(p->q, t->at), (int)t->name_n, t->name, hint, k ? k : ""));
-    free(k);
-}
-
-/* Reads the next token into p->tok. */
-static void next(parser_t *p)
-{
-    const char *q = p->q;
-    tok_t *t = &p->tok;
-    memset(t, 0, sizeof *t);
-    for (;;) {
-        while (p->i < p->n && is_space(q[p->i]))
-            p->i++;
-        if (p->i >= p->n) {
-            t->kind = T_END;
-            t->at = p->n;
-            return;
-        }
-        /* signs before an item: each '-' excludes once more (--x is x), '+' says nothing */
-        size_t k = p->i;
-        int minus = 0;
-        while (k < p->n && (q[k] == '-' || q[k] == '+'))
-            minus ^= q[k++] == '-';
-        if (k == p->i)
-            break;
-        p->i = k;
-        if (k < p->n && !is_space(q[k])) {
-            t->sign = minus ? '-' : '+';
-            break;
-        }
-        /* lone signs say nothing */
-    }
-    size_t i = p->i;
-    t->at = i;
-    if (q[i] == '(' || q[i] == ')') {
-        t->kind = q[i] == '(' ? T_LPAREN : T_RPAREN;
-        p->i = i + 1;
-        return;
-    }
-    if (q[i] == '"') {
-        const char *close = close_quote(q, i, p->n);
-        if (!close) {
-            fail(p, DATELINE_QUERY_SYNTAX,
-                 dl_format("position %zu: a quote that is never closed", charpos(q, i)));
-            t->kind = T_END;
-            return;
-        }
-        t->kind = T_PHRASE;
-        t->s = q + i + 1;
-        t->n = (size_t)(close - q) - i - 1;
-        p->i = (size_t)(close - q) + 1;
-        return;
-    }
-    size_t end = i;
-    while (end < p->n && !is_space(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"')
-        end++;
-    /* field:value, where the name is letters only (10:30 and 1:0 are words) */
-    size_t name_n = 0;
-    while (i + name_n < end && is_alpha(q[i + name_n]))
-        name_n++;
-    if (name_n && i + name_n < p->n && q[i + name_n] == ':') {
-        t->kind = T_FIELD;
-        t->name = q + i;
-        t->name_n = name_n;
-        size_t v = i + name_n + 1;
-        if (v < p->n && q[v] == '"') {
-            const char *close = close_quote(q, v, p->n);
-            if (!close) {
-                fail(p, DATELINE_QUERY_SYNTAX,
-                     dl_format("position %zu: a quote that is never closed", charpos(q, v)));
-                t->kind = T_END;
-                return;
-            }
-            t->quoted = 1;
-            t->s = q + v + 1;
-            t->n = (size_t)(close - q) - v - 1;
-            p->i = (size_t)(close - q) + 1;
-        } else {
-            t->s = q + v;
-            t->n = end > v ? end - v : 0;
-            p->i = end > v ? end : v;
-        }
-        return;
-    }
-    p->i = end;
-    t->s = q + i;
-    t->n = end - i;
-    t->kind = T_WORD;
-    if (t->sign)
-        return; /* -OR is the word "or" excluded, not an operator */
-    if (t->n == 1 && q[i] == '*')
-        t->kind = T_ALL;
-    else if (t->n == 3 && memcmp(q + i, "AND", 3) == 0)
-        t->kind = T_AND;
-    else if (t->n == 2 && memcmp(q + i, "OR", 2) == 0)
-        t->kind = T_OR;
-    else if (t->n == 3 && memcmp(q + i, "NOT", 3) == 0)
-        t->kind = T_NOT;
-    else if (t->n >= 4 && memcmp(q + i, "NEAR", 4) == 0) {
-        if (t->n == 4) {
-            t->kind = T_NEAR;
-            t->window = 10;
-        } else if (q[i + 4] == '/' && t->n > 5 && t->n <= 8) {
-            unsigned w = 0;
-            size_t k;
-            for (k = i + 5; k < end && q[k] >= '0' && q[k] <= '9'; k++)
-                w = w * 10 + (unsigned)(q[k] - '0');
-            if (k == end && w >= 1) {
-                t->kind = T_NEAR;
-                t->window = w;
-            }
-        }
-    }
-}
+#include "query-int.h"
 
 /* A quoted value as meant: each backslash makes the next character plain and goes. */
 static char *unescape(const char *s, size_t n)
@@ -287,7 +39,7 @@ static dl_qnode_t *node(parser_t *p, dl_qkind_t kind, size_t at)
 {
     dl_qnode_t *n = calloc(1, sizeof *n);
     if (!n) {
-        fail(p, DATELINE_NO_MEMORY, NULL);
+        dl_qlex_fail(p, DATELINE_NO_MEMORY, NULL);
         return NULL;
     }
     n->kind = kind;
@@ -319,7 +71,7 @@ static int adopt(parser_t *p, dl_qnode_t *n, dl_qnode_t *kid)
     dl_qnode_t **k = realloc(n->kids, (n->nkids + 1) * sizeof *k);
     if (!k) {
         dl_qnode_free(kid);
-        fail(p, DATELINE_NO_MEMORY, NULL);
+        dl_qlex_fail(p, DATELINE_NO_MEMORY, NULL);
         return 0;
     }
     n->kids = k;
@@ -386,14 +138,14 @@ static dl_qnode_t *date_node(parser_t *p, const tok_t *t)
              (!bn || date_bound(dots + 2, bn, 1, d->hi));
     }
     if (!ok) {
-        fail(p, DATELINE_QUERY_SYNTAX,
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: '%.*s' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a "
                        "real day), or a range A..B, A.. or ..B",
-                       charpos(p->q, at), (int)n, v));
+                       dl_qlex_charpos(p->q, at), (int)n, v));
     } else if (d->lo[0] && d->hi[0] && strcmp(d->lo, d->hi) > 0) {
-        fail(p, DATELINE_QUERY_SYNTAX,
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: the date range '%.*s' ends before it starts",
-                       charpos(p->q, at), (int)n, v));
+                       dl_qlex_charpos(p->q, at), (int)n, v));
     } else {
         return d;
     }
@@ -408,9 +160,9 @@ static int pattern_budget(parser_t *p, size_t at)
 {
     if (++p->patterns <= MAX_PATTERNS)
         return 1;
-    fail(p, DATELINE_QUERY_SYNTAX,
+    dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
          dl_format("position %zu: more than %d patterns ending in '*' in one query",
-                   charpos(p->q, at), MAX_PATTERNS));
+                   dl_qlex_charpos(p->q, at), MAX_PATTERNS));
     return 0;
 }
 
@@ -424,7 +176,8 @@ static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, i
     w->title = title;
     w->phrase = phrase;
     /* a trailing '*' asks for every word that starts so (in a phrase too: "oil pric*") */
-    if (n > 1 && s[n - 1] == '*' && !is_space(s[n - 2]) && !(phrase && escaped(s, n - 1))) {
+    if (n > 1 && s[n - 1] == '*' && !dl_qlex_is_space(s[n - 2]) &&
+        !(phrase && dl_qlex_escaped(s, n - 1))) {
         w->wild = 1;
         n--;
         if (!pattern_budget(p, at)) {
@@ -432,19 +185,19 @@ static dl_qnode_t *words_node(parser_t *p, const char *s, size_t n, size_t at, i
             return NULL;
         }
     }
-    const char *star = star_in(s, n, phrase);
+    const char *star = dl_qlex_star_in(s, n, phrase);
     if (star) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: '*' can only end a word (petro*) or a phrase (\"oil "
                            "pric*\"): the index is in the order of word beginnings, so a "
                            "pattern such as *troleum would have to be looked for in every "
                            "word the index holds",
-                           charpos(p->q, at + (size_t)(star - s) + (phrase ? 1 : 0))));
+                           dl_qlex_charpos(p->q, at + (size_t)(star - s) + (phrase ? 1 : 0))));
             dl_qnode_free(w);
             return NULL;
         }
     if (!(w->text = dl_strndup(s, n))) {
-        fail(p, DATELINE_NO_MEMORY, NULL);
+        dl_qlex_fail(p, DATELINE_NO_MEMORY, NULL);
         dl_qnode_free(w);
         return NULL;
     }
@@ -457,9 +210,9 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
         return date_node(p, t);
     if (t->name_n == 5 && strncasecmp(t->name, "title", 5) == 0) {
         if (!t->n) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: title: needs a word or a phrase, as in title:cocoa",
-                           charpos(p->q, t->at)));
+                           dl_qlex_charpos(p->q, t->at)));
             return NULL;
         }
         return words_node(p, t->s, t->n, (size_t)(t->s - p->q) - (t->quoted ? 1 : 0), 1,
@@ -471,24 +224,25 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
             strncasecmp(t->name, dl_filters[f].name, t->name_n) == 0)
             filter = &dl_filters[f];
     if (!filter) {
-        unknown_field(p, t);
+        dl_qlex_unknown_field(p, t);
         return NULL;
     }
     size_t n = t->n;
-    int wild = n > 1 && t->s[n - 1] == '*' && !(t->quoted && escaped(t->s, n - 1));
+    int wild = n > 1 && t->s[n - 1] == '*' && !(t->quoted && dl_qlex_escaped(t->s, n - 1));
     if (wild)
         n--;
-    if (wild && (is_space(t->s[n - 1]) || t->s[n - 1] == '-' || t->s[n - 1] == '_')) {
-        fail(p, DATELINE_QUERY_SYNTAX,
+    if (wild && (dl_qlex_is_space(t->s[n - 1]) || t->s[n - 1] == '-' || t->s[n - 1] == '_')) {
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
              dl_format("position %zu: %s: a pattern ends in a letter or a digit before its '*'",
-                       charpos(p->q, t->at), filter->name));
+                       dl_qlex_charpos(p->q, t->at), filter->name));
         return NULL;
     }
     if (wild && !pattern_budget(p, t->at))
         return NULL;
-    if (star_in(t->s, n, t->quoted) || (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
-        fail(p, DATELINE_QUERY_SYNTAX,
-             dl_format("position %zu: %s: takes %s", charpos(p->q, t->at), filter->name,
+    if (dl_qlex_star_in(t->s, n, t->quoted) ||
+        (wild && filter->field == DATELINE_FIELD_PLACE_IDS)) {
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
+             dl_format("position %zu: %s: takes %s", dl_qlex_charpos(p->q, t->at), filter->name,
                        filter->field == DATELINE_FIELD_PLACE_IDS
                            ? "a whole place name, not a pattern (a place is found through the "
                              "gazetteer by any of its names); join several with OR"
@@ -499,12 +253,12 @@ static dl_qnode_t *field_node(parser_t *p, const tok_t *t)
     char *key = raw ? dl_key_normalize(raw, DL_KEY_MAX) : NULL;
     free(raw);
     if (!key) {
-        fail(p, DATELINE_NO_MEMORY, NULL);
+        dl_qlex_fail(p, DATELINE_NO_MEMORY, NULL);
         return NULL;
     }
     if (!*key) {
-        fail(p, DATELINE_QUERY_SYNTAX,
-             dl_format("position %zu: %s: needs a value, as in %s:%s", charpos(p->q, t->at),
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
+             dl_format("position %zu: %s: needs a value, as in %s:%s", dl_qlex_charpos(p->q, t->at),
                        filter->name, filter->name,
                        filter->field == DATELINE_FIELD_PLACE_IDS ? "syria" : "..."));
         free(key);
@@ -541,7 +295,7 @@ static dl_qnode_t *parse_words(parser_t *p)
     tok_t first = p->tok;
     dl_qnode_t *w = words_node(p, first.s, first.n, first.kind == T_PHRASE ? first.at : first.at,
                                0, first.kind == T_PHRASE);
-    next(p);
+    dl_qlex_next(p);
     if (!w || p->tok.kind != T_NEAR)
         return w;
     dl_qnode_t *near = node(p, DL_Q_NEAR, first.at);
@@ -554,23 +308,23 @@ static dl_qnode_t *parse_words(parser_t *p)
         if (p->tok.window > near->window)
             near->window = p->tok.window;
         size_t at = p->tok.at;
-        next(p);
+        dl_qlex_next(p);
         if (p->tok.kind != T_WORD || p->tok.sign || first.kind == T_PHRASE) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: NEAR needs a word on each side, as in oil NEAR price "
                            "(not a phrase: its order would not hold within NEAR)",
-                           charpos(p->q, at)));
+                           dl_qlex_charpos(p->q, at)));
             break;
         }
         tok_t t = p->tok;
         dl_qnode_t *k = words_node(p, t.s, t.n, t.at, 0, t.kind == T_PHRASE);
-        next(p);
+        dl_qlex_next(p);
         if (!k || !adopt(p, near, k))
             break;
         if (k->wild || near->kids[0]->wild) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: NEAR takes whole words, not patterns ending in '*'",
-                           charpos(p->q, at)));
+                           dl_qlex_charpos(p->q, at)));
             break;
         }
     }
@@ -587,48 +341,48 @@ static dl_qnode_t *parse_primary(parser_t *p)
     switch (t.kind) {
     case T_LPAREN: {
         if (++p->depth > MAX_DEPTH) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: parentheses nested more than %d deep",
-                           charpos(p->q, t.at), MAX_DEPTH));
+                           dl_qlex_charpos(p->q, t.at), MAX_DEPTH));
             return NULL;
         }
-        next(p);
+        dl_qlex_next(p);
         if (p->tok.kind == T_RPAREN) {
-            fail(p, DATELINE_QUERY_SYNTAX,
-                 dl_format("position %zu: empty parentheses", charpos(p->q, t.at)));
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: empty parentheses", dl_qlex_charpos(p->q, t.at)));
             return NULL;
         }
         dl_qnode_t *n = parse_or(p);
         if (n && p->tok.kind != T_RPAREN) {
-            fail(p, DATELINE_QUERY_SYNTAX,
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
                  dl_format("position %zu: a parenthesis that is never closed",
-                           charpos(p->q, t.at)));
+                           dl_qlex_charpos(p->q, t.at)));
             dl_qnode_free(n);
             return NULL;
         }
         p->depth--;
-        next(p);
+        dl_qlex_next(p);
         return n;
     }
     case T_PHRASE:
     case T_WORD: return parse_words(p);
     case T_FIELD: {
         dl_qnode_t *n = field_node(p, &t);
-        next(p);
+        dl_qlex_next(p);
         return n;
     }
     case T_ALL: {
         dl_qnode_t *n = node(p, DL_Q_ALL, t.at);
-        next(p);
+        dl_qlex_next(p);
         return n;
     }
     default:
-        fail(p, DATELINE_QUERY_SYNTAX,
+        dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
              t.kind == T_END
                  ? dl_format("position %zu: the query ends where a word or a filter should "
-                             "follow", charpos(p->q, t.at))
+                             "follow", dl_qlex_charpos(p->q, t.at))
                  : dl_format("position %zu: %s where a word or a filter should be%s",
-                             charpos(p->q, t.at), tok_name(&t),
+                             dl_qlex_charpos(p->q, t.at), tok_name(&t),
                              t.kind != T_RPAREN ? "; to search for the word, write it in "
                                                   "lower case or in quotes"
                              : p->depth ? " (the parentheses hold nothing after the operator)"
@@ -642,12 +396,12 @@ static dl_qnode_t *parse_unary(parser_t *p)
     if (p->tok.kind == T_NOT) {
         size_t at = p->tok.at;
         if (++p->depth > MAX_DEPTH) {
-            fail(p, DATELINE_QUERY_SYNTAX,
-                 dl_format("position %zu: NOT nested more than %d deep", charpos(p->q, at),
+            dl_qlex_fail(p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: NOT nested more than %d deep", dl_qlex_charpos(p->q, at),
                            MAX_DEPTH));
             return NULL;
         }
-        next(p);
+        dl_qlex_next(p);
         dl_qnode_t *n = parse_unary(p);
         p->depth--;
         if (n)
@@ -684,7 +438,7 @@ static dl_qnode_t *parse_and(parser_t *p)
     }
     while (p->st == DATELINE_OK && (p->tok.kind == T_AND || starts_item(p->tok.kind))) {
         if (p->tok.kind == T_AND) {
-            next(p);
+            dl_qlex_next(p);
             if (!starts_item(p->tok.kind)) {
                 parse_primary(p); /* says what is wrong */
                 break;
@@ -713,7 +467,7 @@ static dl_qnode_t *parse_or(parser_t *p)
         return NULL;
     }
     while (p->st == DATELINE_OK && p->tok.kind == T_OR) {
-        next(p);
+        dl_qlex_next(p);
         dl_qnode_t *k = parse_and(p);
         if (!k || !adopt(p, or, k))
             break;
@@ -735,15 +489,15 @@ dateline_status_t dl_query_parse(const char *q, dl_qnode_t **out, char **message
     p.at_char = 1;
     *out = NULL;
     *message = NULL;
-    next(&p);
+    dl_qlex_next(&p);
     dl_qnode_t *root = NULL;
     if (p.st == DATELINE_OK && p.tok.kind == T_END) {
         root = node(&p, DL_Q_AND, 0); /* nothing asked: nothing matches */
     } else if (p.st == DATELINE_OK) {
         root = parse_or(&p);
         if (root && p.tok.kind != T_END)
-            fail(&p, DATELINE_QUERY_SYNTAX,
-                 dl_format("position %zu: %s%s", charpos(q, p.tok.at), tok_name(&p.tok),
+            dl_qlex_fail(&p, DATELINE_QUERY_SYNTAX,
+                 dl_format("position %zu: %s%s", dl_qlex_charpos(q, p.tok.at), tok_name(&p.tok),
                            p.tok.kind == T_RPAREN ? " closes nothing" : " is out of place"));
     }
     if (p.st != DATELINE_OK) {
@@ -762,7 +516,7 @@ char *dateline_query_quote(const char *field, const char *value)
         return NULL;
     if (field)
         for (const char *c = field; *c; c++)
-            if (!is_alpha(*c))
+            if (!dl_qlex_is_alpha(*c))
                 return NULL;
     dl_buf_t b;
     dl_buf_init(&b);
