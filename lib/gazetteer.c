@@ -109,7 +109,7 @@ size_t dl_gaz_fold(const char *s, size_t n, char *out, size_t cap)
             to = s + i;
             tn = k;
         }
-        if (o + tn < cap) {
+        if (tn && o + tn < cap) { /* a sign is dropped: nothing to copy (to is NULL) */
             memcpy(out + o, to, tn);
             o += tn;
         }
