@@ -41,22 +41,22 @@ is "$(summary "$TMP/err")" "dateline-index: read 1, added 0, updated 0, unchange
 is "$(grep -c 'note' "$TMP/err") $(grep -o 'invalid UTF-8' "$TMP/err" | wc -l)" "1 1" "a cut Windows-1252 article: one note, 'invalid UTF-8' in it once"
 
 # devices, pipes and input that never ends: refused or cut at once (timeout: 124 if not)
-timeout 20 "$INDEX" --index "$DB" /dev/zero > /dev/null 2> "$TMP/err"
+timeout -k 10 20 "$INDEX" --index "$DB" /dev/zero > /dev/null 2> "$TMP/err"
 is "$?" 1 "/dev/zero named: refused at once"
 is "$(head -1 "$TMP/err")" "dateline-index: /dev/zero: a character device, not a file: nothing to read (to read what it gives, pipe it: cat DEVICE | dateline-index -)" "saying what it is"
-timeout 20 "$INDEX" --index "$DB" - < /dev/zero > /dev/null 2> "$TMP/err"
+timeout -k 10 20 "$INDEX" --index "$DB" - < /dev/zero > /dev/null 2> "$TMP/err"
 is "$?" 1 "zero bytes on standard input: refused at the first block"
 is "$(head -1 "$TMP/err")" "dateline-index: -: binary data, not an article (use --format to read it as text anyway)" "as binary"
-timeout 20 "$INDEX" --index "$DB" - < /dev/urandom > /dev/null 2> "$TMP/err"
+timeout -k 10 20 "$INDEX" --index "$DB" - < /dev/urandom > /dev/null 2> "$TMP/err"
 is "$?" 1 "random bytes on standard input: refused at the first block"
-(cat /dev/zero | tr '\0' 'z' | timeout 60 "$INDEX" --index "$DB" - > /dev/null 2> "$TMP/err"; echo "$?" > "$TMP/rc")
+(cat /dev/zero | tr '\0' 'z' | timeout -k 10 60 "$INDEX" --index "$DB" - > /dev/null 2> "$TMP/err"; echo "$?" > "$TMP/rc")
 is "$(cat "$TMP/rc")" 0 "text that never ends on a pipe: read up to 256 MB, then cut"
 is "$(grep -c 'note: more than 256 MB from a pipe or device: read no further; article of 256.[0-9] MB: only its first 4 MB were read' "$TMP/err")" 1 "with a note"
-echo "A story from a terminal" | timeout 20 "$INDEX" --index "$DB" /dev/stdin 2> "$TMP/err"
+echo "A story from a terminal" | timeout -k 10 20 "$INDEX" --index "$DB" /dev/stdin 2> "$TMP/err"
 is "$?" 0 "/dev/stdin is read"
 dev=$(find /dev -maxdepth 1 -type b 2>/dev/null | head -1)
 if [ -n "$dev" ]; then
-    timeout 20 "$INDEX" --index "$DB" "$dev" > /dev/null 2> "$TMP/err"
+    timeout -k 10 20 "$INDEX" --index "$DB" "$dev" > /dev/null 2> "$TMP/err"
     is "$?:$(head -1 "$TMP/err")" "1:dateline-index: $dev: a block device, not a file: nothing to read (to read what it gives, pipe it: cat DEVICE | dateline-index -)" "a block device ($dev) is refused"
 else
     ok 0 "# SKIP no block device in /dev"
@@ -64,7 +64,7 @@ fi
 mkdir -p "$TMP/drop"
 cp corpus/wire/2017-07-10-mosul.txt "$TMP/drop/"
 mkfifo "$TMP/drop/pipe"
-timeout 20 "$INDEX" -v --index "$TMP/dbd" "$TMP/drop" > /dev/null 2> "$TMP/err"
+timeout -k 10 20 "$INDEX" -v --index "$TMP/dbd" "$TMP/drop" > /dev/null 2> "$TMP/err"
 is "$?" 0 "a pipe in a folder does not stop the walk"
 is "$(grep 'pipe' "$TMP/err" | sed "s|$TMP|TMP|")" "dateline-index: TMP/drop/pipe: skipped: a pipe, not a file" "it is skipped (-v says so)"
 
