@@ -236,8 +236,10 @@ static int credit_dash(const word_t *w)
         return 0;
     for (p++; *p == ' '; p++)
         ;
+    /* byte by byte: the text may end right after the bracket */
     return (p[0] == '-' && (p[1] == ' ' || (p[1] == '-' && p[2] == ' '))) ||
-           (memcmp(p, "\xE2\x80", 2) == 0 && ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+           ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
 }
 
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
