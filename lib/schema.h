@@ -116,6 +116,7 @@ extern "C" {
 #define DL_SCHEMA_VERSION "2"               /* 2: facet value slots 2-5 */
 #define DL_ALIAS_KEY "dateline.alias."      /* + acronym key -> group's display name */
 #define DL_ALIASES_KEY "dateline.aliases."  /* + group key -> its acronym keys */
+#define DL_SEQ_KEY "dateline.seq"           /* the next global sequence number (decimal) */
 
 /* ---- term prefixes ---- */
 #define DL_PREFIX_ID "Q"           /* the article's id */
@@ -153,7 +154,10 @@ enum {
     DL_SLOT_DATE_END = 6,  /* date span's end */
     DL_SLOT_MINHASH = 7,   /* MinHash signature, 32 x 4 bytes big-endian */
     DL_SLOT_CHAIN = 8,     /* story chain */
-    DL_SLOT_SOURCE = 9     /* facet: source */
+    DL_SLOT_SOURCE = 9,    /* facet: source */
+    DL_SLOT_SEQ = 10       /* global sequence number: 8 bytes, big-endian; the order articles were
+                            * first added in, the same in one index and in its shards. Every
+                            * ranking breaks ties by it (then by docid, for an index without it) */
 };
 #define DL_FACET_SEP '\x1f' /* between the values of a facet slot */
 #define DL_ORIGIN_SEP '\x1f' /* between an origin's file and key */
