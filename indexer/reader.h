@@ -2,7 +2,7 @@
 #ifndef DL_READER_H
 #define DL_READER_H
 
-#include "dl.h"
+#include "extract.h"
 
 /* What a CSV column or JSON key holds (reader-fields.c). */
 typedef enum {

@@ -125,23 +125,6 @@ void dl_date_sortkey(const dl_date_t *d, char *out);
 /* Where the date's span ends: the last second of its day, month or year, or the time itself. */
 void dl_date_endkey(const dl_date_t *d, char *out);
 
-/* ---- datelines (indexer/dateline-lead.c) ---- */
-#define DL_LEAD_MAX_PLACES 4
-typedef struct {
-    size_t length;                        /* bytes of the lead, dash and following spaces included */
-    char text[128];                       /* the dateline as printed: "WASHINGTON/NEW YORK" */
-    char places[DL_LEAD_MAX_PLACES][64];  /* each place: "WASHINGTON", "NEW YORK" */
-    int nplaces;
-    char source[64];                      /* "Reuters", or empty */
-    int month, day;                       /* "Feb 26", or 0 */
-} dl_lead_t;
-/* Recognises a dateline lead at the start of s (n bytes): "BEIRUT (Reuters) - ",
- * "SALVADOR, Feb 26 - ", "WASHINGTON/NEW YORK (Reuters) - ". Returns 1 and fills out, or 0. */
-int dl_lead_parse(const char *s, size_t n, dl_lead_t *out);
-/* A headline from a lead sentence: its first sentence, cut at a word boundary near `max` bytes
- * with "..." added when cut. Returns a malloc'ed string or NULL. */
-char *dl_headline_from_lead(const char *s, size_t n, size_t max);
-
 /* ---- articles (article.c) and their stored form (store.c) ---- */
 int dl_field_is_list(dateline_field_t f);
 /* Sets or appends without normalizing (the value is already clean UTF-8). */
@@ -150,21 +133,12 @@ dateline_status_t dl_article_put(dateline_article_t *a, dateline_field_t f, cons
 void dl_article_clear(dateline_article_t *a);
 void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 
-/* ---- extraction (indexer/extract-places.c) ---- */
-/* Finds the places of an article (see dateline_index_add()). */
-dateline_status_t dl_extract_places(dateline_article_t *a);
-
+/* ---- extraction: what lib/ takes from it (indexer/extract.h has the extractors) ---- */
 /* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
 typedef struct {
     char acronym[16];  /* "SDF" */
     char name[128];    /* "Syrian Democratic Forces" */
 } dl_definition_t;
-/* Finds the groups of an article: sets GROUPS (display names, most salient first; labels its
- * source gave are replaced by the built-in names they match) and ACRONYMS, and puts up to
- * `cap` definitions the text makes in defs (*ndefs of them). When `salience` is not NULL it
- * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
-dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
-                                    size_t *ndefs, int *salience, size_t salience_cap);
 /* What completes an article before an index stores it: an index is given one and runs it in
  * dateline_index_add() on an article without PLACE_IDS. lib/ names no extractor: the default,
  * dl_extractors, is given by dateline_index_open() (indexer/index-defaults.c). */
@@ -175,8 +149,6 @@ typedef struct {
     dateline_status_t (*extract)(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                  size_t *ndefs);
 } dl_extractor_t;
-/* The extractors of indexer/ (extract-places.c, extract-groups.c), in indexer/extract.c. */
-extern const dl_extractor_t dl_extractors;
 /* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are
  * given (lib/index-open.cc). */
 void dl_index_set_extractor(dateline_index_t *idx, const dl_extractor_t *x);
