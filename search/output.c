@@ -209,13 +209,8 @@ const char *out_or_empty(const char *s) { return s ? s : ""; }
 
 const char *out_facet_name(dateline_field_t fl)
 {
-    switch (fl) {
-    case DATELINE_FIELD_PLACES: return "place";
-    case DATELINE_FIELD_GROUPS: return "group";
-    case DATELINE_FIELD_TOPICS: return "topic";
-    case DATELINE_FIELD_SOURCE: return "source";
-    default: return "dateline";
-    }
+    const char *name = dateline_facet_name(fl); /* the filter table's (lib/schema.c) */
+    return name ? name : "dateline";
 }
 
 /* The commonest values of a field in a period joined by ";" for the text, TSV and SVG outputs,
