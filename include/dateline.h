@@ -571,6 +571,14 @@ DATELINE_API dateline_status_t dateline_query_run(dateline_query_t *query, size_
 DATELINE_API dateline_status_t dateline_query_add_facet(dateline_query_t *query,
                                                         dateline_field_t field, size_t top);
 
+/* The name a facet of `field` goes by, the same as its filter's in the query language
+ * ("place" for DATELINE_FIELD_PLACES, "dateline" for _DATELINES); NULL when no facet counts
+ * that field. The string is static. */
+DATELINE_API const char *dateline_facet_name(dateline_field_t field);
+/* The field of the facet named `name` ("group": DATELINE_FIELD_GROUPS) into *out. Returns
+ * DATELINE_OK, DATELINE_NOT_FOUND when no facet has that name, or DATELINE_BAD_ARGUMENT (NULL). */
+DATELINE_API dateline_status_t dateline_facet_from_name(const char *name, dateline_field_t *out);
+
 /* Timelines: how many matches fall in each day, week (starting Monday), month or year, with
  * the commonest places and groups of each period. Ask before dateline_query_run().
  * A match is in the period its date falls in when its date is known at least that precisely:

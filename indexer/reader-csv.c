@@ -154,6 +154,32 @@ static int sniff_csv(const char *p, size_t n)
     return nf >= 2 && text && known >= 2;
 }
 
+/* Rejects the file whose header (or --columns) names no column of text, naming the first
+ * row's fields (nf of them at f). */
+static void no_text_column(dateline_reader_t *r, const field_t *f, size_t nf)
+{
+    dl_buf_t names;
+    dl_buf_init(&names);
+    for (size_t i = 0; i < nf && i < 8; i++) {
+        char *clean = dl_text_clean(f[i].p, f[i].n < 40 ? f[i].n : 40, 1);
+        dl_buf_printf(&names, "%s'%s'", i ? ", " : "", clean ? clean : "?");
+        free(clean);
+    }
+    if (nf > 8)
+        dl_buf_adds(&names, ", ...");
+    char *list = dl_buf_take(&names);
+    r->position = r->line;
+    r->done = 1;
+    if (r->map.ncolumns)
+        dl_reader_say(r, "--columns names no title or text column: name at least one");
+    else
+        dl_reader_say(r, "the first row (%s) names no title or text column: if the file has "
+                         "no header, say what each column holds with --columns (for example "
+                         "--columns topic,title,text); if its names are unusual, map them with "
+                         "--fields (for example --fields text=story)", list ? list : "?");
+    free(list);
+}
+
 /* Reads the header (or takes --columns). Returns DATELINE_OK, or BAD_INPUT with the file
  * rejected. */
 static dateline_status_t header(dateline_reader_t *r)
@@ -218,26 +244,7 @@ static dateline_status_t header(dateline_reader_t *r)
         text_col += c->cols[i] == DL_COL_TITLE || c->cols[i] == DL_COL_TEXT ||
                     c->cols[i] == DL_COL_SUMMARY;
     if (!text_col) {
-        dl_buf_t names;
-        dl_buf_init(&names);
-        for (size_t i = 0; i < nf && i < 8; i++) {
-            char *clean = dl_text_clean(f[i].p, f[i].n < 40 ? f[i].n : 40, 1);
-            dl_buf_printf(&names, "%s'%s'", i ? ", " : "", clean ? clean : "?");
-            free(clean);
-        }
-        if (nf > 8)
-            dl_buf_adds(&names, ", ...");
-        char *list = dl_buf_take(&names);
-        r->position = r->line;
-        r->done = 1;
-        if (r->map.ncolumns)
-            dl_reader_say(r, "--columns names no title or text column: name at least one");
-        else
-            dl_reader_say(r, "the first row (%s) names no title or text column: if the file has "
-                             "no header, say what each column holds with --columns (for example "
-                             "--columns topic,title,text); if its names are unusual, map them with "
-                             "--fields (for example --fields text=story)", list ? list : "?");
-        free(list);
+        no_text_column(r, f, nf);
         free(f);
         free(text);
         return DATELINE_BAD_INPUT;
@@ -251,14 +258,10 @@ static dateline_status_t header(dateline_reader_t *r)
     return DATELINE_OK;
 }
 
-static dateline_status_t next_csv(dateline_reader_t *r)
+/* Steps over blank rows, which are nothing. Returns 0 (the reader done) at the end. */
+static int skip_blank_rows(dateline_reader_t *r)
 {
-    csv_t *c = r->state;
-    dateline_status_t st;
-    const char *data = r->data, *end = r->data + r->len;
-    if (!c->started && (st = header(r)) != DATELINE_OK)
-        return st;
-    /* blank rows are nothing */
+    const char *data = r->data;
     for (;;) {
         size_t k = r->pos;
         while (k < r->len && (data[k] == '\r' || data[k] == ' ' || data[k] == '\t'))
@@ -270,28 +273,46 @@ static dateline_status_t next_csv(dateline_reader_t *r)
         }
         if (k >= r->len) {
             r->done = 1;
-            return DATELINE_END;
+            return 0;
         }
-        break;
+        return 1;
     }
+}
+
+/* Rejects the row at start, where a quote is never closed: the row ends with its line, and
+ * reading goes on after it. */
+static dateline_status_t unclosed_quote(dateline_reader_t *r, const char *start)
+{
+    csv_t *c = r->state;
+    const char *end = r->data + r->len;
+    const char *nl = memchr(start, '\n', (size_t)(end - start));
+    const char *stop = nl ? nl + 1 : end;
+    r->line += nl ? 1 : 0;
+    r->pos = (size_t)(stop - r->data);
+    if (!nl)
+        r->done = 1;
+    dl_reader_say(r, "row %zu: a quoted field is never closed (a \" missing?); the row was "
+                     "skipped and reading goes on at the next line", c->record);
+    return DATELINE_BAD_INPUT;
+}
+
+static dateline_status_t next_csv(dateline_reader_t *r)
+{
+    csv_t *c = r->state;
+    dateline_status_t st;
+    const char *data = r->data, *end = r->data + r->len;
+    if (!c->started && (st = header(r)) != DATELINE_OK)
+        return st;
+    if (!skip_blank_rows(r))
+        return DATELINE_END;
     const char *start = data + r->pos;
     size_t lines;
     int open;
     const char *stop = row_end(start, end, c->delim, &lines, &open);
     c->record++;
     r->position = r->line;
-    if (open) {
-        /* a quote never closed: this row ends with its line, and reading goes on after it */
-        const char *nl = memchr(start, '\n', (size_t)(end - start));
-        stop = nl ? nl + 1 : end;
-        r->line += nl ? 1 : 0;
-        r->pos = (size_t)(stop - data);
-        if (!nl)
-            r->done = 1;
-        dl_reader_say(r, "row %zu: a quoted field is never closed (a \" missing?); the row was "
-                         "skipped and reading goes on at the next line", c->record);
-        return DATELINE_BAD_INPUT;
-    }
+    if (open)
+        return unclosed_quote(r, start);
     size_t tlen;
     st = DATELINE_OK;
     char *text = dl_reader_decode(r, start, (size_t)(stop - start), &tlen, &st);

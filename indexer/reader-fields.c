@@ -198,6 +198,38 @@ static dateline_status_t put_clean(dateline_article_t *a, dateline_field_t f, co
     return st;
 }
 
+/* The date of a record's date value in *d; 1, or 0 with a note when it is not understood
+ * (the article is then dated by --date, by its dateline lead when it has one, or not). */
+static int record_date(dateline_reader_t *r, const dl_value_t *date, const dl_lead_t *lead,
+                       dl_date_t *d)
+{
+    if (dl_date_parse_any(date->v, date->n, d))
+        return 1;
+    size_t n = date->n;
+    const char *s = trim(date->v, &n);
+    char *clean = dl_text_clean(s, n < 60 ? n : 60, 1);
+    dl_reader_say(r, "date '%s' not understood: the article is dated %s", clean ? clean : "?",
+                  r->has_date ? "by --date" : lead && lead->month ? "by its dateline"
+                                                                  : "by nothing");
+    free(clean);
+    return 0;
+}
+
+/* The record's id value as the article's identity, "id:VALUE". */
+static dateline_status_t put_identity(dateline_article_t *a, const dl_value_t *id)
+{
+    size_t n = id->n;
+    const char *s = trim(id->v, &n);
+    char *clean = dl_text_clean(s, n, 1);
+    char *identity = clean ? dl_format("id:%s", clean) : NULL;
+    dateline_status_t st = identity ? dl_article_put(a, DATELINE_FIELD_IDENTITY, identity,
+                                                     strlen(identity))
+                                    : DATELINE_NO_MEMORY;
+    free(clean);
+    free(identity);
+    return st;
+}
+
 dateline_status_t dl_reader_record(dateline_reader_t *r, const dl_value_t *vals, size_t nvals,
                                    const char *what)
 {
@@ -257,37 +289,15 @@ dateline_status_t dl_reader_record(dateline_reader_t *r, const dl_value_t *vals,
     }
     free(body);
     dl_date_t d;
-    int has_date = 0;
-    if (st == DATELINE_OK && date) {
-        if (dl_date_parse_any(date->v, date->n, &d))
-            has_date = 1;
-        else {
-            size_t n = date->n;
-            const char *s = trim(date->v, &n);
-            char *clean = dl_text_clean(s, n < 60 ? n : 60, 1);
-            dl_reader_say(r, "date '%s' not understood: the article is dated %s",
-                          clean ? clean : "?",
-                          r->has_date ? "by --date" : has_lead && lead.month ? "by its dateline"
-                                                                              : "by nothing");
-            free(clean);
-        }
-    }
+    int has_date = st == DATELINE_OK && date && record_date(r, date, has_lead ? &lead : NULL, &d);
     if (st == DATELINE_OK)
         st = dl_reader_date(r, has_date ? &d : NULL, has_lead ? &lead : NULL);
     if (st == DATELINE_OK)
         st = dl_article_put(a, DATELINE_FIELD_FILE, r->name, strlen(r->name));
     if (st == DATELINE_OK)
         st = dl_article_put(a, DATELINE_FIELD_KEY, what, strlen(what));
-    if (st == DATELINE_OK && id) {
-        size_t n = id->n;
-        const char *s = trim(id->v, &n);
-        char *clean = dl_text_clean(s, n, 1);
-        char *identity = clean ? dl_format("id:%s", clean) : NULL;
-        st = identity ? dl_article_put(a, DATELINE_FIELD_IDENTITY, identity, strlen(identity))
-                      : DATELINE_NO_MEMORY;
-        free(clean);
-        free(identity);
-    }
+    if (st == DATELINE_OK && id)
+        st = put_identity(a, id);
     if (st == DATELINE_OK && !dateline_article_get(a, DATELINE_FIELD_TITLE) &&
         !dateline_article_get(a, DATELINE_FIELD_BODY)) {
         dl_reader_say(r, "%s has no title and no text", what);

@@ -317,6 +317,33 @@ static void resync(dateline_reader_t *r, const char *from)
     r->pos = (size_t)(p - r->data);
 }
 
+/* The values an object's parse found, as the record's article (dl_reader_record()). */
+static dateline_status_t give_record(dateline_reader_t *r, const parser_t *ps)
+{
+    json_t *js = r->state;
+    dateline_status_t st;
+    dl_value_t *v = malloc((ps->nv ? ps->nv : 1) * sizeof *v);
+    if (!v)
+        return DATELINE_NO_MEMORY;
+    for (size_t i = 0; i < ps->nv; i++) {
+        v[i].kind = ps->v[i].kind;
+        v[i].rank = ps->v[i].rank;
+        v[i].v = ps->strings.p + ps->v[i].off;
+        v[i].n = ps->v[i].n;
+    }
+    char what[32];
+    snprintf(what, sizeof what, "%zu", js->record);
+    st = dl_reader_record(r, v, ps->nv, what);
+    if (st == DATELINE_BAD_INPUT) {
+        free(r->message);
+        r->message = NULL;
+        dl_reader_say(r, "object %zu has no title and no text (its keys name neither: map "
+                         "them with --fields, for example --fields text=story)", js->record);
+    }
+    free(v);
+    return st;
+}
+
 static dateline_status_t next_json(dateline_reader_t *r)
 {
     json_t *js = r->state;
@@ -391,27 +418,7 @@ static dateline_status_t next_json(dateline_reader_t *r)
     }
     r->line += dl_count_lines(p, (size_t)(stop - p));
     r->pos = (size_t)(stop - data);
-    dl_value_t *v = malloc((ps->nv ? ps->nv : 1) * sizeof *v);
-    if (!v)
-        st = DATELINE_NO_MEMORY;
-    else {
-        for (size_t i = 0; i < ps->nv; i++) {
-            v[i].kind = ps->v[i].kind;
-            v[i].rank = ps->v[i].rank;
-            v[i].v = ps->strings.p + ps->v[i].off;
-            v[i].n = ps->v[i].n;
-        }
-        char what[32];
-        snprintf(what, sizeof what, "%zu", js->record);
-        st = dl_reader_record(r, v, ps->nv, what);
-        if (st == DATELINE_BAD_INPUT) {
-            free(r->message);
-            r->message = NULL;
-            dl_reader_say(r, "object %zu has no title and no text (its keys name neither: map "
-                             "them with --fields, for example --fields text=story)", js->record);
-        }
-    }
-    free(v);
+    st = give_record(r, ps);
     dl_buf_free(&ps->strings);
     free(ps);
     free(text);

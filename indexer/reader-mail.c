@@ -171,78 +171,6 @@ static int type_is(span_t v, const char *type)
     return p && n >= k && strncasecmp(p, type, k) == 0;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = tolower(c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Quoted-printable (RFC 2045), or RFC 2047's Q encoding when `q` ('_' is a space). */
-static void unqp(dl_buf_t *b, const char *p, size_t n, int q)
-{
-    const char *end = p + n;
-    while (p < end) {
-        if (*p == '=' && end - p >= 3 && hexval((unsigned char)p[1]) >= 0 &&
-            hexval((unsigned char)p[2]) >= 0) {
-            dl_buf_addc(b, (char)(hexval((unsigned char)p[1]) * 16 + hexval((unsigned char)p[2])));
-            p += 3;
-        } else if (*p == '=' && !q) {
-            /* a soft line break: "=" at a line's end, spaces allowed before it */
-            const char *s = p + 1;
-            while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
-                s++;
-            if (s < end && *s == '\n')
-                p = s + 1;
-            else if (s >= end)
-                p = end;
-            else
-                dl_buf_addc(b, *p++);
-        } else if (*p == '_' && q) {
-            dl_buf_addc(b, ' ');
-            p++;
-        } else {
-            dl_buf_addc(b, *p++);
-        }
-    }
-}
-
-static int b64val(int c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+' || c == '-')
-        return 62;
-    if (c == '/' || c == '_')
-        return 63;
-    return -1;
-}
-
-/* Base64; characters outside the alphabet (line ends, '=') are skipped. */
-static void unbase64(dl_buf_t *b, const char *p, size_t n)
-{
-    unsigned acc = 0;
-    int bits = 0;
-    for (size_t i = 0; i < n; i++) {
-        int v = b64val((unsigned char)p[i]);
-        if (p[i] == '=')
-            break;
-        if (v < 0)
-            continue;
-        acc = (acc << 6) | (unsigned)v;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            dl_buf_addc(b, (char)((acc >> bits) & 0xFF));
-        }
-    }
-}
-
 /* A header value as UTF-8: RFC 2047 encoded words decoded, other bytes read as UTF-8 or the
  * fallback charset, folded onto one line. Returns malloc'ed text or NULL. */
 static char *header_text(dateline_reader_t *r, span_t v)
@@ -254,44 +182,11 @@ static char *header_text(dateline_reader_t *r, span_t v)
     int after_word = 0; /* white space between two encoded words is dropped */
     while (p && p < end) {
         const char *q = p;
-        if (end - p > 8 && p[0] == '=' && p[1] == '?') {
-            /* =?charset?B|Q?text?= */
-            const char *cs = p + 2;
-            const char *e1 = memchr(cs, '?', (size_t)(end - cs));
-            if (e1 && e1 + 3 < end && e1[2] == '?' && e1 - cs < 40) {
-                char enc = (char)toupper((unsigned char)e1[1]);
-                const char *txt = e1 + 3;
-                const char *e2 = txt;
-                while (e2 + 1 < end && !(e2[0] == '?' && e2[1] == '='))
-                    e2++;
-                if ((enc == 'B' || enc == 'Q') && e2 + 1 < end) {
-                    char charset[48];
-                    size_t cn = (size_t)(e1 - cs);
-                    memcpy(charset, cs, cn);
-                    charset[cn] = '\0';
-                    char *star = strchr(charset, '*'); /* RFC 2231 language */
-                    if (star)
-                        *star = '\0';
-                    dl_buf_t raw;
-                    dl_buf_init(&raw);
-                    if (enc == 'B')
-                        unbase64(&raw, txt, (size_t)(e2 - txt));
-                    else
-                        unqp(&raw, txt, (size_t)(e2 - txt), 1);
-                    dateline_status_t st = DATELINE_OK;
-                    size_t n;
-                    char *u = raw.len ? dl_to_utf8(raw.p, raw.len, charset, &n, &st) : NULL;
-                    if (!u && raw.len && st == DATELINE_CHARSET)
-                        u = dl_to_utf8(raw.p, raw.len, r->encoding, &n, &st);
-                    if (u)
-                        dl_buf_add(&out, u, n);
-                    free(u);
-                    dl_buf_free(&raw);
-                    p = e2 + 2;
-                    after_word = 1;
-                    continue;
-                }
-            }
+        const char *w = dl_mime_word(p, end, r->encoding, &out);
+        if (w) {
+            p = w;
+            after_word = 1;
+            continue;
         }
         /* plain text up to the next encoded word */
         while (q < end && !(q[0] == '=' && q + 1 < end && q[1] == '?'))
@@ -388,9 +283,9 @@ static int body_bytes(span_t ct, span_t cte, const char *p, const char *end, dl_
     if (ct.p)
         parameter(ct, "charset", charset, cap);
     if (cte.p && type_is(cte, "quoted-printable"))
-        unqp(b, p, (size_t)(end - p), 0);
+        dl_mime_unqp(b, p, (size_t)(end - p), 0);
     else if (cte.p && type_is(cte, "base64"))
-        unbase64(b, p, (size_t)(end - p));
+        dl_mime_unbase64(b, p, (size_t)(end - p));
     else
         dl_buf_add(b, p, (size_t)(end - p));
     return ct.p && type_is(ct, "text/html");
@@ -435,55 +330,161 @@ static void html_to_text(char *s)
     *w = '\0';
 }
 
-/* One message in [p, end): fills the article. `number` counts messages in an mbox (0: a
- * single message). */
-static dateline_status_t read_message(dateline_reader_t *r, const char *p, const char *end,
-                                      size_t number)
+/* mboxrd: a body line ">From " was "From " before the mbox quoted it. */
+static void unquote_from(dl_buf_t *raw)
 {
-    mail_t *m = r->state;
-    dateline_article_t *a = r->article;
-    dateline_status_t st = DATELINE_OK;
-    headers_t h;
-    const char *body = read_headers(p, end, &h);
-    m->header_fallback = 0;
+    char *s = raw->p, *w = raw->p, *e = raw->p + raw->len;
+    int at_line = 1;
+    while (s && s < e) {
+        if (at_line && *s == '>') {
+            char *k = s;
+            while (k < e && *k == '>')
+                k++;
+            if (e - k >= 5 && memcmp(k, "From ", 5) == 0)
+                s++;
+        }
+        at_line = *s == '\n';
+        *w++ = *s++;
+    }
+    raw->len = (size_t)(w - raw->p);
+}
+
+/* The message's text from its body at [body, end): decoded, its charset recorded, HTML made
+ * text, cleaned. Returns it (the caller frees it), or NULL with *st set. */
+static char *message_text(dateline_reader_t *r, const headers_t *h, const char *body,
+                          const char *end, dateline_status_t *st)
+{
     dl_buf_t raw;
     dl_buf_init(&raw);
     char charset[64] = "";
-    int html = body_bytes(h.content_type, h.encoding, body, end, &raw, charset, sizeof charset, 0);
+    int html = body_bytes(h->content_type, h->encoding, body, end, &raw, charset, sizeof charset, 0);
     if (raw.failed) {
         dl_buf_free(&raw);
-        return DATELINE_NO_MEMORY;
+        *st = DATELINE_NO_MEMORY;
+        return NULL;
     }
-    if (m->mbox && raw.len) {
-        /* mboxrd: a body line ">From " was "From " before the mbox quoted it */
-        char *s = raw.p, *w = raw.p, *e = raw.p + raw.len;
-        int at_line = 1;
-        while (s && s < e) {
-            if (at_line && *s == '>') {
-                char *k = s;
-                while (k < e && *k == '>')
-                    k++;
-                if (e - k >= 5 && memcmp(k, "From ", 5) == 0)
-                    s++;
-            }
-            at_line = *s == '\n';
-            *w++ = *s++;
-        }
-        raw.len = (size_t)(w - raw.p);
-    }
+    if (((const mail_t *)r->state)->mbox && raw.len)
+        unquote_from(&raw);
     size_t tlen = 0;
     char *text = raw.len ? dl_reader_decode_declared(r, raw.p, raw.len, charset[0] ? charset : NULL,
-                                                     &tlen, &st)
+                                                     &tlen, st)
                          : dl_strdup("");
     dl_buf_free(&raw);
-    if (!text)
-        return st == DATELINE_OK ? DATELINE_NO_MEMORY : st;
+    if (!text) {
+        *st = *st == DATELINE_OK ? DATELINE_NO_MEMORY : *st;
+        return NULL;
+    }
     if (html)
         html_to_text(text);
     char *clean = dl_text_clean(text, strlen(text), 0);
     free(text);
     if (!clean)
-        return DATELINE_NO_MEMORY;
+        *st = DATELINE_NO_MEMORY;
+    return clean;
+}
+
+/* From and Organization as author and source (unless the article has them), Newsgroups as
+ * topics. */
+static dateline_status_t put_headers(dateline_reader_t *r, const headers_t *h)
+{
+    dateline_article_t *a = r->article;
+    dateline_status_t st = DATELINE_OK;
+    static const struct {
+        size_t off;
+        dateline_field_t field;
+    } simple[] = {{offsetof(headers_t, from), DATELINE_FIELD_AUTHOR},
+                  {offsetof(headers_t, organization), DATELINE_FIELD_SOURCE}};
+    for (size_t i = 0; i < 2 && st == DATELINE_OK; i++) {
+        const span_t *s = (const span_t *)((const char *)h + simple[i].off);
+        if (!s->p)
+            continue;
+        char *v = header_text(r, *s);
+        if (!v)
+            st = DATELINE_NO_MEMORY;
+        else if (*v && !dateline_article_get(a, simple[i].field))
+            st = dl_article_put(a, simple[i].field, v, strlen(v));
+        free(v);
+    }
+    if (st == DATELINE_OK && h->newsgroups.p) {
+        /* Newsgroups: comp.os.linux, alt.news: each a topic */
+        const char *s = h->newsgroups.p, *e = s + h->newsgroups.n;
+        while (s < e && st == DATELINE_OK) {
+            while (s < e && (*s == ',' || isspace((unsigned char)*s)))
+                s++;
+            const char *w = s;
+            while (w < e && *w != ',' && !isspace((unsigned char)*w))
+                w++;
+            if (w > s && dl_utf8_valid(s, (size_t)(w - s)))
+                st = dl_article_put(a, DATELINE_FIELD_TOPICS, s, (size_t)(w - s));
+            s = w;
+        }
+    }
+    return st;
+}
+
+/* The key and identity: the Message-ID names the message wherever a copy of it is; without
+ * one, a message of an mbox is keyed by its number there. */
+static dateline_status_t put_message_id(dateline_reader_t *r, const headers_t *h, size_t number)
+{
+    dateline_article_t *a = r->article;
+    dateline_status_t st = DATELINE_OK;
+    char *mid = h->message_id.p ? header_text(r, h->message_id) : NULL;
+    if (mid && *mid) {
+        char *k = mid;
+        while (*k == ' ' || *k == '<')
+            k++;
+        char *gt = strchr(k, '>');
+        if (gt)
+            *gt = '\0';
+        if (*k) {
+            char *identity = dl_format("message-id:%s", k);
+            st = dl_article_put(a, DATELINE_FIELD_KEY, k, strlen(k));
+            if (st == DATELINE_OK)
+                st = identity ? dl_article_put(a, DATELINE_FIELD_IDENTITY, identity,
+                                               strlen(identity))
+                              : DATELINE_NO_MEMORY;
+            free(identity);
+        }
+    } else if (number) {
+        char key[32];
+        snprintf(key, sizeof key, "%zu", number);
+        st = dl_article_put(a, DATELINE_FIELD_KEY, key, strlen(key));
+    }
+    free(mid);
+    return st;
+}
+
+/* The text was UTF-8 (or ASCII) but a header was not: the article was read as both, and its
+ * CHARSET says the other. */
+static dateline_status_t header_charset(dateline_reader_t *r)
+{
+    const char *cs = dateline_article_get(r->article, DATELINE_FIELD_CHARSET);
+    if (!((const mail_t *)r->state)->header_fallback || (cs && strcmp(cs, "utf-8") != 0))
+        return DATELINE_OK;
+    char *key = dl_key_normalize(r->encoding, 40);
+    dateline_status_t st = key ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, key,
+                                                strlen(key))
+                               : DATELINE_NO_MEMORY;
+    if (key)
+        dl_reader_say(r, "a header is not UTF-8, read as %s (use --encoding to choose)",
+                      r->encoding);
+    free(key);
+    return st;
+}
+
+/* One message in [p, end): fills the article. `number` counts messages in an mbox (0: a
+ * single message). */
+static dateline_status_t read_message(dateline_reader_t *r, const char *p, const char *end,
+                                      size_t number)
+{
+    dateline_article_t *a = r->article;
+    dateline_status_t st = DATELINE_OK;
+    headers_t h;
+    const char *body = read_headers(p, end, &h);
+    ((mail_t *)r->state)->header_fallback = 0;
+    char *clean = message_text(r, &h, body, end, &st);
+    if (!clean)
+        return st;
     dl_lead_t lead;
     int has_lead = dl_lead_parse(clean, strlen(clean), &lead);
     if (has_lead)
@@ -501,36 +502,8 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
     }
     free(subject);
     free(clean);
-    static const struct {
-        size_t off;
-        dateline_field_t field;
-    } simple[] = {{offsetof(headers_t, from), DATELINE_FIELD_AUTHOR},
-                  {offsetof(headers_t, organization), DATELINE_FIELD_SOURCE}};
-    for (size_t i = 0; i < 2 && st == DATELINE_OK; i++) {
-        span_t *s = (span_t *)((char *)&h + simple[i].off);
-        if (!s->p)
-            continue;
-        char *v = header_text(r, *s);
-        if (!v)
-            st = DATELINE_NO_MEMORY;
-        else if (*v && !dateline_article_get(a, simple[i].field))
-            st = dl_article_put(a, simple[i].field, v, strlen(v));
-        free(v);
-    }
-    if (st == DATELINE_OK && h.newsgroups.p) {
-        /* Newsgroups: comp.os.linux, alt.news: each a topic */
-        const char *s = h.newsgroups.p, *e = s + h.newsgroups.n;
-        while (s < e && st == DATELINE_OK) {
-            while (s < e && (*s == ',' || isspace((unsigned char)*s)))
-                s++;
-            const char *w = s;
-            while (w < e && *w != ',' && !isspace((unsigned char)*w))
-                w++;
-            if (w > s && dl_utf8_valid(s, (size_t)(w - s)))
-                st = dl_article_put(a, DATELINE_FIELD_TOPICS, s, (size_t)(w - s));
-            s = w;
-        }
-    }
+    if (st == DATELINE_OK)
+        st = put_headers(r, &h);
     dl_date_t d;
     int has_date = h.date.p && dl_date_parse_any(h.date.p, h.date.n, &d);
     if (st == DATELINE_OK && h.date.p && !has_date) {
@@ -542,40 +515,10 @@ static dateline_status_t read_message(dateline_reader_t *r, const char *p, const
         st = dl_reader_date(r, has_date ? &d : NULL, has_lead ? &lead : NULL);
     if (st == DATELINE_OK)
         st = dl_article_put(a, DATELINE_FIELD_FILE, r->name, strlen(r->name));
-    const char *cs = dateline_article_get(a, DATELINE_FIELD_CHARSET);
-    if (st == DATELINE_OK && m->header_fallback && (!cs || strcmp(cs, "utf-8") == 0)) {
-        /* the text was UTF-8 (or ASCII) but a header was not: the article was read as both */
-        char *key = dl_key_normalize(r->encoding, 40);
-        st = key ? dl_article_put(a, DATELINE_FIELD_CHARSET, key, strlen(key)) : DATELINE_NO_MEMORY;
-        if (key)
-            dl_reader_say(r, "a header is not UTF-8, read as %s (use --encoding to choose)",
-                          r->encoding);
-        free(key);
-    }
-    /* the Message-ID names the message wherever a copy of it is */
-    char *mid = h.message_id.p ? header_text(r, h.message_id) : NULL;
-    if (st == DATELINE_OK && mid && *mid) {
-        char *k = mid;
-        while (*k == ' ' || *k == '<')
-            k++;
-        char *gt = strchr(k, '>');
-        if (gt)
-            *gt = '\0';
-        if (*k) {
-            char *identity = dl_format("message-id:%s", k);
-            st = dl_article_put(a, DATELINE_FIELD_KEY, k, strlen(k));
-            if (st == DATELINE_OK)
-                st = identity ? dl_article_put(a, DATELINE_FIELD_IDENTITY, identity,
-                                               strlen(identity))
-                              : DATELINE_NO_MEMORY;
-            free(identity);
-        }
-    } else if (st == DATELINE_OK && number) {
-        char key[32];
-        snprintf(key, sizeof key, "%zu", number);
-        st = dl_article_put(a, DATELINE_FIELD_KEY, key, strlen(key));
-    }
-    free(mid);
+    if (st == DATELINE_OK)
+        st = header_charset(r);
+    if (st == DATELINE_OK)
+        st = put_message_id(r, &h, number);
     if (st == DATELINE_OK && !dateline_article_get(a, DATELINE_FIELD_TITLE) &&
         !dateline_article_get(a, DATELINE_FIELD_BODY)) {
         dl_reader_say(r, "message%s has no subject and no text", number ? " in the mbox" : "");

@@ -159,6 +159,46 @@ static dateline_status_t set_text(dateline_article_t *a, dateline_field_t f, spa
     return st;
 }
 
+/* The record's DATE in *date: 1, 0 (none, or unreadable: said) or -1 (out of memory). */
+static int record_date(dateline_reader_t *r, span_t all, dl_date_t *date)
+{
+    span_t ds = element(all, "DATE");
+    if (!ds.p)
+        return 0;
+    char *dt = sgml_text(ds);
+    if (!dt)
+        return -1;
+    int has_date = dl_date_parse_reuters(dt, date);
+    if (!has_date) {
+        char *shown = dl_text_clean(dt, strlen(dt), 1);
+        dl_reader_say(r, "unreadable DATE '%.40s', article left undated", shown ? shown : "");
+        free(shown);
+    }
+    free(dt);
+    return has_date;
+}
+
+/* The record's DATELINE: a lead read as one (*has_lead set), else kept as printed. */
+static dateline_status_t set_dateline(dateline_article_t *a, span_t dateline, dl_lead_t *lead,
+                                      int *has_lead)
+{
+    dateline_status_t st;
+    char *dl = sgml_text(dateline);
+    if (!dl)
+        return DATELINE_NO_MEMORY;
+    if ((*has_lead = dl_lead_parse(dl, strlen(dl), lead)) != 0)
+        st = dl_reader_lead(a, lead);
+    else {
+        /* not the usual "PLACE, Mon DD -": keep it as printed */
+        size_t k = strlen(dl);
+        while (k && (dl[k - 1] == ' ' || dl[k - 1] == '-' || dl[k - 1] == '\n'))
+            dl[--k] = '\0';
+        st = dateline_article_set(a, DATELINE_FIELD_DATELINE, dl);
+    }
+    free(dl);
+    return st;
+}
+
 static dateline_status_t read_record(dateline_reader_t *r, const char *rec, size_t n)
 {
     dateline_article_t *a = r->article;
@@ -173,22 +213,10 @@ static dateline_status_t read_record(dateline_reader_t *r, const char *rec, size
 
     /* the date */
     dl_date_t date;
-    int has_date = 0;
-    span_t ds = element(all, "DATE");
-    if (ds.p) {
-        char *dt = sgml_text(ds);
-        if (!dt) {
-            free(text);
-            return DATELINE_NO_MEMORY;
-        }
-        has_date = dl_date_parse_reuters(dt, &date);
-        if (!has_date) {
-            char *shown = dl_text_clean(dt, strlen(dt), 1);
-            dl_reader_say(r, "unreadable DATE '%.40s', article left undated",
-                          shown ? shown : "");
-            free(shown);
-        }
-        free(dt);
+    int has_date = record_date(r, all, &date);
+    if (has_date < 0) {
+        free(text);
+        return DATELINE_NO_MEMORY;
     }
 
     /* labels */
@@ -214,21 +242,8 @@ static dateline_status_t read_record(dateline_reader_t *r, const char *rec, size
         st = set_text(a, DATELINE_FIELD_TITLE, title, 0);
     if (st == DATELINE_OK)
         st = set_text(a, DATELINE_FIELD_BODY, body, 1);
-    if (st == DATELINE_OK && dateline.p) {
-        char *dl = sgml_text(dateline);
-        if (!dl)
-            st = DATELINE_NO_MEMORY;
-        else if ((has_lead = dl_lead_parse(dl, strlen(dl), &lead)) != 0)
-            st = dl_reader_lead(a, &lead);
-        else {
-            /* not the usual "PLACE, Mon DD -": keep it as printed */
-            size_t k = strlen(dl);
-            while (k && (dl[k - 1] == ' ' || dl[k - 1] == '-' || dl[k - 1] == '\n'))
-                dl[--k] = '\0';
-            st = dateline_article_set(a, DATELINE_FIELD_DATELINE, dl);
-        }
-        free(dl);
-    }
+    if (st == DATELINE_OK && dateline.p)
+        st = set_dateline(a, dateline, &lead, &has_lead);
     if (st == DATELINE_OK && !dateline_article_get(a, DATELINE_FIELD_SOURCE))
         st = dl_article_put(a, DATELINE_FIELD_SOURCE, "Reuters", 7);
     if (st == DATELINE_OK)

@@ -1,4 +1,5 @@
-/* reader.c: opening input, telling its format, and what every format reader shares. */
+/* reader.c: opening a reader over bytes, telling their format (the table of formats), the
+ * reader's getters; a file comes in through input.c, and what formats share is in record.c. */
 #include <config.h>
 #include <ctype.h>
 #include <errno.h>
@@ -14,35 +15,6 @@
 #include "reader.h"
 
 #define SNIFF_BYTES 65536
-
-void dl_reader_say(dateline_reader_t *r, const char *fmt, ...)
-{
-    dl_buf_t b;
-    va_list ap;
-    char tmp[512];
-    va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    dl_buf_init(&b);
-    if (r->message) { /* a second note joins the first */
-        dl_buf_adds(&b, r->message);
-        dl_buf_adds(&b, "; ");
-    }
-    dl_buf_adds(&b, tmp);
-    free(r->message);
-    r->message = dl_buf_take(&b);
-}
-
-size_t dl_count_lines(const char *p, size_t n)
-{
-    size_t lines = 0;
-    const char *end = p + n;
-    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        lines++;
-        p++;
-    }
-    return lines;
-}
 
 /* Binary: a NUL, or more than one byte in ten a control character no text uses. */
 static int looks_binary(const char *p, size_t n)
@@ -61,8 +33,8 @@ static int looks_binary(const char *p, size_t n)
 }
 
 /* Whether the first block of an input is binary: looks_binary(), unless it is gzip or UTF-16
- * (whose zero bytes fall at every other offset), which open_any() reads. */
-static int binary_start(const char *p, size_t n)
+ * (whose zero bytes fall at every other offset), which dl_reader_open_any() reads. */
+int dl_binary_start(const char *p, size_t n)
 {
     const unsigned char *u = (const unsigned char *)p;
     if (n >= 2 && ((u[0] == 0x1F && u[1] == 0x8B) || (u[0] == 0xFF && u[1] == 0xFE) ||
@@ -179,22 +151,19 @@ static void set_message(char **message, const char *fmt, const char *name)
 static dateline_status_t open_text(const void *data, size_t len, const char *name,
                                    const dateline_reader_options_t *opt, dateline_reader_t **out,
                                    char **message, const char *declared, char **owned);
-static dateline_status_t open_any(const void *data, size_t len, const char *name,
-                                  const dateline_reader_options_t *opt, dateline_reader_t **out,
-                                  char **message, char **owned);
 
 dateline_status_t dateline_reader_open_memory(const void *data, size_t len, const char *name,
                                               const dateline_reader_options_t *opt,
                                               dateline_reader_t **out, char **message)
 {
-    return open_any(data, len, name, opt, out, message, NULL);
+    return dl_reader_open_any(data, len, name, opt, out, message, NULL);
 }
 
 /* Opens a reader over data; when `owned` points to data (malloc'ed, NUL-terminated), the reader
  * takes it instead of a copy and sets *owned to NULL. */
-static dateline_status_t open_any(const void *data, size_t len, const char *name,
-                                  const dateline_reader_options_t *opt, dateline_reader_t **out,
-                                  char **message, char **owned)
+dateline_status_t dl_reader_open_any(const void *data, size_t len, const char *name,
+                                     const dateline_reader_options_t *opt,
+                                     dateline_reader_t **out, char **message, char **owned)
 {
     dateline_reader_options_t defaults = DATELINE_READER_OPTIONS_INIT;
     if (message)
@@ -334,236 +303,6 @@ static dateline_status_t open_text(const void *data, size_t len, const char *nam
     return DATELINE_OK;
 }
 
-dateline_status_t dl_gunzip(const char *p, size_t n, size_t cap, dl_buf_t *out, char **note)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    dl_buf_init(out);
-    *note = NULL;
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
-        return DATELINE_NO_MEMORY;
-    z.next_in = (Bytef *)p;
-    z.avail_in = (uInt)(n > UINT_MAX ? UINT_MAX : n);
-    size_t left = n - z.avail_in;
-    int zr = Z_OK;
-    for (;;) {
-        if (!dl_buf_reserve(out, 1 << 20)) {
-            inflateEnd(&z);
-            dl_buf_free(out);
-            return DATELINE_NO_MEMORY;
-        }
-        z.next_out = (Bytef *)out->p + out->len;
-        z.avail_out = (uInt)(out->cap - out->len - 1);
-        size_t before = z.avail_out;
-        zr = inflate(&z, Z_NO_FLUSH);
-        out->len += before - z.avail_out;
-        if (out->len > cap) {
-            inflateEnd(&z);
-            dl_buf_free(out);
-            *note = dl_format("decompresses to more than %zu MB (a gzip bomb, or an archive too "
-                              "big to read at once): gunzip it, split it (split -C 200M) and "
-                              "index the parts", cap >> 20);
-            return DATELINE_BAD_INPUT;
-        }
-        if (z.avail_in == 0 && left) {
-            size_t more = left > UINT_MAX ? UINT_MAX : left;
-            z.avail_in = (uInt)more;
-            left -= more;
-        }
-        if (zr == Z_STREAM_END) {
-            /* gzip members one after another are one file (RFC 1952) */
-            if (z.avail_in == 0)
-                break;
-            if (inflateReset(&z) != Z_OK)
-                break;
-            continue;
-        }
-        if (zr == Z_BUF_ERROR && z.avail_in == 0) {
-            *note = dl_format("the gzip data is cut short: only the first %zu bytes of text "
-                              "could be read, and the last article may be incomplete", out->len);
-            break;
-        }
-        if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            if (zr == Z_MEM_ERROR) {
-                inflateEnd(&z);
-                dl_buf_free(out);
-                return DATELINE_NO_MEMORY;
-            }
-            if (out->len == 0) {
-                inflateEnd(&z);
-                dl_buf_free(out);
-                *note = dl_format("damaged gzip data (%s): nothing could be read from it",
-                                  z.msg ? z.msg : "bad data");
-                return DATELINE_BAD_INPUT;
-            }
-            *note = dl_format("damaged gzip data (%s) after %zu bytes of text: the rest is "
-                              "lost, and the last article may be incomplete",
-                              z.msg ? z.msg : "bad data", out->len);
-            break;
-        }
-    }
-    inflateEnd(&z);
-    out->p[out->len] = '\0';
-    return DATELINE_OK;
-}
-
-/* What reading a file brought in. */
-typedef struct {
-    dl_buf_t b;   /* the bytes kept: all of them, or the start of a file too big to keep */
-    size_t total; /* bytes the file had (or the pipe gave) */
-    int huge;     /* a regular file past DL_MAX_FILE, of which only the start was read */
-    int endless;  /* a pipe or device, read no further than DL_MAX_FILE */
-} input_t;
-
-/* Reads the open file f (`name` in messages) into in. Up to DL_MAX_FILE bytes are kept; past
- * that, only what one article may hold, and the rest is counted without being stored. Returns
- * DATELINE_OK, FILE_ERROR or BAD_INPUT (binary data) with *message set, or NO_MEMORY. */
-static dateline_status_t read_input(FILE *f, int is_stdin, const char *name,
-                                    const dateline_reader_options_t *opt, input_t *in,
-                                    char **message)
-{
-    char chunk[65536];
-    size_t n;
-    struct stat sb;
-    dl_buf_init(&in->b);
-    in->total = 0;
-    in->huge = in->endless = 0;
-    if (!is_stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-        (size_t)sb.st_size > DL_MAX_FILE) {
-        /* a huge file: its start is all that can be used, so only its start is read */
-        while (in->b.len < DL_MAX_ARTICLE + sizeof chunk &&
-               (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            dl_buf_add(&in->b, chunk, n);
-        in->total = (size_t)sb.st_size;
-        in->huge = 1;
-    }
-    /* a pipe or a device may never end (/dev/zero): past the bound it is read no further */
-    int stream = fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode);
-    int sniff = !opt || opt->format == DATELINE_FORMAT_AUTO;
-    while (!in->huge && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (in->total == 0 && sniff && binary_start(chunk, n)) {
-            /* binary from its first block (NUL bytes only, random bytes): no need for more */
-            dl_buf_free(&in->b);
-            if (message)
-                *message = dl_format("%s: binary data, not an article (use --format to read it "
-                                     "as text anyway)", name);
-            return DATELINE_BAD_INPUT;
-        }
-        in->total += n;
-        if (in->total <= DL_MAX_FILE)
-            dl_buf_add(&in->b, chunk, n);
-        else if (in->b.len > DL_MAX_ARTICLE + sizeof chunk)
-            in->b.len = DL_MAX_ARTICLE + sizeof chunk; /* keep the start; drop the rest */
-        if (stream && in->total > DL_MAX_FILE) {
-            in->endless = 1;
-            break;
-        }
-    }
-    int err = ferror(f) ? errno : 0;
-    if (err) {
-        dl_buf_free(&in->b);
-        if (message)
-            *message = dl_format("%s: cannot read: %s", name, strerror(err));
-        return DATELINE_FILE_ERROR;
-    }
-    if (in->b.failed) {
-        dl_buf_free(&in->b);
-        return DATELINE_NO_MEMORY;
-    }
-    return DATELINE_OK;
-}
-
-/* Inflates in when it holds gzip data; *note says what was lost (or, for a pipe read no
- * further, that it was). Returns DATELINE_OK, or an error with *message set (in freed). */
-static dateline_status_t inflate_input(input_t *in, const char *name,
-                                       const dateline_reader_options_t *opt, char **note,
-                                       char **message)
-{
-    dl_buf_t *b = &in->b;
-    *note = NULL;
-    if (b->len >= 2 && (unsigned char)b->p[0] == 0x1F && (unsigned char)b->p[1] == 0x8B) {
-        size_t cap = opt && opt->version >= 2 && opt->max_decompressed ? opt->max_decompressed
-                                                                       : DL_MAX_FILE;
-        if (in->huge || in->total > DL_MAX_FILE) {
-            dl_buf_free(b);
-            if (message)
-                *message = dl_format("%s: a gzip file of %.0f MB: gunzip it, split it (split -C "
-                                     "200M) and index the parts", name,
-                                     (double)in->total / 1048576.0);
-            return DATELINE_BAD_INPUT;
-        }
-        dl_buf_t z;
-        dateline_status_t zst = dl_gunzip(b->p, b->len, cap, &z, note);
-        dl_buf_free(b);
-        if (zst != DATELINE_OK) {
-            if (message && *note)
-                *message = dl_format("%s: %s", name, *note);
-            free(*note);
-            *note = NULL;
-            return zst;
-        }
-        *b = z;
-        in->total = b->len;
-    } else if (in->endless) {
-        *note = dl_format("more than %zu MB from a pipe or device: read no further",
-                          DL_MAX_FILE >> 20);
-    }
-    return DATELINE_OK;
-}
-
-dateline_status_t dateline_reader_open_file(const char *path, const char *name,
-                                            const dateline_reader_options_t *opt,
-                                            dateline_reader_t **out, char **message)
-{
-    if (message)
-        *message = NULL;
-    if (!path || !out)
-        return DATELINE_BAD_ARGUMENT;
-    int is_stdin = strcmp(path, "-") == 0;
-    if (!name)
-        name = path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        if (message)
-            *message = dl_format("%s: cannot open: %s", name, strerror(errno));
-        return DATELINE_FILE_ERROR;
-    }
-    input_t in;
-    dateline_status_t st = read_input(f, is_stdin, name, opt, &in, message);
-    if (!is_stdin)
-        fclose(f);
-    char *note = NULL;
-    if (st == DATELINE_OK)
-        st = inflate_input(&in, name, opt, &note, message);
-    if (st != DATELINE_OK)
-        return st;
-    st = open_any(in.b.p ? in.b.p : "", in.b.len, name, opt, out, message, &in.b.p);
-    dl_buf_free(&in.b);
-    if (st == DATELINE_OK && in.total > DL_MAX_FILE) {
-        if ((*out)->row != &dl_format_text) {
-            dateline_reader_destroy(*out);
-            *out = NULL;
-            if (message && in.endless)
-                *message = dl_format("%s: more than the %zu MB a file of many articles may have, "
-                                     "from a pipe or device: split it (split -C 200M) and index "
-                                     "the parts", name, DL_MAX_FILE >> 20);
-            else if (message)
-                *message = dl_format("%s: a file of %.0f MB, more than the %zu MB a file of many "
-                                     "articles may have: split it (split -C 200M) and index the "
-                                     "parts", name, (double)in.total / 1048576.0,
-                                     DL_MAX_FILE >> 20);
-            free(note);
-            return DATELINE_BAD_INPUT;
-        }
-        (*out)->file_size = in.total;
-    }
-    if (st == DATELINE_OK && note) {
-        (*out)->pending = note; /* told with the first article */
-        note = NULL;
-    }
-    free(note);
-    return st;
-}
 
 dateline_status_t dateline_reader_next(dateline_reader_t *r, dateline_article_t **out)
 {
@@ -707,165 +446,4 @@ void dateline_reader_destroy(dateline_reader_t *r)
     dl_map_free(&r->map);
     dateline_article_destroy(r->article);
     free(r);
-}
-
-char *dl_reader_decode(dateline_reader_t *r, const char *p, size_t n, size_t *outlen,
-                       dateline_status_t *status)
-{
-    const char *charset = "utf-8";
-    char *text;
-    /* the bytes the article had, when more than are read: 0 when it is read whole */
-    size_t cut_from = r->file_size > n ? r->file_size : 0;
-    if (n > DL_MAX_ARTICLE) {
-        /* cut at the last line end before the limit (or a character boundary near it) */
-        size_t cut = DL_MAX_ARTICLE;
-        while (cut > DL_MAX_ARTICLE - 65536 && p[cut - 1] != '\n')
-            cut--;
-        if (p[cut - 1] != '\n')
-            cut = dl_utf8_fit(p, n, DL_MAX_ARTICLE + 1);
-        if (!cut_from)
-            cut_from = n;
-        n = cut;
-    }
-    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && !r->force_encoding) {
-        p += 3; /* a UTF-8 byte-order mark */
-        n -= 3;
-    }
-    if (!r->force_encoding && dl_utf8_valid(p, n)) {
-        if (r->declared)
-            charset = r->declared; /* read as UTF-16 when the reader opened */
-        size_t fixed = 0;
-        text = dl_utf8_undouble(p, n, outlen, &fixed);
-        if (!text)
-            *status = DATELINE_NO_MEMORY;
-        else if (fixed) {
-            dl_reader_say(r, "UTF-8 that had been read as Windows-1252 and encoded again "
-                             "(\"\xC3\x83\xC2\xA9\" for \"\xC3\xA9\"): %zu characters put right", fixed);
-            if (dl_article_put(r->article, DATELINE_FIELD_REPAIRED, "double-encoded", 14) !=
-                DATELINE_OK) {
-                free(text);
-                text = NULL;
-                *status = DATELINE_NO_MEMORY;
-            }
-        }
-    } else {
-        text = dl_to_utf8(p, n, r->encoding, outlen, status);
-        charset = r->encoding;
-        if (text && !r->force_encoding)
-            dl_reader_say(r, "invalid UTF-8, read as %s (use --encoding to choose)", r->encoding);
-    }
-    if (text && cut_from) /* joins a note said before (invalid UTF-8) by itself */
-        dl_reader_say(r, "article of %.1f MB: only its first %zu MB were read",
-                      (double)cut_from / 1048576.0, DL_MAX_ARTICLE >> 20);
-    if (text) {
-        char *key = dl_key_normalize(charset, 40);
-        dateline_status_t st = key ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, key,
-                                                    strlen(key))
-                                   : DATELINE_NO_MEMORY;
-        free(key);
-        if (st != DATELINE_OK) {
-            free(text);
-            *status = st;
-            return NULL;
-        }
-    }
-    return text;
-}
-
-char *dl_reader_decode_declared(dateline_reader_t *r, const char *p, size_t n,
-                                const char *declared, size_t *outlen, dateline_status_t *status)
-{
-    if (!declared || r->force_encoding)
-        return dl_reader_decode(r, p, n, outlen, status);
-    char *key = dl_key_normalize(declared, 40);
-    if (!key) {
-        *status = DATELINE_NO_MEMORY;
-        return NULL;
-    }
-    int ascii = 1;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)p[i] < 0x80;
-    int utf8_declared = strcmp(key, "utf-8") == 0 || strcmp(key, "utf8") == 0;
-    int valid = dl_utf8_valid(p, n);
-    char *text = NULL;
-    if (ascii || utf8_declared || valid) {
-        /* ASCII is ASCII whatever was declared; UTF-8 is checked by dl_reader_decode, and
-         * valid UTF-8 with non-ASCII bytes under another declaration is UTF-8 all the same
-         * (no Latin-1 text is valid UTF-8 by chance) */
-        text = dl_reader_decode(r, p, n, outlen, status);
-        if (text && !ascii && (utf8_declared ? !valid : 1)) {
-            dl_reader_say(r, "declared %s, but the bytes are %s: read as %s", declared,
-                          valid ? "UTF-8" : "not UTF-8", valid ? "UTF-8" : r->encoding);
-            if (!dateline_article_get(r->article, DATELINE_FIELD_REPAIRED) &&
-                dl_article_put(r->article, DATELINE_FIELD_REPAIRED, "declared", 8) != DATELINE_OK) {
-                free(text);
-                text = NULL;
-                *status = DATELINE_NO_MEMORY;
-            }
-        }
-        free(key);
-        return text;
-    }
-    /* Latin-1 as declared is Windows-1252 in practice (0x80-0x9F are its quotes and dashes) */
-    const char *cs = strcmp(key, "iso-8859-1") == 0 || strcmp(key, "latin1") == 0 ||
-                             strcmp(key, "us-ascii") == 0 || strcmp(key, "ascii") == 0
-                         ? "windows-1252"
-                         : declared;
-    dateline_status_t st = DATELINE_OK;
-    text = dl_to_utf8(p, n, cs, outlen, &st);
-    if (!text && st == DATELINE_CHARSET) {
-        dl_reader_say(r, "declared charset '%s' is unknown to iconv: read as %s", declared,
-                      r->encoding);
-        free(key);
-        return dl_reader_decode(r, p, n, outlen, status);
-    }
-    if (!text) {
-        free(key);
-        *status = st;
-        return NULL;
-    }
-    char *k2 = dl_key_normalize(cs, 40);
-    st = k2 ? dl_article_put(r->article, DATELINE_FIELD_CHARSET, k2, strlen(k2))
-            : DATELINE_NO_MEMORY;
-    free(k2);
-    free(key);
-    if (st != DATELINE_OK) {
-        free(text);
-        *status = st;
-        return NULL;
-    }
-    return text;
-}
-
-dateline_status_t dl_reader_date(dateline_reader_t *r, const dl_date_t *source_date,
-                                 const dl_lead_t *lead)
-{
-    dl_date_t d;
-    char iso[20];
-    if (source_date) {
-        d = *source_date;
-    } else if (lead && lead->month && r->has_date) {
-        memset(&d, 0, sizeof d);
-        d.year = dl_date_year_near(lead->month, lead->day, &r->date);
-        d.month = lead->month;
-        d.day = lead->day;
-        if (!dl_date_valid(d.year, d.month, d.day))
-            d = r->date;
-    } else if (r->has_date) {
-        d = r->date;
-    } else {
-        return DATELINE_OK; /* undated: never 1970 */
-    }
-    dl_date_format(&d, iso);
-    return dl_article_put(r->article, DATELINE_FIELD_DATE, iso, strlen(iso));
-}
-
-dateline_status_t dl_reader_lead(dateline_article_t *a, const dl_lead_t *lead)
-{
-    dateline_status_t st = dateline_article_set(a, DATELINE_FIELD_DATELINE, lead->text);
-    for (int i = 0; i < lead->nplaces && st == DATELINE_OK; i++)
-        st = dateline_article_set(a, DATELINE_FIELD_DATELINES, lead->places[i]);
-    if (st == DATELINE_OK && lead->source[0])
-        st = dateline_article_set(a, DATELINE_FIELD_SOURCE, lead->source);
-    return st;
 }

@@ -2,7 +2,7 @@
 #ifndef DL_READER_H
 #define DL_READER_H
 
-#include "dl.h"
+#include "extract.h"
 
 /* What a CSV column or JSON key holds (reader-fields.c). */
 typedef enum {
@@ -102,6 +102,17 @@ dateline_status_t dl_reader_record(dateline_reader_t *r, const dl_value_t *vals,
 char *dl_reader_decode_declared(dateline_reader_t *r, const char *p, size_t n,
                                 const char *declared, size_t *outlen, dateline_status_t *status);
 
+/* ---- opening a reader (reader.c); a file's bytes come in through input.c ---- */
+/* Opens a reader over len bytes at data (`name` in messages), as
+ * dateline_reader_open_memory(); when `owned` points to data (malloc'ed, NUL-terminated), the
+ * reader takes it instead of a copy and sets *owned to NULL. */
+dateline_status_t dl_reader_open_any(const void *data, size_t len, const char *name,
+                                     const dateline_reader_options_t *opt,
+                                     dateline_reader_t **out, char **message, char **owned);
+/* Whether the first block of an input is binary (a NUL, or many control characters), which
+ * gzip and UTF-16 are not. */
+int dl_binary_start(const char *p, size_t n);
+
 /* Inflates gzip data (members one after another too) into out, at most `cap` bytes.
  * DATELINE_OK with *note set when the data was cut short or damaged after some text;
  * DATELINE_BAD_INPUT with *note saying why when nothing can be read or it inflates past cap. */
@@ -130,5 +141,24 @@ void dl_reader_say(dateline_reader_t *r, const char *fmt, ...)
 
 /* Sets the dateline fields (DATELINE, DATELINES, SOURCE) from a parsed lead. */
 dateline_status_t dl_reader_lead(dateline_article_t *a, const dl_lead_t *lead);
+
+/* ---- the charset of XML and HTML, for reader-xml.c (markup-charset.c) ---- */
+/* What libxml2 should read the n bytes at p as: the charset they declare when the bytes fit
+ * it, else what they are (valid UTF-8, or r->encoding). Sets the article's CHARSET and
+ * REPAIRED, with a note. Puts the iconv name into `use` (cap bytes). */
+dateline_status_t dl_markup_charset(dateline_reader_t *r, const char *p, size_t n, char *use,
+                                    size_t cap);
+
+/* ---- MIME transfer encodings, for reader-mail.c (mime.c) ---- */
+/* Appends the n bytes at p decoded from quoted-printable (RFC 2045), or from RFC 2047's Q
+ * encoding when `q` ('_' is a space). */
+void dl_mime_unqp(dl_buf_t *b, const char *p, size_t n, int q);
+/* Appends the n bytes at p decoded from base64; characters outside the alphabet (line ends)
+ * are skipped, and '=' ends it. */
+void dl_mime_unbase64(dl_buf_t *b, const char *p, size_t n);
+/* Decodes the RFC 2047 encoded word at p (before end), "=?charset?B|Q?text?=", to UTF-8 onto
+ * out (read as `fallback` when the charset is unknown). Returns where the word ends, or NULL
+ * when p starts none. */
+const char *dl_mime_word(const char *p, const char *end, const char *fallback, dl_buf_t *out);
 
 #endif

@@ -14,6 +14,8 @@ struct dateline_article {
     strlist_t fields[DATELINE_FIELD_COUNT_]; /* single-valued fields hold at most one value */
     char *fallback;                          /* charset for invalid UTF-8; NULL: windows-1252 */
     int repaired;                            /* some text was read as the fallback charset */
+    int has_sig;                             /* sig is the signature of TITLE and BODY now */
+    dl_signature_t sig;                      /* the chains' signature extraction computed */
 };
 
 static const char *const field_names[DATELINE_FIELD_COUNT_] = {
@@ -50,6 +52,8 @@ void dl_article_clear_field(dateline_article_t *a, dateline_field_t f)
 {
     if ((unsigned)f < DATELINE_FIELD_COUNT_)
         list_clear(&a->fields[f]);
+    if (f == DATELINE_FIELD_TITLE || f == DATELINE_FIELD_BODY)
+        a->has_sig = 0;
 }
 
 void dl_article_clear(dateline_article_t *a)
@@ -57,6 +61,7 @@ void dl_article_clear(dateline_article_t *a)
     for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
         list_clear(&a->fields[f]);
     a->repaired = 0;
+    a->has_sig = 0;
 }
 
 void dateline_article_destroy(dateline_article_t *a)
@@ -88,6 +93,8 @@ dateline_status_t dl_article_put(dateline_article_t *a, dateline_field_t f, cons
     if (!a || (unsigned)f >= DATELINE_FIELD_COUNT_)
         return DATELINE_BAD_ARGUMENT;
     l = &a->fields[f];
+    if (f == DATELINE_FIELD_TITLE || f == DATELINE_FIELD_BODY)
+        a->has_sig = 0; /* the signature was of the text before */
     if (!dl_field_is_list(f))
         list_clear(l);
     if (!v || !n)
@@ -173,4 +180,15 @@ const char *dateline_article_get_nth(const dateline_article_t *a, dateline_field
     if (!a || (unsigned)f >= DATELINE_FIELD_COUNT_ || i >= a->fields[f].n)
         return NULL;
     return a->fields[f].v[i];
+}
+
+void dl_article_set_signature(dateline_article_t *a, const dl_signature_t *s)
+{
+    a->sig = *s;
+    a->has_sig = 1;
+}
+
+const dl_signature_t *dl_article_signature(const dateline_article_t *a)
+{
+    return a && a->has_sig ? &a->sig : NULL;
 }

@@ -16,9 +16,6 @@ namespace {
 
 const int SAME_STORY = 24;        /* of 32 MinHashes equal (resemblance about 0.75 or more) */
 const int BANDS = 8;              /* MinHash rows in bands of 4: a band term each */
-const size_t BODY_SHINGLES = 30;  /* a body this long decides alone; a shorter one goes with
-                                   * its headline (a dividend notice differs from another one
-                                   * only in the company its headline names) */
 const size_t MIN_SHINGLES = 8;    /* shorter texts join a chain only when identical */
 const long CHAIN_DAYS = 3;        /* versions of a story are sent within this many days: the
                                    * same text a week later is a new report (a daily notice) */
@@ -31,25 +28,19 @@ namespace dl {
 /* The story chain: the chain of the most alike article already in, when their MinHash
  * signatures agree in SAME_STORY of 32 places, else a new chain named by this article's id.
  * Candidates share a band (4 rows) of the signature: pairs that alike share one with
- * probability 0.89 (resemblance 0.7), 0.985 (0.8), 0.9995 (0.9). The body decides (a story
- * re-sent under a new headline is the same story); a body too short for that goes with its
- * headline. */
-Signature signature(const char *title, const char *body)
+ * probability 0.89 (resemblance 0.7), 0.985 (0.8), 0.9995 (0.9). The signature itself is the
+ * article's (lib/signature.c): the body decides (a story re-sent under a new headline is the
+ * same story); a body too short for that goes with its headline. */
+Signature signature(const dl_signature_t &c)
 {
     Signature s;
-    size_t &shingles = s.shingles;
-    uint32_t sig[DL_MINHASHES];
-    if (body)
-        dl_minhash(body, sig, &shingles);
-    if (shingles < BODY_SHINGLES) {
-        std::string title_body = std::string(title ? title : "") + "\n" + (body ? body : "");
-        dl_minhash(title_body.c_str(), sig, &shingles);
-    }
+    s.shingles = c.shingles;
+    const uint32_t *sig = c.sig;
     std::string &sigbin = s.bin; /* 4 bytes per value, big-endian */
     for (int k = 0; k < DL_MINHASHES; k++)
         for (int b = 3; b >= 0; b--)
             sigbin += static_cast<char>((sig[k] >> (8 * b)) & 0xFF);
-    if (shingles) {
+    if (s.shingles) {
         const int rows = DL_MINHASHES / BANDS;
         for (int b = 0; b < BANDS; b++) {
             char t[16];

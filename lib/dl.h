@@ -125,23 +125,6 @@ void dl_date_sortkey(const dl_date_t *d, char *out);
 /* Where the date's span ends: the last second of its day, month or year, or the time itself. */
 void dl_date_endkey(const dl_date_t *d, char *out);
 
-/* ---- datelines (indexer/dateline-lead.c) ---- */
-#define DL_LEAD_MAX_PLACES 4
-typedef struct {
-    size_t length;                        /* bytes of the lead, dash and following spaces included */
-    char text[128];                       /* the dateline as printed: "WASHINGTON/NEW YORK" */
-    char places[DL_LEAD_MAX_PLACES][64];  /* each place: "WASHINGTON", "NEW YORK" */
-    int nplaces;
-    char source[64];                      /* "Reuters", or empty */
-    int month, day;                       /* "Feb 26", or 0 */
-} dl_lead_t;
-/* Recognises a dateline lead at the start of s (n bytes): "BEIRUT (Reuters) - ",
- * "SALVADOR, Feb 26 - ", "WASHINGTON/NEW YORK (Reuters) - ". Returns 1 and fills out, or 0. */
-int dl_lead_parse(const char *s, size_t n, dl_lead_t *out);
-/* A headline from a lead sentence: its first sentence, cut at a word boundary near `max` bytes
- * with "..." added when cut. Returns a malloc'ed string or NULL. */
-char *dl_headline_from_lead(const char *s, size_t n, size_t max);
-
 /* ---- articles (article.c) and their stored form (store.c) ---- */
 int dl_field_is_list(dateline_field_t f);
 /* Sets or appends without normalizing (the value is already clean UTF-8). */
@@ -150,33 +133,24 @@ dateline_status_t dl_article_put(dateline_article_t *a, dateline_field_t f, cons
 void dl_article_clear(dateline_article_t *a);
 void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 
-/* ---- extraction (indexer/extract-places.c) ---- */
-/* Finds the places of an article (see dateline_index_add()). */
-dateline_status_t dl_extract_places(dateline_article_t *a);
-
+/* ---- extraction: what lib/ takes from it (indexer/extract.h has the extractors) ---- */
 /* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
 typedef struct {
     char acronym[16];  /* "SDF" */
     char name[128];    /* "Syrian Democratic Forces" */
 } dl_definition_t;
-/* Finds the groups of an article: sets GROUPS (display names, most salient first; labels its
- * source gave are replaced by the built-in names they match) and ACRONYMS, and puts up to
- * `cap` definitions the text makes in defs (*ndefs of them). When `salience` is not NULL it
- * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
-dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
-                                    size_t *ndefs, int *salience, size_t salience_cap);
 /* What completes an article before an index stores it: an index is given one and runs it in
  * dateline_index_add() on an article without PLACE_IDS. lib/ names no extractor: the default,
  * dl_extractors, is given by dateline_index_open() (indexer/index-defaults.c). */
 typedef struct {
-    /* Sets the article's PLACE_IDS, PLACES, GROUPS and ACRONYMS, and puts up to `cap` acronym
-     * definitions its text makes in defs (*ndefs of them, 0 before the call): the index learns
-     * them as aliases (its metadata dateline.alias. and dateline.aliases.). */
+    /* Sets the article's PLACE_IDS, PLACES, GROUPS and ACRONYMS and has it carry its chains'
+     * signature (dl_article_sign(); the index computes one for an article without), and puts
+     * up to `cap` acronym definitions its text makes in defs (*ndefs of them, 0 before the
+     * call): the index learns them as aliases (its metadata dateline.alias. and
+     * dateline.aliases.). */
     dateline_status_t (*extract)(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                  size_t *ndefs);
 } dl_extractor_t;
-/* The extractors of indexer/ (extract-places.c, extract-groups.c), in indexer/extract.c. */
-extern const dl_extractor_t dl_extractors;
 /* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are
  * given (lib/index-open.cc). */
 void dl_index_set_extractor(dateline_index_t *idx, const dl_extractor_t *x);
@@ -193,16 +167,32 @@ dateline_status_t dl_article_set_fallback(dateline_article_t *a, const char *cha
 char *dl_store_encode(const dateline_article_t *a, size_t *len, uint64_t *hash);
 /* The content fingerprint alone, without compressing; 0 if an allocation failed. */
 int dl_store_fingerprint(const dateline_article_t *a, uint64_t *hash);
+/* Decodes what dl_store_encode() wrote. DATELINE_CORRUPT when the bytes are not such a record. */
+dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **out);
+/* The id an article gets: from its identity when set, else from its content fingerprint. */
+void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
+
+/* ---- the chains' signature (signature.c), carried on the article (article.c) ---- */
 /* MinHash signature of a text over its three-word shingles: the share of equal entries in two
  * signatures estimates the resemblance (Jaccard) of the two texts' shingle sets. *shingles
  * says how many shingles there were (0 for fewer than three words). The sig is all
  * UINT32_MAX for those. */
 #define DL_MINHASHES 32
 void dl_minhash(const char *s, uint32_t sig[DL_MINHASHES], size_t *shingles);
-/* Decodes what dl_store_encode() wrote. DATELINE_CORRUPT when the bytes are not such a record. */
-dateline_status_t dl_store_decode(const char *p, size_t n, dateline_article_t **out);
-/* The id an article gets: from its identity when set, else from its content fingerprint. */
-void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char out[17]);
+typedef struct {
+    uint32_t sig[DL_MINHASHES]; /* the MinHashes */
+    size_t shingles;            /* shingles they were taken over; 0: too short to have one */
+} dl_signature_t;
+/* The signature by which an article's story chain is found: of its body, or of its headline
+ * and body when the body is short. DATELINE_OK, or DATELINE_NO_MEMORY. */
+dateline_status_t dl_signature_of(const char *title, const char *body, dl_signature_t *out);
+/* Computes the article's signature from its TITLE and BODY (dl_signature_of()) and has the
+ * article carry it: extraction does, so that the index only stores it. */
+dateline_status_t dl_article_sign(dateline_article_t *a);
+/* Has the article carry signature s (copied); it is dropped when TITLE or BODY changes. */
+void dl_article_set_signature(dateline_article_t *a, const dl_signature_t *s);
+/* The signature the article carries, or NULL: none was given, or its text changed since. */
+const dl_signature_t *dl_article_signature(const dateline_article_t *a);
 
 /* ---- queries (lib/query-lex.c, lib/query-parse.c) ---- */
 /* A parsed query: a tree that the index turns into a Xapian query (lib/query.cc). */

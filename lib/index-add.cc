@@ -60,6 +60,21 @@ dateline_status_t extract(dateline_index *idx, dateline_article_t *a)
     return DATELINE_OK;
 }
 
+/* The chains' signature the article carries: extraction computed it (dl_article_sign()). An
+ * article given without one (by a library user with no extractor, or one that changed its
+ * text after) gets it computed here the same way, so that its chain is found all the same. */
+dl_signature_t carried_signature(const dateline_article_t *a, const char *title,
+                                 const char *body)
+{
+    const dl_signature_t *s = dl_article_signature(a);
+    if (s)
+        return *s;
+    dl_signature_t own;
+    if (dl_signature_of(title, body, &own) != DATELINE_OK)
+        throw std::bad_alloc();
+    return own;
+}
+
 /* Whether the article is already listed with this content under its origin: the common case of
  * a re-run, told without reading the record. */
 bool listed_here(dateline_index *idx, const dateline_article_t *a, Xapian::docid did)
@@ -208,7 +223,7 @@ dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outco
         if (exists && settle_existing(idx, a, did, hex, out))
             return DATELINE_OK;
         dateline_outcome_t fresh = exists ? DATELINE_ADDED : replace_edited(idx, a);
-        Signature sig = signature(title, body);
+        Signature sig = signature(carried_signature(a, title, body));
         std::string chain = chain_of(idx, a, sig, did);
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
             throw std::bad_alloc();

@@ -253,8 +253,9 @@ struct Signature {
     std::string bin;                /* 4 bytes per value, big-endian (value slot 7) */
     std::vector<std::string> bands; /* its XM band terms */
 };
-/* The signature of the body, or of headline and body when the body is short. */
-Signature signature(const char *title, const char *body);
+/* An article's signature (dl_signature_t: lib/signature.c) as the index stores it: its bytes
+ * for value slot 7 and its band terms. */
+Signature signature(const dl_signature_t &c);
 /* The story chain article a joins: the chain of the most alike article already in, else a new
  * one named by a's id. `self` is a's own document (0 when new), never its own match. */
 std::string chain_of(dateline_index *idx, const dateline_article_t *a, const Signature &sig,

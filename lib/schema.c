@@ -1,6 +1,7 @@
 /* schema.c: the filter table of the schema (schema.h): one row per filter of the query language,
  * which is also what the writer indexes for it. */
 #include <config.h>
+#include <string.h>
 #include "schema.h"
 
 const dl_filter_t dl_filters[] = {
@@ -32,4 +33,22 @@ const dl_filter_t *dl_filter_of_facet(dateline_field_t field)
         if ((dl_filters[f].flags & DL_FILTER_FACETABLE) && dl_filters[f].facet == field)
             return &dl_filters[f];
     return NULL;
+}
+
+const char *dateline_facet_name(dateline_field_t field)
+{
+    const dl_filter_t *f = dl_filter_of_facet(field);
+    return f ? f->name : NULL;
+}
+
+dateline_status_t dateline_facet_from_name(const char *name, dateline_field_t *out)
+{
+    if (!name || !out)
+        return DATELINE_BAD_ARGUMENT;
+    for (size_t f = 0; f < dl_nfilters; f++)
+        if ((dl_filters[f].flags & DL_FILTER_FACETABLE) && strcmp(dl_filters[f].name, name) == 0) {
+            *out = dl_filters[f].facet;
+            return DATELINE_OK;
+        }
+    return DATELINE_NOT_FOUND;
 }

@@ -78,52 +78,6 @@ void dl_article_make_id(const dateline_article_t *a, uint64_t content_hash, char
         dl_hex64(dl_hash64(&content_hash, 0, content_hash), out);
 }
 
-void dl_minhash(const char *s, uint32_t sig[DL_MINHASHES], size_t *shingles)
-{
-    /* words: runs of letters and digits (bytes of UTF-8 sequences count as letters), ASCII
-     * folded to lower case. Each shingle of three words is hashed once; hash function k is
-     * that hash times an odd multiplier, plus a constant, top 32 bits (a family of
-     * permutations good enough to estimate resemblance). */
-    uint64_t mul[DL_MINHASHES], add[DL_MINHASHES];
-    uint64_t x = 1; /* fixed constants, the same in every process: splitmix64 from 1 */
-    for (int k = 0; k < DL_MINHASHES; k++) {
-        uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        mul[k] = (z ^ (z >> 31)) | 1;
-        add[k] = z * 0x2545F4914F6CDD1DULL;
-    }
-    for (int k = 0; k < DL_MINHASHES; k++)
-        sig[k] = UINT32_MAX;
-    uint64_t w[3] = {0, 0, 0};
-    size_t nwords = 0;
-    *shingles = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        while (*p && !(isalnum(*p) || *p >= 0x80))
-            p++;
-        if (!*p)
-            break;
-        uint64_t h = 1469598103934665603ULL;
-        while (*p && (isalnum(*p) || *p >= 0x80)) {
-            h = (h ^ (uint64_t)tolower(*p)) * 1099511628211ULL;
-            p++;
-        }
-        w[0] = w[1];
-        w[1] = w[2];
-        w[2] = h;
-        if (++nwords < 3)
-            continue;
-        uint64_t sh = dl_hash64(w, sizeof w, DL_SEED_SHINGLE);
-        for (int k = 0; k < DL_MINHASHES; k++) {
-            uint32_t v = (uint32_t)((sh * mul[k] + add[k]) >> 32);
-            if (v < sig[k])
-                sig[k] = v;
-        }
-        (*shingles)++;
-    }
-}
-
 /* Serializes the content fields into raw and returns their fingerprint. */
 static uint64_t put_content(dl_buf_t *raw, const dateline_article_t *a)
 {

@@ -1,6 +1,7 @@
 #!/bin/bash
-# shape.sh: the library keeps the shape its layout promises: no file in lib/ over 600 lines and no
-# function over 80 (tools/check-shape.py; the generated tables lib/*-data.c are not code we write).
+# shape.sh: the code keeps the shape its layout promises: no file in lib/, indexer/ or search/ over
+# 600 lines and no function over 80 (tools/check-shape.py; the generated tables lib/*-data.c are
+# not code we write).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 CHECK="$top_srcdir/tools/check-shape.py"
 
@@ -41,4 +42,26 @@ done
 python3 "$CHECK" "${files[@]}" > "$TMP/lib.out"
 ok $? "lib/: no file over 600 lines, no function over 80 (${#files[@]} files)"
 sed 's/^/# /' "$TMP/lib.out"
+
+# Exempt for now: files other branches are changing at the same time (sharded indexing and
+# search, extraction), to be cut to shape once those are merged. Remove a name as its file
+# comes into shape; the last check below fails when an exempt file already is.
+exempt=(indexer/dateline-index.c indexer/extract-places.c indexer/extract-groups.c
+        indexer/dateline-lead.c search/dateline-search.c)
+for folder in indexer search; do
+    files=()
+    for f in "$top_srcdir/$folder"/*.c "$top_srcdir/$folder"/*.h; do
+        case " ${exempt[*]} " in *" $folder/${f##*/} "*) continue ;; esac
+        files+=("$f")
+    done
+    python3 "$CHECK" "${files[@]}" > "$TMP/$folder.out"
+    ok $? "$folder/: no file over 600 lines, no function over 80 (${#files[@]} files; exempt: $(
+        for e in "${exempt[@]}"; do case $e in $folder/*) printf '%s ' "${e#*/}" ;; esac; done))"
+    sed 's/^/# /' "$TMP/$folder.out"
+done
+still=()
+for e in "${exempt[@]}"; do
+    python3 "$CHECK" "$top_srcdir/$e" > /dev/null || still+=("$e")
+done
+is "${still[*]}" "${exempt[*]}" "each exempt file is still out of shape (else take it off the list)"
 done_testing

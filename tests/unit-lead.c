@@ -1,7 +1,7 @@
 /* unit-lead.c: dateline leads ("BEIRUT (Reuters) - ") and headlines made from lead sentences. */
 #include <config.h>
 #include <stdlib.h>
-#include "dl.h"
+#include "../indexer/extract.h"
 #include "tap.h"
 
 static void lead_is(const char *s, const char *text, const char *places, const char *source,

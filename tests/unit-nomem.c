@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "dateline.h"
-#include "../lib/dl.h"
+#include "../indexer/extract.h"
 #include "tap.h"
 
 #if defined(__SANITIZE_ADDRESS__)

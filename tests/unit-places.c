@@ -1,7 +1,7 @@
 /* unit-places.c: the gazetteer and the place extractor, one rule at a time. */
 #include <config.h>
 #include <stdlib.h>
-#include "dl.h"
+#include "../indexer/extract.h"
 #include "gazetteer.h"
 #include "tap.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "dateline.h"
 #include "dl.h"
-#include "reader.h"
+#include "../indexer/reader.h"
 #include "tap.h"
 
 /* Every record of the input as one line "title|body|date|topics|places|key|identity|charset|

@@ -89,7 +89,17 @@ int main(void)
         const char *want = value_of(flt) ? value_of(flt) : names[f];
         is_str(got, want, "the %s facet counts the value of its field", flt->name);
         is_int(n, 1, "once");
+        /* the facet goes by its row's name, both ways (--facet, and the printers' labels) */
+        dateline_field_t back = DATELINE_FIELD_COUNT_;
+        is_str(dateline_facet_name(flt->facet), flt->name, "the %s facet is named by its row",
+               flt->name);
+        ok(dateline_facet_from_name(flt->name, &back) == DATELINE_OK && back == flt->facet,
+           "and that name gives its field back");
     }
+    dateline_field_t none;
+    is_int(dateline_facet_from_name("title", &none), DATELINE_NOT_FOUND,
+           "a name no facet has is not found");
+    ok(dateline_facet_name(DATELINE_FIELD_TITLE) == NULL, "and a field no facet counts has none");
     dateline_query_destroy(all);
     dateline_article_destroy(a);
     dateline_index_close(idx);

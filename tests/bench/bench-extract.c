@@ -2,7 +2,7 @@
  * groups) take, apart from indexing. */
 #include <stdio.h>
 #include <time.h>
-#include "dl.h"
+#include "../../indexer/extract.h"
 #include "gazetteer.h"
 
 static double now(void)

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "dl.h"
+#include "../../indexer/extract.h"
 #include "gazetteer.h"
 
 #define MAXTOK 20000

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "dl.h"
+#include "../../indexer/extract.h"
 #include "gazetteer.h"
 
 /* Reuters codes that are no name of their body: the body they stand for. */

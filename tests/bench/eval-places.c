@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "dl.h"
+#include "../../indexer/extract.h"
 #include "gazetteer.h"
 
 #define MAXP 64

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "dateline.h"
-#include "../../lib/dl.h"
+#include "../../indexer/extract.h"
 #include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -17,14 +17,14 @@ OUT="$builddir/fuzz-build"
 command -v clang > /dev/null || { echo "run.sh: clang is missing (./setup test installs it)"; exit 2; }
 mkdir -p "$OUT/obj" "$OUT/crashes"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-sanitize=vptr,function"
-CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN -I$builddir -I$srcdir/include -I$srcdir/lib -I$srcdir/indexer $(pkg-config --cflags libxml-2.0)"
+CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $SAN -I$builddir -I$srcdir/include -I$srcdir/lib $(pkg-config --cflags libxml-2.0)"
 XFLAGS="$(xapian-config --cxxflags 2> /dev/null)"
 LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
-sources=("$srcdir"/lib/{util,status,normalize,date,article,store,gazetteer,schema,path}.c
-         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,reader-xml,dateline-lead,extract,index-defaults,extract-places,extract-groups,words}.c
-         "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output.c
+sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,schema,path}.c
+         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,index-defaults,extract-places,extract-groups,words}.c
+         "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c)
 objs=()
 for s in "${sources[@]}"; do

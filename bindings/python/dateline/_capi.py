@@ -162,6 +162,8 @@ _SIGNATURES = [
     ("dateline_query_set_all_versions", c_int, [c_void_p, c_int]),
     ("dateline_query_run", c_int, [c_void_p, c_size_t, c_size_t, POINTER(c_void_p)]),
     ("dateline_query_add_facet", c_int, [c_void_p, c_int, c_size_t]),
+    ("dateline_facet_name", c_char_p, [c_int]),
+    ("dateline_facet_from_name", c_int, [c_char_p, POINTER(c_int)]),
     ("dateline_query_set_timeline", c_int, [c_void_p, c_int]),
     ("dateline_query_set_timeline_by", c_int, [c_void_p, c_int, c_size_t]),
     # results
