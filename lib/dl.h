@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "dateline.h"
 #include "schema.h"
+#include "trace.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -153,6 +154,8 @@ void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 /* ---- extraction (indexer/extract-places.c) ---- */
 /* Finds the places of an article (see dateline_index_add()). */
 dateline_status_t dl_extract_places(dateline_article_t *a);
+/* The same, with each decision recorded in trace (lib/trace.h) when it is not NULL. */
+dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *trace);
 
 /* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
 typedef struct {
@@ -165,6 +168,10 @@ typedef struct {
  * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap);
+/* The same, with each decision recorded in trace (lib/trace.h) when it is not NULL. */
+dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_t *defs,
+                                           size_t cap, size_t *ndefs, int *salience,
+                                           size_t salience_cap, dl_trace_t *trace);
 /* What completes an article before an index stores it: an index is given one and runs it in
  * dateline_index_add() on an article without PLACE_IDS. lib/ names no extractor: the default,
  * dl_extractors, is given by dateline_index_open() (indexer/index-defaults.c). */
@@ -174,7 +181,15 @@ typedef struct {
      * them as aliases (its metadata dateline.alias. and dateline.aliases.). */
     dateline_status_t (*extract)(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                  size_t *ndefs);
+    /* Runs extraction again on a stored article (a, as dateline_index_get() gave it: not
+     * changed) with its decisions recorded in trace, then dl_trace_final() for each place and
+     * group found and dl_trace_set_exact(): whether they are the stored ones. NULL: the
+     * extractor explains nothing (dateline_index_explain() says so). */
+    dateline_status_t (*explain)(const dateline_article_t *a, dl_trace_t *trace);
 } dl_extractor_t;
+/* The explain entry of indexer/'s extractors (indexer/explain.c): the source's labels, which
+ * are not stored apart, are inferred from the stored saliences and order. */
+dateline_status_t dl_extract_explain(const dateline_article_t *a, dl_trace_t *trace);
 /* The extractors of indexer/ (extract-places.c, extract-groups.c), in indexer/extract.c. */
 extern const dl_extractor_t dl_extractors;
 /* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are

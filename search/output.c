@@ -386,6 +386,7 @@ typedef struct {
     const size_t *tspans; /* the query's words in it */
     size_t ntspans;
     size_t versions;      /* articles in its story chain */
+    const dateline_explanation_t *e; /* --explain: its places and groups explained */
 } row_t;
 
 /* An output format: what it prints of a list of results (begin, each result, the facets and
@@ -405,7 +406,8 @@ typedef struct {
     void (*end)(FILE *f, const out_t *o, const out_totals_t *t, size_t shown, const char *tail,
                 size_t taillen);
     void (*count)(FILE *f, const char *query, size_t total);
-    void (*article)(FILE *f, const dateline_article_t *a, const dateline_article_t **v, size_t nv);
+    void (*article)(FILE *f, const dateline_article_t *a, const dateline_article_t **v, size_t nv,
+                    const out_show_t *x);
 } printer_t;
 
 static void json_result(FILE *f, const row_t *w)
@@ -432,7 +434,10 @@ static void json_result(FILE *f, const row_t *w)
     fputs(",\"highlights\":[", f);
     for (size_t k = 0; k < w->nspans; k++)
         fprintf(f, "%s[%zu,%zu]", k ? "," : "", w->spans[2 * k], w->spans[2 * k + 1]);
-    fputs("]}", f);
+    fputc(']', f);
+    if (w->e)
+        out_entities_json(f, w->e);
+    fputc('}', f);
 }
 
 static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
@@ -633,25 +638,42 @@ static int unmark(const char *marked, char **plain, size_t **spans, size_t *nspa
     return 1;
 }
 
+/* The explanation of a result's article when --explain asks for one, in *out (NULL else). */
+static dateline_status_t explained(const out_t *o, const dateline_article_t *a,
+                                   dateline_explanation_t **out)
+{
+    *out = NULL;
+    if (!o->explain)
+        return DATELINE_OK;
+    return dateline_index_explain(o->explain, dateline_article_get(a, DATELINE_FIELD_ID), out);
+}
+
 dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i)
 {
-    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0};
+    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL};
     const char *marked, *mtitle = NULL;
+    dateline_explanation_t *e = NULL;
     dateline_status_t st = dateline_result_article(r, &w.a);
+    if (st == DATELINE_OK)
+        st = explained(o, w.a, &e);
+    w.e = e;
     if (st == DATELINE_OK)
         st = dateline_result_versions(r, &w.versions);
     if (st == DATELINE_OK)
         st = dateline_result_snippet(r, SNIPPET_BYTES, HI_START, HI_END, &marked);
     if (st == DATELINE_OK && printer(o->fmt)->marks_title && o->color)
         st = dateline_result_highlight(r, DATELINE_FIELD_TITLE, HI_START, HI_END, &mtitle);
-    if (st != DATELINE_OK)
+    if (st != DATELINE_OK) {
+        dateline_explanation_destroy(e);
         return st;
+    }
     char *plain = NULL, *title = NULL;
     size_t *spans = NULL, *tspans = NULL;
     if (!unmark(marked, &plain, &spans, &w.nspans) ||
         (mtitle && !unmark(mtitle, &title, &tspans, &w.ntspans))) {
         free(plain);
         free(spans);
+        dateline_explanation_destroy(e);
         return DATELINE_NO_MEMORY;
     }
     w.snippet = plain;
@@ -664,6 +686,7 @@ dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size
     free(spans);
     free(title);
     free(tspans);
+    dateline_explanation_destroy(e);
     return DATELINE_OK;
 }
 
@@ -1337,7 +1360,7 @@ static const dateline_field_t order[] = {
 
 /* An article in JSON (and JSON Lines): one object on one line. v: the nv other versions. */
 static void json_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                         size_t nv)
+                         size_t nv, const out_show_t *x)
 {
     fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
     for (size_t i = 0; i < NORDER; i++) {
@@ -1363,6 +1386,8 @@ static void json_article(FILE *f, const dateline_article_t *a, const dateline_ar
     }
     fputc(']', f);
     json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
+    if (x->e && x->print)
+        out_entities_json(f, x->e);
     fputs("}\n", f);
 }
 
@@ -1392,20 +1417,35 @@ static void delimited_article(FILE *f, const dateline_article_t *a, const dateli
 }
 
 static void tsv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                        size_t nv)
+                        size_t nv, const out_show_t *x)
 {
+    (void)x;
     delimited_article(f, a, v, nv, &tsv);
 }
 
 static void csv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                        size_t nv)
+                        size_t nv, const out_show_t *x)
 {
+    (void)x;
     delimited_article(f, a, v, nv, &csv);
+}
+
+/* Text of a field with the mentions of places and groups highlighted (on a terminal), else as
+ * it is. */
+#define C_ENTITY "\033[1;36m"
+static void text_marked(FILE *f, const char *s, dateline_field_t fl, const out_show_t *x)
+{
+    size_t n = 0, col = 0, *spans = x->e && x->color ? out_entity_spans(x->e, fl, &n) : NULL;
+    if (spans)
+        wrap(f, s, spans, n, C_ENTITY, NULL, &col, 0, 0, 0);
+    else
+        fputs(s, f);
+    free(spans);
 }
 
 /* An article as text: a line per field, the versions, a blank line and the body. */
 static void text_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                         size_t nv)
+                         size_t nv, const out_show_t *x)
 {
     for (size_t i = 0; i < NORDER; i++) {
         dateline_field_t fl = order[i];
@@ -1413,6 +1453,11 @@ static void text_article(FILE *f, const dateline_article_t *a, const dateline_ar
         if (!n)
             continue;
         fprintf(f, "%-11s", dateline_field_name(fl));
+        if (fl == DATELINE_FIELD_TITLE) {
+            text_marked(f, dateline_article_get(a, fl), fl, x);
+            fputc('\n', f);
+            continue;
+        }
         for (size_t k = 0; k < n; k++) {
             char *copy;
             fprintf(f, "%s%s", k ? "; " : "", shown(a, fl, k, &copy));
@@ -1430,12 +1475,17 @@ static void text_article(FILE *f, const dateline_article_t *a, const dateline_ar
                     ? "" : "  (this one)");
     }
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
-    if (body)
-        fprintf(f, "\n%s\n", body);
+    if (body) {
+        fputc('\n', f);
+        text_marked(f, body, DATELINE_FIELD_BODY, x);
+        fputc('\n', f);
+    }
+    if (x->e && x->print)
+        out_entities_text(f, x->e);
 }
 
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
-                              dateline_results_t *chain)
+                              dateline_results_t *chain, const out_show_t *x)
 {
     /* the other versions of the story: id, date and title of each, oldest first */
     size_t nv = chain ? dateline_results_size(chain) : 0;
@@ -1452,7 +1502,7 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
     if (!v)
         nv = 0;
     if (printer(fmt)->article)
-        printer(fmt)->article(f, a, v, nv);
+        printer(fmt)->article(f, a, v, nv, x);
     free(v);
     return DATELINE_OK;
 }
