@@ -185,15 +185,19 @@ static dateline_status_t group_labels(const dateline_article_t *a, const char **
     return st;
 }
 
-/* Mentions in the labels given to the run stand in the stored values they came from. */
-static void renumber(const dateline_article_t *a, dl_trace_t *tr, dateline_field_t field,
+/* Mentions in the labels given to the run stand in the stored values they came from. Returns
+ * 0 when memory ran out. */
+static int renumber(const dateline_article_t *a, dl_trace_t *tr, dateline_field_t field,
                      const char **labels, size_t n)
 {
-    size_t to[64], stored = dateline_article_count(a, field);
-    for (size_t i = 0; i < n && i < 64; i++)
+    size_t *to = malloc((n + 1) * sizeof *to), stored = dateline_article_count(a, field);
+    for (size_t i = 0; to && i < n; i++)
         for (to[i] = 0; to[i] < stored && dateline_article_get_nth(a, field, to[i]) != labels[i];)
             to[i]++;
-    dl_trace_renumber(tr, field, to, n < 64 ? n : 64);
+    if (to)
+        dl_trace_renumber(tr, field, to, n);
+    free(to);
+    return to != NULL;
 }
 
 dateline_status_t dl_extract_explain(const dateline_article_t *a, dl_trace_t *tr)
@@ -215,8 +219,9 @@ dateline_status_t dl_extract_explain(const dateline_article_t *a, dl_trace_t *tr
         for (size_t i = 0; i < sizeof found_fields / sizeof *found_fields; i++)
             exact = exact && same_field(r, a, found_fields[i]);
         dl_trace_set_exact(tr, exact);
-        renumber(a, tr, DATELINE_FIELD_PLACES, places, np);
-        renumber(a, tr, DATELINE_FIELD_GROUPS, groups, ng);
+        if (!renumber(a, tr, DATELINE_FIELD_PLACES, places, np) ||
+            !renumber(a, tr, DATELINE_FIELD_GROUPS, groups, ng))
+            st = DATELINE_NO_MEMORY;
         dateline_article_destroy(r);
     }
     free(places);

@@ -167,12 +167,14 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
 /* Records why each other candidate of a mention lost to its choice (explanations only). */
 static void beaten(dl_trace_t *tr, const mention_t *m, const int *countries, size_t nc)
 {
+    if (!tr)
+        return;
     const dl_place_t *c = dl_gaz_place(m->chosen);
     double best = 0;
-    for (size_t k = 0; tr && k < m->nnamings; k++)
+    for (size_t k = 0; k < m->nnamings; k++)
         if (m->namings[k].place == m->chosen && (m->usable >> k & 1))
             best = score(m, k, countries, nc);
-    for (size_t k = 0; tr && k < m->nnamings; k++) {
+    for (size_t k = 0; k < m->nnamings; k++) {
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
         double s = score(m, k, countries, nc);
         if (m->namings[k].place == m->chosen)
@@ -209,6 +211,20 @@ static void label_id(const char *label, char *out, size_t cap)
     char *key = dl_key_normalize(label, 100);
     snprintf(out, cap, "=%s", key ? key : "");
     free(key);
+}
+
+/* Records a label the source gave, value i of PLACES, taken for place pick (-1: none the
+ * gazetteer knows). */
+static void trace_label(dl_trace_t *tr, const char *label, size_t i, int pick)
+{
+    char lid[128];
+    if (!tr)
+        return;
+    label_id(label, lid, sizeof lid);
+    dl_trace_text(tr, label, strlen(label), DATELINE_FIELD_PLACES, i, 0);
+    dl_trace_mention(tr, DL_TRACE_PLACE, pick >= 0 ? dl_gaz_place(pick)->id : lid,
+                     pick >= 0 ? dl_gaz_place(pick)->name : label, label, label + strlen(label),
+                     "source label");
 }
 
 /* The first-level region or country a qualifier names ("Mass.", "Ala.", "Iraq", "Georgia"),
@@ -450,12 +466,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
             if (pick < 0 || kind_score(p) > kind_score(dl_gaz_place(pick)))
                 pick = nmg[c].place;
         }
-        char lid[128];
-        label_id(label, lid, sizeof lid);
-        dl_trace_text(tr, label, strlen(label), DATELINE_FIELD_PLACES, i, 0);
-        dl_trace_mention(tr, DL_TRACE_PLACE, pick >= 0 ? dl_gaz_place(pick)->id : lid,
-                         pick >= 0 ? dl_gaz_place(pick)->name : label, label,
-                         label + strlen(label), "source label");
+        trace_label(tr, label, i, pick);
         if (pick >= 0) {
             credit(found, &nf, pick, W_LABEL);
             countries[nc++] = country_of(pick);

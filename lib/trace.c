@@ -9,8 +9,6 @@
 #include "gazetteer.h"
 #include "trace.h"
 
-#define MAX_TEXTS 64 /* title, lead, body, labels and datelines of one article */
-
 typedef struct {
     dateline_field_t field; /* where the words stand */
     size_t nth, offset;     /* value of the field, byte in it */
@@ -40,8 +38,8 @@ typedef struct {
 } text_t;
 
 struct dateline_explanation {
-    text_t texts[MAX_TEXTS];
-    size_t ntexts;
+    text_t *texts;          /* title, lead, body, labels and datelines of the article */
+    size_t ntexts, captexts;
     entity_t *e;
     size_t ne, cap;
     int nfinal;             /* entities the extractor answered so far */
@@ -76,6 +74,7 @@ void dateline_explanation_destroy(dateline_explanation_t *t)
     for (size_t i = 0; i < t->ne; i++)
         entity_free(&t->e[i]);
     free(t->e);
+    free(t->texts);
     free(t);
 }
 
@@ -84,9 +83,15 @@ void dl_trace_text(dl_trace_t *t, const char *p, size_t n, dateline_field_t fiel
 {
     if (!t || !p)
         return;
-    if (t->ntexts == MAX_TEXTS) {
-        t->failed = 1;
-        return;
+    if (t->ntexts == t->captexts) {
+        size_t cap = t->captexts ? 2 * t->captexts : 8;
+        text_t *more = realloc(t->texts, cap * sizeof *more);
+        if (!more) {
+            t->failed = 1;
+            return;
+        }
+        t->texts = more;
+        t->captexts = cap;
     }
     text_t *x = &t->texts[t->ntexts++];
     x->p = p;

@@ -8,15 +8,22 @@
 
 static const char *const kinds[] = {"place", "group", "learned"};
 
+/* A field's name, for a mention (never NULL). */
+static const char *field_name(dateline_field_t fl)
+{
+    const char *name = dateline_field_name(fl);
+    return name ? name : "none";
+}
+
 /* Where a mention stands, as people read it: "body 123", "dateline 1". */
 static void position(FILE *f, dateline_field_t fl, size_t nth, size_t offset)
 {
     if (fl == DATELINE_FIELD_TITLE || fl == DATELINE_FIELD_BODY)
-        fprintf(f, "%s %zu", dateline_field_name(fl), offset);
+        fprintf(f, "%s %zu", field_name(fl), offset);
     else if (fl == DATELINE_FIELD_PLACES || fl == DATELINE_FIELD_GROUPS)
         fprintf(f, "%s label %zu", fl == DATELINE_FIELD_PLACES ? "place" : "group", nth + 1);
     else
-        fprintf(f, "%s %zu", dateline_field_name(fl), nth + 1);
+        fprintf(f, "%s %zu", field_name(fl), nth + 1);
 }
 
 void out_entities_text(FILE *f, const dateline_explanation_t *e)
@@ -77,7 +84,7 @@ void out_entities_json(FILE *f, const dateline_explanation_t *e)
             const char *words, *rule;
             dateline_explanation_mention(e, i, j, &fl, &nth, &off, &words, &rule);
             fprintf(f, "%s{\"field\":\"%s\",\"nth\":%zu,\"offset\":%zu,\"words\":", j ? "," : "",
-                    dateline_field_name(fl), nth, off);
+                    field_name(fl), nth, off);
             out_json_string(f, words);
             fputs(",\"rule\":", f);
             out_json_string(f, rule);
