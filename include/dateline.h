@@ -488,9 +488,10 @@ typedef enum {
  * recorded while articles go in), then the aliases the index has learned are looked up for the
  * acronyms of its text (those it holds now: an alias learned after the article went in shows
  * too). The source's own labels (Reuters PLACES and ORGS) are not stored apart from what was
- * found; the explanation infers them from the stored saliences and order, and
- * dateline_explanation_exact() says whether its extraction gave exactly the stored places
- * and groups. Entities come places first, then groups, each most salient first as stored,
+ * found; the explanation infers them from the stored saliences and order (a group label
+ * that the text names too and that changes nothing in the order is counted as the text's
+ * alone, its salience then without the label's part), and dateline_explanation_exact() says
+ * whether its extraction gave exactly the stored places and groups. Entities come places first, then groups, each most salient first as stored,
  * then the learned groups.
  * Returns DATELINE_OK with *out (free with dateline_explanation_destroy()); DATELINE_NOT_FOUND
  * (no article with that id); DATELINE_BAD_ARGUMENT (a NULL pointer, or an index without an
