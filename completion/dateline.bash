@@ -7,7 +7,7 @@
 # The tables below are the programs' options and values: tests/completion.sh checks them
 # against each program's --help and error messages, so a new option cannot be forgotten here.
 
-_dateline_search_opts='--index --limit --offset --sort --half-life --count --show --similar
+_dateline_search_opts='--index --limit --offset --sort --half-life --count --show --explain --similar
     --all-versions --total-bound --exact-total --facet --timeline --by --format --color --no-pager --stdin --help --version'
 _dateline_search_args='--index|-i|--limit|-n|--offset|--sort|-s|--half-life|--show|--similar|--total-bound|--facet|--by|--timeline|--format|-f|--color|--colour'
 _dateline_search_formats='text json jsonl tsv csv svg'

@@ -471,6 +471,90 @@ DATELINE_API dateline_status_t dateline_index_get(dateline_index_t *index, const
 DATELINE_API dateline_status_t dateline_index_count(dateline_index_t *index, size_t *out);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Explanations: why an article has its places and groups */
+
+typedef struct dateline_explanation dateline_explanation_t;
+
+typedef enum {
+    DATELINE_ENTITY_PLACE = 0, /* a place of the article (DATELINE_FIELD_PLACE_IDS) */
+    DATELINE_ENTITY_GROUP,     /* a group of the article (DATELINE_FIELD_GROUPS) */
+    DATELINE_ENTITY_LEARNED    /* a group that group: finds the article by, through an acronym
+                                * of its text that another article defined (an alias the
+                                * index holds now); not among its stored groups */
+} dateline_entity_kind_t;
+
+/* Explains the places and groups of the article with id `id`: extraction runs again on the
+ * stored article with its decisions recorded (extraction is deterministic, and nothing is
+ * recorded while articles go in), then the aliases the index has learned are looked up for the
+ * acronyms of its text (those it holds now: an alias learned after the article went in shows
+ * too). The source's own labels (Reuters PLACES and ORGS) are not stored apart from what was
+ * found; the explanation infers them from the stored saliences and order (a group label
+ * that the text names too and that changes nothing in the order is counted as the text's
+ * alone, its salience then without the label's part), and dateline_explanation_exact() says
+ * whether its extraction gave exactly the stored places and groups. Entities come places first, then groups, each most salient first as stored,
+ * then the learned groups.
+ * Returns DATELINE_OK with *out (free with dateline_explanation_destroy()); DATELINE_NOT_FOUND
+ * (no article with that id); DATELINE_BAD_ARGUMENT (a NULL pointer, or an index without an
+ * extractor); DATELINE_CORRUPT, DATELINE_MODIFIED, DATELINE_XAPIAN_ERROR or
+ * DATELINE_NO_MEMORY; dateline_index_message() says more. */
+DATELINE_API dateline_status_t dateline_index_explain(dateline_index_t *index, const char *id,
+                                                      dateline_explanation_t **out);
+
+/* Frees an explanation and every string it gave. Accepts NULL. */
+DATELINE_API void dateline_explanation_destroy(dateline_explanation_t *explanation);
+
+/* How many entities (places and groups) it explains. */
+DATELINE_API size_t dateline_explanation_count(const dateline_explanation_t *explanation);
+
+/* Whether the extraction it records gave exactly the article's stored places (ids and
+ * saliences), groups (in order) and acronyms: 1, or 0 (the stored ones came from another
+ * version of the extractor or gazetteer, or the labels could not be inferred). */
+DATELINE_API int dateline_explanation_exact(const dateline_explanation_t *explanation);
+
+/* Entity i (from 0): its kind, its id (a place's gazetteer id, "=key" for a source's label the
+ * gazetteer does not know; a group's folded key), its display name and its salience (what
+ * the extractor ranks by: mentions weighed by where they stand; 0 for a learned group). Any
+ * of the output pointers may be NULL. Strings belong to the explanation.
+ * Returns DATELINE_OK; DATELINE_END when i is past the last; DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_explanation_entity(const dateline_explanation_t *explanation,
+                                                           size_t i, dateline_entity_kind_t *kind,
+                                                           const char **id, const char **name,
+                                                           int *salience);
+
+/* How many mentions entity i has, in *out. Returns DATELINE_OK, DATELINE_END (no entity i) or
+ * DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_explanation_mentions(const dateline_explanation_t *explanation,
+                                                             size_t i, size_t *out);
+
+/* Mention j of entity i: where its words stand (value `nth` of `field`, from 0, at byte
+ * `offset` of it: DATELINE_FIELD_TITLE or _BODY with nth 0 for the text; _PLACES or _GROUPS
+ * for a label the source gave; _DATELINES for a place of the dateline), the words as written,
+ * and the rule that took them: "dateline", "gazetteer name", "gazetteer acronym", "demonym",
+ * "qualifier", "historical state", "source label", "group list name", "group list acronym",
+ * "weak alias confirmed", "acronym defined in text", "initials of a named group",
+ * "organisation word" or "learned alias". Any output pointer may be NULL; strings belong to
+ * the explanation. Returns DATELINE_OK, DATELINE_END (no such mention) or
+ * DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_explanation_mention(const dateline_explanation_t *explanation,
+                                                            size_t i, size_t j,
+                                                            dateline_field_t *field, size_t *nth,
+                                                            size_t *offset, const char **words,
+                                                            const char **rule);
+
+/* How many candidates entity i beat, in *out: other entries of the gazetteer or the group
+ * list that its words could have meant. Returns as dateline_explanation_mentions(). */
+DATELINE_API dateline_status_t dateline_explanation_candidates(const dateline_explanation_t *explanation,
+                                                               size_t i, size_t *out);
+
+/* Candidate j of entity i: its id, its name and why it lost ("set aside: ..., scored 27
+ * against 90 ..."). Any output pointer may be NULL; strings belong to the explanation.
+ * Returns DATELINE_OK, DATELINE_END or DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_explanation_candidate(const dateline_explanation_t *explanation,
+                                                              size_t i, size_t j, const char **id,
+                                                              const char **name,
+                                                              const char **why);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Queries and results */
 
 typedef struct dateline_query dateline_query_t;

@@ -125,12 +125,15 @@ static void canon_key(const char *name, char *out, size_t cap)
         out[cap - 1] = '\0';
 }
 
-static void add_group(group_t *g, size_t *ng, const char *name, int weight)
+#define NO_GROUP ((size_t)-1)
+
+/* Counts a mention of the group `name`; returns its index in g, or NO_GROUP. */
+static size_t add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
     char k1[128];
     canon_key(name, k1, sizeof k1);
     if (!k1[0])
-        return;
+        return NO_GROUP;
     for (size_t i = 0; i < *ng; i++)
         if (strcmp(k1, g[i].key) == 0) {
             g[i].salience += weight;
@@ -143,7 +146,7 @@ static void add_group(group_t *g, size_t *ng, const char *name, int weight)
                 memcpy(g[i].name, name, n);
                 g[i].name[n] = '\0';
             }
-            return;
+            return i;
         }
     if (*ng < MAX_GROUPS) {
         size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
@@ -152,8 +155,17 @@ static void add_group(group_t *g, size_t *ng, const char *name, int weight)
         memcpy(g[*ng].key, k1, sizeof k1);
         g[*ng].salience = weight;
         g[*ng].first = *ng;
-        (*ng)++;
+        return (*ng)++;
     }
+    return NO_GROUP;
+}
+
+/* Records that the words from `from` to `to` were taken for group k by `rule`. */
+static void trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from, const char *to,
+                  const char *rule)
+{
+    if (k != NO_GROUP)
+        dl_trace_mention(tr, DL_TRACE_GROUP, g[k].key, g[k].name, from, to, rule);
 }
 
 static int by_salience(const void *a, const void *b)
@@ -179,6 +191,22 @@ static const dl_place_t *builtin(const char *key, size_t n, int need_caps, int c
             return dl_grp_get(nm[i].place);
         }
     return NULL;
+}
+
+/* Records the other entries of the group list the same key names, which lost to group k
+ * (explanations only): the list gives a key to its first entry that fits. */
+static void beaten(dl_trace_t *tr, const group_t *g, size_t k, const char *key, size_t n,
+                   const dl_place_t *chosen)
+{
+    size_t count;
+    const dl_naming_t *nm = tr && k != NO_GROUP ? dl_grp_lookup(key, n, &count) : NULL;
+    for (size_t i = 0; nm && i < count; i++) {
+        const dl_place_t *b = dl_grp_get(nm[i].place);
+        if (b != chosen)
+            dl_trace_beat(tr, DL_TRACE_GROUP, g[k].key, b->id, b->name, "%s",
+                          nm[i].weak ? "a weak alias, counted only when confirmed"
+                                     : "the group list names another entry first");
+    }
 }
 
 /* Whether the folded acronym is the initials of the name's capitalised words. */
@@ -245,6 +273,13 @@ static int credit_dash(const word_t *w)
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap)
 {
+    return dl_extract_groups_traced(a, defs, cap, ndefs, salience, salience_cap, NULL);
+}
+
+dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_t *defs,
+                                           size_t cap, size_t *ndefs, int *salience,
+                                           size_t salience_cap, dl_trace_t *tr)
+{
     words_t ws = {0};
     group_t *g = malloc(MAX_GROUPS * sizeof *g);
     size_t ng = 0;
@@ -256,6 +291,8 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     struct {
         const char *name;
         int weight;
+        const word_t *w;   /* its first word, and */
+        size_t n;          /* how many */
     } pending[MAX_GROUPS]; /* mentions by weak names, counted once confirmed */
     size_t npending = 0;
     *ndefs = 0;
@@ -270,15 +307,19 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         char key[128];
         size_t k = dl_gaz_fold(l, strlen(l), key, sizeof key);
         const dl_place_t *b = builtin(key, k, 0, 0, NULL, 0, 0, NULL);
-        add_group(g, &ng, b ? b->name : l, G_LABEL);
+        size_t at = add_group(g, &ng, b ? b->name : l, G_LABEL);
+        dl_trace_text(tr, l, strlen(l), DATELINE_FIELD_GROUPS, i, 0);
+        trace(tr, g, at, l, l + strlen(l), "source label");
     }
     if (title) {
+        dl_trace_text(tr, title, strlen(title), DATELINE_FIELD_TITLE, 0, 0);
         dl_words_split(&ws, title, G_TITLE);
         caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             caps_title = caps_title && (ws.w[i].caps || !ws.w[i].upper);
     }
     if (body) {
+        const char *text = body;
         dl_lead_t lead;
         if (dl_lead_parse(body, strlen(body), &lead))
             body += lead.length;
@@ -286,10 +327,16 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         first_par = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
         if (!first_par)
             ws.failed = 1;
-        else
+        else {
+            dl_trace_text(tr, first_par, strlen(first_par), DATELINE_FIELD_BODY, 0,
+                          (size_t)(body - text));
             dl_words_split(&ws, first_par, G_LEAD);
-        if (nl)
+        }
+        if (nl) {
+            dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
+                          (size_t)(nl + 1 - text));
             dl_words_split(&ws, nl + 1, G_BODY);
+        }
     }
     if (ws.failed) {
         st = DATELINE_NO_MEMORY;
@@ -328,7 +375,8 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             dl_definition_t *d = &defs[(*ndefs)++];
             snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
             words_text(&ws, best, j, d->name, sizeof d->name);
-            add_group(g, &ng, d->name, acr->weight);
+            trace(tr, g, add_group(g, &ng, d->name, acr->weight), ws.w[best].p,
+                  acr->p + acr->n + (acr->p[acr->n] == ')'), "acronym defined in text");
         }
     }
     /* 2. known names and acronyms, and 3. names headed by an organisation word */
@@ -350,16 +398,18 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
          * story's groups never depend on the order stories went in. */
         if (acronym(w) && !in_title) {
             char k1[32];
-            const char *meant = NULL;
+            const char *meant = NULL, *rule = "acronym defined in text";
             dl_gaz_fold(w->p, w->n, k1, sizeof k1);
             for (size_t d = 0; d < *ndefs && !meant; d++)
                 if (strlen(defs[d].acronym) == w->n && memcmp(defs[d].acronym, w->p, w->n) == 0)
                     meant = defs[d].name;
             for (size_t q = 0; q < ng && !meant; q++)
-                if (initials_of(g[q].name, k1))
+                if (initials_of(g[q].name, k1)) {
                     meant = g[q].name;
+                    rule = "initials of a named group";
+                }
             if (meant) {
-                add_group(g, &ng, meant, w->weight);
+                trace(tr, g, add_group(g, &ng, meant, w->weight), w->p, w->p + w->n, rule);
                 char a8[16];
                 snprintf(a8, sizeof a8, "%.*s", (int)dl_utf8_fit(w->p, w->n, sizeof a8), w->p);
                 st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
@@ -381,10 +431,16 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             int weak = 0;
             const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n, &weak);
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
-                if (!weak)
-                    add_group(g, &ng, b->name, w->weight);
-                else if (npending < MAX_GROUPS) {
+                if (!weak) {
+                    size_t at = add_group(g, &ng, b->name, w->weight);
+                    const word_t *wn = &ws.w[i + n - 1];
+                    trace(tr, g, at, w->p, wn->p + wn->n,
+                          n == 1 && acronym(w) ? "group list acronym" : "group list name");
+                    beaten(tr, g, at, key, klen[n - 1], b);
+                } else if (npending < MAX_GROUPS) {
                     pending[npending].name = b->name;
+                    pending[npending].w = w;
+                    pending[npending].n = n;
                     pending[npending++].weight = w->weight;
                 }
                 used = n;
@@ -398,6 +454,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             st = dl_article_put(a, DATELINE_FIELD_ACRONYMS, a8, strlen(a8));
             if (st != DATELINE_OK)
                 goto out;
+            dl_trace_mention(tr, DL_TRACE_ACRONYM, a8, a8, w->p, w->p + w->n, "acronym");
             used = 1;
         }
         if (!used && !in_title) {
@@ -440,7 +497,9 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
             if (last_org && last_org > from && last_org - from >= 2) {
                 char name[128];
                 words_text(&ws, from, last_org, name, sizeof name);
-                add_group(g, &ng, name, w->weight);
+                const word_t *wn = &ws.w[last_org - 1];
+                trace(tr, g, add_group(g, &ng, name, w->weight), ws.w[from].p, wn->p + wn->n,
+                      "organisation word");
                 used = last_org - i;
             }
         }
@@ -451,8 +510,11 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
         char key[128];
         canon_key(pending[p].name, key, sizeof key);
         for (size_t q = 0; q < ng; q++)
-            if (strcmp(g[q].key, key) == 0)
+            if (strcmp(g[q].key, key) == 0) {
                 g[q].salience += pending[p].weight;
+                const word_t *wn = pending[p].w + pending[p].n - 1;
+                trace(tr, g, q, pending[p].w->p, wn->p + wn->n, "weak alias confirmed");
+            }
     }
     size_t kept = 0;
     for (size_t i = 0; i < ng; i++)
@@ -463,6 +525,7 @@ dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs
     dl_article_clear_field(a, DATELINE_FIELD_GROUPS);
     for (size_t i = 0; i < ng && st == DATELINE_OK; i++) {
         st = dl_article_put(a, DATELINE_FIELD_GROUPS, g[i].name, strlen(g[i].name));
+        dl_trace_final(tr, DL_TRACE_GROUP, g[i].key, g[i].name, g[i].salience);
         if (salience && i < salience_cap)
             salience[i] = g[i].salience;
     }

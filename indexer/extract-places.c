@@ -24,6 +24,7 @@ typedef struct {
     int within;                    /* a qualifier's place ("CANTON, Mass."), or -1 */
     int adjective;
     int weight;
+    size_t qwords;                 /* words of the qualifier read with it */
 } mention_t;
 
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "minister", "senator",
@@ -129,8 +130,20 @@ static int set_aside(const mention_t *m, size_t k)
     return inside && !dl_gaz_within(place, m->within);
 }
 
-/* Picks the candidate of a mention that fits the story best: its kind, a place of a country
- * the story names, then its size; ties go to the bigger place, then to the smaller id. */
+/* How well candidate k of a mention fits the story: its kind, a place of a country the story
+ * names, then its size. */
+static double score(const mention_t *m, size_t k, const int *countries, size_t ncountries)
+{
+    const dl_place_t *p = dl_gaz_place(m->namings[k].place);
+    double s = kind_score(p) + magnitude(p->population);
+    for (size_t c = 0; c < ncountries; c++)
+        if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY)
+            return s + 40;
+    return s;
+}
+
+/* Picks the candidate of a mention that fits the story best (score()); ties go to the bigger
+ * place, then to the smaller id. */
 static int choose(const mention_t *m, const int *countries, size_t ncountries)
 {
     double best = -1;
@@ -139,12 +152,7 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
         if (!(m->usable >> k & 1) || set_aside(m, k))
             continue;
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
-        double s = kind_score(p) + magnitude(p->population);
-        for (size_t c = 0; c < ncountries; c++)
-            if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY) {
-                s += 40;
-                break;
-            }
+        double s = score(m, k, countries, ncountries);
         const dl_place_t *b = pick >= 0 ? dl_gaz_place(pick) : NULL;
         if (s > best || (s == best && (p->population > b->population ||
                                        (p->population == b->population &&
@@ -154,6 +162,69 @@ static int choose(const mention_t *m, const int *countries, size_t ncountries)
         }
     }
     return pick;
+}
+
+/* Records why each other candidate of a mention lost to its choice (explanations only). */
+static void beaten(dl_trace_t *tr, const mention_t *m, const int *countries, size_t nc)
+{
+    if (!tr)
+        return;
+    const dl_place_t *c = dl_gaz_place(m->chosen);
+    double best = 0;
+    for (size_t k = 0; k < m->nnamings; k++)
+        if (m->namings[k].place == m->chosen && (m->usable >> k & 1))
+            best = score(m, k, countries, nc);
+    for (size_t k = 0; k < m->nnamings; k++) {
+        const dl_place_t *p = dl_gaz_place(m->namings[k].place);
+        double s = score(m, k, countries, nc);
+        if (m->namings[k].place == m->chosen)
+            continue;
+        if (!(m->usable >> k & 1))
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "its name cannot stand for these words (capitals, words, dateline)");
+        else if (set_aside(m, k) && m->within >= 0 && !dl_gaz_within(m->namings[k].place, m->within))
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name, "outside the qualifier %s",
+                          dl_gaz_place(m->within)->name);
+        else if (set_aside(m, k))
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "a part of a country the same name names");
+        else if (s < best)
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "scored %.0f against %.0f (kind, population, a country the story names)",
+                          s, best);
+        else
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "same score %.0f: the bigger place, then the smaller id wins", s);
+    }
+}
+
+/* The rule that took a mention's words for its place. */
+static const char *rule_of(const dl_naming_t *nmg)
+{
+    return nmg && nmg->adjective ? "demonym" : nmg && nmg->acronym ? "gazetteer acronym"
+                                                                   : "gazetteer name";
+}
+
+/* The id a source's label the gazetteer does not know is kept under: "=" and its key. */
+static void label_id(const char *label, char *out, size_t cap)
+{
+    char *key = dl_key_normalize(label, 100);
+    snprintf(out, cap, "=%s", key ? key : "");
+    free(key);
+}
+
+/* Records a label the source gave, value i of PLACES, taken for place pick (-1: none the
+ * gazetteer knows). */
+static void trace_label(dl_trace_t *tr, const char *label, size_t i, int pick)
+{
+    char lid[128];
+    if (!tr)
+        return;
+    label_id(label, lid, sizeof lid);
+    dl_trace_text(tr, label, strlen(label), DATELINE_FIELD_PLACES, i, 0);
+    dl_trace_mention(tr, DL_TRACE_PLACE, pick >= 0 ? dl_gaz_place(pick)->id : lid,
+                     pick >= 0 ? dl_gaz_place(pick)->name : label, label, label + strlen(label),
+                     "source label");
 }
 
 /* The first-level region or country a qualifier names ("Mass.", "Ala.", "Iraq", "Georgia"),
@@ -187,7 +258,8 @@ static int in_territory(int p, int h, uint32_t day)
 
 /* Credits each historical state that existed on day with the salience of the places found
  * from index `from` on that lay in it. */
-static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t day)
+static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t day,
+                              dl_trace_t *tr)
 {
     size_t nh, end = *nf;
     const int *hist = dl_gaz_historical(&nh);
@@ -196,8 +268,12 @@ static void credit_historical(found_t *found, size_t *nf, size_t from, uint32_t 
     for (size_t h = 0; h < nh; h++) {
         int sal = 0;
         for (size_t f = from; f < end; f++)
-            if (found[f].place != hist[h] && in_territory(found[f].place, hist[h], day))
+            if (found[f].place != hist[h] && in_territory(found[f].place, hist[h], day)) {
                 sal += found[f].salience;
+                dl_trace_inherit(tr, DL_TRACE_PLACE, dl_gaz_place(found[f].place)->id,
+                                 dl_gaz_place(hist[h])->id, dl_gaz_place(hist[h])->name,
+                                 "historical state");
+            }
         if (sal)
             credit(found, nf, hist[h], sal);
     }
@@ -272,13 +348,14 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                     m->within = qualifier(q->p, q->n);
                 qwords = m->within >= 0 && !qwords ? 1 : qwords;
             }
+            m->qwords = qwords;
             /* a qualifier is one only when the name has a place in it: "France, Germany" */
             int inside = 0;
             for (size_t c = 0; c < count && m->within >= 0 && !inside; c++)
                 inside = (usable >> c & 1) && dl_gaz_within(nmg[c].place, m->within);
             if (!inside) {
                 m->within = -1;
-                qwords = 0;
+                qwords = m->qwords = 0;
             }
             m->adjective = first->adjective;
             m->weight = w->weight;
@@ -318,6 +395,11 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
 
 dateline_status_t dl_extract_places(dateline_article_t *a)
 {
+    return dl_extract_places_traced(a, NULL);
+}
+
+dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr)
+{
     words_t ws = {0};
     dateline_status_t st = DATELINE_OK;
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
@@ -326,12 +408,14 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     if (!dl_gaz_load())
         return DATELINE_NO_MEMORY;
     if (title) {
+        dl_trace_text(tr, title, strlen(title), DATELINE_FIELD_TITLE, 0, 0);
         dl_words_split(&ws, title, W_TITLE);
         all_caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             all_caps_title = all_caps_title && (ws.w[i].caps || !ws.w[i].upper);
     }
     char *lead = NULL; /* the words point into it: it lives until the end */
+    const char *text = body;
     if (body) {
         /* the dateline lead is where the story was filed, weighed below, not a mention */
         dl_lead_t dlead;
@@ -340,12 +424,16 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         /* the first paragraph is the lead */
         const char *nl = strchr(body, '\n');
         lead = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
-        if (lead)
+        if (lead) {
+            dl_trace_text(tr, lead, strlen(lead), DATELINE_FIELD_BODY, 0, (size_t)(body - text));
             dl_words_split(&ws, lead, W_LEAD);
-        else
+        } else
             ws.failed = 1;
-        if (nl)
+        if (nl) {
+            dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
+                          (size_t)(nl + 1 - text));
             dl_words_split(&ws, nl + 1, W_BODY);
+        }
     }
     mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
     size_t nlabels = dateline_article_count(a, DATELINE_FIELD_PLACES);
@@ -378,6 +466,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
             if (pick < 0 || kind_score(p) > kind_score(dl_gaz_place(pick)))
                 pick = nmg[c].place;
         }
+        trace_label(tr, label, i, pick);
         if (pick >= 0) {
             credit(found, &nf, pick, W_LABEL);
             countries[nc++] = country_of(pick);
@@ -415,8 +504,16 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         }
         /* "West German farmers" points at the country nearly as much as its name does */
         credit(found, &nf, m->chosen, nmg && nmg->adjective ? m->weight * 3 / 4 : m->weight);
-        if (m->within >= 0 && dl_gaz_within(m->chosen, m->within))
+        const word_t *w0 = &ws.w[m->first], *wn = &ws.w[m->first + m->count - 1];
+        dl_trace_mention(tr, DL_TRACE_PLACE, dl_gaz_place(m->chosen)->id,
+                         dl_gaz_place(m->chosen)->name, w0->p, wn->p + wn->n, rule_of(nmg));
+        beaten(tr, m, countries, nc);
+        if (m->within >= 0 && dl_gaz_within(m->chosen, m->within)) {
             credit(found, &nf, m->within, m->weight); /* "Kent, Washington": the state too */
+            const word_t *q = &ws.w[m->first + m->count], *qn = q + m->qwords - 1;
+            dl_trace_mention(tr, DL_TRACE_PLACE, dl_gaz_place(m->within)->id,
+                             dl_gaz_place(m->within)->name, q->p, qn->p + qn->n, "qualifier");
+        }
     }
     /* A story from before a state ended: its places there were in that state too (Frankfurt
      * in 1987 is in West Germany). */
@@ -425,7 +522,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     if (date && strlen(date) >= 10)
         day = (uint32_t)strtoul(date, NULL, 10) * 10000 +
               (uint32_t)strtoul(date + 5, NULL, 10) * 100 + (uint32_t)strtoul(date + 8, NULL, 10);
-    credit_historical(found, &nf, 0, day);
+    credit_historical(found, &nf, 0, day, tr);
     size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
      * also points there (the place itself, or one within or around it), or points nowhere. */
@@ -434,7 +531,8 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         char key[PHRASE_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
-        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0};
+        mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0, 0};
+        dl_trace_text(tr, d, strlen(d), DATELINE_FIELD_DATELINES, i, 0);
         /* "CANTON, Mass.": the next place of the dateline qualifies this one */
         if (i + 1 < ndl) {
             const char *q = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i + 1);
@@ -448,10 +546,15 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         for (size_t f = 0; f < nf && !here; f++)
             here = dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place) ||
                    in_territory(pick, found[f].place, day);
-        if (here)
+        if (here) {
             credit(found, &nf, pick, W_DATELINE);
+            m.chosen = pick;
+            dl_trace_mention(tr, DL_TRACE_PLACE, dl_gaz_place(pick)->id,
+                             dl_gaz_place(pick)->name, d, d + strlen(d), "dateline");
+            beaten(tr, &m, countries, nc);
+        }
     }
-    credit_historical(found, &nf, before_dateline, day);
+    credit_historical(found, &nf, before_dateline, day, tr);
     qsort(found, nf, sizeof *found, by_salience);
     /* PLACES: display names, most salient first (labels included); PLACE_IDS: "id salience" */
     dl_article_clear_field(a, DATELINE_FIELD_PLACES);
@@ -461,6 +564,7 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         char entry[128];
         st = dl_article_put(a, DATELINE_FIELD_PLACES, p->name, strlen(p->name));
         snprintf(entry, sizeof entry, "%s %d", p->id, found[i].salience);
+        dl_trace_final(tr, DL_TRACE_PLACE, p->id, p->name, found[i].salience);
         if (st == DATELINE_OK)
             st = dl_article_put(a, DATELINE_FIELD_PLACE_IDS, entry, strlen(entry));
     }
@@ -468,9 +572,10 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
         /* a label the gazetteer does not know is kept as it is */
         char entry[160];
         st = dl_article_put(a, DATELINE_FIELD_PLACES, unknown[i], strlen(unknown[i]));
-        char *key = dl_key_normalize(unknown[i], 100);
-        snprintf(entry, sizeof entry, "=%s %d", key ? key : "", W_LABEL);
-        free(key);
+        char lid[128];
+        label_id(unknown[i], lid, sizeof lid);
+        snprintf(entry, sizeof entry, "%s %d", lid, W_LABEL);
+        dl_trace_final(tr, DL_TRACE_PLACE, lid, unknown[i], W_LABEL);
         if (st == DATELINE_OK)
             st = dl_article_put(a, DATELINE_FIELD_PLACE_IDS, entry, strlen(entry));
     }

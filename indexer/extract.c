@@ -17,4 +17,4 @@ static dateline_status_t extract(dateline_article_t *a, dl_definition_t *defs, s
     return st;
 }
 
-const dl_extractor_t dl_extractors = {extract};
+const dl_extractor_t dl_extractors = {extract, dl_extract_explain};

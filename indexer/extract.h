@@ -30,6 +30,8 @@ char *dl_headline_from_lead(const char *s, size_t n, size_t max);
 /* ---- places (extract-places.c) ---- */
 /* Finds the places of an article (see dateline_index_add()). */
 dateline_status_t dl_extract_places(dateline_article_t *a);
+/* The same, with each decision recorded in trace (lib/trace.h) when it is not NULL. */
+dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *trace);
 
 /* ---- groups (extract-groups.c) ---- */
 /* Finds the groups of an article: sets GROUPS (display names, most salient first; labels its
@@ -38,6 +40,16 @@ dateline_status_t dl_extract_places(dateline_article_t *a);
  * gets each group's salience (up to salience_cap of them). Depends on the article alone. */
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap);
+/* The same, with each decision recorded in trace (lib/trace.h) when it is not NULL. */
+dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_t *defs,
+                                           size_t cap, size_t *ndefs, int *salience,
+                                           size_t salience_cap, dl_trace_t *trace);
+
+/* ---- explaining (explain.c) ---- */
+/* The explain entry of the extractors: the source's labels, which are not stored apart, are
+ * inferred from the stored saliences and order. */
+dateline_status_t dl_extract_explain(const dateline_article_t *a, dl_trace_t *trace);
+
 /* ---- the extractors (extract.c) ---- */
 /* The extractors of indexer/ (places, then groups), given to an index by dateline_index_open()
  * (index-defaults.c). */

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "dateline.h"
 #include "schema.h"
+#include "trace.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -150,6 +151,11 @@ typedef struct {
      * dateline.aliases.). */
     dateline_status_t (*extract)(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                  size_t *ndefs);
+    /* Runs extraction again on a stored article (a, as dateline_index_get() gave it: not
+     * changed) with its decisions recorded in trace, then dl_trace_final() for each place and
+     * group found and dl_trace_set_exact(): whether they are the stored ones. NULL: the
+     * extractor explains nothing (dateline_index_explain() says so). */
+    dateline_status_t (*explain)(const dateline_article_t *a, dl_trace_t *trace);
 } dl_extractor_t;
 /* Gives idx the extractor its dateline_index_add() runs; NULL: articles go in as they are
  * given (lib/index-open.cc). */

@@ -68,6 +68,10 @@ static void usage(FILE *f)
 "                         the other options apply to every query\n"
 "      --show ID          print the whole stored article with that id, and the other\n"
 "                         versions of its story (repeats, updates, corrections)\n"
+"      --explain          why the article has its places and groups: each with its\n"
+"                         salience, every mention (offset and words), the rule that took\n"
+"                         it and the candidates it beat; with --show (text, json, jsonl)\n"
+"                         or results in json or jsonl (\"entities\" of each result)\n"
 "      --similar ID       more like this: the stories that share the most distinctive\n"
 "                         words with article ID, best first (not ID itself, nor the other\n"
 "                         versions of its story); with a QUERY, only the ones matching it\n"
@@ -223,6 +227,7 @@ typedef struct {
     dateline_field_t by;    /* --by: the timeline's series */
     size_t by_top;          /* and how many (0: none) */
     size_t width;       /* text: the terminal's width */
+    int explain;        /* --explain */
     const char *similar; /* --similar ID, with the query (when not empty) as its filter */
     const char *label;   /* what the output names the search by */
 } search_t;
@@ -334,7 +339,9 @@ static dateline_status_t page(dateline_query_t *q, const search_t *s, const out_
  * start, a later one from where the list had got to. */
 static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *out, int *rc)
 {
-    out_t o = {s->fmt, s->label, s->offset, s->color, s->width, s->limit > 0, s->all_versions};
+    out_t o = {s->fmt,         s->label,          s->offset,
+               s->color,       s->width,          s->limit > 0,
+               s->all_versions, s->explain ? idx : NULL};
     out_totals_t t = {0, 0, 1, 0};
     dateline_query_t *q = NULL;
     dateline_status_t st;
@@ -418,8 +425,18 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
                     st = dateline_query_run(cq, 0, 100, &chain);
                 free(cqs);
             }
+            /* its places and groups explained: printed (--explain), or their mentions
+             * highlighted on a terminal */
+            dateline_explanation_t *e = NULL;
+            if (st == DATELINE_OK && (s->explain || (s->color && s->fmt == OUT_TEXT))) {
+                st = dateline_index_explain(idx, s->show, &e);
+                if (!s->explain && st != DATELINE_OK && st != DATELINE_MODIFIED)
+                    st = DATELINE_OK; /* no highlighting then */
+            }
+            out_show_t x = {e, s->explain, s->color};
             if (st == DATELINE_OK)
-                st = out_article(out, s->fmt, a, chain);
+                st = out_article(out, s->fmt, a, chain, &x);
+            dateline_explanation_destroy(e);
             dateline_query_destroy(cq);
             dateline_article_destroy(a);
             *rc = 0;
@@ -654,6 +671,7 @@ typedef struct {
     const char *index_word;     /* the word --index came from ("-iran"), for query_hint() */
     const char *show, *similar; /* --show ID, --similar ID */
     int all_versions, count, from_stdin, no_pager;
+    int explain;                /* --explain */
     size_t total_bound;         /* --total-bound N, --exact-total (0) */
     int color;                  /* --color: 1, 0, or -1 for auto */
     int fmt_given;              /* --format was given */
@@ -671,7 +689,7 @@ typedef struct {
 
 enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
        OPT_ALL_VERSIONS, OPT_EXACT_TOTAL, OPT_TOTAL_BOUND, OPT_BY, OPT_STDIN, OPT_NO_PAGER,
-       OPT_SIMILAR };
+       OPT_SIMILAR, OPT_EXPLAIN };
 
 static const struct option longopts[] = {
     {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
@@ -681,6 +699,7 @@ static const struct option longopts[] = {
     {"exact-total", no_argument, NULL, OPT_EXACT_TOTAL},
     {"total-bound", required_argument, NULL, OPT_TOTAL_BOUND},
     {"similar", required_argument, NULL, OPT_SIMILAR},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"facet", required_argument, NULL, OPT_FACET},
@@ -753,6 +772,7 @@ static int parse_option(options_t *o, int c, const char *word)
     case 's': case OPT_COLOR: case OPT_TIMELINE: return parse_choice(o, c, optarg, word);
     case 'c': o->count = 1; return -1;
     case OPT_SHOW: o->show = optarg; return -1;
+    case OPT_EXPLAIN: o->explain = 1; return -1;
     case OPT_ALL_VERSIONS: o->all_versions = 1; return -1;
     case OPT_EXACT_TOTAL: o->total_bound = 0; return -1;
     case OPT_TOTAL_BOUND: return parse_size("--total-bound", optarg, &o->total_bound) ? -1 : 2;
@@ -833,6 +853,15 @@ static int parse_options(int argc, char **argv, options_t *o)
     if (!out_has_facets(o->fmt) && (o->nfacets || o->timeline != DATELINE_TIMELINE_NONE)) {
         fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
                         "json or tsv\n", prog, out_format_name(o->fmt));
+        return 2;
+    }
+    if (o->explain && !o->show && o->fmt != OUT_JSON && o->fmt != OUT_JSONL) {
+        fprintf(stderr, "%s: --explain explains --show's article, or the results of --format "
+                        "json or jsonl\n", prog);
+        return 2;
+    }
+    if (o->explain && o->show && o->fmt != OUT_TEXT && o->fmt != OUT_JSON && o->fmt != OUT_JSONL) {
+        fprintf(stderr, "%s: --show --explain prints text, json or jsonl\n", prog);
         return 2;
     }
     if (o->color < 0) {
@@ -998,7 +1027,8 @@ int main(int argc, char **argv)
      * nothing half-done has been printed. */
     search_t sr = {query, o.show, o.fmt, o.color, o.sort, o.half_life, o.count, o.offset,
                    o.limit, o.facets, o.facet_top, o.nfacets, o.timeline, o.period,
-                   o.all_versions, o.total_bound, o.by, o.by_top, cols, o.similar, label};
+                   o.all_versions, o.total_bound, o.by, o.by_top, cols, o.explain, o.similar,
+                   label};
     rc = o.from_stdin ? answer_lines(idx, &sr) : run(idx, &sr, &o, rows, cols);
     dateline_index_close(idx);
     free(query);

@@ -19,6 +19,7 @@ typedef struct {
     const size_t *tspans; /* the query's words in it */
     size_t ntspans;
     size_t versions;      /* articles in its story chain */
+    const dateline_explanation_t *e; /* --explain: its places and groups explained */
 } row_t;
 
 /* An output format: what it prints of a list of results (begin, each result, the facets and
@@ -38,7 +39,8 @@ typedef struct {
     void (*end)(FILE *f, const out_t *o, const out_totals_t *t, size_t shown, const char *tail,
                 size_t taillen);
     void (*count)(FILE *f, const char *query, size_t total);
-    void (*article)(FILE *f, const dateline_article_t *a, const dateline_article_t **v, size_t nv);
+    void (*article)(FILE *f, const dateline_article_t *a, const dateline_article_t **v, size_t nv,
+                    const out_show_t *x);
 } printer_t;
 
 /* ---- the rows: one per format, each in its file (output.c lists them in out_format_t's order) ---- */

@@ -126,7 +126,10 @@ static void json_result(FILE *f, const row_t *w)
     fputs(",\"highlights\":[", f);
     for (size_t k = 0; k < w->nspans; k++)
         fprintf(f, "%s[%zu,%zu]", k ? "," : "", w->spans[2 * k], w->spans[2 * k + 1]);
-    fputs("]}", f);
+    fputc(']', f);
+    if (w->e)
+        out_entities_json(f, w->e);
+    fputc('}', f);
 }
 
 static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
@@ -271,7 +274,7 @@ static void json_facets(FILE *f, const out_t *o, dateline_results_t *res,
 
 /* An article in JSON (and JSON Lines): one object on one line. v: the nv other versions. */
 static void json_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                         size_t nv)
+                         size_t nv, const out_show_t *x)
 {
     fprintf(f, "{\"version\":%d", DL_JSON_VERSION);
     for (size_t i = 0; i < OUT_NORDER; i++) {
@@ -297,6 +300,8 @@ static void json_article(FILE *f, const dateline_article_t *a, const dateline_ar
     }
     fputc(']', f);
     json_field(f, "body", dateline_article_get(a, DATELINE_FIELD_BODY), 1);
+    if (x->e && x->print)
+        out_entities_json(f, x->e);
     fputs("}\n", f);
 }
 

@@ -329,9 +329,22 @@ static void text_facets(FILE *f, const out_t *o, dateline_results_t *res,
         text_timeline(f, res, period);
 }
 
+/* Text of a field with the mentions of places and groups highlighted (on a terminal), else as
+ * it is. */
+#define C_ENTITY "\033[1;36m"
+static void text_marked(FILE *f, const char *s, dateline_field_t fl, const out_show_t *x)
+{
+    size_t n = 0, col = 0, *spans = x->e && x->color ? out_entity_spans(x->e, fl, &n) : NULL;
+    if (spans)
+        wrap(f, s, spans, n, C_ENTITY, NULL, &col, 0, 0, 0);
+    else
+        fputs(s, f);
+    free(spans);
+}
+
 /* An article as text: a line per field, the versions, a blank line and the body. */
 static void text_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                         size_t nv)
+                         size_t nv, const out_show_t *x)
 {
     for (size_t i = 0; i < OUT_NORDER; i++) {
         dateline_field_t fl = out_order[i];
@@ -339,6 +352,11 @@ static void text_article(FILE *f, const dateline_article_t *a, const dateline_ar
         if (!n)
             continue;
         fprintf(f, "%-11s", dateline_field_name(fl));
+        if (fl == DATELINE_FIELD_TITLE) {
+            text_marked(f, dateline_article_get(a, fl), fl, x);
+            fputc('\n', f);
+            continue;
+        }
         for (size_t k = 0; k < n; k++) {
             char *copy;
             fprintf(f, "%s%s", k ? "; " : "", out_shown(a, fl, k, &copy));
@@ -356,8 +374,13 @@ static void text_article(FILE *f, const dateline_article_t *a, const dateline_ar
                     ? "" : "  (this one)");
     }
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
-    if (body)
-        fprintf(f, "\n%s\n", body);
+    if (body) {
+        fputc('\n', f);
+        text_marked(f, body, DATELINE_FIELD_BODY, x);
+        fputc('\n', f);
+    }
+    if (x->e && x->print)
+        out_entities_text(f, x->e);
 }
 
 const printer_t out_printer_text = {.name = "text", .stories = 1, .facets = 1, .marks_title = 1,

@@ -193,14 +193,16 @@ static void delimited_article(FILE *f, const dateline_article_t *a, const dateli
 }
 
 static void tsv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                        size_t nv)
+                        size_t nv, const out_show_t *x)
 {
+    (void)x;
     delimited_article(f, a, v, nv, &tsv);
 }
 
 static void csv_article(FILE *f, const dateline_article_t *a, const dateline_article_t **v,
-                        size_t nv)
+                        size_t nv, const out_show_t *x)
 {
+    (void)x;
     delimited_article(f, a, v, nv, &csv);
 }
 

@@ -97,25 +97,42 @@ static int unmark(const char *marked, char **plain, size_t **spans, size_t *nspa
     return 1;
 }
 
+/* The explanation of a result's article when --explain asks for one, in *out (NULL else). */
+static dateline_status_t explained(const out_t *o, const dateline_article_t *a,
+                                   dateline_explanation_t **out)
+{
+    *out = NULL;
+    if (!o->explain)
+        return DATELINE_OK;
+    return dateline_index_explain(o->explain, dateline_article_get(a, DATELINE_FIELD_ID), out);
+}
+
 dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size_t i)
 {
-    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0};
+    row_t w = {r, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, NULL};
     const char *marked, *mtitle = NULL;
+    dateline_explanation_t *e = NULL;
     dateline_status_t st = dateline_result_article(r, &w.a);
+    if (st == DATELINE_OK)
+        st = explained(o, w.a, &e);
+    w.e = e;
     if (st == DATELINE_OK)
         st = dateline_result_versions(r, &w.versions);
     if (st == DATELINE_OK)
         st = dateline_result_snippet(r, SNIPPET_BYTES, HI_START, HI_END, &marked);
     if (st == DATELINE_OK && printer(o->fmt)->marks_title && o->color)
         st = dateline_result_highlight(r, DATELINE_FIELD_TITLE, HI_START, HI_END, &mtitle);
-    if (st != DATELINE_OK)
+    if (st != DATELINE_OK) {
+        dateline_explanation_destroy(e);
         return st;
+    }
     char *plain = NULL, *title = NULL;
     size_t *spans = NULL, *tspans = NULL;
     if (!unmark(marked, &plain, &spans, &w.nspans) ||
         (mtitle && !unmark(mtitle, &title, &tspans, &w.ntspans))) {
         free(plain);
         free(spans);
+        dateline_explanation_destroy(e);
         return DATELINE_NO_MEMORY;
     }
     w.snippet = plain;
@@ -128,6 +145,7 @@ dateline_status_t out_result(FILE *f, const out_t *o, dateline_result_t *r, size
     free(spans);
     free(title);
     free(tspans);
+    dateline_explanation_destroy(e);
     return DATELINE_OK;
 }
 
@@ -140,7 +158,7 @@ void out_count(FILE *f, out_format_t fmt, const char *query, size_t total)
 }
 
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
-                              dateline_results_t *chain)
+                              dateline_results_t *chain, const out_show_t *x)
 {
     /* the other versions of the story: id, date and title of each, oldest first */
     size_t nv = chain ? dateline_results_size(chain) : 0;
@@ -157,7 +175,7 @@ dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_
     if (!v)
         nv = 0;
     if (printer(fmt)->article)
-        printer(fmt)->article(f, a, v, nv);
+        printer(fmt)->article(f, a, v, nv, x);
     free(v);
     return DATELINE_OK;
 }

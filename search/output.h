@@ -34,6 +34,7 @@ typedef struct {
     size_t width;       /* text: wrap lines at this many columns; 0: never */
     int header;         /* TSV and CSV: a first line naming the columns */
     int all_versions;   /* every article is listed, not each story once */
+    dateline_index_t *explain; /* --explain: JSON results gain "entities" (index to ask) */
 } out_t;
 
 /* What the first page of results says of all matches. */
@@ -75,9 +76,27 @@ void out_error(FILE *f, const char *query, dateline_status_t st, const char *mes
 void out_facets(FILE *f, const out_t *o, dateline_results_t *res, const dateline_field_t *fields,
                 size_t nfields, const char *period);
 
+/* What --show prints besides the article: its places and groups explained (--explain), and
+ * whether text highlights their mentions (on a terminal). */
+typedef struct {
+    const dateline_explanation_t *e; /* NULL: none asked for */
+    int print;                       /* --explain: e is printed (text) or "entities" (JSON) */
+    int color;                       /* text: e's mentions highlighted */
+} out_show_t;
+
 /* An article in full (--show), with the versions of its story when `chain` (the results of
  * story:ID, oldest first) holds more than it. */
 dateline_status_t out_article(FILE *f, out_format_t fmt, const dateline_article_t *a,
-                              dateline_results_t *chain);
+                              dateline_results_t *chain, const out_show_t *x);
+
+/* ---- explanations (entities.c) ---- */
+/* The explanation for people: each place and group, its mentions and rules, what it beat. */
+void out_entities_text(FILE *f, const dateline_explanation_t *e);
+/* The explanation as JSON members: ,"entities":[...],"entities_exact":true. */
+void out_entities_json(FILE *f, const dateline_explanation_t *e);
+/* Where the mentions of e stand in `field` (DATELINE_FIELD_TITLE or _BODY): byte offsets,
+ * start and end of each, in order, *nspans of them. A malloc'ed array, NULL when memory ran
+ * out. */
+size_t *out_entity_spans(const dateline_explanation_t *e, dateline_field_t field, size_t *nspans);
 
 #endif

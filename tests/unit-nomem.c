@@ -466,6 +466,37 @@ static int similar(void)
     return 0;
 }
 
+/* Explaining an article: its extraction run again with a recorder, the learned aliases, the
+ * getters. The id is found outside the injection (see search()). */
+static int explain(void)
+{
+    dateline_index_t *idx = open_db("read", DATELINE_OPEN_READ);
+    if (!idx)
+        return 0;
+    dateline_query_t *first = NULL;
+    dateline_results_t *res;
+    dateline_explanation_t *e = NULL;
+    char id[64] = "";
+    const dateline_article_t *a;
+    hold = 1;
+    if (dateline_query_new(idx, "oil", &first) == DATELINE_OK &&
+        dateline_query_run(first, 0, 1, &res) == DATELINE_OK && dateline_results_size(res) &&
+        dateline_result_article(dateline_results_get(res, 0), &a) == DATELINE_OK)
+        snprintf(id, sizeof id, "%s", dateline_article_get(a, DATELINE_FIELD_ID));
+    dateline_query_destroy(first);
+    hold = 0;
+    if (*id && dateline_index_explain(idx, id, &e) == DATELINE_OK) {
+        const char *name, *words;
+        size_t n;
+        dateline_explanation_entity(e, 0, NULL, NULL, &name, NULL);
+        dateline_explanation_mentions(e, 0, &n);
+        dateline_explanation_mention(e, 0, 0, NULL, NULL, NULL, &words, NULL);
+    }
+    dateline_explanation_destroy(e);
+    dateline_index_close(idx);
+    return 0;
+}
+
 typedef int (*scenario_fn)(void);
 
 /* A scenario fails every one of its first `first` allocations in turn, then about SPREAD
@@ -539,6 +570,7 @@ int main(void)
     inject("index chains", index_chains, 100000);
     inject("search", search, 500);
     inject("similar", similar, 500);
+    inject("explain", explain, 500);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -118,7 +118,11 @@ static void check_json(void (*write)(FILE *, const void *), const void *arg)
     free(buf);
 }
 
-static void write_article(FILE *f, const void *a) { out_article(f, OUT_JSON, a, NULL); }
+static void write_article(FILE *f, const void *a)
+{
+    out_show_t x = {NULL, 0, 0};
+    out_article(f, OUT_JSON, a, NULL, &x);
+}
 static void write_string(FILE *f, const void *s) { out_json_string(f, s); }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -22,9 +22,9 @@ XFLAGS="$(xapian-config --cxxflags 2> /dev/null)"
 LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
-sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,schema,path}.c
-         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,index-defaults,extract-places,extract-groups,words}.c
-         "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c
+sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,schema,path,trace}.c
+         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,words}.c
+         "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c "$srcdir"/search/entities.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c)
 objs=()
 for s in "${sources[@]}"; do

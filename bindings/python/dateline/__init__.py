@@ -16,16 +16,17 @@ from .errors import (BadArgumentError, BadInputError, CharsetError, ClosedError,
                      CorruptIndexError, Error, FileError, InternalError, LockedError,
                      ModifiedError, NoMemoryError, NotFoundError, QuerySyntaxError,
                      ReadOnlyError, VersionError, XapianError)
-from .index import (Added, Index, IngestReport, Period, Query, Rejection, Result, Results,
-                    Stats, Timeline)
+from .index import (Added, Candidate, Entity, Explanation, Index, IngestReport, Mention,
+                    Period, Query, Rejection, Result, Results, Stats, Timeline)
 from .reader import Reader, read
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Added", "Article", "BadArgumentError", "BadInputError", "CharsetError", "ClosedError",
-    "CorruptIndexError", "Date", "Error", "FileError", "Index", "IngestReport",
-    "InternalError", "LockedError", "ModifiedError", "NoMemoryError", "NotFoundError",
+    "Added", "Article", "BadArgumentError", "BadInputError", "Candidate", "CharsetError",
+    "ClosedError", "CorruptIndexError", "Date", "Entity", "Error", "Explanation", "FileError",
+    "Index", "IngestReport", "InternalError", "LockedError", "Mention", "ModifiedError",
+    "NoMemoryError", "NotFoundError",
     "Origin", "Period", "PlaceId", "Query", "QuerySyntaxError", "Reader", "Rejection",
     "ReadOnlyError", "Result", "Results", "Stats", "Timeline", "VersionError", "XapianError", "library",
     "place_name", "quote", "read", "version",

@@ -149,6 +149,20 @@ _SIGNATURES = [
                                      POINTER(c_size_t)]),
     ("dateline_index_get", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_index_count", c_int, [c_void_p, POINTER(c_size_t)]),
+    # explanations
+    ("dateline_index_explain", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
+    ("dateline_explanation_destroy", None, [c_void_p]),
+    ("dateline_explanation_count", c_size_t, [c_void_p]),
+    ("dateline_explanation_exact", c_int, [c_void_p]),
+    ("dateline_explanation_entity", c_int, [c_void_p, c_size_t, POINTER(c_int), POINTER(c_char_p),
+                                            POINTER(c_char_p), POINTER(c_int)]),
+    ("dateline_explanation_mentions", c_int, [c_void_p, c_size_t, POINTER(c_size_t)]),
+    ("dateline_explanation_mention", c_int, [c_void_p, c_size_t, c_size_t, POINTER(c_int),
+                                             POINTER(c_size_t), POINTER(c_size_t),
+                                             POINTER(c_char_p), POINTER(c_char_p)]),
+    ("dateline_explanation_candidates", c_int, [c_void_p, c_size_t, POINTER(c_size_t)]),
+    ("dateline_explanation_candidate", c_int, [c_void_p, c_size_t, c_size_t, POINTER(c_char_p),
+                                               POINTER(c_char_p), POINTER(c_char_p)]),
     # queries
     ("dateline_query_new", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_query_new_similar", c_int, [c_void_p, c_char_p, c_char_p, POINTER(c_void_p)]),
@@ -237,6 +251,37 @@ def stats(index):
     return st, {"articles": s.articles, "dated": s.dated, "first": text(s.first) or None,
                 "last": text(s.last) or None, "origins": s.origins, "copies": s.copies,
                 "repaired": s.repaired, "bytes": s.bytes}
+
+
+# dateline_entity_kind_t
+ENTITY_KINDS = ("place", "group", "learned")
+
+
+def explanation(e):
+    """The dateline_explanation_t e as (exact, [entity dicts]): kind, id, name, salience,
+    mentions (field name, nth, byte offset, words, rule) and beat (id, name, why)."""
+    out = []
+    for i in range(lib.dateline_explanation_count(e)):
+        kind, sal, id_, name = ctypes.c_int(), ctypes.c_int(), c_char_p(), c_char_p()
+        lib.dateline_explanation_entity(e, i, byref(kind), byref(id_), byref(name), byref(sal))
+        nm, nc = c_size_t(), c_size_t()
+        lib.dateline_explanation_mentions(e, i, byref(nm))
+        lib.dateline_explanation_candidates(e, i, byref(nc))
+        mentions, beat = [], []
+        for j in range(nm.value):
+            fl, nth, off, words, rule = ctypes.c_int(), c_size_t(), c_size_t(), c_char_p(), c_char_p()
+            lib.dateline_explanation_mention(e, i, j, byref(fl), byref(nth), byref(off),
+                                             byref(words), byref(rule))
+            mentions.append((FIELDS[fl.value] if fl.value < FIELD_COUNT else None, nth.value,
+                             off.value, text(words.value), text(rule.value)))
+        for j in range(nc.value):
+            cid, cname, why = c_char_p(), c_char_p(), c_char_p()
+            lib.dateline_explanation_candidate(e, i, j, byref(cid), byref(cname), byref(why))
+            beat.append((text(cid.value), text(cname.value), text(why.value)))
+        out.append({"kind": ENTITY_KINDS[kind.value], "id": text(id_.value),
+                    "name": text(name.value), "salience": sal.value, "mentions": mentions,
+                    "beat": beat})
+    return bool(lib.dateline_explanation_exact(e)), out
 
 
 def timeline_period(results, i):

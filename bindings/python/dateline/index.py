@@ -112,6 +112,53 @@ class Timeline(list):
         self.series = series or {}
 
 
+class Mention(NamedTuple):
+    """Where a place or group is named and by what rule: `field` ("title", "body",
+    "datelines", or "places" and "groups" for the source's labels), `nth` (which value of
+    the field, from 0), `offset` (in characters of that value, from 0), the words as written,
+    and the rule that took them ("dateline", "gazetteer name", "learned alias", ...)."""
+    field: str
+    nth: int
+    offset: int
+    words: str
+    rule: str
+
+
+class Candidate(NamedTuple):
+    """An entry of the gazetteer or the group list that the words could have meant, and
+    why it lost."""
+    id: str
+    name: str
+    why: str
+
+
+class Entity(NamedTuple):
+    """A place or group of an article, explained: `kind` ("place", "group", or "learned"
+    for the group of an alias the index learned, not among the stored groups), its id, name
+    and salience, its mentions and the candidates it beat."""
+    kind: str
+    id: str
+    name: str
+    salience: int
+    mentions: List[Mention]
+    beat: List[Candidate]
+
+
+class Explanation(list):
+    """The places of an article, then its groups, most salient first, then learned groups
+    (each an Entity); `exact` says whether extraction run again gave exactly the stored
+    places and groups."""
+
+    def __init__(self, entities, exact: bool):
+        super().__init__(entities)
+        self.exact = exact
+
+
+def _char_offset(text: Optional[str], offset: int) -> int:
+    """A byte offset into the UTF-8 of text as a count of characters."""
+    return len(text.encode()[:offset].decode("utf-8", "replace")) if text else offset
+
+
 class Index:
     """An open Dateline index.
 
@@ -285,6 +332,25 @@ class Index:
                 return fill(Article(), a)
             finally:
                 lib.dateline_article_destroy(a)
+
+    def explain(self, id: str) -> Explanation:
+        """Why article `id` has its places and groups (dateline-search --show ID --explain):
+        an Explanation of Entity. Offsets count characters. NotFoundError when there is no
+        such article."""
+        article = self.show(id)
+        with self._lock:
+            e = c_void_p()
+            self._check(lib.dateline_index_explain(self._h(), _capi.arg(id), byref(e)))
+            try:
+                exact, entities = _capi.explanation(e)
+            finally:
+                lib.dateline_explanation_destroy(e)
+        texts = {"title": article.title, "body": article.body}
+        return Explanation([Entity(d["kind"], d["id"], d["name"], d["salience"],
+                                   [Mention(f, n, _char_offset(texts.get(f), o), w, r)
+                                    for f, n, o, w, r in d["mentions"]],
+                                   [Candidate(*b) for b in d["beat"]])
+                            for d in entities], exact)
 
     def stats(self) -> Stats:
         """What the index holds: articles, dated ones and the span of their dates, origins,

@@ -537,3 +537,36 @@ def test_readme_notebook_example(corpus_db, tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out == blocks[1][1]
     exec(blocks[2][1], space)
     assert os.path.exists("months.png") == (space["plt"] is not None)
+
+
+def test_explain_as_the_shell(corpus_db):
+    """ix.explain(id) gives what dateline-search --show ID --explain --format json gives (its
+    byte offsets as characters), for every article of corpus/; all exact."""
+    with dateline.Index(corpus_db) as ix:
+        ids = [r.id for r in ix.search("*", limit=1000, all_versions=True)]
+        assert len(ids) == ix.count()
+        for id in ids:
+            want = json.loads(run("dateline-search", "--index", corpus_db, "--show", id,
+                                  "--explain", "--format", "json").stdout)
+            got = ix.explain(id)
+            assert got.exact and want["entities_exact"]
+            texts = {"title": want["title"], "body": want["body"]}
+            def chars(m):
+                t = texts.get(m["field"])
+                return len(t.encode()[:m["offset"]].decode()) if t else m["offset"]
+            assert [(e.kind, e.id, e.name, e.salience) for e in got] == [
+                (e["kind"], e["id"], e["name"], e["salience"]) for e in want["entities"]]
+            assert [[tuple(m) for m in e.mentions] for e in got] == [
+                [(m["field"], m["nth"], chars(m), m["words"], m["rule"]) for m in e["mentions"]]
+                for e in want["entities"]]
+            assert [[tuple(c) for c in e.beat] for e in got] == [
+                [(c["id"], c["name"], c["why"]) for c in e["beat"]] for e in want["entities"]]
+            for e in got:  # each mention's words stand at its offset, in characters
+                for m in e.mentions:
+                    if m.field in texts:
+                        assert texts[m.field][m.offset:m.offset + len(m.words)] == m.words
+        atlanta = ix.explain(ix.search("atlanta centennial", limit=1)[0].id)
+        georgia = [e for e in atlanta if e.name == "Georgia"][0]
+        assert georgia.id == "us.ga" and georgia.beat[0].id == "ge"
+        with pytest.raises(dateline.NotFoundError):
+            ix.explain("0123456789abcdef")
