@@ -429,18 +429,24 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
     size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
      * also points there (the place itself, or one within or around it), or points nowhere. */
+    dl_lead_t printed; /* "CANTON, Mass./BOSTON": the qualifiers of the dateline's places */
+    const char *dltext = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+    if (!dltext || !dl_lead_split(dltext, &printed))
+        printed.nplaces = 0;
     for (size_t i = 0; i < ndl; i++) {
         const char *d = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i);
         char key[PHRASE_MAX];
         size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
         mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0};
-        /* "CANTON, Mass.": the next place of the dateline qualifies this one */
-        if (i + 1 < ndl) {
-            const char *q = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i + 1);
-            m.within = qualifier(q, strlen(q));
-        }
+        for (int p = 0; p < printed.nplaces; p++)
+            if (printed.qualifiers[p][0] && strcasecmp(printed.places[p], d) == 0)
+                m.within = qualifier(printed.qualifiers[p], strlen(printed.qualifiers[p]));
         int pick = nmg ? choose(&m, countries, nc) : -1;
+        if (pick >= 0 && m.within >= 0 && !dl_gaz_within(pick, m.within))
+            pick = -1; /* no place of that name in the qualifier's state */
+        if (pick < 0)
+            pick = m.within; /* a town the gazetteer lacks: its state or country */
         if (pick < 0)
             continue;
         /* a story whose text names no place at all is about where it was filed */
@@ -450,6 +456,8 @@ dateline_status_t dl_extract_places(dateline_article_t *a)
                    in_territory(pick, found[f].place, day);
         if (here)
             credit(found, &nf, pick, W_DATELINE);
+        if (here && m.within >= 0 && pick != m.within)
+            credit(found, &nf, m.within, W_DATELINE); /* "MOSUL, Iraq": Iraq too */
     }
     credit_historical(found, &nf, before_dateline, day);
     qsort(found, nf, sizeof *found, by_salience);
