@@ -160,10 +160,11 @@ void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 /* Finds the places of an article (see dateline_index_add()). */
 dateline_status_t dl_extract_places(dateline_article_t *a);
 
-/* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
+/* A short name the text defined for a group: an acronym, "Syrian Democratic Forces (SDF)", or
+ * a name written bare after it was written with a designator, "Acme Widgets Inc". */
 typedef struct {
-    char acronym[16];  /* "SDF" */
-    char name[128];    /* "Syrian Democratic Forces" */
+    char acronym[64];  /* "SDF", "Acme Widgets" */
+    char name[128];    /* "Syrian Democratic Forces", "Acme Widgets Inc" */
 } dl_definition_t;
 /* Finds the groups of an article: sets GROUPS (display names, most salient first; labels its
  * source gave are replaced by the built-in names they match) and ACRONYMS, and puts up to

@@ -23,7 +23,7 @@ LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,gazetteer,schema,path}.c
-         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,reader-xml,dateline-lead,extract,index-defaults,extract-places,extract-groups,words}.c
+         "$srcdir"/indexer/{reader,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,reader-xml,dateline-lead,extract,index-defaults,extract-places,extract-groups,extract-learn,words}.c
          "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c)
 objs=()
