@@ -43,7 +43,10 @@ is "$(W 'group:"islamic state"')" 1 "\"IS\" alone is no Islamic State; with its 
 mkdir -p "$TMP/gov"
 printf 'Vote count\nMay 5, 2016\n\nLONDON (Reuters) - Labour and the Tories traded blame on Thursday, the BBC said, while Interfax reported that the State Duma met. The FBI said it was told of it.\n' > "$TMP/gov/1.txt"
 "$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
-for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"'; do
+printf 'Launch delayed\nMay 6, 2016\n\nWASHINGTON (Reuters) - NASA put off the launch on Friday, CNN reported, as the Supreme Court heard a case the EPA had brought. A photo by Getty Images showed the pad.\n' > "$TMP/gov/2.txt"
+"$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
+for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"' \
+         'group:"national aeronautics and space administration"' 'group:cnn' 'group:"supreme court"' 'group:"environmental protection agency"' 'group:"getty images"'; do
     is "$("$SEARCH" --index "$TMP/dbg" --count "$q")" 1 "$q"
 done
 
