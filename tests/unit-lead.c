@@ -2,6 +2,7 @@
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "dl.h"
 #include "tap.h"
 
@@ -34,6 +35,11 @@ static void lead_is(const char *s, const char *text, const char *places, const c
         }
     }
     is_str(joined, places, "  places");
+    dl_lead_t back; /* the dateline as printed splits back into the same places */
+    int same = dl_lead_split(l.text, &back) && back.nplaces == l.nplaces;
+    for (int i = 0; same && i < l.nplaces; i++)
+        same = strcmp(back.places[i], l.places[i]) == 0 && strcmp(back.qualifiers[i], l.qualifiers[i]) == 0;
+    ok(same, "  the printed dateline splits back into them");
     is_str(l.source, source, "  source");
     ok(l.month == month && l.day == day, "  day %d/%d", l.month, l.day);
     is_str(s + l.length, rest, "  the story starts after it");
