@@ -4,20 +4,37 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "dl.h"
+#include "extract.h"
 
-/* Whether the byte can be part of a place name in capitals. Bytes >= 0x80 are accepted so that
- * "SÃO PAULO" and "ZÜRICH" read; what makes a name is that its ASCII letters are capitals. */
-static int place_byte(unsigned char c, int *lower)
+/* A dateline is read in steps, each from offset i of s (n bytes) to the offset it returns:
+ *
+ *   preamble:  bracketed notes and a byline before it ("(Corrects ...) By Jane Doe ")
+ *   places:    PLACE [, Qualifier] { / PLACE [, Qualifier] }   ("WEST PALM BEACH, Fla./WASHINGTON")
+ *   date:      , Feb 26  |  , Oct. 18  |  , 2 March
+ *   source:    (Reuters)  |  ()  -- a comma may stand before it: "LONDON, (Reuters)"
+ *   dash:      " - ", " -- ", " — ", " – "
+ *
+ * A qualifier is the state or country that says which city is meant: it qualifies the city and
+ * is no dateline place of its own. */
+
+#define PLACE_MAX 60     /* bytes of one place name */
+#define QUALIFIER_MAX 48 /* bytes of a qualifier: "Democratic Republic of Congo" */
+#define PREAMBLE_MAX 400 /* bytes of notes and byline before a dateline */
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
 {
-    if (c >= 'a' && c <= 'z') {
-        (*lower)++;
-        return 1;
-    }
-    return (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '.' || c == '\'' || c == '-' || c == ' ';
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
 }
 
-/* The dash that ends a lead, with spaces around it: " - ", " -- ", " — ", " – ". */
+static int is_upper(const char *s, size_t n, size_t i)
+{
+    return i < n && isupper((unsigned char)s[i]);
+}
+
+/* The dash that ends a lead, with spaces around it: " - ", " -- ", " — ", " – ". Returns the
+ * bytes up to the story's first, or 0. */
 static size_t dash_at(const char *s, size_t n)
 {
     size_t i = 0, k;
@@ -50,123 +67,220 @@ static void copy_trimmed(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
-int dl_lead_parse(const char *s, size_t n, dl_lead_t *out)
+/* The end of the bracketed group that starts at s[i] ('('), nested ones included, or 0. */
+static size_t bracket_end(const char *s, size_t n, size_t i)
 {
-    dl_lead_t l;
-    size_t i = 0, start, k;
-    int lower = 0, upper = 0;
-    memset(&l, 0, sizeof l);
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    start = i;
-    /* the places: capitals, separated by '/' */
-    while (i < n && i - start < 100) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '/' || place_byte(c, &lower)) {
-            if (c >= 'A' && c <= 'Z')
-                upper++;
-            i++;
+    int depth = 0;
+    for (; i < n && s[i] != '\n'; i++) {
+        depth += s[i] == '(';
+        depth -= s[i] == ')';
+        if (depth == 0)
+            return i + 1;
+    }
+    return 0;
+}
+
+/* Where a dateline may start: past bracketed notes ("(Corrects paragraph 3 ...)") that are no
+ * source credit (a credit is followed by the dash), and past a byline ("By Jane Doe and John
+ * Roe", names in capitalised words, up to a word in capitals or the end of its line). */
+static size_t skip_preamble(const char *s, size_t n)
+{
+    size_t i = skip_spaces(s, n, 0), e;
+    while (i < n && s[i] == '(' && (e = bracket_end(s, n, i)) != 0 && e < PREAMBLE_MAX &&
+           !dash_at(s + e, n - e))
+        i = skip_spaces(s, n, e);
+    while (i < n && s[i] == '\n')
+        i = skip_spaces(s, n, i + 1);
+    if (i + 3 < n && memcmp(s + i, "By ", 3) == 0 && is_upper(s, n, i + 3)) {
+        size_t j = i + 3;
+        while (j < n && j < i + 120) {
+            size_t w = j;
+            while (w < n && (isalpha((unsigned char)s[w]) || s[w] == '.' || s[w] == '\'' ||
+                             s[w] == '-' || (unsigned char)s[w] >= 0x80))
+                w++;
+            int caps = w - j >= 2, lower_word = w - j == 3 && memcmp(s + j, "and", 3) == 0;
+            for (size_t c = j; c < w; c++)
+                caps = caps && !islower((unsigned char)s[c]);
+            if (w == j || caps || (!is_upper(s, n, j) && !lower_word))
+                break; /* a word in capitals starts the dateline */
+            j = w;
+            while (j < n && (s[j] == ' ' || s[j] == ','))
+                j++;
+            if (j < n && s[j] == '\n')
+                return skip_spaces(s, n, j + 1);
+        }
+        return j; /* "By Jane Doe (Reuters) -" has no place */
+    }
+    return i;
+}
+
+/* A place name from i: words of capitals ("ST. LOUIS", "SÃO PAULO", "KING OF PRUSSIA") or of
+ * capitalised words ("Beirut"), separated by single spaces. Returns its end (0: none) and
+ * counts its lower-case letters in *lower. */
+static size_t read_place(const char *s, size_t n, size_t i, int *lower)
+{
+    size_t start = i, end = 0;
+    while (is_upper(s, n, i) || (i < n && (unsigned char)s[i] >= 0x80 && end)) {
+        size_t w = i;
+        while (w < n && (isalpha((unsigned char)s[w]) || (unsigned char)s[w] >= 0x80 ||
+                         s[w] == '.' || s[w] == '\'' || s[w] == '-')) {
+            *lower += islower((unsigned char)s[w]) != 0;
+            w++;
+        }
+        if (w - start > PLACE_MAX)
+            break;
+        end = w;
+        if (w + 1 < n && s[w] == ' ' && (isupper((unsigned char)s[w + 1]) ||
+                                         (unsigned char)s[w + 1] >= 0x80))
+            i = w + 1;
+        else
+            break;
+    }
+    if (end && s[end - 1] == '-')
+        return 0; /* "U.S.-" */
+    return end && end - start >= 2 ? end : 0;
+}
+
+/* A qualifier from i: capitalised words, abbreviations ("N.J.", "W. Va.") and the small words
+ * between them ("Democratic Republic of Congo"). Returns its end, or 0. */
+static size_t read_qualifier(const char *s, size_t n, size_t i)
+{
+    static const char *const small[] = {"of", "and", "the", "de", "du", "da", "del", "la", NULL};
+    size_t start = i, end = 0;
+    while (i < n && i - start < QUALIFIER_MAX) {
+        size_t w = i;
+        while (w < n && (isalpha((unsigned char)s[w]) || (unsigned char)s[w] >= 0x80 ||
+                         s[w] == '.' || s[w] == '\'' || s[w] == '-'))
+            w++;
+        if (w == i)
+            break;
+        int connector = 0;
+        for (int k = 0; small[k] && !connector; k++)
+            connector = strlen(small[k]) == w - i && memcmp(s + i, small[k], w - i) == 0;
+        if (!connector && !is_upper(s, n, i))
+            return 0; /* "LONDON, said the minister" */
+        if (!connector)
+            end = w;
+        if (w + 1 < n && s[w] == ' ' && isalpha((unsigned char)s[w + 1]))
+            i = w + 1;
+        else
+            break;
+    }
+    return end && end - start <= QUALIFIER_MAX ? end : 0;
+}
+
+/* A date after a comma: "Feb 26", "Oct. 18", "2 March". Returns its end and fills l, or 0. */
+static size_t read_date(const char *s, size_t n, size_t i, dl_lead_t *l)
+{
+    size_t m = i, w;
+    int day = 0, nd = 0, mon;
+    while (m < n && isdigit((unsigned char)s[m]) && nd < 2)
+        day = day * 10 + (s[m++] - '0'), nd++;
+    if (nd)
+        m = skip_spaces(s, n, m);
+    for (w = m; w < n && isalpha((unsigned char)s[w]);)
+        w++;
+    if (!(mon = dl_month_from_name(s + m, w - m)))
+        return 0;
+    if (w < n && s[w] == '.')
+        w++;
+    if (!nd) {
+        w = skip_spaces(s, n, w);
+        while (w < n && isdigit((unsigned char)s[w]) && nd < 2)
+            day = day * 10 + (s[w++] - '0'), nd++;
+    }
+    if (!nd || day < 1 || day > 31 || (w < n && isalnum((unsigned char)s[w])))
+        return 0;
+    l->month = mon;
+    l->day = day;
+    return w;
+}
+
+/* The places from i, each with its qualifier, into l (places, qualifiers, nplaces). Returns
+ * where they end (before any spaces), or 0; *lower counts the lower-case letters of the places
+ * themselves. */
+static size_t read_places(const char *s, size_t n, size_t i, dl_lead_t *l, int *lower)
+{
+    size_t end = 0;
+    for (;;) {
+        size_t p = read_place(s, n, i, lower), q = 0, j;
+        if (!p || l->nplaces == DL_LEAD_MAX_PLACES)
+            return 0;
+        copy_trimmed(l->places[l->nplaces], sizeof l->places[0], s + i, p - i);
+        l->qualifiers[l->nplaces][0] = '\0';
+        end = p;
+        j = skip_spaces(s, n, p);
+        if (j < n && s[j] == ',') {
+            size_t k = skip_spaces(s, n, j + 1);
+            if (!read_date(s, n, k, l) && (q = read_qualifier(s, n, k)) != 0) {
+                copy_trimmed(l->qualifiers[l->nplaces], sizeof l->qualifiers[0], s + k, q - k);
+                end = q;
+                j = skip_spaces(s, n, q);
+            }
+        }
+        l->nplaces++;
+        if (j < n && s[j] == '/') {
+            i = skip_spaces(s, n, j + 1);
             continue;
         }
-        break;
+        return end;
     }
-    if (i == n || upper + lower < 2 || !isupper((unsigned char)s[start]))
-        return 0;
-    size_t place_end = i;
-    /* back off a trailing space, and a trailing dash that belongs to the lead's end */
-    while (place_end > start && (s[place_end - 1] == ' ' || s[place_end - 1] == '-'))
-        place_end--;
-    if (place_end == start)
-        return 0;
-    /* places must be in capitals, unless a source in brackets follows ("Beirut (Reuters) -") */
-    int title_case = lower > 0;
-    i = place_end;
-    while (i < n && s[i] == ' ')
-        i++;
-    char qualifier[64] = "";
-    for (int commas = 0; i < n && s[i] == ',' && commas < 2; commas++) {
-        /* ", Feb 26" or a country or state after the place: ", Iraq" */
-        size_t j = i + 1;
-        while (j < n && s[j] == ' ')
-            j++;
-        size_t w = j;
-        while (w < n && isalpha((unsigned char)s[w]))
-            w++;
-        int mon = dl_month_from_name(s + j, w - j);
-        size_t m = w;
-        if (m < n && s[m] == '.')
-            m++;
-        while (m < n && s[m] == ' ')
-            m++;
-        int day = 0, nd = 0;
-        while (m < n && isdigit((unsigned char)s[m]) && nd < 2)
-            day = day * 10 + (s[m++] - '0'), nd++;
-        if (mon && nd && day >= 1 && day <= 31 && !l.month) {
-            l.month = mon;
-            l.day = day;
-            i = m;
-        } else if (!qualifier[0] && !l.month && j < n && isupper((unsigned char)s[j])) {
-            /* words, each starting with a capital: "Iraq", "New Mexico", "D.C." */
-            size_t q = j;
-            while (q < n && q - j < 40) {
-                if (!isupper((unsigned char)s[q]))
-                    break;
-                while (q < n && (isalpha((unsigned char)s[q]) || s[q] == '.' || s[q] == '-' ||
-                                 s[q] == '\''))
-                    q++;
-                if (q + 1 < n && s[q] == ' ' && isupper((unsigned char)s[q + 1]))
-                    q++;
-                else
-                    break;
-            }
-            copy_trimmed(qualifier, sizeof qualifier, s + j, q - j);
-            i = q;
-        } else {
+}
+
+/* After the places: ", Feb 26", a source in brackets (a comma may stand before either) and the
+ * dash. Returns the lead's length, or 0. A place in capitalised words ("Beirut") is one only
+ * when a date or a source follows. */
+static size_t read_tail(const char *s, size_t n, size_t i, dl_lead_t *l, int title_case)
+{
+    size_t k;
+    i = skip_spaces(s, n, i);
+    if (i < n && s[i] == ',') {
+        size_t j = skip_spaces(s, n, i + 1), d = read_date(s, n, j, l);
+        if (d)
+            i = skip_spaces(s, n, d), title_case = 0;
+        else if (j < n && s[j] == '(')
+            i = j; /* "LONDON, (Reuters) -" */
+        else
             return 0;
-        }
-        while (i < n && s[i] == ' ')
-            i++;
     }
     if (i < n && s[i] == '(') {
-        size_t j = i + 1;
-        while (j < n && s[j] != ')' && s[j] != '\n' && j - i < 60)
-            j++;
-        if (j >= n || s[j] != ')')
+        size_t j = bracket_end(s, n, i);
+        if (!j || j - i > 60)
             return 0;
-        copy_trimmed(l.source, sizeof l.source, s + i + 1, j - i - 1);
-        i = j + 1;
+        copy_trimmed(l->source, sizeof l->source, s + i + 1, j - i - 2);
+        i = j;
     } else if (title_case) {
         return 0;
     }
     if (!(k = dash_at(s + i, n - i)))
         return 0;
-    l.length = i + k;
-    copy_trimmed(l.text, sizeof l.text, s + start, place_end - start);
-    if (qualifier[0] && strlen(l.text) + strlen(qualifier) + 3 < sizeof l.text) {
-        strcat(l.text, ", ");
-        strcat(l.text, qualifier);
-    }
-    /* split on '/' */
-    const char *p = l.text;
-    while (*p && l.nplaces < DL_LEAD_MAX_PLACES) {
-        const char *slash = strchr(p, '/');
-        size_t len = slash ? (size_t)(slash - p) : strlen(p);
-        copy_trimmed(l.places[l.nplaces], sizeof l.places[0], p, len);
-        if (l.places[l.nplaces][0])
-            l.nplaces++;
-        if (!slash)
-            break;
-        p = slash + 1;
-    }
-    if (!l.nplaces)
+    return i + k;
+}
+
+int dl_lead_parse(const char *s, size_t n, dl_lead_t *out)
+{
+    dl_lead_t l;
+    int lower = 0;
+    memset(&l, 0, sizeof l);
+    size_t start = skip_preamble(s, n);
+    size_t end = read_places(s, n, start, &l, &lower);
+    if (!end || !(l.length = read_tail(s, n, end, &l, lower > 0)))
         return 0;
-    /* "MOSUL, Iraq": the qualifier is where the place is, a dateline place too */
-    char *comma = strchr(l.places[l.nplaces - 1], ',');
-    if (comma) {
-        *comma = '\0';
-        if (l.nplaces < DL_LEAD_MAX_PLACES)
-            copy_trimmed(l.places[l.nplaces++], sizeof l.places[0], qualifier, strlen(qualifier));
-    }
+    copy_trimmed(l.text, sizeof l.text, s + start, end - start);
+    *out = l;
+    return 1;
+}
+
+int dl_lead_split(const char *printed, dl_lead_t *out)
+{
+    dl_lead_t l;
+    int lower = 0;
+    size_t n = strlen(printed);
+    memset(&l, 0, sizeof l);
+    size_t start = skip_spaces(printed, n, 0), end = read_places(printed, n, start, &l, &lower);
+    if (!end || skip_spaces(printed, n, end) != n)
+        return 0;
+    copy_trimmed(l.text, sizeof l.text, printed + start, end - start);
     *out = l;
     return 1;
 }

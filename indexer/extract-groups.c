@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "dl.h"
+#include "extract.h"
 #include "gazetteer.h"
 #include "words.h"
+#include "extract-learn.h"
 
 #define MAX_NAME_WORDS 8
 #define MAX_GROUPS 64
@@ -355,6 +356,16 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             ws.w[j].upper = 0; /* read as no name */
             break;
         }
+    /* 0. the groups the story teaches itself: "Acme Widgets Inc", "the Brussels-based Solvay" */
+    dl_learned_t learned[16];
+    size_t nlearned = dl_learn_groups(&ws, learned, 16);
+    for (size_t l = 0; l < nlearned && *ndefs < cap; l++) {
+        dl_definition_t *d = &defs[*ndefs]; /* the index learns the bare name for group: */
+        words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
+                   sizeof d->acronym);
+        snprintf(d->name, sizeof d->name, "%s", learned[l].name);
+        *ndefs += strcmp(d->acronym, d->name) != 0;
+    }
     /* 1. definitions: "Syrian Democratic Forces (SDF)" */
     for (size_t j = 1; j < ws.nw; j++) {
         const word_t *acr = &ws.w[j];
@@ -385,6 +396,18 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         int in_title = caps_title && w->weight == G_TITLE;
         if (!name_word(w) || dl_word_is(w, connectors)) {
             i++; /* "The International Committee of the Red Cross" starts at International */
+            continue;
+        }
+        size_t l = 0; /* a name the story taught: its group, wherever it stands */
+        while (l < nlearned && !dl_learned_at(&ws, i, &learned[l]))
+            l++;
+        if (l < nlearned) {
+            size_t k = add_group(g, &ng, learned[l].name, w->weight);
+            size_t n = learned[l].n + (i == learned[l].from ? learned[l].skip : 0);
+            const word_t *last = &ws.w[i + n - 1];
+            trace(tr, g, k, w->p, last->p + last->n,
+                  i == learned[l].from ? "name with a designator" : "name the story taught");
+            i += n;
             continue;
         }
         char key[160];

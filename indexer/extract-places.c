@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "dl.h"
+#include "extract.h"
 #include "gazetteer.h"
 #include "words.h"
 
@@ -526,6 +526,10 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
      * also points there (the place itself, or one within or around it), or points nowhere. */
+    dl_lead_t printed; /* "CANTON, Mass./BOSTON": the qualifiers of the dateline's places */
+    const char *dltext = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+    if (!dltext || !dl_lead_split(dltext, &printed))
+        printed.nplaces = 0;
     for (size_t i = 0; i < ndl; i++) {
         const char *d = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i);
         char key[PHRASE_MAX];
@@ -533,12 +537,17 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
         mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0, 0};
         dl_trace_text(tr, d, strlen(d), DATELINE_FIELD_DATELINES, i, 0);
-        /* "CANTON, Mass.": the next place of the dateline qualifies this one */
-        if (i + 1 < ndl) {
-            const char *q = dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i + 1);
-            m.within = qualifier(q, strlen(q));
-        }
+        const char *qual = NULL; /* "Syria" of "RAQQA, Syria" */
+        for (int p = 0; p < printed.nplaces; p++)
+            if (printed.qualifiers[p][0] && strcasecmp(printed.places[p], d) == 0) {
+                qual = printed.qualifiers[p];
+                m.within = qualifier(qual, strlen(qual));
+            }
         int pick = nmg ? choose(&m, countries, nc) : -1;
+        if (pick >= 0 && m.within >= 0 && !dl_gaz_within(pick, m.within))
+            pick = -1; /* no place of that name in the qualifier's state */
+        if (pick < 0)
+            pick = m.within; /* a town the gazetteer lacks: its state or country */
         if (pick < 0)
             continue;
         /* a story whose text names no place at all is about where it was filed */
@@ -552,6 +561,17 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
             dl_trace_mention(tr, DL_TRACE_PLACE, dl_gaz_place(pick)->id,
                              dl_gaz_place(pick)->name, d, d + strlen(d), "dateline");
             beaten(tr, &m, countries, nc);
+        }
+        if (here && m.within >= 0 && pick != m.within) {
+            credit(found, &nf, m.within, W_DATELINE); /* "MOSUL, Iraq": Iraq too */
+            /* the mention is the qualifier's words in the dateline as printed */
+            const char *at = tr && qual ? strstr(dltext, qual) : NULL;
+            if (at) {
+                dl_trace_text(tr, dltext, strlen(dltext), DATELINE_FIELD_DATELINE, 0, 0);
+                dl_trace_mention(tr, DL_TRACE_PLACE, dl_gaz_place(m.within)->id,
+                                 dl_gaz_place(m.within)->name, at, at + strlen(qual),
+                                 "dateline qualifier");
+            }
         }
     }
     credit_historical(found, &nf, before_dateline, day, tr);

@@ -16,13 +16,19 @@ typedef struct {
     size_t length;                        /* bytes of the lead, dash and following spaces included */
     char text[128];                       /* the dateline as printed: "WASHINGTON/NEW YORK" */
     char places[DL_LEAD_MAX_PLACES][64];  /* each place: "WASHINGTON", "NEW YORK" */
+    char qualifiers[DL_LEAD_MAX_PLACES][64]; /* each place's state or country: "Fla.", or "" */
     int nplaces;
     char source[64];                      /* "Reuters", or empty */
     int month, day;                       /* "Feb 26", or 0 */
 } dl_lead_t;
 /* Recognises a dateline lead at the start of s (n bytes): "BEIRUT (Reuters) - ",
- * "SALVADOR, Feb 26 - ", "WASHINGTON/NEW YORK (Reuters) - ". Returns 1 and fills out, or 0. */
+ * "SALVADOR, Feb 26 - ", "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ", after bracketed
+ * notes and a byline. A qualifier ("Fla.") is its place's, not a place. Returns 1 and fills
+ * out (length covers notes and byline too), or 0. */
 int dl_lead_parse(const char *s, size_t n, dl_lead_t *out);
+/* Splits a dateline as printed ("CANTON, Mass./BOSTON", the DATELINE field) into its places
+ * and their qualifiers. Returns 1 and fills out (text, places, qualifiers), or 0. */
+int dl_lead_split(const char *printed, dl_lead_t *out);
 /* A headline from a lead sentence: its first sentence, cut at a word boundary near `max` bytes
  * with "..." added when cut. Returns a malloc'ed string or NULL. */
 char *dl_headline_from_lead(const char *s, size_t n, size_t max);

@@ -135,10 +135,11 @@ void dl_article_clear(dateline_article_t *a);
 void dl_article_clear_field(dateline_article_t *a, dateline_field_t f);
 
 /* ---- extraction: what lib/ takes from it (indexer/extract.h has the extractors) ---- */
-/* An acronym the text defined: "Syrian Democratic Forces (SDF)". */
+/* A short name the text defined for a group: an acronym, "Syrian Democratic Forces (SDF)", or
+ * a name written bare after it was written with a designator, "Acme Widgets Inc". */
 typedef struct {
-    char acronym[16];  /* "SDF" */
-    char name[128];    /* "Syrian Democratic Forces" */
+    char acronym[64];  /* "SDF", "Acme Widgets" */
+    char name[128];    /* "Syrian Democratic Forces", "Acme Widgets Inc" */
 } dl_definition_t;
 /* What completes an article before an index stores it: an index is given one and runs it in
  * dateline_index_add() on an article without PLACE_IDS. lib/ names no extractor: the default,

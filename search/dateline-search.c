@@ -108,7 +108,7 @@ static void usage(FILE *f)
 "  %s 'place:syria group:\"islamic state\" date:2017-10'\n"
 "  %s --sort newest --format json cocoa brazil\n"
 "  %s --count 'topic:crude date:1987-03'\n"
-"  %s --similar faaab925d6e47ed8 'date:2017'\n"
+"  %s --similar f69af18e2cbba19f 'date:2017'\n"
 "\n"
 "Text is wrapped to the terminal's width (else $COLUMNS, else 80 columns).\n"
 "Exit status: 0 when something matched, 1 when nothing did (or --show or --similar named\n"

@@ -43,7 +43,10 @@ is "$(W 'group:"islamic state"')" 1 "\"IS\" alone is no Islamic State; with its 
 mkdir -p "$TMP/gov"
 printf 'Vote count\nMay 5, 2016\n\nLONDON (Reuters) - Labour and the Tories traded blame on Thursday, the BBC said, while Interfax reported that the State Duma met. The FBI said it was told of it.\n' > "$TMP/gov/1.txt"
 "$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
-for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"'; do
+printf 'Launch delayed\nMay 6, 2016\n\nWASHINGTON (Reuters) - NASA put off the launch on Friday, CNN reported, as the Supreme Court heard a case the EPA had brought. A photo by Getty Images showed the pad.\n' > "$TMP/gov/2.txt"
+"$INDEX" -q --index "$TMP/dbg" "$TMP/gov" 2> /dev/null
+for q in 'group:"labour party"' 'group:"conservative party"' 'group:bbc' 'group:interfax' 'group:"state duma"' 'group:"federal bureau of investigation"' \
+         'group:"national aeronautics and space administration"' 'group:cnn' 'group:"supreme court"' 'group:"environmental protection agency"' 'group:"getty images"'; do
     is "$("$SEARCH" --index "$TMP/dbg" --count "$q")" 1 "$q"
 done
 
@@ -60,6 +63,18 @@ printf 'Drug deal\nMay 6, 2016\n\nNEW YORK (Reuters) - Merck & Co Inc said on Mo
 "$INDEX" -q --index "$TMP/dba" "$TMP/amp" 2> /dev/null
 is "$("$SEARCH" --index "$TMP/dba" --format=tsv '*' | cut -f9 | tail -n 1)" "Merck & Co Inc,House Ways and Means Committee" \
     "Merck & Co Inc and the House Ways and Means Committee whole"
+
+# A name once written with a designator, or defined by a phrase, is that group where the story
+# writes it bare, and the index learns the bare name (issue 12, class 10).
+mkdir -p "$TMP/learn"
+printf 'Valve maker cuts jobs\nMay 7, 2016\n\nCHICAGO (Reuters) - Zorbel Widgets Inc said on Monday it would cut 300 jobs.\nZorbel Widgets makes valves.\n' > "$TMP/learn/1.txt"
+printf 'Chemicals sale\nMay 8, 2016\n\nBRUSSELS (Reuters) - The Brussels-based Quelvor said on Tuesday it would sell a plant.\nQuelvor shares fell.\n' > "$TMP/learn/2.txt"
+"$INDEX" -q --index "$TMP/dbl" "$TMP/learn" 2> /dev/null
+L() { "$SEARCH" --index "$TMP/dbl" "$@"; }
+is "$(L --format=tsv 'valves' | cut -f9 | tail -n 1)" "Zorbel Widgets Inc" "the bare name later is the same group, listed once"
+is "$(L --count 'group:"zorbel widgets inc"')" 1 "group: by the name as defined"
+is "$(L --count 'group:"zorbel widgets"')" 1 "group: by the bare name the index learned"
+is "$(L --count 'group:quelvor')" 1 "\"the Brussels-based Quelvor\" is a group"
 
 # corpus/
 DB2="$TMP/db2"

@@ -210,7 +210,8 @@ count 'topic:crude' 1
 count 'group:opec' 2
 count 'dateline:"new york"' 4
 count 'dateline:new-york dateline:washington' 1
-count 'dateline:iraq' 1
+count 'dateline:mosul' 1
+count 'dateline:iraq' 0 # MOSUL, Iraq: the qualifier is no dateline of its own
 count 'source:afp' 1
 count 'charset:windows-1252' 1
 count 'fighters' 5

@@ -77,11 +77,23 @@ want=$(/usr/bin/python3 -c '
 import csv, re, sys
 csv.field_size_limit(1 << 30)
 rows = {tuple(r) for r in list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))[1:]}
+place = r"[A-Z][A-Z .\x27-]*?(?:, [A-Z][A-Za-z. ]*?)?"  # a city, and its state or country
 n = 0
 for r in rows:
-    m = re.match(r"\s*([A-Z][A-Z .,/\x27-]*?)\s*\([^)]*\)\s*-", r[1])
-    n += bool(m) and "WASHINGTON" in [p.strip() for p in m.group(1).split("/")]
+    t = r[1].strip()
+    while t.startswith("(") and not re.match(r"\([^()]*\)\s+-", t):  # notes, not a credit
+        depth = i = 0
+        for i, c in enumerate(t):
+            depth += (c == "(") - (c == ")")
+            if depth == 0:
+                break
+        if depth:
+            break
+        t = t[i + 1:].strip()
+    t = re.sub(r"^By (?:[A-Z][\w.\x27-]*,? |and )+(?=[A-Z]{2})", "", t)  # a byline
+    m = re.match(r"(%s(?:/%s)*)\s*(?:\([^)]*\)\s*)?-\s" % (place, place), t)
+    n += bool(m) and "WASHINGTON" in [p.split(",")[0].strip() for p in m.group(1).split("/")]
 print(n)' "$I/True.csv")
-is "$("$SEARCH" --index "$TMP/isot" --count 'dateline:washington AND topic:politicsnews')" "$want" "datelines from the text's lead ($want distinct rows from WASHINGTON, some as WASHINGTON () -)"
+is "$("$SEARCH" --index "$TMP/isot" --count 'dateline:washington AND topic:politicsnews')" "$want" "datelines from the text's lead ($want distinct rows from WASHINGTON, some as WASHINGTON () -, after a note or byline, or beside 'AUSTIN, Texas/')"
 echo "1..$tap_n"
 exit $((tap_failed > 0))

@@ -65,8 +65,11 @@ static int mentions_located(const dateline_explanation_t *e, const dateline_arti
 {
     for (size_t i = 0; i < dateline_explanation_count(e); i++) {
         size_t nm;
-        if (dateline_explanation_mentions(e, i, &nm) != DATELINE_OK || nm == 0)
+        if (dateline_explanation_mentions(e, i, &nm) != DATELINE_OK || nm == 0) {
+            printf("# %s: entity %zu has no mention\n", dateline_article_get(a, DATELINE_FIELD_ID),
+                   i);
             return 0;
+        }
         for (size_t j = 0; j < nm; j++) {
             dateline_field_t f;
             size_t nth, off;

@@ -14,12 +14,11 @@ static char *places(const char *title, const char *body, const char *dateline, c
     if (title)
         dateline_article_set(a, DATELINE_FIELD_TITLE, title);
     dateline_article_set(a, DATELINE_FIELD_BODY, body);
-    for (const char *d = dateline; d && *d;) { /* "BIRMINGHAM|Ala." */
-        size_t n = strcspn(d, "|");
-        char one[64];
-        snprintf(one, sizeof one, "%.*s", (int)n, d);
-        dateline_article_set(a, DATELINE_FIELD_DATELINES, one);
-        d += n + (d[n] == '|');
+    dl_lead_t lead; /* the dateline as printed ("BIRMINGHAM, Ala."), and its places */
+    if (dateline && dl_lead_split(dateline, &lead)) {
+        dateline_article_set(a, DATELINE_FIELD_DATELINE, dateline);
+        for (int i = 0; i < lead.nplaces; i++)
+            dateline_article_set(a, DATELINE_FIELD_DATELINES, lead.places[i]);
     }
     if (label)
         dateline_article_set(a, DATELINE_FIELD_PLACES, label);
@@ -101,8 +100,10 @@ int main(void)
            "h-ussr", "a source label is kept and counts most");
     is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
            "a label the gazetteer does not know is kept as it is");
-    is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "N.J.", NULL),
+    is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "CHERRY HILL, N.J.", NULL),
            "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
+    is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "ZQXVILLE, N.J./WASHINGTON", NULL),
+           "us.nj", "a town the gazetteer lacks is filed in its qualifier's state, which is no dateline of its own");
     is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
            "dateline abbreviations are not read in the text");
     /* a name matches whole words, as many as it has, capitalised at both ends (issue 12,
@@ -135,7 +136,7 @@ int main(void)
            "g4049979 us.al", "Birmingham, Ala. is in Alabama");
     is_str(places(NULL, "The quake struck near Kent, Washington, on Monday.", NULL, NULL),
            "g5799625 us.wa", "Kent, Washington: the state, not the capital, and its Kent");
-    is_str(places(NULL, "The plant closed on Monday, the company said.", "BIRMINGHAM|Ala.", NULL),
+    is_str(places(NULL, "The plant closed on Monday, the company said.", "BIRMINGHAM, Ala.", NULL),
            "g4049979 us.al", "dateline BIRMINGHAM, Ala. is in Alabama");
     is_str(places(NULL, "Leaders of France, Germany and Italy met.", NULL, NULL), "de fr it",
            "a country after a comma qualifies no country");

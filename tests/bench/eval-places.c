@@ -88,8 +88,9 @@ int main(int argc, char **argv)
             dateline_article_t *b;
             dateline_article_new(&b);
             static const dateline_field_t copy[] = {DATELINE_FIELD_TITLE, DATELINE_FIELD_BODY,
-                                                    DATELINE_FIELD_DATELINES, DATELINE_FIELD_DATE};
-            for (size_t c = 0; c < 4; c++)
+                                                    DATELINE_FIELD_DATELINE, DATELINE_FIELD_DATELINES,
+                                                    DATELINE_FIELD_DATE};
+            for (size_t c = 0; c < sizeof copy / sizeof *copy; c++)
                 for (size_t i = 0; i < dateline_article_count(a, copy[c]); i++)
                     dl_article_put(b, copy[c], dateline_article_get_nth(a, copy[c], i),
                                    strlen(dateline_article_get_nth(a, copy[c], i)));

@@ -1,0 +1,180 @@
+/* extract-learn.c: the groups a story teaches itself: a name written once with a company's
+ * designator ("Acme Widgets Inc") or in a defining phrase ("the Brussels-based Solvay",
+ * "Solvay, a Brussels-based company") is that group wherever the story writes it bare. */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "extract.h"
+#include "gazetteer.h"
+#include "extract-learn.h"
+
+#define LEARN_WORDS 6 /* words of a bare name */
+
+/* The designators that make a name a company's: "Merck & Co Inc", "Acme Widgets Corp". */
+static const char *const designators[] = {"inc", "corp", "corporation", "ltd", "plc", "llc",
+                                          "co", "incorporated", "limited", "holdings", NULL};
+/* Small words that may stand inside a name: "Procter & Gamble", "Bank of America". */
+static const char *const inside[] = {"&", "and", "of", "for", NULL};
+/* Capitalised words that start a sentence and no name: "On Monday Acme Inc said". */
+static const char *const starters[] = {"the", "a", "an", "on", "in", "at", "by", "for", "but",
+                                       "and", "as", "when", "while", "after", "before", "with",
+                                       "from", "if", "its", "his", "her", "their", "rival",
+                                       "monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
+/* What a defining phrase calls a group: "a Paris-based company". */
+static const char *const kinds[] = {"company", "group", "firm", "bank", "maker", "manufacturer",
+                                    "carrier", "airline", "insurer", "lender", "retailer",
+                                    "producer", "organization", "organisation", "agency",
+                                    "charity", "conglomerate", "broker", "developer", "operator",
+                                    "supplier", "utility", "fund", "network", "newspaper",
+                                    "think-tank", "institute", NULL};
+static const char *const articles[] = {"a", "an", "the", NULL};
+
+/* Whether the word ends in "-based" after a capitalised place: "Brussels-based", "U.S.-based". */
+static int based(const word_t *w)
+{
+    return w->upper && w->n > 6 && strncasecmp(w->p + w->n - 6, "-based", 6) == 0;
+}
+
+/* The folded key of the n words from word `from` into key (cap bytes); returns its length. */
+static size_t words_key(const words_t *ws, size_t from, size_t n, char *key, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = from; i < from + n && k + 1 < cap; i++)
+        k += dl_gaz_fold(ws->w[i].p, ws->w[i].n, key + k, cap - k);
+    return k;
+}
+
+/* A name needs more than a place (a designator on "China" teaches nothing about China) and,
+ * alone, more than two letters. */
+static int teachable(const words_t *ws, size_t from, size_t n)
+{
+    char key[160];
+    size_t count;
+    if (n == 0 || (n == 1 && ws->w[from].n < 3))
+        return 0;
+    size_t k = words_key(ws, from, n, key, sizeof key);
+    return !dl_gaz_lookup(key, k, &count);
+}
+
+static void name_of(const words_t *ws, size_t from, size_t to, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = from; i < to && o + 1 < cap; i++) {
+        if (i > from)
+            out[o++] = ' ';
+        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
+        memcpy(out + o, ws->w[i].p, n);
+        o += n;
+    }
+    out[o] = '\0';
+}
+
+/* The first word of the name that ends before word `end`: back over capitalised words and the
+ * small words inside names, not past punctuation or a change of paragraph. */
+static size_t name_start(const words_t *ws, size_t end)
+{
+    size_t from = end;
+    while (from > 0 && end - from < LEARN_WORDS) {
+        const word_t *w = &ws->w[from - 1];
+        if ((w->stop && from != end) || w->weight != ws->w[end - 1].weight ||
+            !(w->upper || dl_word_is(w, inside)))
+            break;
+        from--;
+    }
+    while (from < end && (dl_word_is(&ws->w[from], starters) || dl_word_is(&ws->w[from], inside)))
+        from++;
+    return from;
+}
+
+/* "Acme Widgets Inc": a designator after a name. */
+static int designated(const words_t *ws, size_t d, dl_learned_t *out)
+{
+    const word_t *w = &ws->w[d];
+    if (!w->upper || !dl_word_is(w, designators) || d == 0 || ws->w[d - 1].stop)
+        return 0;
+    size_t from = name_start(ws, d), bare = d, end = d + 1;
+    while (bare > from && (dl_word_is(&ws->w[bare - 1], designators) ||
+                           dl_word_is(&ws->w[bare - 1], inside)))
+        bare--; /* "Merck & Co Inc" is Merck */
+    while (end < ws->nw && !ws->w[end - 1].stop && ws->w[end].upper &&
+           dl_word_is(&ws->w[end], designators))
+        end++;
+    if (bare == from || !teachable(ws, from, bare - from))
+        return 0;
+    out->from = from;
+    out->n = bare - from;
+    out->skip = end - bare;
+    name_of(ws, from, end, out->name, sizeof out->name);
+    /* a group the list knows by the bare name keeps the list's name ("Tokyo Electric Power") */
+    char key[160];
+    size_t count, k = words_key(ws, from, bare - from, key, sizeof key);
+    const dl_naming_t *nm = dl_grp_lookup(key, k, &count);
+    if (nm && !nm[0].acronym)
+        snprintf(out->name, sizeof out->name, "%s", dl_grp_get(nm[0].place)->name);
+    return 1;
+}
+
+/* "the Brussels-based Solvay", "the London-based group Acme", "Solvay, a Brussels-based
+ * company": a name that a phrase of place defines as a group. */
+static int defined(const words_t *ws, size_t b, dl_learned_t *out)
+{
+    size_t from, to;
+    if (!based(&ws->w[b]) || ws->w[b].stop)
+        return 0;
+    to = b + 1;
+    if (to < ws->nw && dl_word_is(&ws->w[to], kinds) && !ws->w[to].stop)
+        to++; /* "the London-based group Acme" */
+    from = to;
+    while (to < ws->nw && to - from < LEARN_WORDS &&
+           (ws->w[to].upper || (to > from && dl_word_is(&ws->w[to], inside)))) {
+        to++;
+        if (ws->w[to - 1].stop)
+            break;
+    }
+    while (to > from && !ws->w[to - 1].upper)
+        to--;
+    if (to == from && b >= 2 && dl_word_is(&ws->w[b - 1], articles) && ws->w[b - 2].stop &&
+        ws->w[b - 2].upper && b + 1 < ws->nw && dl_word_is(&ws->w[b + 1], kinds)) {
+        to = b - 1; /* "Solvay, a Brussels-based company" */
+        from = name_start(ws, to);
+    }
+    if (to == from || !teachable(ws, from, to - from))
+        return 0;
+    out->from = from;
+    out->n = to - from;
+    out->skip = 0;
+    name_of(ws, from, to, out->name, sizeof out->name);
+    return 1;
+}
+
+size_t dl_learn_groups(const words_t *ws, dl_learned_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ws->nw && n < cap; i++) {
+        dl_learned_t l;
+        if (!designated(ws, i, &l) && !defined(ws, i, &l))
+            continue;
+        int known = 0; /* the first definition of a bare name wins */
+        for (size_t k = 0; k < n && !known; k++)
+            known = dl_learned_at(ws, l.from, &out[k]);
+        if (!known)
+            out[n++] = l;
+    }
+    return n;
+}
+
+int dl_learned_at(const words_t *ws, size_t i, const dl_learned_t *l)
+{
+    if (i + l->n > ws->nw)
+        return 0;
+    for (size_t k = 0; k < l->n; k++) {
+        const word_t *a = &ws->w[i + k], *b = &ws->w[l->from + k];
+        if (a->n != b->n || memcmp(a->p, b->p, a->n) != 0 || (k + 1 < l->n && a->stop))
+            return 0;
+    }
+    /* "Acme Widgets International" is another name, "Acme Widgets Inc" the same */
+    const word_t *next = i + l->n < ws->nw ? &ws->w[i + l->n] : NULL;
+    return !next || ws->w[i + l->n - 1].stop || !next->upper || dl_word_is(next, designators);
+}

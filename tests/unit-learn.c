@@ -1,0 +1,66 @@
+/* unit-learn.c: the groups a story teaches itself (indexer/extract-learn.c): a name written
+ * with a designator or in a defining phrase is that group wherever the story writes it bare. */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include "dl.h"
+#include "tap.h"
+
+static dl_definition_t defs[16];
+static size_t ndefs;
+
+/* The story's groups as "Name=salience|...", most salient first. */
+static const char *groups(const char *title, const char *body)
+{
+    static char out[512];
+    int sal[32];
+    dateline_article_t *a;
+    dateline_article_new(&a);
+    if (title)
+        dateline_article_set(a, DATELINE_FIELD_TITLE, title);
+    dateline_article_set(a, DATELINE_FIELD_BODY, body);
+    out[0] = '\0';
+    ndefs = 0;
+    if (dl_extract_groups(a, defs, 16, &ndefs, sal, 32) == DATELINE_OK)
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS) && i < 32; i++)
+            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s=%d", i ? "|" : "",
+                     dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i), sal[i]);
+    dateline_article_destroy(a);
+    return out;
+}
+
+int main(void)
+{
+    /* a designator: the bare name later (body: 1 each), in the headline (3) and before it */
+    is_str(groups(NULL, "Zorbel Widgets Inc said on Monday it would cut jobs.\n"
+                        "Zorbel Widgets makes valves. Shares in Zorbel Widgets fell."),
+           "Zorbel Widgets Inc=4", "a name with Inc is that group where it stands bare");
+    is_str(groups("Zorbel Widgets to cut jobs", "Zorbel Widgets Corp said on Monday it would cut jobs."),
+           "Zorbel Widgets Corp=5", "the headline's bare name too (3 + 2)");
+    is_int(ndefs, 1, "one definition for the index");
+    is_str(defs[0].acronym, "Zorbel Widgets", "  its bare name");
+    is_str(defs[0].name, "Zorbel Widgets Corp", "  its group");
+    is_str(groups(NULL, "Zorbel Widgets makes valves, a trader said."), "",
+           "a bare name the story never defines is no group");
+    is_str(groups(NULL, "Grummel & Co Ltd said on Monday it would sell.\nGrummel gained 2 percent."),
+           "Grummel & Co Ltd=3", "Merck & Co: the name before the designators");
+    is_str(groups(NULL, "Zorbel Widgets Plc said on Monday it would sell.\n"
+                        "Zorbel Widgets International was not for sale."),
+           "Zorbel Widgets Plc=2", "a longer name is another name");
+    /* defining phrases */
+    is_str(groups(NULL, "The Brussels-based Quelvor said on Monday it would sell.\nQuelvor shares fell."),
+           "Quelvor=3", "\"the Brussels-based Quelvor\"");
+    is_str(groups(NULL, "Shares in the London-based group Varnhold Mining rose.\nVarnhold Mining said."),
+           "Varnhold Mining=3", "\"the London-based group Varnhold Mining\"");
+    is_str(groups(NULL, "Quelvor, a Paris-based company, said on Monday it would sell.\nQuelvor shares fell."),
+           "Quelvor=3", "\"Quelvor, a Paris-based company\"");
+    is_int(ndefs, 0, "a phrase teaches the name itself: no alias to learn");
+    /* what teaches nothing */
+    is_str(groups(NULL, "The Texas-based designer Jane Roe said on Monday she would sell."), "",
+           "\"the Texas-based designer Jane Roe\" is a person");
+    is_str(groups(NULL, "China Inc is what some call the state's companies.\nChina grew."), "China Inc=2",
+           "a place with a designator is a group there, and the place stays a place");
+    is_str(groups(NULL, "Analysts said Zorbel Inc would sell.\nZorbel fell."), "Zorbel Inc=3",
+           "the name starts after the lower-case words before it");
+    done_testing();
+}
