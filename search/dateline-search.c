@@ -177,34 +177,35 @@ static int parse_size(const char *opt, const char *s, size_t *out)
     return 1;
 }
 
-/* The fields a facet (and a timeline's series) can be of, by name. */
-static const struct {
-    const char *name;
-    dateline_field_t field;
-} facet_names[] = {{"place", DATELINE_FIELD_PLACES},     {"group", DATELINE_FIELD_GROUPS},
-                   {"topic", DATELINE_FIELD_TOPICS},     {"dateline", DATELINE_FIELD_DATELINES},
-                   {"source", DATELINE_FIELD_SOURCE}};
-
-/* FIELD[:N] of --facet and --by, N from 1 to max (no bound when max is 0; def when not given). */
+/* FIELD[:N] of --facet and --by, N from 1 to max (no bound when max is 0; def when not given).
+ * The facets are the filter table's facetable rows (dateline_facet_from_name()). */
 static int facet_arg(const char *opt, const char *arg, size_t def, size_t max,
                      dateline_field_t *field, size_t *top)
 {
-    const size_t nnames = sizeof facet_names / sizeof facet_names[0];
-    size_t len = strcspn(arg, ":"), k;
+    size_t len = strcspn(arg, ":");
+    char name[32];
     *top = def;
-    for (k = 0; k < nnames; k++)
-        if (strlen(facet_names[k].name) == len && strncmp(arg, facet_names[k].name, len) == 0)
-            break;
-    if (k < nnames && (arg[len] != ':' || parse_size(opt, arg + len + 1, top)) && *top >= 1 &&
-        (!max || *top <= max)) {
-        *field = facet_names[k].field;
-        return 1;
+    int known = len < sizeof name;
+    if (known) {
+        memcpy(name, arg, len);
+        name[len] = '\0';
+        known = dateline_facet_from_name(name, field) == DATELINE_OK;
     }
+    if (known && (arg[len] != ':' || parse_size(opt, arg + len + 1, top)) && *top >= 1 &&
+        (!max || *top <= max))
+        return 1;
     char bound[32] = "";
     if (max)
         snprintf(bound, sizeof bound, " (1 to %zu)", max);
-    fprintf(stderr, "%s: %s takes place, group, topic, dateline or source, and :N for how many "
-                    "of its values%s, not '%s'\n", prog, opt, bound, arg);
+    const char *names[DATELINE_FIELD_COUNT_];
+    size_t n = 0;
+    for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
+        if ((names[n] = dateline_facet_name((dateline_field_t)f)) != NULL)
+            n++;
+    fprintf(stderr, "%s: %s takes", prog, opt);
+    for (size_t k = 0; k < n; k++)
+        fprintf(stderr, "%s%s", k == 0 ? " " : k + 1 < n ? ", " : " or ", names[k]);
+    fprintf(stderr, ", and :N for how many of its values%s, not '%s'\n", bound, arg);
     return 0;
 }
 

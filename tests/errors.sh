@@ -23,10 +23,10 @@ check 2 "dateline-index: no input: name files or folders to read, or - for stand
 check 2 "dateline-index: bad date '2017-02-30': give a real day as YYYY-MM-DD" "$INDEX" --index "$DB" --date 2017-02-30 corpus/odd/crlf.txt
 check 2 "dateline-index: unknown encoding 'KLINGON' (see iconv --list)" "$INDEX" --index "$DB" --encoding KLINGON corpus/odd/crlf.txt
 check 2 "dateline-index: unknown format 'pdf': use auto, text, sgml, csv, json, mail, xml or html" "$INDEX" --index "$DB" --format pdf corpus
-check 2 "dateline-search: --facet takes place, group, topic, dateline or source, and :N for how many of its values, not 'colour'" "$SEARCH" --index "$DB" --facet colour oil
+check 2 "dateline-search: --facet takes source, dateline, place, group or topic, and :N for how many of its values, not 'colour'" "$SEARCH" --index "$DB" --facet colour oil
 check 2 "dateline-search: unknown --timeline 'hour': use day, week, month or year" "$SEARCH" --index "$DB" --timeline hour oil
-check 2 "dateline-search: --by takes place, group, topic, dateline or source, and :N for how many of its values (1 to 10), not 'country'" "$SEARCH" --index "$DB" --by country oil
-check 2 "dateline-search: --by takes place, group, topic, dateline or source, and :N for how many of its values (1 to 10), not 'place:11'" "$SEARCH" --index "$DB" --by place:11 oil
+check 2 "dateline-search: --by takes source, dateline, place, group or topic, and :N for how many of its values (1 to 10), not 'country'" "$SEARCH" --index "$DB" --by country oil
+check 2 "dateline-search: --by takes source, dateline, place, group or topic, and :N for how many of its values (1 to 10), not 'place:11'" "$SEARCH" --index "$DB" --by place:11 oil
 check 2 "dateline-search: --half-life takes a number of days above 0, not '-3'" "$SEARCH" --index "$DB" --sort recent --half-life -3 oil
 mkdir -p "$TMP/notdb"
 check 2 "dateline-search: $TMP/notdb is an empty folder, not an index yet: build one with dateline-index --index $TMP/notdb FILES..." "$SEARCH" --index "$TMP/notdb" oil
