@@ -17,16 +17,18 @@ static const printer_t *const printers[] = {
     [OUT_CSV] = &out_printer_csv,     [OUT_SVG] = &out_printer_svg,
 };
 #define NPRINTERS (sizeof printers / sizeof printers[0])
+/* a format added to out_format_t without its row here fails to compile */
+_Static_assert(NPRINTERS == OUT_FORMATS_, "every output format has a row in printers[]");
 
 static const printer_t *printer(out_format_t fmt)
 {
-    return (size_t)fmt < NPRINTERS ? printers[fmt] : printers[OUT_TEXT];
+    return (size_t)fmt < NPRINTERS && printers[fmt] ? printers[fmt] : printers[OUT_TEXT];
 }
 
 int out_format_from_name(const char *name, out_format_t *out)
 {
     for (size_t k = 0; k < NPRINTERS; k++)
-        if (printers[k]->name && strcmp(printers[k]->name, name) == 0) {
+        if (printers[k] && printers[k]->name && strcmp(printers[k]->name, name) == 0) {
             *out = (out_format_t)k;
             return 1;
         }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include "dateline.h"
 
-typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG } out_format_t;
+typedef enum { OUT_TEXT, OUT_JSON, OUT_JSONL, OUT_TSV, OUT_CSV, OUT_SVG, OUT_FORMATS_ } out_format_t;
 
 /* The format named `name` ("jsonl") in *out; 0 when there is none of that name. */
 int out_format_from_name(const char *name, out_format_t *out);
