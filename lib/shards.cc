@@ -1,0 +1,354 @@
+/* shards.cc: an index in shards (dateline-index --jobs): the global sequence number, the folder
+ * of shards and its stub, the settle that makes global state whole after a parallel pass
+ * (aliases, the sequence counter, story chains across shards), and compaction. */
+#include <config.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "index-int.h"
+
+using namespace dl;
+
+namespace dl {
+
+std::string seq_value(unsigned long long n)
+{
+    std::string v(8, '\0');
+    for (int i = 7; i >= 0; i--, n >>= 8)
+        v[i] = static_cast<char>(n & 0xFF);
+    return v;
+}
+
+unsigned long long seq_of(const Xapian::Database &db, Xapian::docid did)
+{
+    std::string v = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(DL_SLOT_SEQ);
+    if (v.size() != 8)
+        return did; /* written before sequence numbers: its docid is its place */
+    unsigned long long n = 0;
+    for (unsigned char c : v)
+        n = n << 8 | c;
+    return n;
+}
+
+/* The index's counter: the next number, or get_lastdocid() + 1 in an index written before. */
+static unsigned long long counter(const Xapian::Database &db)
+{
+    std::string v = db.get_metadata(DL_SEQ_KEY);
+    return v.empty() ? db.get_lastdocid() + 1ULL : std::strtoull(v.c_str(), nullptr, 10);
+}
+
+unsigned long long take_seq(dateline_index *idx)
+{
+    unsigned long long next = counter(*idx->db);
+    unsigned long long n = idx->seq_given ? idx->seq_given : next;
+    idx->wdb->set_metadata(DL_SEQ_KEY, std::to_string(std::max(next, n + 1)));
+    return n;
+}
+
+} // namespace dl
+
+namespace {
+
+/* The shards a stub file lists ("auto shard-0" ...), as paths; empty for a plain index. */
+std::vector<std::string> shard_paths(const std::string &path)
+{
+    std::vector<std::string> out;
+    std::ifstream stub(path + "/XAPIANDB");
+    std::string kind, name;
+    while (stub >> kind >> name)
+        if (kind == "auto")
+            out.push_back(name[0] == '/' ? name : path + "/" + name);
+    return out;
+}
+
+/* A handle for guard()'s messages when no index is open. */
+struct Scratch {
+    dateline_index *idx = nullptr;
+    explicit Scratch(const char *path)
+    {
+        idx = new dateline_index;
+        idx->path = path;
+    }
+    ~Scratch() { delete idx; }
+    dateline_status_t fail(dateline_status_t st, char **message)
+    {
+        if (st != DATELINE_OK && message)
+            *message = dl_strdup(dateline_index_message(idx));
+        return st;
+    }
+};
+
+/* Every shard open for writing, and all of them as one database. */
+struct Shards {
+    std::vector<Xapian::WritableDatabase> one;
+    Xapian::WritableDatabase all;
+    explicit Shards(const std::vector<std::string> &paths)
+    {
+        for (const std::string &p : paths) {
+            one.emplace_back(p, Xapian::DB_OPEN);
+            all.add_database(one.back());
+        }
+    }
+};
+
+/* An alias as the settle keeps it: the group's name and the number of the article that taught
+ * it (0: learned before, already the same in every shard). */
+struct Alias {
+    std::string name;
+    unsigned long long seq;
+    size_t place; /* its place in its group's list in the first shard, for those of before */
+};
+
+/* The aliases of every shard, the earliest teaching of each acronym kept, as one index keeps
+ * its first; then each group's list, in the order they were taught. */
+void settle_aliases(Shards &s)
+{
+    std::map<std::string, Alias> won;
+    std::vector<std::string> groups;
+    for (Xapian::WritableDatabase &db : s.one) {
+        for (Xapian::TermIterator k = db.metadata_keys_begin(DL_ALIASES_KEY);
+             k != db.metadata_keys_end(DL_ALIASES_KEY); ++k)
+            groups.push_back(*k);
+        for (Xapian::TermIterator k = db.metadata_keys_begin(DL_ALIAS_KEY);
+             k != db.metadata_keys_end(DL_ALIAS_KEY); ++k) {
+            std::string acr = (*k).substr(DL_PREFIX_LEN(DL_ALIAS_KEY));
+            std::string sv = db.get_metadata(DL_ALIAS_SEQ_KEY + acr);
+            Alias a{db.get_metadata(*k), sv.empty() ? 0 : std::strtoull(sv.c_str(), nullptr, 10),
+                    0};
+            auto w = won.find(acr);
+            if (w == won.end() || a.seq < w->second.seq)
+                won[acr] = a;
+        }
+    }
+    std::map<std::string, std::vector<std::pair<std::tuple<unsigned long long, size_t>,
+                                                std::string>>> lists;
+    for (auto &w : won) {
+        std::string g = folded(w.second.name);
+        std::string before = " " + s.one[0].get_metadata(DL_ALIASES_KEY + g) + " ";
+        size_t at = before.find(" " + w.first + " ");
+        lists[g].push_back({{w.second.seq, at}, w.first});
+    }
+    std::sort(groups.begin(), groups.end());
+    groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+    for (Xapian::WritableDatabase &db : s.one) {
+        for (auto &w : won) {
+            db.set_metadata(DL_ALIAS_KEY + w.first, w.second.name);
+            db.set_metadata(DL_ALIAS_SEQ_KEY + w.first,
+                            w.second.seq ? std::to_string(w.second.seq) : "");
+        }
+        for (const std::string &key : groups) {
+            auto &l = lists[key.substr(DL_PREFIX_LEN(DL_ALIASES_KEY))];
+            std::sort(l.begin(), l.end());
+            std::string v;
+            for (auto &e : l)
+                v += (v.empty() ? "" : " ") + e.second;
+            db.set_metadata(key, v);
+        }
+    }
+}
+
+/* The signature an article was given, read back from its document: its values (slot 7), its
+ * band terms, and whether it was short (the pending term's last letter). */
+Signature stored_signature(const Xapian::Document &doc, bool is_short)
+{
+    Signature sig;
+    sig.bin = doc.get_value(DL_SLOT_MINHASH);
+    if (sig.bin.empty())
+        return sig;
+    sig.shingles = is_short ? 1 : 1000;
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(DL_PREFIX_BAND); t != doc.termlist_end() && has_prefix(*t, DL_PREFIX_BAND);
+         ++t)
+        sig.bands.push_back(*t);
+    return sig;
+}
+
+/* Article did (pending term `mark`) joins the story chain one index would have given it: its
+ * candidates are looked up in every shard. Its record, XK term and slot 8 follow. */
+void settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::docid did,
+                  unsigned long long seq, const std::string &mark)
+{
+    Xapian::Document doc = all.get_document(did);
+    dateline_article_t *a = nullptr;
+    dateline_status_t st = decode_doc(idx, doc, &a);
+    if (st == DATELINE_NO_MEMORY)
+        throw std::bad_alloc();
+    if (st != DATELINE_OK)
+        throw Xapian::DatabaseCorruptError(idx->message);
+    struct freer {
+        dateline_article_t *a;
+        ~freer() { dateline_article_destroy(a); }
+    } free_a{a};
+    Signature sig = stored_signature(doc, mark.back() == 's');
+    std::string chain = chain_of(all, a, sig, did, seq);
+    std::string was = doc.get_value(DL_SLOT_CHAIN);
+    doc.remove_term(mark);
+    if (chain != was) {
+        dl_article_clear_field(a, DATELINE_FIELD_STORY);
+        if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
+            throw std::bad_alloc();
+        set_record(doc, a);
+        try {
+            doc.remove_term(DL_PREFIX_STORY + was);
+        } catch (const Xapian::InvalidArgumentError &) {
+        }
+        doc.add_boolean_term(DL_PREFIX_STORY + chain);
+        doc.add_value(DL_SLOT_CHAIN, chain);
+    }
+    all.replace_document(did, doc);
+}
+
+/* The articles added or updated since the last settle, by sequence number, each given its
+ * chain over all shards. In sequence order, each sees the chains of those before it settled,
+ * as in one index. */
+size_t settle_chains(dateline_index *idx, Shards &s)
+{
+    std::vector<std::tuple<unsigned long long, Xapian::docid, std::string>> todo;
+    for (const char *m : {"nl", "ns", "ul", "us"}) {
+        std::string t = std::string(DL_PREFIX_PENDING) + m;
+        for (Xapian::PostingIterator p = s.all.postlist_begin(t); p != s.all.postlist_end(t);
+             ++p)
+            todo.emplace_back(seq_of(s.all, *p), *p, t);
+    }
+    std::sort(todo.begin(), todo.end());
+    for (auto &t : todo)
+        settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t), std::get<2>(t));
+    return todo.size();
+}
+
+/* Writes a file whole or not at all: beside it, synced, then renamed over it. */
+bool write_whole(const std::string &path, const std::string &text)
+{
+    std::string tmp = path + ".tmp";
+    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+              fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp.c_str(), path.c_str()) == 0)
+        return true;
+    unlink(tmp.c_str());
+    return false;
+}
+
+} // namespace
+
+extern "C" dateline_status_t dateline_index_set_seq(dateline_index_t *idx,
+                                                    unsigned long long seq, int shard)
+{
+    if (!idx)
+        return DATELINE_BAD_ARGUMENT;
+    idx->seq_given = seq;
+    idx->shard = shard != 0;
+    return DATELINE_OK;
+}
+
+extern "C" dateline_status_t dateline_index_next_seq(dateline_index_t *idx,
+                                                     unsigned long long *out)
+{
+    if (!idx || !out)
+        return DATELINE_BAD_ARGUMENT;
+    return guard(idx, [&]() {
+        *out = counter(*idx->db);
+        return DATELINE_OK;
+    });
+}
+
+extern "C" unsigned dateline_shard_of(const char *id, unsigned shards)
+{
+    if (!id || shards < 2)
+        return 0;
+    return static_cast<unsigned>(dl_hash64(id, std::strlen(id), DL_SEED_SHARD) % shards);
+}
+
+extern "C" unsigned dateline_shards_count(const char *path)
+{
+    return path ? static_cast<unsigned>(shard_paths(path).size()) : 0;
+}
+
+extern "C" dateline_status_t dateline_shards_create(const char *path, unsigned n,
+                                                    char **message)
+{
+    if (message)
+        *message = nullptr;
+    if (!path || n < 2 || n > 1024)
+        return DATELINE_BAD_ARGUMENT;
+    Scratch s(path);
+    dateline_status_t st = guard(s.idx, [&]() {
+        if (mkdir(path, 0777) != 0 && errno != EEXIST)
+            return set_message(s.idx, DATELINE_FILE_ERROR,
+                               std::string("cannot make folder ") + path + ": " +
+                                   std::strerror(errno));
+        std::string stub;
+        for (unsigned k = 0; k < n; k++) {
+            std::string shard = std::string(path) + "/shard-" + std::to_string(k);
+            dateline_index_t *one;
+            char *msg = nullptr;
+            dateline_status_t o = dl_index_open(shard.c_str(), DATELINE_OPEN_WRITE, &one, &msg);
+            if (o != DATELINE_OK) {
+                std::string m = msg ? msg : dateline_status_to_string(o);
+                dateline_free(msg);
+                return set_message(s.idx, o, m);
+            }
+            if ((o = dateline_index_close(one)) != DATELINE_OK)
+                return o;
+            stub += "auto shard-" + std::to_string(k) + "\n";
+        }
+        /* the stub comes last: until it is there, the folder is no index */
+        if (!write_whole(std::string(path) + "/XAPIANDB", stub))
+            return set_message(s.idx, DATELINE_FILE_ERROR,
+                               std::string("cannot write the stub file of ") + path + ": " +
+                                   std::strerror(errno));
+        return DATELINE_OK;
+    });
+    return s.fail(st, message);
+}
+
+extern "C" dateline_status_t dateline_shards_settle(const char *path, size_t *settled,
+                                                    char **message)
+{
+    if (message)
+        *message = nullptr;
+    if (!path)
+        return DATELINE_BAD_ARGUMENT;
+    Scratch s(path);
+    dateline_status_t st = guard(s.idx, [&]() {
+        std::vector<std::string> paths = shard_paths(path);
+        if (paths.size() < 2)
+            return DATELINE_OK;
+        Shards sh(paths);
+        unsigned long long next = 1;
+        for (Xapian::WritableDatabase &db : sh.one)
+            next = std::max(next, counter(db));
+        settle_aliases(sh);
+        size_t n = settle_chains(s.idx, sh);
+        if (settled)
+            *settled = n;
+        for (Xapian::WritableDatabase &db : sh.one) {
+            db.set_metadata(DL_SEQ_KEY, std::to_string(next));
+            db.commit();
+        }
+        return DATELINE_OK;
+    });
+    return s.fail(st, message);
+}
+
+extern "C" dateline_status_t dateline_index_compact(const char *path, char **message)
+{
+    if (message)
+        *message = nullptr;
+    return path ? DATELINE_INTERNAL : DATELINE_BAD_ARGUMENT;
+}
