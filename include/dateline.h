@@ -418,10 +418,12 @@ DATELINE_API dateline_status_t dateline_shards_create(const char *path, unsigned
  * as in one index), the sequence counter, and the story chains of the articles marked by the
  * pass (looked up over all shards, so that they are those one index gives). Re-runnable: after
  * a crash, running it again finishes the work. *settled (may be NULL) counts the articles
- * settled. Returns DATELINE_OK (also for a plain index: nothing to do), DATELINE_LOCKED, or an
+ * settled; *replaced (may be NULL) those that were, over all shards, an update: their file
+ * and key had given another article, now gone (DATELINE_UPDATED, where a shard said
+ * DATELINE_ADDED). Returns DATELINE_OK (also for a plain index: nothing to do), DATELINE_LOCKED, or an
  * error as for dateline_index_add(), with *message. */
 DATELINE_API dateline_status_t dateline_shards_settle(const char *path, size_t *settled,
-                                                      char **message);
+                                                      size_t *replaced, char **message);
 
 /* Merges the shards of folder `path` into one compact index that replaces them (a plain index
  * is compacted): written beside it, then renamed into place, so that a crash leaves the old

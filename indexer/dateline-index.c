@@ -346,8 +346,8 @@ static dateline_status_t idx_commit(run_t *r)
     r->add_rejected = 0;
     free_slots(r);
     char *msg = NULL;
-    size_t settled = 0;
-    if (st == DATELINE_OK && (st = jobs_settle(r->jobs, &settled, &msg)) != DATELINE_OK) {
+    size_t settled = 0, replaced = 0;
+    if (st == DATELINE_OK && (st = jobs_settle(r->jobs, &settled, &replaced, &msg)) != DATELINE_OK) {
         clear_progress(r);
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
     } else if (st == DATELINE_OK && r->verbose) {
@@ -356,6 +356,8 @@ static dateline_status_t idx_commit(run_t *r)
                 noun(settled, "article", "articles"), jobs_count(r->jobs));
     }
     dateline_free(msg);
+    r->added -= replaced; /* new to their shard, but over all an update */
+    r->updated += replaced;
     if (st == DATELINE_OK)
         st = dateline_index_reopen(r->index);
     return st;

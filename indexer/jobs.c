@@ -74,12 +74,13 @@ unsigned jobs_shard_of(const jobs_t *j, const char *id)
     return dateline_shard_of(id, j->n);
 }
 
-/* A worker's commits, told to the program's callback under the lock. */
+/* A worker's commits, told to the program's callback under the lock; not those that wrote
+ * only the files' records, which one index writes with its last batch. */
 static void on_commit(int committed, size_t articles, void *closure)
 {
     worker_t *w = closure;
     pthread_mutex_lock(&w->j->lock);
-    if (w->j->commit)
+    if (w->j->commit && articles)
         w->j->commit(committed, articles, w->j->closure);
     pthread_mutex_unlock(&w->j->lock);
 }
@@ -303,7 +304,7 @@ dateline_status_t jobs_each(jobs_t *j, jobs_each_fn f, void *closure,
     return DATELINE_OK;
 }
 
-dateline_status_t jobs_settle(jobs_t *j, size_t *settled, char **message)
+dateline_status_t jobs_settle(jobs_t *j, size_t *settled, size_t *replaced, char **message)
 {
     *message = NULL;
     quiesce(j);
@@ -315,7 +316,7 @@ dateline_status_t jobs_settle(jobs_t *j, size_t *settled, char **message)
             st = c;
     }
     if (st == DATELINE_OK)
-        st = dateline_shards_settle(j->path, settled, message);
+        st = dateline_shards_settle(j->path, settled, replaced, message);
     if (st == DATELINE_OK)
         st = open_shards(j, message);
     if (st != DATELINE_OK && j->failed == DATELINE_OK)

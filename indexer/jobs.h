@@ -44,8 +44,8 @@ dateline_status_t jobs_each(jobs_t *j, jobs_each_fn f, void *closure,
 unsigned jobs_shard_of(const jobs_t *j, const char *id);
 
 /* Waits for the workers, commits every shard, and settles global state over all of them
- * (dateline_shards_settle()). Returns its status; *message says why on failure. */
-dateline_status_t jobs_settle(jobs_t *j, size_t *settled, char **message);
+ * (dateline_shards_settle(), whose counts it gives). Returns its status; *message says why on failure. */
+dateline_status_t jobs_settle(jobs_t *j, size_t *settled, size_t *replaced, char **message);
 
 /* Stops the workers (after what they were handed) and closes the shards. Returns the first
  * failure. Accepts NULL. */

@@ -175,9 +175,43 @@ Signature stored_signature(const Xapian::Document &doc, bool is_short)
     return sig;
 }
 
+/* A new article's file and key that gave other articles before it, in other shards (its own
+ * shard's worker saw to its own): they lose that origin, as in one index (replace_edited() in
+ * index-add.cc), and those that had no other are deleted. Whether one was: the article was
+ * an update. idx reads and writes all shards. */
+bool settle_edited(dateline_index *idx, const dateline_article_t *a, Xapian::docid did,
+                   unsigned long long seq)
+{
+    const char *from = dateline_article_get(a, DATELINE_FIELD_FILE);
+    if (!from || std::strcmp(from, "-") == 0 || std::strncmp(from, "/dev/", 5) == 0 ||
+        std::strncmp(from, "/proc/", 6) == 0)
+        return false;
+    std::string origin = origin_of(a);
+    std::vector<std::string> spellings = origins_as_typed(idx, origin);
+    spellings.push_back(origin);
+    std::vector<Xapian::docid> before;
+    for (const std::string &sp : spellings)
+        for (const std::string &ot : {origin_term(sp), origin_term_before(sp)})
+            for (Xapian::PostingIterator o = idx->db->postlist_begin(ot);
+                 o != idx->db->postlist_end(ot); ++o)
+                if (*o != did && seq_of(*idx->db, *o) < seq)
+                    before.push_back(*o);
+    std::sort(before.begin(), before.end());
+    before.erase(std::unique(before.begin(), before.end()), before.end());
+    bool replaced = false;
+    for (Xapian::docid d : before)
+        replaced |= drop_origins(idx, d, [&](const std::string &x) {
+                        return std::find(spellings.begin(), spellings.end(), x) !=
+                               spellings.end();
+                    }) == DROPPED_ALL;
+    return replaced;
+}
+
 /* Article did (pending term `mark`) joins the story chain one index would have given it: its
- * candidates are looked up in every shard. Its record, XK term and slot 8 follow. */
-void settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::docid did,
+ * candidates are looked up in every shard. Its record, XK term and slot 8 follow. A new one
+ * first takes its file and key from articles of other shards (settle_edited()): true when it
+ * replaced one. */
+bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::docid did,
                   unsigned long long seq, const std::string &mark)
 {
     Xapian::Document doc = all.get_document(did);
@@ -191,6 +225,7 @@ void settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
         dateline_article_t *a;
         ~freer() { dateline_article_destroy(a); }
     } free_a{a};
+    bool replaced = mark[DL_PREFIX_LEN(DL_PREFIX_PENDING)] == 'n' && settle_edited(idx, a, did, seq);
     Signature sig = stored_signature(doc, mark.back() == 's');
     std::string chain = chain_of(all, a, sig, did, seq);
     std::string was = doc.get_value(DL_SLOT_CHAIN);
@@ -208,12 +243,13 @@ void settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
         doc.add_value(DL_SLOT_CHAIN, chain);
     }
     all.replace_document(did, doc);
+    return replaced;
 }
 
 /* The articles added or updated since the last settle, by sequence number, each given its
  * chain over all shards. In sequence order, each sees the chains of those before it settled,
  * as in one index. */
-size_t settle_chains(dateline_index *idx, Shards &s)
+size_t settle_chains(dateline_index *idx, Shards &s, size_t *replaced)
 {
     std::vector<std::tuple<unsigned long long, Xapian::docid, std::string>> todo;
     for (const char *m : {"nl", "ns", "ul", "us"}) {
@@ -223,8 +259,13 @@ size_t settle_chains(dateline_index *idx, Shards &s)
             todo.emplace_back(seq_of(s.all, *p), *p, t);
     }
     std::sort(todo.begin(), todo.end());
+    struct borrow { /* idx reads and writes all shards while they settle */
+        dateline_index *idx;
+        ~borrow() { idx->db = idx->wdb = nullptr; }
+    } lend{idx};
+    idx->db = idx->wdb = &s.all;
     for (auto &t : todo)
-        settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t), std::get<2>(t));
+        *replaced += settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t), std::get<2>(t));
     return todo.size();
 }
 
@@ -318,7 +359,7 @@ extern "C" dateline_status_t dateline_shards_create(const char *path, unsigned n
 }
 
 extern "C" dateline_status_t dateline_shards_settle(const char *path, size_t *settled,
-                                                    char **message)
+                                                    size_t *replaced, char **message)
 {
     if (message)
         *message = nullptr;
@@ -334,9 +375,11 @@ extern "C" dateline_status_t dateline_shards_settle(const char *path, size_t *se
         for (Xapian::WritableDatabase &db : sh.one)
             next = std::max(next, counter(db));
         settle_aliases(sh);
-        size_t n = settle_chains(s.idx, sh);
+        size_t r = 0, n = settle_chains(s.idx, sh, &r);
         if (settled)
             *settled = n;
+        if (replaced)
+            *replaced = r;
         for (Xapian::WritableDatabase &db : sh.one) {
             db.set_metadata(DL_SEQ_KEY, std::to_string(next));
             db.commit();
