@@ -69,7 +69,9 @@ bool short_signature(const Signature &sig)
 /* The articles that share a band with sig and came before sequence number seq: band by band,
  * each band's in sequence order, CHAIN_CANDIDATES in all. In one index (and in each shard) the
  * docid order is the sequence order, so each shard gives at most CHAIN_CANDIDATES of a band
- * and stops at the first later article: over shards the same candidates as one index. */
+ * and stops at the first later article: over shards the same candidates as one index. (A
+ * compacted index of shards holds them shard after shard: there a later article is passed
+ * over, not taken as the end.) */
 static std::vector<Xapian::docid> candidates(const Xapian::Database &db, const Signature &sig,
                                              Xapian::docid self, unsigned long long seq)
 {
@@ -85,12 +87,13 @@ static std::vector<Xapian::docid> candidates(const Xapian::Database &db, const S
             if (*c == self || taken[lane] >= CHAIN_CANDIDATES)
                 continue; /* the article's own older version; a shard that gave enough */
             unsigned long long s = seq_of(db, *c);
-            if (s >= seq || ++taken[lane] == CHAIN_CANDIDATES)
-                full++;
-            if (s >= seq)
+            if (s >= seq && lanes > 1) {
                 taken[lane] = CHAIN_CANDIDATES; /* the rest of this shard came later */
-            else
+                full++;
+            } else if (s < seq) {
+                full += ++taken[lane] == CHAIN_CANDIDATES;
                 band.emplace_back(s, *c);
+            }
         }
         std::sort(band.begin(), band.end());
         for (size_t i = 0; i < band.size() && cands.size() < CHAIN_CANDIDATES; i++)

@@ -14,6 +14,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -389,9 +390,81 @@ extern "C" dateline_status_t dateline_shards_settle(const char *path, size_t *se
     return s.fail(st, message);
 }
 
+namespace {
+
+/* Metadata the shards hold differently: the counter, the highest; an alias's number, the
+ * lowest; anything else (settled: the same in each) the first shard's. */
+class Resolver : public Xapian::Compactor {
+  public:
+    std::string resolve_duplicate_metadata(const std::string &key, size_t n,
+                                           const std::string tags[]) override
+    {
+        bool seq = key == DL_SEQ_KEY, alias = has_prefix(key, DL_ALIAS_SEQ_KEY);
+        if (!seq && !alias)
+            return tags[0];
+        size_t best = 0;
+        for (size_t i = 1; i < n; i++) {
+            unsigned long long a = std::strtoull(tags[i].c_str(), nullptr, 10),
+                               b = std::strtoull(tags[best].c_str(), nullptr, 10);
+            if (seq ? a > b : a < b)
+                best = i;
+        }
+        return tags[best];
+    }
+};
+
+int remove_entry(const char *p, const struct stat *, int, struct FTW *)
+{
+    return remove(p);
+}
+
+/* Removes a folder and all it holds; best effort. */
+void remove_tree(const std::string &dir)
+{
+    nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+} // namespace
+
 extern "C" dateline_status_t dateline_index_compact(const char *path, char **message)
 {
     if (message)
         *message = nullptr;
-    return path ? DATELINE_INTERNAL : DATELINE_BAD_ARGUMENT;
+    if (!path)
+        return DATELINE_BAD_ARGUMENT;
+    if (dateline_shards_count(path) > 1) {
+        dateline_status_t st = dateline_shards_settle(path, nullptr, nullptr, message);
+        if (st != DATELINE_OK)
+            return st;
+    }
+    Scratch s(path);
+    dateline_status_t st = guard(s.idx, [&]() {
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            return set_message(s.idx, DATELINE_NOT_FOUND, std::string("no index at ") + path);
+        Xapian::WritableDatabase lock(path, Xapian::DB_OPEN); /* no writer meanwhile */
+        std::string pid = std::to_string(static_cast<long>(getpid()));
+        std::string fresh = std::string(path) + ".dateline-compact." + pid;
+        std::string old = std::string(path) + ".dateline-old." + pid;
+        remove_tree(fresh);
+        Resolver resolver;
+        try {
+            Xapian::Database(path).compact(fresh, Xapian::DBCOMPACT_MULTIPASS, 0, resolver);
+        } catch (...) {
+            remove_tree(fresh);
+            throw;
+        }
+        lock.close();
+        if (rename(path, old.c_str()) != 0 || rename(fresh.c_str(), path) != 0) {
+            int e = errno;
+            rename(old.c_str(), path);
+            remove_tree(fresh);
+            return set_message(s.idx, DATELINE_FILE_ERROR,
+                               std::string("cannot put the compact index in place of ") + path +
+                                   ": " + std::strerror(e));
+        }
+        remove_tree(old);
+        return DATELINE_OK;
+    });
+    return s.fail(st, message);
 }

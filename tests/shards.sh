@@ -69,14 +69,7 @@ is "$(/usr/bin/python3 -c 'import sys,xapian; print(xapian.Database(sys.argv[1])
 
 # searches: byte for byte what one index prints (searches without ties of score: the order of
 # ties is the search side's, by sequence number)
-while IFS= read -r q; do
-    [ -z "$q" ] && continue
-    eval "set -- $q"
-    "$SEARCH" --index "$TMP/plain" "$@" > "$TMP/s1" 2>&1
-    "$SEARCH" --index "$TMP/two" "$@" > "$TMP/s2" 2>&1
-    cmp -s "$TMP/s1" "$TMP/s2"
-    ok $? "the same: $q"
-done <<'Q'
+QUERIES=$(cat <<'Q'
 --count '*'
 --count syria
 --count -- place:syria
@@ -98,6 +91,30 @@ done <<'Q'
 --format tsv 'title:ferry'
 --format json -n 0 'group:"islamic state"'
 Q
+)
+same_searches() { # same_searches INDEX-A INDEX-B LABEL
+    local a=$1 b=$2 label=$3 q
+    while IFS= read -r q; do
+        eval "set -- $q"
+        "$SEARCH" --index "$a" "$@" > "$TMP/s1" 2>&1
+        "$SEARCH" --index "$b" "$@" > "$TMP/s2" 2>&1
+        cmp -s "$TMP/s1" "$TMP/s2"
+        ok $? "$label: $q"
+    done <<< "$QUERIES"
+}
+same_searches "$TMP/plain" "$TMP/two" "--jobs 2 prints what --jobs 1 prints"
+
+# --compact: the shards merged into one index that answers the same
+cp -r "$TMP/two" "$TMP/packed"
+"$INDEX" --compact --index "$TMP/packed" 2> "$TMP/err7"
+is "$(cat "$TMP/err7")" "dateline-index: $TMP/packed: 2 shards merged into one compact index" "--compact says what it did"
+[ -f "$TMP/packed/iamglass" ] && [ ! -e "$TMP/packed/XAPIANDB" ] && [ -z "$(ls -d "$TMP"/packed.* 2>/dev/null)" ]
+ok $? "one plain index in the folder's place, nothing left beside it"
+same_searches "$TMP/plain" "$TMP/packed" "compacted"
+is "$(same_meta "$TMP/plain" "$TMP/packed")" same "the compact index holds the metadata of one index"
+is "$(sorted "$TMP/packed")" "$(sorted "$TMP/plain")" "and its numbers"
+"$INDEX" -q --compact --index "$TMP/packed" && "$INDEX" --index "$TMP/packed" corpus 2> "$TMP/err8"
+is "$(summary "$TMP/err8")" "dateline-index: read 84, added 0, updated 0, unchanged 76, duplicates 0, rejected 8; formats: text 36, sgml 10, csv 10, json 17, mail 3, xml 4, html 2" "a plain index compacted: a re-run finds everything unchanged"
 
 # a second run over the shards: nothing new, the unchanged check made before parsing
 "$INDEX" --jobs 2 --index "$TMP/two" corpus 2> "$TMP/err5"
