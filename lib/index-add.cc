@@ -220,7 +220,9 @@ dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outco
         Xapian::Document doc;
         build_document(idx, a, title, body, idterm, hex, sig, chain, doc);
         doc.add_value(DL_SLOT_SEQ, seq_value(seq));
-        if (idx->shard) /* for the settle: new or updated, short signature or long */
+        /* for the settle, which finds the new by their numbers: an update, or a signature too
+         * short to tell from its values */
+        if (idx->shard && (exists || (sig.shingles && short_signature(sig))))
             doc.add_boolean_term(std::string(DL_PREFIX_PENDING) + (exists ? "u" : "n") +
                                  (short_signature(sig) ? "s" : "l"));
         if (exists)

@@ -49,7 +49,9 @@
  *                  digits; articles sharing a band are compared for a story chain
  *   XN<n|u><s|l>   only in a shard of a sharded index (below), between a run's parallel pass
  *                  and its settle: the article was new (n) or updated (u), its signature
- *                  short (s: fewer than 8 shingles) or long. The settle takes it away
+ *                  short (s: fewer than 8 shingles) or long; only on updates and on short
+ *                  signatures (the settle finds the other new articles by their numbers,
+ *                  from the counter it left). The settle takes it away
  *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
  *   200 bytes), so a filter written any way meets the term.
  *

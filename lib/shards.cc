@@ -32,15 +32,20 @@ std::string seq_value(unsigned long long n)
     return v;
 }
 
+static unsigned long long seq_of_value(const std::string &v)
+{
+    unsigned long long n = 0;
+    for (unsigned char c : v)
+        n = n << 8 | c;
+    return n;
+}
+
 unsigned long long seq_of(const Xapian::Database &db, Xapian::docid did)
 {
     std::string v = db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(DL_SLOT_SEQ);
     if (v.size() != 8)
         return did; /* written before sequence numbers: its docid is its place */
-    unsigned long long n = 0;
-    for (unsigned char c : v)
-        n = n << 8 | c;
-    return n;
+    return seq_of_value(v);
 }
 
 /* The index's counter: the next number, or get_lastdocid() + 1 in an index written before. */
@@ -52,6 +57,11 @@ static unsigned long long counter(const Xapian::Database &db)
 
 unsigned long long take_seq(dateline_index *idx)
 {
+    /* a shard's counter is the one the last settle wrote: a run numbers its articles from it
+     * in the order it reads them, so a run killed and run again numbers them as one that was
+     * not; the settle moves it past what the shards hold */
+    if (idx->shard && idx->seq_given)
+        return idx->seq_given;
     unsigned long long next = counter(*idx->db);
     unsigned long long n = idx->seq_given ? idx->seq_given : next;
     idx->wdb->set_metadata(DL_SEQ_KEY, std::to_string(std::max(next, n + 1)));
@@ -230,7 +240,15 @@ bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
     Signature sig = stored_signature(doc, mark.back() == 's');
     std::string chain = chain_of(all, a, sig, did, seq);
     std::string was = doc.get_value(DL_SLOT_CHAIN);
-    doc.remove_term(mark);
+    bool marked = doc.termlist_count() && [&]() {
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(mark);
+        return t != doc.termlist_end() && *t == mark;
+    }();
+    if (chain == was && !marked)
+        return replaced; /* the common case: nothing to write */
+    if (marked)
+        doc.remove_term(mark);
     if (chain != was) {
         dl_article_clear_field(a, DATELINE_FIELD_STORY);
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
@@ -252,22 +270,36 @@ bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
  * as in one index. */
 size_t settle_chains(dateline_index *idx, Shards &s, size_t *replaced)
 {
-    std::vector<std::tuple<unsigned long long, Xapian::docid, std::string>> todo;
-    for (const char *m : {"nl", "ns", "ul", "us"}) {
-        std::string t = std::string(DL_PREFIX_PENDING) + m;
+    /* the new: numbered from the counter the last settle left (the lowest of the shards', if
+     * a settle was cut short); updates and short signatures carry a pending term */
+    unsigned long long from = ~0ULL;
+    for (Xapian::WritableDatabase &db : s.one)
+        from = std::min(from, counter(db));
+    std::map<Xapian::docid, std::pair<unsigned long long, std::string>> todo;
+    Xapian::Enquire enq(s.all);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, DL_SLOT_SEQ, seq_value(from)));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = enq.get_mset(0, s.all.get_doccount());
+    for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
+        todo[*i] = {seq_of(s.all, *i), std::string(DL_PREFIX_PENDING) + "nl"};
+    for (const char *k : {"nl", "ns", "ul", "us"}) {
+        std::string t = std::string(DL_PREFIX_PENDING) + k;
         for (Xapian::PostingIterator p = s.all.postlist_begin(t); p != s.all.postlist_end(t);
              ++p)
-            todo.emplace_back(seq_of(s.all, *p), *p, t);
+            todo[*p] = {seq_of(s.all, *p), t};
     }
-    std::sort(todo.begin(), todo.end());
+    std::vector<std::tuple<unsigned long long, Xapian::docid, std::string>> order;
+    for (auto &t : todo)
+        order.emplace_back(t.second.first, t.first, t.second.second);
+    std::sort(order.begin(), order.end());
     struct borrow { /* idx reads and writes all shards while they settle */
         dateline_index *idx;
         ~borrow() { idx->db = idx->wdb = nullptr; }
     } lend{idx};
     idx->db = idx->wdb = &s.all;
-    for (auto &t : todo)
+    for (auto &t : order)
         *replaced += settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t), std::get<2>(t));
-    return todo.size();
+    return order.size();
 }
 
 /* Writes a file whole or not at all: beside it, synced, then renamed over it. */
@@ -347,6 +379,9 @@ extern "C" dateline_status_t dateline_shards_create(const char *path, unsigned n
             }
             if ((o = dateline_index_close(one)) != DATELINE_OK)
                 return o;
+            Xapian::WritableDatabase db(shard, Xapian::DB_OPEN); /* numbers start at 1 */
+            db.set_metadata(DL_SEQ_KEY, "1");
+            db.commit();
             stub += "auto shard-" + std::to_string(k) + "\n";
         }
         /* the stub comes last: until it is there, the folder is no index */
@@ -373,8 +408,12 @@ extern "C" dateline_status_t dateline_shards_settle(const char *path, size_t *se
             return DATELINE_OK;
         Shards sh(paths);
         unsigned long long next = 1;
-        for (Xapian::WritableDatabase &db : sh.one)
+        for (Xapian::WritableDatabase &db : sh.one) {
             next = std::max(next, counter(db));
+            std::string top = db.get_value_upper_bound(DL_SLOT_SEQ);
+            if (top.size() == 8)
+                next = std::max(next, seq_of_value(top) + 1);
+        }
         settle_aliases(sh);
         size_t r = 0, n = settle_chains(s.idx, sh, &r);
         if (settled)
