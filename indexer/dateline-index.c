@@ -182,10 +182,12 @@ static void record_reject(run_t *r, const char *file, size_t line, const char *w
     size_t n = strlen(file);
     if (strncmp(why, file, n) == 0 && strncmp(why + n, ": ", 2) == 0)
         why += n + 2; /* the file is in its own column */
+    flockfile(r->rejects); /* one line at a time: with --jobs, workers reject too */
     tsv_put(r->rejects, file);
     fprintf(r->rejects, "\t%zu\t", line);
     tsv_put(r->rejects, why);
     fputc('\n', r->rejects);
+    funlockfile(r->rejects);
 }
 
 /* A file name as messages show it: as it is, or, when it holds a control character (a line
@@ -595,25 +597,11 @@ static void job_done(void *closure, const char *file, size_t position, void *tag
     }
 }
 
-/* Reads file `path` into the index, as origin `canon` (its canonical path, or NULL to keep
- * path: standard input, a pipe); `sb` is what stat() said of a regular file, which the index
- * keeps a record of, and NULL for anything else. */
-static void index_file(run_t *r, const char *path, const char *canon, const char *topic,
-                       int in_folder, const struct stat *sb)
+/* Opens the reader of file `path` (origin canon) into *out: 0 when it is open and holds
+ * articles; 1 when there is nothing to read (rejected, skipped, or cut short by a signal). */
+static int open_reader(run_t *r, const char *path, const char *canon, const char *topic,
+                       int in_folder, dateline_reader_t **out)
 {
-    int regular = sb != NULL;
-    double size = sb ? (double)sb->st_size : 0;
-    if (got_signal)
-        return; /* not begun: the next run reads it */
-    if (!canon)
-        canon = path;
-    dateline_file_t now;
-    int hashed = 0;
-    if (regular) {
-        met(r, canon);
-        if (unchanged_file(r, path, canon, sb, &now, &hashed))
-            return;
-    }
     if (r->verbose) {
         clear_progress(r);
         fprintf(stderr, "%s: reading %s\n", prog, shown(path));
@@ -634,14 +622,11 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             msg = m;
         }
     }
-    r->files++;
-    size_t gave = r->added + r->updated + r->unchanged + r->duplicates, rejected = r->rejected;
-    int ended = 0;
     if (st != DATELINE_OK && got_signal) {
-        r->files--; /* a read from a pipe was cut short by the signal: not the file's fault */
-        dateline_free(msg);
-        return;
+        dateline_free(msg); /* a read from a pipe was cut short by the signal: no fault */
+        return 1;
     }
+    r->files++;
     if (st != DATELINE_OK) {
         if (st == DATELINE_NO_MEMORY) {
             fprintf(stderr, "%s: %s: out of memory\n", prog, shown(path));
@@ -650,7 +635,7 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             reject(r, path, 0, msg ? msg : dateline_status_to_string(st));
         }
         dateline_free(msg);
-        return;
+        return 1;
     }
     const char *what_it_is = in_folder ? dateline_reader_not_article(rd) : NULL;
     if (what_it_is) {
@@ -662,27 +647,23 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
                             "it anyway)\n", prog, shown(path), what_it_is);
         }
         dateline_reader_destroy(rd);
-        return;
+        return 1;
     }
-    file_slot_t *slot = r->jobs ? new_slot(r, canon) : NULL;
-    if (r->jobs && !slot) {
-        fprintf(stderr, "%s: out of memory\n", prog);
-        r->fatal = 1;
-        dateline_reader_destroy(rd);
-        return;
-    }
-    r->bytes += (double)dateline_reader_size(rd);
-    r->reading = rd;
-    r->reading_size = size;
+    *out = rd;
+    return 0;
+}
+
+/* Reads every article of rd into the index (or, with --jobs, hands it over, counted in slot):
+ * 1 when the file was read to its end. */
+static int read_articles(run_t *r, const char *path, dateline_reader_t *rd, file_slot_t *slot)
+{
     /* a file once begun gives at least its first article: a signal stops the run between two
      * articles, never between the "reading" line and the file's first article */
     for (int first = 1; first || !got_signal; first = 0) {
         dateline_article_t *a;
-        st = dateline_reader_next(rd, &a);
-        if (st == DATELINE_END) {
-            ended = 1;
-            break;
-        }
+        dateline_status_t st = dateline_reader_next(rd, &a);
+        if (st == DATELINE_END)
+            return 1;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
             r->formats[format_slot(rd)]++;
@@ -691,7 +672,7 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
         if (st != DATELINE_OK) {
             fprintf(stderr, "%s: %s: %s\n", prog, shown(path), dateline_status_to_string(st));
             r->fatal = 1;
-            break;
+            return 0;
         }
         if (dateline_reader_message(rd) && !r->quiet) {
             clear_progress(r);
@@ -703,25 +684,59 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             fprintf(stderr, "%s: indexing %s:%zu\n", prog, shown(path), dateline_reader_position(rd));
         }
         if ((r->jobs ? hand_over(r, path, rd, a, slot) : add_one(r, path, rd, a)) < 0)
-            break;
+            return 0;
         progress(r, 0);
     }
+    return 0;
+}
+
+/* Reads file `path` into the index, as origin `canon` (its canonical path, or NULL to keep
+ * path: standard input, a pipe); `sb` is what stat() said of a regular file, which the index
+ * keeps a record of, and NULL for anything else. */
+static void index_file(run_t *r, const char *path, const char *canon, const char *topic,
+                       int in_folder, const struct stat *sb)
+{
+    int regular = sb != NULL;
+    if (got_signal)
+        return; /* not begun: the next run reads it */
+    if (!canon)
+        canon = path;
+    dateline_file_t now;
+    int hashed = 0;
+    dateline_reader_t *rd;
+    if (regular) {
+        met(r, canon);
+        if (unchanged_file(r, path, canon, sb, &now, &hashed))
+            return;
+    }
+    if (open_reader(r, path, canon, topic, in_folder, &rd))
+        return;
+    size_t gave = r->added + r->updated + r->unchanged + r->duplicates, rejected = r->rejected;
+    file_slot_t *slot = r->jobs ? new_slot(r, canon) : NULL;
+    if (r->jobs && !slot) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        r->fatal = 1;
+        dateline_reader_destroy(rd);
+        return;
+    }
+    r->bytes += (double)dateline_reader_size(rd);
+    r->reading = rd;
+    r->reading_size = sb ? (double)sb->st_size : 0;
+    int ended = read_articles(r, path, rd, slot);
     r->reading = NULL;
     /* a file read to its end is recorded: the next run need not read it, unless it had
-     * rejections, which are told again; --prune knows it */
-    if (slot && regular && hashed && ended && !r->fatal) {
-        now.articles = slot->rec.articles;
+     * rejections, which are told again; --prune knows it. With --jobs, at the next commit,
+     * once the workers said what they rejected */
+    if (regular && hashed && ended && !r->fatal) {
+        now.articles = slot ? slot->rec.articles
+                            : r->added + r->updated + r->unchanged + r->duplicates - gave;
         now.rejected = r->rejected - rejected;
         now.format = dateline_reader_format(rd);
         now.options = r->options;
-        slot->rec = now;
-        slot->record = 1;
-    } else if (!slot && regular && hashed && ended && !r->fatal) {
-        now.articles = r->added + r->updated + r->unchanged + r->duplicates - gave;
-        now.rejected = r->rejected - rejected;
-        now.format = dateline_reader_format(rd);
-        now.options = r->options;
-        if (dateline_index_file_set(r->index, canon, &now) != DATELINE_OK) {
+        if (slot) {
+            slot->rec = now;
+            slot->record = 1;
+        } else if (dateline_index_file_set(r->index, canon, &now) != DATELINE_OK) {
             clear_progress(r);
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
             r->fatal = 1;

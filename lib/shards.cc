@@ -302,6 +302,17 @@ size_t settle_chains(dateline_index *idx, Shards &s, size_t *replaced)
     return order.size();
 }
 
+int remove_entry(const char *p, const struct stat *, int, struct FTW *)
+{
+    return remove(p);
+}
+
+/* Removes a folder and all it holds; best effort. */
+void remove_tree(const std::string &dir)
+{
+    nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* Writes a file whole or not at all: beside it, synced, then renamed over it. */
 bool write_whole(const std::string &path, const std::string &text)
 {
@@ -353,6 +364,34 @@ extern "C" unsigned dateline_shards_count(const char *path)
     return path ? static_cast<unsigned>(shard_paths(path).size()) : 0;
 }
 
+namespace {
+
+/* Makes the shards and the stub in folder `dir`. */
+dateline_status_t make_shards(dateline_index *idx, const std::string &dir, unsigned n)
+{
+    if (mkdir(dir.c_str(), 0777) != 0)
+        return set_message(idx, DATELINE_FILE_ERROR,
+                           "cannot make folder " + dir + ": " + std::strerror(errno));
+    std::string stub;
+    for (unsigned k = 0; k < n; k++) {
+        std::string shard = dir + "/shard-" + std::to_string(k);
+        Xapian::WritableDatabase db(shard, Xapian::DB_CREATE);
+        db.set_metadata(DL_SCHEMA_KEY, DL_SCHEMA_VERSION);
+        db.set_metadata(DL_SEQ_KEY, "1"); /* numbers start at 1 */
+        db.commit();
+        db.close();
+        stub += "auto shard-" + std::to_string(k) + "\n";
+    }
+    if (!write_whole(dir + "/XAPIANDB", stub))
+        return set_message(idx, DATELINE_FILE_ERROR,
+                           "cannot write the stub file of " + dir + ": " + std::strerror(errno));
+    return DATELINE_OK;
+}
+
+} // namespace
+
+/* Like a plain index (create_whole() in index-open.cc), a folder of shards comes into being
+ * whole or not at all: made beside its place, PATH.dateline-new.PID, then renamed into it. */
 extern "C" dateline_status_t dateline_shards_create(const char *path, unsigned n,
                                                     char **message)
 {
@@ -362,33 +401,29 @@ extern "C" dateline_status_t dateline_shards_create(const char *path, unsigned n
         return DATELINE_BAD_ARGUMENT;
     Scratch s(path);
     dateline_status_t st = guard(s.idx, [&]() {
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return set_message(s.idx, DATELINE_FILE_ERROR,
-                               std::string("cannot make folder ") + path + ": " +
-                                   std::strerror(errno));
-        std::string stub;
-        for (unsigned k = 0; k < n; k++) {
-            std::string shard = std::string(path) + "/shard-" + std::to_string(k);
-            dateline_index_t *one;
-            char *msg = nullptr;
-            dateline_status_t o = dl_index_open(shard.c_str(), DATELINE_OPEN_WRITE, &one, &msg);
-            if (o != DATELINE_OK) {
-                std::string m = msg ? msg : dateline_status_to_string(o);
-                dateline_free(msg);
-                return set_message(s.idx, o, m);
-            }
-            if ((o = dateline_index_close(one)) != DATELINE_OK)
-                return o;
-            Xapian::WritableDatabase db(shard, Xapian::DB_OPEN); /* numbers start at 1 */
-            db.set_metadata(DL_SEQ_KEY, "1");
-            db.commit();
-            stub += "auto shard-" + std::to_string(k) + "\n";
+        std::string base = path;
+        while (base.size() > 1 && base.back() == '/')
+            base.pop_back();
+        std::string tmp = base + ".dateline-new." + std::to_string(static_cast<long>(getpid()));
+        remove_tree(tmp);
+        dateline_status_t made;
+        try {
+            made = make_shards(s.idx, tmp, n);
+        } catch (...) {
+            remove_tree(tmp);
+            throw;
         }
-        /* the stub comes last: until it is there, the folder is no index */
-        if (!write_whole(std::string(path) + "/XAPIANDB", stub))
+        if (made != DATELINE_OK) {
+            remove_tree(tmp);
+            return made;
+        }
+        rmdir(base.c_str()); /* an empty folder given for the index */
+        if (rename(tmp.c_str(), base.c_str()) != 0) {
+            int e = errno;
+            remove_tree(tmp);
             return set_message(s.idx, DATELINE_FILE_ERROR,
-                               std::string("cannot write the stub file of ") + path + ": " +
-                                   std::strerror(errno));
+                               "cannot make the index " + base + ": " + std::strerror(e));
+        }
         return DATELINE_OK;
     });
     return s.fail(st, message);
@@ -451,17 +486,6 @@ class Resolver : public Xapian::Compactor {
         return tags[best];
     }
 };
-
-int remove_entry(const char *p, const struct stat *, int, struct FTW *)
-{
-    return remove(p);
-}
-
-/* Removes a folder and all it holds; best effort. */
-void remove_tree(const std::string &dir)
-{
-    nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 } // namespace
 
