@@ -21,9 +21,9 @@ _dateline_repaired='yes no double-encoded declared'
 
 _dateline_index_opts='--index --format --columns --fields --topic-from-folder --exclude --rejects
     --delete --delete-origin --stats --encoding --date --batch --no-sync --wait --watch --force
-    --prune --no-prune --quiet
+    --prune --no-prune --jobs --compact --quiet
     --verbose --help --version'
-_dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--exclude|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b'
+_dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--exclude|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b|--jobs|-j'
 _dateline_index_formats='auto text sgml csv json mail xml html'
 _dateline_index_columns='title text summary date topic place source id author dateline -'
 

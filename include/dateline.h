@@ -131,6 +131,12 @@ DATELINE_API dateline_status_t dateline_article_new(dateline_article_t **out);
 /* Frees an article and every string it returned. Accepts NULL. */
 DATELINE_API void dateline_article_destroy(dateline_article_t *article);
 
+/* A copy of `article` into *out, with every field (for a program that hands an article a
+ * reader returned to another thread). Free it with dateline_article_destroy().
+ * Returns DATELINE_OK, DATELINE_BAD_ARGUMENT or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_article_copy(const dateline_article_t *article,
+                                                     dateline_article_t **out);
+
 /* Sets a single-valued field (replacing it) or appends to a list field. The text is copied and
  * normalized: control characters go, runs of spaces and tabs become one space, line ends become
  * "\n", and bytes that are not valid UTF-8 are read as Windows-1252 (the article's charset then
@@ -367,6 +373,65 @@ DATELINE_API dateline_status_t dateline_index_delete(dateline_index_t *index, co
 DATELINE_API dateline_status_t dateline_index_delete_origin(dateline_index_t *index,
                                                             const char *path, size_t *deleted,
                                                             size_t *kept);
+
+/* ---- shards (dateline-index --jobs) ----
+ * An index folder may hold N shards (shard-0/ ... shard-<N-1>/, each a whole index) and a
+ * Xapian stub file XAPIANDB listing them, so that dateline_index_open(READ) of the folder
+ * searches them all. A writer opens each shard itself (dateline_index_open() of
+ * "FOLDER/shard-K"), adds each article to shard dateline_shard_of(its id, N), and once every
+ * shard is closed calls dateline_shards_settle(), which makes what is global whole. */
+
+/* Sequence numbers (the order articles were first added in, which breaks ties in every
+ * ranking): the next article that dateline_index_add() adds as new gets `seq` instead of the
+ * index's counter (which moves past it); 0 returns to the counter. It holds for the next add
+ * only. With `shard` nonzero the index is one shard of several: each article it adds or
+ * updates is marked for dateline_shards_settle() (this lasts until set again).
+ * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT. */
+DATELINE_API dateline_status_t dateline_index_set_seq(dateline_index_t *index,
+                                                      unsigned long long seq, int shard);
+
+/* The sequence number the index's next new article gets, into *out. Returns DATELINE_OK,
+ * DATELINE_BAD_ARGUMENT or an error as for dateline_index_reopen(). */
+DATELINE_API dateline_status_t dateline_index_next_seq(dateline_index_t *index,
+                                                       unsigned long long *out);
+
+/* The shard (0 to shards - 1) of the article with id `id` (dateline_article_ensure_id()):
+ * a hash of the id, so that it is found again. 0 when shards < 2 or id is NULL. */
+DATELINE_API unsigned dateline_shard_of(const char *id, unsigned shards);
+
+/* Gives an article without an id the id dateline_index_add() would give it (from its source's
+ * key, else its content), so that its shard can be known before it is added.
+ * Returns DATELINE_OK, DATELINE_BAD_ARGUMENT or DATELINE_NO_MEMORY. */
+DATELINE_API dateline_status_t dateline_article_ensure_id(dateline_article_t *article);
+
+/* How many shards the index folder `path` holds: 0 for a plain index (or none there). */
+DATELINE_API unsigned dateline_shards_count(const char *path);
+
+/* Makes folder `path` (it may exist, empty) an index of n shards (2 to 1024): the shards,
+ * then the stub file, written whole last. Returns DATELINE_OK, DATELINE_BAD_ARGUMENT, or an
+ * error as for dateline_index_open(), with *message (free it with dateline_free()). */
+DATELINE_API dateline_status_t dateline_shards_create(const char *path, unsigned n,
+                                                      char **message);
+
+/* After a parallel pass over the shards of folder `path` (every shard closed): makes global
+ * state whole in every shard: the learned aliases (the earliest teaching of each acronym wins,
+ * as in one index), the sequence counter, and the story chains of the articles marked by the
+ * pass (looked up over all shards, so that they are those one index gives). Re-runnable: after
+ * a crash, running it again finishes the work. *settled (may be NULL) counts the articles
+ * settled; *replaced (may be NULL) those that were, over all shards, an update: their file
+ * and key had given another article, now gone (DATELINE_UPDATED, where a shard said
+ * DATELINE_ADDED). Returns DATELINE_OK (also for a plain index: nothing to do), DATELINE_LOCKED, or an
+ * error as for dateline_index_add(), with *message. */
+DATELINE_API dateline_status_t dateline_shards_settle(const char *path, size_t *settled,
+                                                      size_t *replaced, char **message);
+
+/* Merges the shards of folder `path` into one compact index that replaces them (a plain index
+ * is compacted): written beside it, then renamed into place, so that a crash leaves the old
+ * folder or the new one. Metadata that the shards hold differently is resolved as
+ * dateline_shards_settle() does (the sequence counter: the highest). Returns DATELINE_OK,
+ * DATELINE_NOT_FOUND, DATELINE_LOCKED, DATELINE_FILE_ERROR or an error as for
+ * dateline_index_open(), with *message. */
+DATELINE_API dateline_status_t dateline_index_compact(const char *path, char **message);
 
 /* The one spelling of a path that dateline-index records as an origin, so that "x", "./x" and
  * "/abs/x" name one file: an absolute path without "." or ".." or a doubled '/'; a folder that

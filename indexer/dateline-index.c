@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dateline.h"
+#include "jobs.h"
 #include "../search/index-path.h"
 #ifdef __linux__
 #include <sys/inotify.h>
@@ -35,8 +36,17 @@ typedef struct {
     int anchored;     /* a '/' inside: matched against the path below base, else the name */
 } rule_t;
 
+/* With --jobs, a file read: its record is written to every shard at the next commit, once the
+ * workers have added its articles and said how many they rejected. */
 typedef struct {
-    dateline_index_t *index;
+    char *canon;          /* its canonical path */
+    dateline_file_t rec;  /* its record (articles: those handed to the workers) */
+    int record;           /* read to its end: record it */
+    size_t rejected;      /* of its articles, how many the workers rejected */
+} file_slot_t;
+
+typedef struct {
+    dateline_index_t *index;      /* the index; with --jobs, all its shards opened to read */
     dateline_reader_options_t ropts;
     int progress;                 /* stderr is a terminal */
     int quiet;                    /* no notes */
@@ -67,6 +77,12 @@ typedef struct {
     size_t nseen, capseen;
     size_t removed, removed_kept, pruned; /* by --prune: articles deleted, kept; files gone */
     size_t unwalked;              /* folders that could not be walked (unreadable, too deep) */
+    jobs_t *jobs;                 /* --jobs over shards, or NULL: index is the index written */
+    dateline_index_t *failed;     /* the index whose message says why the last call failed */
+    file_slot_t **slots;          /* with jobs: the files read, their records waiting (each
+                                   * its own allocation: the workers hold pointers to them) */
+    size_t nslots, capslots;
+    size_t add_rejected;          /* with jobs: articles the workers rejected */
 } run_t;
 
 static const char *prog = "dateline-index";
@@ -166,10 +182,12 @@ static void record_reject(run_t *r, const char *file, size_t line, const char *w
     size_t n = strlen(file);
     if (strncmp(why, file, n) == 0 && strncmp(why + n, ": ", 2) == 0)
         why += n + 2; /* the file is in its own column */
+    flockfile(r->rejects); /* one line at a time: with --jobs, workers reject too */
     tsv_put(r->rejects, file);
     fprintf(r->rejects, "\t%zu\t", line);
     tsv_put(r->rejects, why);
     fputc('\n', r->rejects);
+    funlockfile(r->rejects);
 }
 
 /* A file name as messages show it: as it is, or, when it holds a control character (a line
@@ -249,6 +267,154 @@ static void on_commit(int done, size_t articles, void *closure)
     }
 }
 
+/* ---- the index written: one, or its shards through the workers (indexer/jobs.c) ---- */
+
+/* Why the last call on the index failed. */
+static const char *idx_message(const run_t *r)
+{
+    return dateline_index_message(r->failed ? r->failed : r->index);
+}
+
+/* A new file slot for `canon` (with --jobs), or NULL when out of memory. */
+static file_slot_t *new_slot(run_t *r, const char *canon)
+{
+    if (r->nslots == r->capslots) {
+        size_t c = r->capslots ? 2 * r->capslots : 64;
+        file_slot_t **ns = realloc(r->slots, c * sizeof *ns);
+        if (!ns)
+            return NULL;
+        r->slots = ns;
+        r->capslots = c;
+    }
+    file_slot_t *f = calloc(1, sizeof *f);
+    if (!f || !(f->canon = strdup(canon))) {
+        free(f);
+        return NULL;
+    }
+    return r->slots[r->nslots++] = f;
+}
+
+static void free_slots(run_t *r)
+{
+    for (size_t i = 0; i < r->nslots; i++) {
+        free(r->slots[i]->canon);
+        free(r->slots[i]);
+    }
+    r->nslots = 0;
+}
+
+/* Records file canon: at once in one index, at the next commit over shards. */
+static dateline_status_t idx_file_set(run_t *r, const char *canon, const dateline_file_t *rec)
+{
+    r->failed = NULL;
+    if (!r->jobs)
+        return dateline_index_file_set(r->index, canon, rec);
+    file_slot_t *f = new_slot(r, canon);
+    if (!f)
+        return DATELINE_NO_MEMORY;
+    f->rec = *rec;
+    f->record = 1;
+    return DATELINE_OK;
+}
+
+/* Every shard's record of each file read since the last commit. */
+static dateline_status_t set_records(dateline_index_t *shard, unsigned k, void *closure)
+{
+    run_t *r = closure;
+    (void)k;
+    for (size_t i = 0; i < r->nslots; i++) {
+        file_slot_t *f = r->slots[i];
+        if (!f->record)
+            continue;
+        dateline_file_t rec = f->rec;
+        rec.articles -= f->rejected;
+        rec.rejected += f->rejected;
+        dateline_status_t st = dateline_index_file_set(shard, f->canon, &rec);
+        if (st != DATELINE_OK)
+            return st;
+    }
+    return DATELINE_OK;
+}
+
+/* Commits what was added. Over shards: the files' records go into every shard, and global
+ * state is settled (dateline_shards_settle()). */
+static dateline_status_t idx_commit(run_t *r)
+{
+    r->failed = NULL;
+    if (!r->jobs)
+        return dateline_index_commit(r->index);
+    dateline_status_t st = jobs_each(r->jobs, set_records, r, &r->failed);
+    r->rejected += r->add_rejected; /* the workers are done: their counts are whole */
+    r->add_rejected = 0;
+    free_slots(r);
+    char *msg = NULL;
+    size_t settled = 0, replaced = 0;
+    if (st == DATELINE_OK && (st = jobs_settle(r->jobs, &settled, &replaced, &msg)) != DATELINE_OK) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+    } else if (st == DATELINE_OK && r->verbose) {
+        clear_progress(r);
+        fprintf(stderr, "%s: settled %zu %s over %u shards\n", prog, settled,
+                noun(settled, "article", "articles"), jobs_count(r->jobs));
+    }
+    dateline_free(msg);
+    r->added -= replaced; /* new to their shard, but over all an update */
+    r->updated += replaced;
+    if (st == DATELINE_OK)
+        st = dateline_index_reopen(r->index);
+    return st;
+}
+
+/* --delete-origin and --prune over shards: each forgets the origin; the counts add up. */
+typedef struct {
+    const char *path;
+    size_t deleted, kept;
+} forget_t;
+
+static dateline_status_t forget_in(dateline_index_t *shard, unsigned k, void *closure)
+{
+    forget_t *f = closure;
+    size_t d = 0, kept = 0;
+    (void)k;
+    dateline_status_t st = dateline_index_delete_origin(shard, f->path, &d, &kept);
+    f->deleted += d;
+    f->kept += kept;
+    return st;
+}
+
+static dateline_status_t idx_delete_origin(run_t *r, const char *path, size_t *d, size_t *k)
+{
+    r->failed = NULL;
+    if (!r->jobs)
+        return dateline_index_delete_origin(r->index, path, d, k);
+    forget_t f = {path, 0, 0};
+    dateline_status_t st = jobs_each(r->jobs, forget_in, &f, &r->failed);
+    *d = f.deleted;
+    *k = f.kept;
+    return st;
+}
+
+/* --delete ID over shards: in the shard of the id. */
+typedef struct {
+    const char *id;
+    unsigned shard;
+} delete_t;
+
+static dateline_status_t delete_in(dateline_index_t *shard, unsigned k, void *closure)
+{
+    delete_t *d = closure;
+    return k == d->shard ? dateline_index_delete(shard, d->id) : DATELINE_OK;
+}
+
+static dateline_status_t idx_delete(run_t *r, const char *id)
+{
+    r->failed = NULL;
+    if (!r->jobs)
+        return dateline_index_delete(r->index, id);
+    delete_t d = {id, jobs_shard_of(r->jobs, id)};
+    return jobs_each(r->jobs, delete_in, &d, &r->failed);
+}
+
 /* Files that sit beside articles in archives and are not articles. */
 static int not_an_article(const char *path)
 {
@@ -318,9 +484,9 @@ static int unchanged_file(run_t *r, const char *path, const char *canon, const s
     rec.mtime = now->mtime;
     rec.mtime_ns = now->mtime_ns;
     touched = 1;
-    if (dateline_index_file_set(r->index, canon, &rec) != DATELINE_OK) {
+    if (idx_file_set(r, canon, &rec) != DATELINE_OK) {
         clear_progress(r);
-        fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+        fprintf(stderr, "%s: %s\n", prog, idx_message(r));
         r->fatal = 1;
         return 1;
     }
@@ -340,25 +506,102 @@ same:
     return 1;
 }
 
-/* Reads file `path` into the index, as origin `canon` (its canonical path, or NULL to keep
- * path: standard input, a pipe); `sb` is what stat() said of a regular file, which the index
- * keeps a record of, and NULL for anything else. */
-static void index_file(run_t *r, const char *path, const char *canon, const char *topic,
-                       int in_folder, const struct stat *sb)
+/* What the index did with an article, counted (and, with -v, a copy told). */
+static void count_outcome(run_t *r, const char *shown_path, size_t position,
+                          dateline_outcome_t what, const char *id)
 {
-    int regular = sb != NULL;
-    double size = sb ? (double)sb->st_size : 0;
-    if (got_signal)
-        return; /* not begun: the next run reads it */
-    if (!canon)
-        canon = path;
-    dateline_file_t now;
-    int hashed = 0;
-    if (regular) {
-        met(r, canon);
-        if (unchanged_file(r, path, canon, sb, &now, &hashed))
-            return;
+    if (what == DATELINE_ADDED)
+        r->added++;
+    else if (what == DATELINE_UPDATED)
+        r->updated++;
+    else if (what == DATELINE_DUPLICATE) {
+        r->duplicates++;
+        if (r->verbose) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s:%zu: a copy of article %s, read before from elsewhere\n",
+                    prog, shown_path, position, id);
+        }
+    } else
+        r->unchanged++;
+}
+
+/* Adds article a, read by rd from path, to the one index: 0 when it went in, 1 when it was
+ * rejected, -1 when the run must stop. */
+static int add_one(run_t *r, const char *path, dateline_reader_t *rd, dateline_article_t *a)
+{
+    dateline_outcome_t what;
+    dateline_status_t st = dateline_index_add(r->index, a, &what);
+    size_t at = dateline_reader_position(rd);
+    r->read++;
+    r->formats[format_slot(rd)]++;
+    if (st == DATELINE_BAD_INPUT) {
+        r->rejected++;
+        clear_progress(r);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), at,
+                dateline_index_message(r->index));
+        record_reject(r, path, at, dateline_index_message(r->index));
+        return 1;
     }
+    if (st != DATELINE_OK) {
+        r->read--;
+        r->formats[format_slot(rd)]--;
+        clear_progress(r);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), at,
+                dateline_index_message(r->index));
+        r->fatal = 1;
+        return -1;
+    }
+    count_outcome(r, shown(path), at, what, dateline_article_get(a, DATELINE_FIELD_ID));
+    return 0;
+}
+
+/* With --jobs: hands article a to the worker of its shard (job_done() counts it later). */
+static int hand_over(run_t *r, const char *path, dateline_reader_t *rd, dateline_article_t *a,
+                     file_slot_t *slot)
+{
+    size_t at = dateline_reader_position(rd);
+    dateline_status_t st = jobs_add(r->jobs, a, shown(path), at, slot);
+    if (st != DATELINE_OK) {
+        if (st == DATELINE_NO_MEMORY) {
+            clear_progress(r);
+            fprintf(stderr, "%s: %s:%zu: out of memory\n", prog, shown(path), at);
+        }
+        r->fatal = 1; /* a worker's failure was told by job_done() */
+        return -1;
+    }
+    r->read++;
+    r->formats[format_slot(rd)]++;
+    slot->rec.articles++;
+    return 0;
+}
+
+/* What a worker did with an article (under the jobs' lock: one at a time). */
+static void job_done(void *closure, const char *file, size_t position, void *tag,
+                     dateline_status_t st, dateline_outcome_t what, const char *message,
+                     const char *id)
+{
+    run_t *r = closure;
+    file_slot_t *slot = tag;
+    if (st == DATELINE_BAD_INPUT) {
+        r->add_rejected++;
+        slot->rejected++;
+        clear_progress(r);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, file, position, message);
+        record_reject(r, file, position, message);
+    } else if (st != DATELINE_OK) {
+        clear_progress(r);
+        fprintf(stderr, "%s: %s:%zu: %s\n", prog, file, position, message);
+        r->fatal = 1;
+    } else {
+        count_outcome(r, file, position, what, id);
+    }
+}
+
+/* Opens the reader of file `path` (origin canon) into *out: 0 when it is open and holds
+ * articles; 1 when there is nothing to read (rejected, skipped, or cut short by a signal). */
+static int open_reader(run_t *r, const char *path, const char *canon, const char *topic,
+                       int in_folder, dateline_reader_t **out)
+{
     if (r->verbose) {
         clear_progress(r);
         fprintf(stderr, "%s: reading %s\n", prog, shown(path));
@@ -379,14 +622,11 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             msg = m;
         }
     }
-    r->files++;
-    size_t gave = r->added + r->updated + r->unchanged + r->duplicates, rejected = r->rejected;
-    int ended = 0;
     if (st != DATELINE_OK && got_signal) {
-        r->files--; /* a read from a pipe was cut short by the signal: not the file's fault */
-        dateline_free(msg);
-        return;
+        dateline_free(msg); /* a read from a pipe was cut short by the signal: no fault */
+        return 1;
     }
+    r->files++;
     if (st != DATELINE_OK) {
         if (st == DATELINE_NO_MEMORY) {
             fprintf(stderr, "%s: %s: out of memory\n", prog, shown(path));
@@ -395,7 +635,7 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             reject(r, path, 0, msg ? msg : dateline_status_to_string(st));
         }
         dateline_free(msg);
-        return;
+        return 1;
     }
     const char *what_it_is = in_folder ? dateline_reader_not_article(rd) : NULL;
     if (what_it_is) {
@@ -407,20 +647,23 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
                             "it anyway)\n", prog, shown(path), what_it_is);
         }
         dateline_reader_destroy(rd);
-        return;
+        return 1;
     }
-    r->bytes += (double)dateline_reader_size(rd);
-    r->reading = rd;
-    r->reading_size = size;
+    *out = rd;
+    return 0;
+}
+
+/* Reads every article of rd into the index (or, with --jobs, hands it over, counted in slot):
+ * 1 when the file was read to its end. */
+static int read_articles(run_t *r, const char *path, dateline_reader_t *rd, file_slot_t *slot)
+{
     /* a file once begun gives at least its first article: a signal stops the run between two
      * articles, never between the "reading" line and the file's first article */
     for (int first = 1; first || !got_signal; first = 0) {
         dateline_article_t *a;
-        st = dateline_reader_next(rd, &a);
-        if (st == DATELINE_END) {
-            ended = 1;
-            break;
-        }
+        dateline_status_t st = dateline_reader_next(rd, &a);
+        if (st == DATELINE_END)
+            return 1;
         if (st == DATELINE_BAD_INPUT) {
             reject(r, path, dateline_reader_position(rd), dateline_reader_message(rd));
             r->formats[format_slot(rd)]++;
@@ -429,7 +672,7 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
         if (st != DATELINE_OK) {
             fprintf(stderr, "%s: %s: %s\n", prog, shown(path), dateline_status_to_string(st));
             r->fatal = 1;
-            break;
+            return 0;
         }
         if (dateline_reader_message(rd) && !r->quiet) {
             clear_progress(r);
@@ -440,53 +683,60 @@ static void index_file(run_t *r, const char *path, const char *canon, const char
             clear_progress(r);
             fprintf(stderr, "%s: indexing %s:%zu\n", prog, shown(path), dateline_reader_position(rd));
         }
-        dateline_outcome_t what;
-        st = dateline_index_add(r->index, a, &what);
-        r->read++;
-        r->formats[format_slot(rd)]++;
-        if (st == DATELINE_BAD_INPUT) {
-            r->rejected++;
-            clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
-                    dateline_index_message(r->index));
-            record_reject(r, path, dateline_reader_position(rd), dateline_index_message(r->index));
-            continue;
-        }
-        if (st != DATELINE_OK) {
-            r->read--;
-            r->formats[format_slot(rd)]--;
-            clear_progress(r);
-            fprintf(stderr, "%s: %s:%zu: %s\n", prog, shown(path), dateline_reader_position(rd),
-                    dateline_index_message(r->index));
-            r->fatal = 1;
-            break;
-        }
-        if (what == DATELINE_ADDED)
-            r->added++;
-        else if (what == DATELINE_UPDATED)
-            r->updated++;
-        else if (what == DATELINE_DUPLICATE) {
-            r->duplicates++;
-            if (r->verbose) {
-                clear_progress(r);
-                fprintf(stderr, "%s: %s:%zu: a copy of article %s, read before from elsewhere\n",
-                        prog, shown(path), dateline_reader_position(rd),
-                        dateline_article_get(a, DATELINE_FIELD_ID));
-            }
-        }
-        else
-            r->unchanged++;
+        if ((r->jobs ? hand_over(r, path, rd, a, slot) : add_one(r, path, rd, a)) < 0)
+            return 0;
         progress(r, 0);
     }
+    return 0;
+}
+
+/* Reads file `path` into the index, as origin `canon` (its canonical path, or NULL to keep
+ * path: standard input, a pipe); `sb` is what stat() said of a regular file, which the index
+ * keeps a record of, and NULL for anything else. */
+static void index_file(run_t *r, const char *path, const char *canon, const char *topic,
+                       int in_folder, const struct stat *sb)
+{
+    int regular = sb != NULL;
+    if (got_signal)
+        return; /* not begun: the next run reads it */
+    if (!canon)
+        canon = path;
+    dateline_file_t now;
+    int hashed = 0;
+    dateline_reader_t *rd;
+    if (regular) {
+        met(r, canon);
+        if (unchanged_file(r, path, canon, sb, &now, &hashed))
+            return;
+    }
+    if (open_reader(r, path, canon, topic, in_folder, &rd))
+        return;
+    size_t gave = r->added + r->updated + r->unchanged + r->duplicates, rejected = r->rejected;
+    file_slot_t *slot = r->jobs ? new_slot(r, canon) : NULL;
+    if (r->jobs && !slot) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        r->fatal = 1;
+        dateline_reader_destroy(rd);
+        return;
+    }
+    r->bytes += (double)dateline_reader_size(rd);
+    r->reading = rd;
+    r->reading_size = sb ? (double)sb->st_size : 0;
+    int ended = read_articles(r, path, rd, slot);
     r->reading = NULL;
     /* a file read to its end is recorded: the next run need not read it, unless it had
-     * rejections, which are told again; --prune knows it */
+     * rejections, which are told again; --prune knows it. With --jobs, at the next commit,
+     * once the workers said what they rejected */
     if (regular && hashed && ended && !r->fatal) {
-        now.articles = r->added + r->updated + r->unchanged + r->duplicates - gave;
+        now.articles = slot ? slot->rec.articles
+                            : r->added + r->updated + r->unchanged + r->duplicates - gave;
         now.rejected = r->rejected - rejected;
         now.format = dateline_reader_format(rd);
         now.options = r->options;
-        if (dateline_index_file_set(r->index, canon, &now) != DATELINE_OK) {
+        if (slot) {
+            slot->rec = now;
+            slot->record = 1;
+        } else if (dateline_index_file_set(r->index, canon, &now) != DATELINE_OK) {
             clear_progress(r);
             fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
             r->fatal = 1;
@@ -871,9 +1121,9 @@ static void prune(run_t *r, const char *path, const char *canon)
     }
     for (size_t i = 0; i < ngone; i++) {
         size_t d = 0, k = 0;
-        if (!r->fatal && dateline_index_delete_origin(r->index, gone[i], &d, &k) != DATELINE_OK) {
+        if (!r->fatal && idx_delete_origin(r, gone[i], &d, &k) != DATELINE_OK) {
             clear_progress(r);
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+            fprintf(stderr, "%s: %s\n", prog, idx_message(r));
             r->fatal = 1;
         }
         if (!r->fatal) {
@@ -1123,9 +1373,8 @@ static void watch(run_t *r, char **roots, int nroots)
             free(w.pending[i]);
         free(is_dir);
         w.npending = 0;
-        if (dateline_index_commit(r->index) != DATELINE_OK) {
-            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
-                    dateline_index_message(r->index));
+        if (idx_commit(r) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog, idx_message(r));
             r->fatal = 1;
         }
         clear_progress(r);
@@ -1160,6 +1409,37 @@ static unsigned long long options_fingerprint(const dateline_reader_options_t *o
         h *= 0x100000001b3ULL;
     }
     return h;
+}
+
+/* --jobs without a number: $DATELINE_JOBS, else the processors online. */
+static unsigned default_jobs(void)
+{
+    const char *e = getenv("DATELINE_JOBS");
+    char *end;
+    unsigned long v = e ? strtoul(e, &end, 10) : 0;
+    return e && *e && !*end && v > 0 && v <= 1024 ? (unsigned)v : jobs_default();
+}
+
+/* --compact: the shards merged into one compact index (a plain one compacted). */
+static int compact(const char *index_arg, int quiet)
+{
+    char *path = dl_index_path(index_arg, 0);
+    if (!path) {
+        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        return 2;
+    }
+    unsigned shards = dateline_shards_count(path);
+    char *msg = NULL;
+    dateline_status_t st = dateline_index_compact(path, &msg);
+    if (st != DATELINE_OK)
+        fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+    else if (!quiet && shards)
+        fprintf(stderr, "%s: %s: %u shards merged into one compact index\n", prog, path, shards);
+    else if (!quiet)
+        fprintf(stderr, "%s: %s: compacted\n", prog, path);
+    dateline_free(msg);
+    free(path);
+    return st == DATELINE_OK ? 0 : st == DATELINE_LOCKED ? 3 : 2;
 }
 
 /* --stats: what the index holds. */
@@ -1276,6 +1556,12 @@ static void usage(FILE *f)
             "      --delete-origin PATH  forget a file or folder (any spelling of its path):\n"
             "                        articles read from nowhere else are deleted (repeatable)\n"
             "      --stats           print what the index holds, and change nothing\n"
+            "  -j, --jobs N          parse once and write on N cores (default: $DATELINE_JOBS,\n"
+            "                        else the processors online): a new index becomes N\n"
+            "                        shards (an index folder of N parts); an index has the\n"
+            "                        number of shards it was made with; 1: one plain index\n"
+            "      --compact         merge the shards of the index into one compact index\n"
+            "                        (a plain index is compacted), and change nothing else\n"
             "  -e, --encoding CS     read input that is not valid UTF-8 as CS (default\n"
             "                        Windows-1252; any name `iconv --list` knows)\n"
             "  -d, --date YYYY-MM-DD the date of articles whose source gives none\n"
@@ -1310,6 +1596,8 @@ typedef struct {
     size_t batch;                    /* --batch, or 0 */
     int quiet, verbose, no_sync, topic_from_folder, stats, watching;
     int force, no_prune;             /* --force, --no-prune */
+    unsigned jobs;                   /* --jobs: shards of a new index, workers */
+    int compact;                     /* --compact */
     const char **deletes;            /* --delete and --delete-origin, in order */
     int *delete_kinds;               /* 'D' or 'O' for each */
     size_t ndeletes;
@@ -1330,7 +1618,8 @@ static const struct option longopts[] = {
     {"delete-origin", required_argument, NULL, 'O'}, {"stats", no_argument, NULL, 's'},
     {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
     {"force", no_argument, NULL, 'A'}, {"prune", no_argument, NULL, 'P'},
-    {"no-prune", no_argument, NULL, 'N'},
+    {"no-prune", no_argument, NULL, 'N'}, {"jobs", required_argument, NULL, 'j'},
+    {"compact", no_argument, NULL, 'C'},
     {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -1369,10 +1658,20 @@ static int add_delete(options_t *o, int kind, const char *arg)
     return -1;
 }
 
-/* --batch N and --wait[=SECONDS]. */
+/* --batch N, --jobs N and --wait[=SECONDS]. */
 static int parse_number(options_t *o, int c, const char *arg)
 {
     char *end;
+    if (c == 'j') {
+        unsigned long v = strtoul(arg, &end, 10);
+        if (*end || v == 0 || v > 1024 || arg[0] == '-') {
+            fprintf(stderr, "%s: --jobs takes a whole number from 1 to 1024, not '%s'\n", prog,
+                    arg);
+            return 2;
+        }
+        o->jobs = (unsigned)v;
+        return -1;
+    }
     if (c == 'b') {
         unsigned long v = strtoul(arg, &end, 10);
         if (*end || v == 0 || arg[0] == '-') {
@@ -1417,7 +1716,8 @@ static int parse_option(options_t *o, int c)
         return 2;
     case 'e': o->ropts.encoding = optarg; return -1;
     case 'd': o->ropts.date = optarg; return -1;
-    case 'b': case 'w': return parse_number(o, c, optarg);
+    case 'b': case 'w': case 'j': return parse_number(o, c, optarg);
+    case 'C': o->compact = 1; return -1;
     case 'q': o->quiet = 1; return -1;
     case 'v': o->verbose++; return -1;
     case 'S': o->no_sync = 1; return -1;
@@ -1466,6 +1766,23 @@ static int check_options(const options_t *o, int argc, char **argv)
     return -1;
 }
 
+/* Opens the index at path for writing: one index into r->index, or its shards (r->jobs, with
+ * all of them opened to read in r->index, for the files' records). */
+static dateline_status_t open_index(run_t *r, const options_t *o, const char *path,
+                                    unsigned mode, char **msg)
+{
+    dateline_status_t st;
+    r->jobs = jobs_open(path, o->jobs, mode, o->batch, job_done, on_commit, r, &st, msg);
+    if (!r->jobs)
+        return st != DATELINE_OK ? st : dateline_index_open(path, mode, &r->index, msg);
+    st = dateline_index_open(path, DATELINE_OPEN_READ, &r->index, msg);
+    if (st != DATELINE_OK) {
+        jobs_close(r->jobs);
+        r->jobs = NULL;
+    }
+    return st;
+}
+
 /* Opens the index at path for writing into r->index, waiting for the lock as --wait says:
  * -1 when it is open, else the exit status (said why). */
 static int open_for_writing(run_t *r, const options_t *o, const char *path)
@@ -1477,7 +1794,7 @@ static int open_for_writing(run_t *r, const options_t *o, const char *path)
     clock_gettime(CLOCK_MONOTONIC, &asked);
     int told = 0;
     dateline_status_t st;
-    while ((st = dateline_index_open(path, mode, &r->index, &msg)) == DATELINE_LOCKED &&
+    while ((st = open_index(r, o, path, mode, &msg)) == DATELINE_LOCKED &&
            (o->wait < 0 || seconds_since(&asked) < o->wait)) {
         if (!told++ && !o->quiet)
             fprintf(stderr, "%s: %s\n%s: waiting\n", prog, msg, prog);
@@ -1491,10 +1808,11 @@ static int open_for_writing(run_t *r, const options_t *o, const char *path)
         dateline_free(msg);
         return st == DATELINE_LOCKED ? 3 : 2;
     }
-    if (o->batch)
+    if (o->batch && !r->jobs)
         dateline_index_set_batch(r->index, o->batch);
     if (o->rejects && !(r->rejects = fopen(o->rejects, "w"))) {
         fprintf(stderr, "%s: %s: cannot write: %s\n", prog, o->rejects, strerror(errno));
+        jobs_close(r->jobs);
         dateline_index_close(r->index);
         return 2;
     }
@@ -1529,11 +1847,11 @@ static void delete_all(run_t *r, const options_t *o, deletions_t *out)
         int by_id = o->delete_kinds[i] == 'D';
         char *canon = by_id ? NULL : dateline_path_canonical(o->deletes[i]);
         dateline_status_t st =
-            by_id ? dateline_index_delete(r->index, o->deletes[i])
-                  : dateline_index_delete_origin(r->index, canon ? canon : o->deletes[i], &d, &k);
+            by_id ? idx_delete(r, o->deletes[i])
+                  : idx_delete_origin(r, canon ? canon : o->deletes[i], &d, &k);
         /* an index written before origins were canonical has the path as it was typed */
         if (st == DATELINE_OK && d + k == 0 && canon && strcmp(canon, o->deletes[i]) != 0)
-            st = dateline_index_delete_origin(r->index, o->deletes[i], &d, &k);
+            st = idx_delete_origin(r, o->deletes[i], &d, &k);
         free(canon);
         if (st == DATELINE_OK && by_id)
             d = 1;
@@ -1544,7 +1862,7 @@ static void delete_all(run_t *r, const options_t *o, deletions_t *out)
                           : "no article was read from there");
             out->missing++;
         } else if (st != DATELINE_OK) {
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(r->index));
+            fprintf(stderr, "%s: %s\n", prog, idx_message(r));
             r->fatal = 1;
         }
         out->deleted += d;
@@ -1590,9 +1908,8 @@ static void read_all(run_t *r, const options_t *o, char **names, int n, const ch
 #ifdef HAVE_WATCH
     if (o->watching && !r->fatal && !got_signal) {
         /* what was there is in; then what arrives, until Ctrl-C */
-        if ((st = dateline_index_commit(r->index)) != DATELINE_OK) {
-            fprintf(stderr, "%s: the batch was not committed: %s\n", prog,
-                    dateline_index_message(r->index));
+        if ((st = idx_commit(r)) != DATELINE_OK) {
+            fprintf(stderr, "%s: the batch was not committed: %s\n", prog, idx_message(r));
             r->fatal = 1;
         } else {
             progress(r, 1);
@@ -1605,13 +1922,19 @@ static void read_all(run_t *r, const options_t *o, char **names, int n, const ch
 #else
     (void)o;
 #endif
-    st = dateline_index_commit(r->index);
-    if (st != DATELINE_OK) {
+    st = r->fatal && r->jobs ? DATELINE_INTERNAL : idx_commit(r);
+    if (st != DATELINE_OK && !(r->fatal && r->jobs)) {
         clear_progress(r);
-        fprintf(stderr, "%s: the last batch was not committed: %s\n", prog,
-                dateline_index_message(r->index));
+        fprintf(stderr, "%s: the last batch was not committed: %s\n", prog, idx_message(r));
         r->fatal = 1;
     }
+    if (r->jobs && jobs_close(r->jobs) != DATELINE_OK && st == DATELINE_OK) {
+        fprintf(stderr, "%s: closing the shards of %s failed\n", prog, path);
+        r->fatal = 1;
+    }
+    r->jobs = NULL;
+    free_slots(r);
+    free(r->slots);
     if (dateline_index_close(r->index) != DATELINE_OK && st == DATELINE_OK) {
         fprintf(stderr, "%s: closing %s failed\n", prog, path);
         r->fatal = 1;
@@ -1696,7 +2019,7 @@ int main(int argc, char **argv)
 {
     options_t o = {.ropts = DATELINE_READER_OPTIONS_INIT};
     int c, rc = -1;
-    while (rc < 0 && (c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tW", longopts, NULL)) != -1)
+    while (rc < 0 && (c = getopt_long(argc, argv, "i:f:e:d:b:qvw::hVc:F:tWj:", longopts, NULL)) != -1)
         rc = parse_option(&o, c);
     if (rc < 0 && o.stats) {
         if (optind < argc || o.ndeletes)
@@ -1704,6 +2027,10 @@ int main(int argc, char **argv)
                     prog);
         rc = optind < argc || o.ndeletes ? 2 : print_stats(o.index_arg);
     }
+    if (rc < 0 && o.compact)
+        rc = optind < argc || o.ndeletes ? 2 : compact(o.index_arg, o.quiet);
+    if (rc < 0 && !o.jobs)
+        o.jobs = default_jobs();
     if (rc < 0)
         rc = check_options(&o, argc, argv);
     char *path = rc < 0 ? index_path(&o, optind < argc) : NULL;

@@ -192,3 +192,27 @@ const dl_signature_t *dl_article_signature(const dateline_article_t *a)
 {
     return a && a->has_sig ? &a->sig : NULL;
 }
+
+dateline_status_t dateline_article_copy(const dateline_article_t *a, dateline_article_t **out)
+{
+    if (!a || !out)
+        return DATELINE_BAD_ARGUMENT;
+    dateline_article_t *c;
+    if (dateline_article_new(&c) != DATELINE_OK)
+        return DATELINE_NO_MEMORY;
+    for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
+        for (size_t i = 0; i < a->fields[f].n; i++)
+            if (dl_article_put(c, (dateline_field_t)f, a->fields[f].v[i],
+                               strlen(a->fields[f].v[i])) != DATELINE_OK)
+                goto oom;
+    if (a->fallback && dl_article_set_fallback(c, a->fallback) != DATELINE_OK)
+        goto oom;
+    c->repaired = a->repaired;
+    c->sig = a->sig;
+    c->has_sig = a->has_sig;
+    *out = c;
+    return DATELINE_OK;
+oom:
+    dateline_article_destroy(c);
+    return DATELINE_NO_MEMORY;
+}

@@ -52,24 +52,58 @@ Signature signature(const dl_signature_t &c)
     return s;
 }
 
-std::string chain_of(dateline_index *idx, const dateline_article_t *a, const Signature &sig,
-                     Xapian::docid self)
+bool short_signature(const Signature &sig)
+{
+    return sig.shingles < MIN_SHINGLES;
+}
+
+/* The articles that share a band with sig and came before sequence number seq: band by band,
+ * each band's in sequence order, CHAIN_CANDIDATES in all. In one index (and in each shard) the
+ * docid order is the sequence order, so each shard gives at most CHAIN_CANDIDATES of a band
+ * and stops at the first later article: over shards the same candidates as one index. (A
+ * compacted index of shards holds them shard after shard: there a later article is passed
+ * over, not taken as the end.) */
+static std::vector<Xapian::docid> candidates(const Xapian::Database &db, const Signature &sig,
+                                             Xapian::docid self, unsigned long long seq)
+{
+    size_t lanes = std::max<size_t>(db.size(), 1);
+    std::vector<Xapian::docid> cands;
+    for (const std::string &t : sig.bands) {
+        std::vector<std::pair<unsigned long long, Xapian::docid>> band;
+        std::vector<size_t> taken(lanes);
+        size_t full = 0; /* shards that gave enough */
+        for (Xapian::PostingIterator c = db.postlist_begin(t);
+             c != db.postlist_end(t) && cands.size() < CHAIN_CANDIDATES && full < lanes; ++c) {
+            size_t lane = (*c - 1) % lanes;
+            if (*c == self || taken[lane] >= CHAIN_CANDIDATES)
+                continue; /* the article's own older version; a shard that gave enough */
+            unsigned long long s = seq_of(db, *c);
+            if (s >= seq && lanes > 1) {
+                taken[lane] = CHAIN_CANDIDATES; /* the rest of this shard came later */
+                full++;
+            } else if (s < seq) {
+                full += ++taken[lane] == CHAIN_CANDIDATES;
+                band.emplace_back(s, *c);
+            }
+        }
+        std::sort(band.begin(), band.end());
+        for (size_t i = 0; i < band.size() && cands.size() < CHAIN_CANDIDATES; i++)
+            cands.push_back(band[i].second);
+    }
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    return cands;
+}
+
+std::string chain_of(const Xapian::Database &db, const dateline_article_t *a,
+                     const Signature &sig, Xapian::docid self, unsigned long long seq)
 {
     std::string chain = key_of(dateline_article_get(a, DATELINE_FIELD_ID));
     if (!sig.shingles)
         return chain;
-    const std::vector<std::string> &bands = sig.bands;
     const std::string &sigbin = sig.bin;
     size_t shingles = sig.shingles;
-    /* the articles sharing a band, read straight from the band terms' postings (a
-     * band term is rare: an Enquire costs more than the lists themselves) */
-    std::vector<Xapian::docid> cands;
-    for (const std::string &t : bands)
-        for (Xapian::PostingIterator c = idx->db->postlist_begin(t);
-             c != idx->db->postlist_end(t) && cands.size() < CHAIN_CANDIDATES; ++c)
-            cands.push_back(*c);
-    std::sort(cands.begin(), cands.end());
-    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    std::vector<Xapian::docid> cands = candidates(db, sig, self, seq);
     int best = shingles < MIN_SHINGLES ? DL_MINHASHES - 1 : SAME_STORY - 1;
     const char *date = dateline_article_get(a, DATELINE_FIELD_DATE);
     long day = 0;
@@ -83,9 +117,7 @@ std::string chain_of(dateline_index *idx, const dateline_article_t *a, const Sig
         }
     }
     for (Xapian::docid c : cands) {
-        if (c == self)
-            continue; /* the article's own older version */
-        Xapian::Document cd = idx->db->get_document(c);
+        Xapian::Document cd = db.get_document(c);
         long cday;
         if (dated && day_number(cd.get_value(DL_SLOT_DATE), &cday) &&
             std::labs(cday - day) > CHAIN_DAYS)

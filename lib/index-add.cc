@@ -23,6 +23,8 @@ void learn_alias(dateline_index *idx, const dl_definition_t &d)
     if (acr.empty() || group.empty() || !idx->db->get_metadata(DL_ALIAS_KEY + acr).empty())
         return;
     idx->wdb->set_metadata(DL_ALIAS_KEY + acr, d.name);
+    if (idx->shard && idx->seq_given) /* for the settle to keep the earliest over shards */
+        idx->wdb->set_metadata(DL_ALIAS_SEQ_KEY + acr, std::to_string(idx->seq_given));
     std::string list = idx->db->get_metadata(DL_ALIASES_KEY + group);
     idx->wdb->set_metadata(DL_ALIASES_KEY + group, list.empty() ? acr : list + " " + acr);
 }
@@ -223,14 +225,21 @@ dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outco
         if (exists && settle_existing(idx, a, did, hex, out))
             return DATELINE_OK;
         dateline_outcome_t fresh = exists ? DATELINE_ADDED : replace_edited(idx, a);
+        begin_write(idx);
+        unsigned long long seq = exists ? seq_of(*idx->db, did) : take_seq(idx);
         Signature sig = signature(carried_signature(a, title, body));
-        std::string chain = chain_of(idx, a, sig, did);
+        std::string chain = chain_of(*idx->db, a, sig, did, seq);
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
             throw std::bad_alloc();
 
         Xapian::Document doc;
         build_document(idx, a, title, body, idterm, hex, sig, chain, doc);
-        begin_write(idx);
+        doc.add_value(DL_SLOT_SEQ, seq_value(seq));
+        /* for the settle, which finds the new by their numbers: an update, or a signature too
+         * short to tell from its values */
+        if (idx->shard && (exists || (sig.shingles && short_signature(sig))))
+            doc.add_boolean_term(std::string(DL_PREFIX_PENDING) + (exists ? "u" : "n") +
+                                 (short_signature(sig) ? "s" : "l"));
         if (exists)
             idx->wdb->replace_document(did, doc);
         else
@@ -260,7 +269,20 @@ extern "C" dateline_status_t dateline_index_add(dateline_index_t *idx, dateline_
     if (idx->failed != DATELINE_OK)
         return set_message(idx, idx->failed, idx->failure);
     dateline_status_t st = add(idx, a, out, title, body);
+    idx->seq_given = 0;
     if (st != DATELINE_OK)
         abandon(idx, st);
     return st;
+}
+
+extern "C" dateline_status_t dateline_article_ensure_id(dateline_article_t *a)
+{
+    if (!a)
+        return DATELINE_BAD_ARGUMENT;
+    try {
+        give_id(a);
+    } catch (...) {
+        return DATELINE_NO_MEMORY;
+    }
+    return DATELINE_OK;
 }

@@ -108,6 +108,8 @@ struct dateline_index {
     int values_field = -1;                   // and its field
     dl::FileRecords *files = nullptr;        // lib/files.cc's records, read on first use
     const dl_extractor_t *extractor = nullptr; // completes an article before it goes in
+    unsigned long long seq_given = 0;        // the next new article's sequence number, or 0
+    bool shard = false;                      // one shard of several: mark what is added
 };
 
 struct dateline_result {
@@ -256,10 +258,23 @@ struct Signature {
 /* An article's signature (dl_signature_t: lib/signature.c) as the index stores it: its bytes
  * for value slot 7 and its band terms. */
 Signature signature(const dl_signature_t &c);
-/* The story chain article a joins: the chain of the most alike article already in, else a new
- * one named by a's id. `self` is a's own document (0 when new), never its own match. */
-std::string chain_of(dateline_index *idx, const dateline_article_t *a, const Signature &sig,
-                     Xapian::docid self);
+/* Whether a signature is too short to join a chain unless identical. */
+bool short_signature(const Signature &sig);
+/* The story chain article a (sequence number seq) joins: the chain of the most alike article
+ * already in db that came before it (a lower sequence number), else a new one named by a's id.
+ * `self` is a's own document (0 when new), never its own match. db may be several shards. */
+std::string chain_of(const Xapian::Database &db, const dateline_article_t *a,
+                     const Signature &sig, Xapian::docid self, unsigned long long seq);
+
+/* ---- interface to code in lib/shards.cc ---- */
+
+/* The sequence number of document did of db (value slot 10; its docid when it has none). */
+unsigned long long seq_of(const Xapian::Database &db, Xapian::docid did);
+/* A sequence number as value slot 10 holds it: 8 bytes, big-endian. */
+std::string seq_value(unsigned long long n);
+/* The sequence number a new article gets: the caller's (dateline_index_set_seq()), else the
+ * index's counter; the counter moves past it. Inside a write. */
+unsigned long long take_seq(dateline_index *idx);
 
 /* ---- interface to code in lib/origins.cc ---- */
 

@@ -47,6 +47,11 @@
  *   XO             the article was read from more than one origin (--stats)
  *   XM<b><hex>     band b (0-7) of the MinHash signature: four values hashed to 8 hex
  *                  digits; articles sharing a band are compared for a story chain
+ *   XN<n|u><s|l>   only in a shard of a sharded index (below), between a run's parallel pass
+ *                  and its settle: the article was new (n) or updated (u), its signature
+ *                  short (s: fewer than 8 shingles) or long; only on updates and on short
+ *                  signatures (the settle finds the other new articles by their numbers,
+ *                  from the counter it left). The settle takes it away
  *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
  *   200 bytes), so a filter written any way meets the term.
  *
@@ -66,6 +71,9 @@
  *   7  the MinHash signature: 32 values of 4 bytes, big-endian (absent for texts of fewer
  *      than three words)
  *   8  the story chain (as XK): searches collapse on it to list each story once
+ *  10  the global sequence number, 8 bytes big-endian: the order articles were first added
+ *      in (an update keeps its number). An article written before it has none: its number
+ *      is its docid, where the counter (dateline.seq) starts, at get_lastdocid() + 1
  *   Slot 9 and the XU terms came with the query language's rewrite: an older index of schema
  *   2 has no author: filter or source facet until its articles are added again.
  *   Slots 7 and 8 and the terms XR, XK, XF, XW, XO and XM came after the first indexes of
@@ -90,7 +98,9 @@
  *   folder to copy, compact (xapian-compact) or serve remotely (xapian-tcpsrv).
  *
  * Metadata
- *   dateline.schema   "2"; an index without it (and not empty) or with another value is refused
+ *   dateline.seq      the next sequence number (value slot 10), decimal
+ *   dateline.aliasseq.<acronym key>   in a shard: the sequence number of the article that
+ *                  taught the alias, so that the settle keeps the earliest, as one index does   "2"; an index without it (and not empty) or with another value is refused
  *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
  *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
  *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
@@ -99,6 +109,12 @@
  *                  "1 SIZE MTIME MTIME_NS HASH OPTIONS ARTICLES FORMAT REJECTED" (lib/files.cc
  *                  reads and writes them, in the batch's transaction after the file's
  *                  articles). An index without them (written before) reads every file once more.
+ *
+ * Shards (dateline-index --jobs N, N > 1): the folder holds a Xapian stub file XAPIANDB with the
+ * lines "auto shard-0" ... "auto shard-<N-1>" and the shards shard-K/, each a whole index of
+ * this schema. An article lives in shard dl_hash64(id, DL_SEED_SHARD) mod N. Global metadata
+ * (aliases, the sequence counter, the file records) is the same in every shard once a run's
+ * settle (lib/shards.cc) is done.
  */
 
 #ifndef DL_SCHEMA_H
@@ -117,6 +133,8 @@ extern "C" {
 #define DL_ALIAS_KEY "dateline.alias."      /* + acronym key -> group's display name */
 #define DL_ALIASES_KEY "dateline.aliases."  /* + group key -> its acronym keys */
 #define DL_SEQ_KEY "dateline.seq"           /* the next global sequence number (decimal) */
+#define DL_ALIAS_SEQ_KEY "dateline.aliasseq." /* + acronym key -> sequence number of the article
+                                             * that taught it, in a shard (the earliest wins) */
 
 /* ---- term prefixes ---- */
 #define DL_PREFIX_ID "Q"           /* the article's id */
@@ -139,6 +157,7 @@ extern "C" {
 #define DL_PREFIX_ORIGIN "XW"
 #define DL_TERM_COPIES "XO"
 #define DL_PREFIX_BAND "XM"
+#define DL_PREFIX_PENDING "XN"     /* in a shard: added or updated since the last settle */
 #define DL_PLACE_LABEL '='         /* XP= and a key: a place label the gazetteer does not know */
 /* the length of a prefix macro, without its NUL */
 #define DL_PREFIX_LEN(p) (sizeof p - 1)
@@ -168,7 +187,8 @@ enum {
     DL_SEED_LONG_ID = 0,     /* the hash after a long id's cut in its Q term */
     DL_SEED_IDENTITY = 1,    /* an id from the source's identity (its key) */
     DL_SEED_ORIGIN = 3,      /* an origin's XW term */
-    DL_SEED_SHINGLE = 7      /* a three-word shingle of the MinHash signature */
+    DL_SEED_SHINGLE = 7,     /* a three-word shingle of the MinHash signature */
+    DL_SEED_SHARD = 11       /* an article's shard: dl_hash64(id) mod the number of shards */
     /* a band's XM term: the band's number (0-7); an id from content: the fingerprint */
 };
 

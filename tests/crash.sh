@@ -100,4 +100,56 @@ report=""
 for p in opening reading indexing committing finished; do report="$report $p ${phase_kills[$p]:-0},"; done
 echo "# kills by phase:${report%,}"
 is "$bad" 0 "$KILLS kills: every index checked, held a committed prefix, and came out the same"
+
+# the same over two shards (--jobs 2): each shard passes xapian-check, the index opens, no file
+# is recorded without its articles, and the same command again gives the answers of an
+# uninterrupted --jobs 2 run, however far the killed one got (its parallel pass, its settle)
+JKILLS="${DATELINE_JOBS_KILLS:-$(( KILLS > 10 ? KILLS / 2 : 4 ))}"
+REF2="$TMP/ref2"
+t0=$(date +%s%N)
+"$INDEX" -q --jobs 2 --batch $BATCH --index "$REF2" "$SRC" 2> "$TMP/ref2.err"
+t1=$(date +%s%N)
+is "$(summary "$TMP/ref2.err")" "$(summary "$TMP/ref.err")" "--jobs 2, uninterrupted: the counts of one index"
+answers "$REF2" "$TMP/ref2.answers"
+span=$(( (t1 - t0) / 1000 ))
+echo "# uninterrupted ingest into 2 shards: $((span / 1000)) ms; killing $JKILLS times"
+bad=0
+for k in $(seq "$JKILLS"); do
+    DB="$TMP/db2"; rm -rf "$DB"
+    delay=$(( (RANDOM * 32768 + RANDOM) % (span + span / 10 + 1) ))
+    "$INDEX" -v --jobs 2 --batch $BATCH --index "$DB" "$SRC" 2> "$TMP/log" &
+    pid=$!
+    sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
+    kill -9 "$pid" 2> /dev/null
+    wait "$pid" 2> /dev/null
+    why=""
+    for sh in "$DB"/shard-*; do
+        [ -e "$sh/iamglass" ] || continue
+        xapian-check "$sh" > "$TMP/check" 2>&1 || why="xapian-check fails on $sh: $(tail -n 2 "$TMP/check")"
+    done
+    if [ -z "$why" ] && [ -e "$DB/XAPIANDB" ]; then
+        "$SEARCH" --index "$DB" --count '*' > /dev/null 2> "$TMP/err"
+        [ $? -le 1 ] || why="the index does not open: $(cat "$TMP/err")" # 1: no article yet
+        early=$(/usr/bin/python3 -c '
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+p = "dateline.file."
+print(" ".join(k[len(p):].decode() for k in db.metadata_keys(p) if not db.term_exists(b"XF" + k[len(p):])))' "$DB" 2>&1)
+        [ -n "$why" ] || [ -z "$early" ] || why="files recorded without their articles: $early"
+    fi
+    if [ -z "$why" ]; then
+        "$INDEX" -q --jobs 2 --batch $BATCH --index "$DB" "$SRC" 2> "$TMP/rerun.err"
+        answers "$DB" "$TMP/answers"
+        cmp -s "$TMP/ref2.answers" "$TMP/answers" ||
+            why="after the re-run the answers differ: $(diff "$TMP/ref2.answers" "$TMP/answers" | cut -c1-160 | grep '^[<>]' | head -n 6)"
+    fi
+    if [ -n "$why" ]; then
+        bad=$((bad + 1))
+        echo "# shards: kill $k after ${delay} us ($(grep -c 'committed batch' "$TMP/log") batches committed): $why"
+        keep="${TMPDIR:-/tmp}/dateline-crash-$$-jobs-$k"
+        mkdir -p "$keep" && cp -r "$DB" "$TMP/log" "$TMP/answers" "$TMP/ref2.answers" "$keep/" 2> /dev/null
+        echo "#   kept in $keep"
+    fi
+done
+is "$bad" 0 "$JKILLS kills of --jobs 2: every shard checked, and the re-run came out as an uninterrupted run"
 done_testing

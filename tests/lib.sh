@@ -25,6 +25,8 @@ VG
     INDEX="$TMP/vg-index" SEARCH="$TMP/vg-search"
 fi
 export LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=80  # text output wraps at COLUMNS
+# one plain index unless a test asks for --jobs (the default is the processors online)
+export DATELINE_JOBS=${DATELINE_TEST_JOBS:-1}  # DATELINE_TEST_JOBS=2: the tests over shards
 
 tap_n=0
 tap_failed=0
