@@ -1,5 +1,5 @@
 #!/bin/bash
-# shards.sh: sequence numbers (dense, in ingest order, kept by an update, continued by the next
+# jobs.sh: sequence numbers (dense, in ingest order, kept by an update, continued by the next
 # run), and dateline-index --jobs 2, whose shards answer every search as one index does.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
