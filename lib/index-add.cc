@@ -145,8 +145,7 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
         gain_origin(idx, old, did, stored, origin);
         if (out)
             *out = DATELINE_DUPLICATE;
-        if (++idx->pending >= idx->batch)
-            commit_txn(idx);
+        batch_written(idx, 0);
         return true;
     }
     keep_origins(a, stored);
@@ -222,8 +221,7 @@ dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outco
             idx->wdb->add_document(doc);
         if (out)
             *out = exists ? DATELINE_UPDATED : fresh;
-        if (++idx->pending >= idx->batch)
-            commit_txn(idx);
+        batch_written(idx, (title ? std::strlen(title) : 0) + (body ? std::strlen(body) : 0));
         return DATELINE_OK;
     });
 }
