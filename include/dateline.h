@@ -308,10 +308,8 @@ DATELINE_API dateline_status_t dateline_index_reopen(dateline_index_t *index);
 /* Why the last call on this index failed. Belongs to the index; never NULL. */
 DATELINE_API const char *dateline_index_message(const dateline_index_t *index);
 
-/* How many articles to add between commits. By default a batch ends by size and time instead:
- * at least 2 MB of text (titles and bodies), then until adding to it has taken four times as
- * long as the last commit took, at most 8 MB or 20,000 articles. Each batch goes in inside one
- * Xapian transaction: after a crash the index holds whole batches only.
+/* How many articles to add between commits (default 1000). Each batch goes in inside one Xapian
+ * transaction: after a crash the index holds whole batches only.
  * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (0). */
 DATELINE_API dateline_status_t dateline_index_set_batch(dateline_index_t *index, size_t articles);
 

@@ -145,7 +145,8 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
         gain_origin(idx, old, did, stored, origin);
         if (out)
             *out = DATELINE_DUPLICATE;
-        batch_written(idx, 0);
+        if (++idx->pending >= idx->batch)
+            commit_txn(idx);
         return true;
     }
     keep_origins(a, stored);
@@ -221,7 +222,8 @@ dateline_status_t add(dateline_index *idx, dateline_article_t *a, dateline_outco
             idx->wdb->add_document(doc);
         if (out)
             *out = exists ? DATELINE_UPDATED : fresh;
-        batch_written(idx, (title ? std::strlen(title) : 0) + (body ? std::strlen(body) : 0));
+        if (++idx->pending >= idx->batch)
+            commit_txn(idx);
         return DATELINE_OK;
     });
 }

@@ -28,17 +28,7 @@ inline bool has_prefix(const std::string &t, const char *p)
     return t.compare(0, std::strlen(p), p) == 0;
 }
 
-/* A batch ends (its transaction is committed) by what it holds and by time, not by a count of
- * articles, unless dateline_index_set_batch() asks for one: a commit rewrites the B-tree blocks
- * the batch touched, more of them the bigger the index, so batches grow with what a commit
- * costs. A batch holds at least BATCH_MIN_BYTES of text (title and body) and runs until adding
- * to it has taken COMMIT_SHARE times as long as the last commit took (commits then take at most
- * a fifth of the time), but no further than BATCH_MAX_BYTES or BATCH_MAX_ARTICLES: Xapian holds
- * a batch in memory, about 15 bytes for each byte of text (276 MB of RSS at 16 MB of text). */
-const size_t BATCH_MIN_BYTES = 2u << 20;
-const size_t BATCH_MAX_BYTES = 8u << 20;
-const size_t BATCH_MAX_ARTICLES = 20000;
-const double COMMIT_SHARE = 4.0;
+const size_t DEFAULT_BATCH = 1000;     /* articles per transaction */
 const size_t ID_MAX = 200;             /* longer ids are cut and hashed into the Q term */
 
 /* ---- interface to code in lib/query.cc ---- */
@@ -101,11 +91,8 @@ struct dateline_index {
     Xapian::WritableDatabase *wdb = nullptr; // the same object when writable, else NULL
     std::string path;                        // folder, for messages
     std::string message;                     // why the last call failed
-    size_t batch = 0;                        // articles per transaction; 0: by size and time
+    size_t batch = dl::DEFAULT_BATCH;           // articles per transaction
     size_t pending = 0;                      // articles written in the open transaction
-    size_t pending_bytes = 0;                // and the bytes of their text
-    double opened = 0;                       // when it opened (seconds, steady clock)
-    double last_commit = 0;                  // how long the last commit took (seconds)
     bool in_txn = false;                     // a transaction is open
     Xapian::TermGenerator tg;                // reused for every article
     Xapian::Stem stem{"english"};
@@ -229,12 +216,6 @@ long writer_pid(const std::string &path);
 
 /* Commits the open transaction, if any, telling on_commit before and after. */
 dateline_status_t commit_txn(dateline_index *idx);
-/* One more article written in the batch (`bytes` of its text, 0 for one whose record alone
- * changed); commits the batch when it is full (see BATCH_MIN_BYTES). */
-void batch_written(dateline_index *idx, size_t bytes);
-/* Whether a batch of `articles` holding `bytes` of text, open for `open_s` seconds, is full
- * when the last commit took `commit_s` seconds; `fixed`: a count asked for (0: none). */
-bool batch_full(size_t articles, size_t bytes, double open_s, double commit_s, size_t fixed);
 /* Opens the batch's transaction if it is not open yet. */
 void begin_write(dateline_index *idx);
 /* Drops the batch after a failed write: every later write reports this failure. */

@@ -1,9 +1,7 @@
-/* index-write.cc: writing in batches: one Xapian transaction per batch, committed when full (by
- * size and time, see BATCH_MIN_BYTES), on dateline_index_commit() and on close; a failed write
- * drops its batch; deleting an article. */
+/* index-write.cc: writing in batches: one Xapian transaction per batch, committed when full, on
+ * dateline_index_commit() and on close; a failed write drops its batch; deleting an article. */
 #include <config.h>
 
-#include <chrono>
 #include <string>
 
 #include "index-int.h"
@@ -11,15 +9,6 @@
 using namespace dl;
 
 namespace dl {
-
-namespace {
-
-double seconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-} // namespace
 
 dateline_status_t commit_txn(dateline_index *idx)
 {
@@ -29,10 +18,7 @@ dateline_status_t commit_txn(dateline_index *idx)
             idx->on_commit(0, n, idx->on_commit_ctx);
         idx->in_txn = false;
         idx->pending = 0;
-        idx->pending_bytes = 0;
-        double t0 = seconds();
         idx->wdb->commit_transaction(); /* a flushed transaction: commits, synced unless asked */
-        idx->last_commit = seconds() - t0;
         if (idx->on_commit)
             idx->on_commit(1, n, idx->on_commit_ctx);
     }
@@ -45,25 +31,7 @@ void begin_write(dateline_index *idx)
     if (!idx->in_txn) {
         idx->wdb->begin_transaction(true);
         idx->in_txn = true;
-        idx->opened = seconds();
     }
-}
-
-bool batch_full(size_t articles, size_t bytes, double open_s, double commit_s, size_t fixed)
-{
-    if (fixed)
-        return articles >= fixed;
-    return bytes >= BATCH_MAX_BYTES || articles >= BATCH_MAX_ARTICLES ||
-           (bytes >= BATCH_MIN_BYTES && open_s >= COMMIT_SHARE * commit_s);
-}
-
-void batch_written(dateline_index *idx, size_t bytes)
-{
-    idx->pending++;
-    idx->pending_bytes += bytes;
-    if (batch_full(idx->pending, idx->pending_bytes, seconds() - idx->opened, idx->last_commit,
-                   idx->batch))
-        commit_txn(idx);
 }
 
 /* After a failed write nothing more is written: Xapian's state is not to be trusted, so the
@@ -78,7 +46,6 @@ void abandon(dateline_index *idx, dateline_status_t st)
         }
         idx->in_txn = false;
         idx->pending = 0;
-        idx->pending_bytes = 0;
     }
     idx->failed = st;
     try {
@@ -151,7 +118,8 @@ extern "C" dateline_status_t dateline_index_delete(dateline_index_t *idx, const 
                                                             " in index " + idx->path);
         begin_write(idx);
         idx->wdb->delete_document(t);
-        batch_written(idx, 0);
+        if (++idx->pending >= idx->batch)
+            commit_txn(idx);
         return DATELINE_OK;
     });
     if (st != DATELINE_OK && st != DATELINE_NOT_FOUND)

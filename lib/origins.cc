@@ -233,7 +233,8 @@ extern "C" dateline_status_t dateline_index_delete_origin(dateline_index_t *idx,
                 (*deleted)++;
             else if (d == DROPPED_SOME && kept)
                 (*kept)++;
-            batch_written(idx, 0);
+            if (++idx->pending >= idx->batch)
+                commit_txn(idx);
         }
         files_forget_under(idx, want); /* read again, they are new */
         return DATELINE_OK;

@@ -99,27 +99,4 @@ if script -qec true /dev/null > /dev/null 2>&1; then
 else
     ok 0 "# SKIP no script(1) to give the progress line a terminal"
 fi
-# Batches end by the size of their text, not by a count: 100 articles of 50,000 bytes (title
-# and body) go in batches of at least 2 MiB, so the first ends at its 42nd article (a first
-# batch knows no commit time to wait for); --batch 30 still makes batches of 30.
-python3 - > "$TMP/big.jsonl" <<'PY'
-import json, random
-rng = random.Random(13)
-words = ["w%d" % i for i in range(5000)]
-for i in range(100):
-    title = "article %03d" % i
-    body = ""
-    while len(body) < 50000 - len(title):
-        body += rng.choice(words) + " "
-    body = body[:50000 - len(title) - 1] + "x"
-    print(json.dumps({"id": "big-%d" % i, "title": title, "text": body, "date": "2020-01-01"}))
-PY
-batches() { sed -n 's/.*committed batch [0-9]*: \([0-9]*\) article.*/\1/p' "$1" | tr '\n' ' '; }
-"$INDEX" -v --index "$TMP/big.db" "$TMP/big.jsonl" 2> "$TMP/err-big"
-sizes=$(batches "$TMP/err-big")
-is "$(echo $sizes | tr ' ' '+' | bc)" 100 "every article committed ($sizes)"
-is "${sizes%% *}" 42 "  the first batch ends at 2 MiB of text: 42 articles"
-is "$(echo $sizes | awk '{for (i = 1; i < NF; i++) if ($i < 42) n++; print n + 0}')" 0 "  no batch but the last holds less"
-"$INDEX" -v --batch 30 --index "$TMP/big30.db" "$TMP/big.jsonl" 2> "$TMP/err-big30"
-is "$(batches "$TMP/err-big30")" "30 30 30 10 " "--batch 30: batches of 30"
 done_testing
