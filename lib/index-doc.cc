@@ -162,6 +162,21 @@ void set_record(Xapian::Document &doc, const dateline_article_t *a)
     std::free(rec);
 }
 
+/* The year, month and day terms of a date span from `start` to `end` (sort keys): one for each
+ * of those its whole span lies within, so that date:A..B finds it by the units that tile A..B. */
+static void add_date_terms(Xapian::Document &doc, const char *start, const char *end)
+{
+    static const struct {
+        const char *prefix;
+        size_t len; /* of the key's YYYY, YYYYMM or YYYYMMDD */
+    } units[] = {{DL_PREFIX_YEAR, 4}, {DL_PREFIX_MONTH, 6}, {DL_PREFIX_DAY, 8}};
+    for (const auto &u : units) {
+        if (std::strncmp(start, end, u.len) != 0)
+            return;
+        doc.add_boolean_term(u.prefix + std::string(start, u.len));
+    }
+}
+
 /* The document of article a: its record, its terms and its values, as the schema above says. */
 void build_document(dateline_index *idx, const dateline_article_t *a, const char *title,
                     const char *body, const std::string &idterm, const char *hex,
@@ -176,8 +191,10 @@ void build_document(dateline_index *idx, const dateline_article_t *a, const char
         char key[15];
         dl_date_sortkey(&d, key);
         doc.add_value(DL_SLOT_DATE, key);
-        dl_date_endkey(&d, key);
-        doc.add_value(DL_SLOT_DATE_END, key);
+        char end[15];
+        dl_date_endkey(&d, end);
+        doc.add_value(DL_SLOT_DATE_END, end);
+        add_date_terms(doc, key, end);
     }
     if (sig.shingles) {
         doc.add_value(DL_SLOT_MINHASH, sig.bin);

@@ -111,6 +111,9 @@ void create_whole(const std::string &path, int flags)
 
 } // namespace
 
+/* the schema versions this library reads (and writes: an index keeps its own) */
+#define SCHEMAS_READ DL_SCHEMA_VERSION_NO_DATE_TERMS " and " DL_SCHEMA_VERSION
+
 /* The process that holds the write lock of the index at `path`, as its WRITER_FILE says, when
  * that process is alive; else 0. Only asked when the lock is held, so a stale file left by a
  * killed writer is never believed: its process is gone, or the lock would not be held by
@@ -194,10 +197,10 @@ extern "C" dateline_status_t dl_index_open(const char *path, unsigned mode,
             return set_message(idx, DATELINE_VERSION,
                                std::string(path) + " is a Xapian database but not a Dateline "
                                                    "index: give another --index folder");
-        } else if (v != DL_SCHEMA_VERSION) {
+        } else if (v != DL_SCHEMA_VERSION && v != DL_SCHEMA_VERSION_NO_DATE_TERMS) {
             return set_message(idx, DATELINE_VERSION,
                                std::string("index ") + path + " has schema version " + v +
-                                   ", this Dateline reads version " + DL_SCHEMA_VERSION +
+                                   ", this Dateline reads versions " SCHEMAS_READ
                                    ": use the matching Dateline, or rebuild the index");
         }
         idx->tg.set_stemmer(idx->stem);

@@ -119,15 +119,53 @@ Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query> &qs)
     return qs.size() == 1 ? qs[0] : Xapian::Query(op, qs.begin(), qs.end());
 }
 
+/* The years, months and days that tile the days from lo to hi ("YYYYMMDD..." keys), as date
+ * terms, each unit as large as fits: the union of their postings is every article whose date
+ * span lies within lo..hi (a span is a day, month or year, or a moment, so it lies within one
+ * unit of the tiling when it lies within the range). False when it takes more than
+ * DL_DATE_TERMS_MAX terms. */
+bool date_tiles(const char *lo, const char *hi, std::vector<std::string> &terms)
+{
+    auto num = [](const char *s, int at, int len) { return std::stoi(std::string(s + at, len)); };
+    int y = num(lo, 0, 4), m = num(lo, 4, 2), d = num(lo, 6, 2);
+    const int ey = num(hi, 0, 4), em = num(hi, 4, 2), ed = num(hi, 6, 2);
+    const bool year_end = em == 12 && ed == 31, month_end = ed == dl_date_days_in_month(ey, em);
+    char t[16];
+    while (y * 10000 + m * 100 + d <= ey * 10000 + em * 100 + ed) {
+        if (terms.size() == DL_DATE_TERMS_MAX)
+            return false;
+        if (d == 1 && m == 1 && (y < ey || year_end)) {
+            std::snprintf(t, sizeof t, "%s%04d", DL_PREFIX_YEAR, y);
+            y++;
+        } else if (d == 1 && (y * 100 + m < ey * 100 + em || month_end)) {
+            std::snprintf(t, sizeof t, "%s%04d%02d", DL_PREFIX_MONTH, y, m);
+            if (++m > 12)
+                m = 1, y++;
+        } else {
+            std::snprintf(t, sizeof t, "%s%04d%02d%02d", DL_PREFIX_DAY, y, m, d);
+            if (++d > dl_date_days_in_month(y, m)) {
+                d = 1;
+                if (++m > 12)
+                    m = 1, y++;
+            }
+        }
+        terms.push_back(t);
+    }
+    return true;
+}
+
 class Builder {
     const Xapian::Database &db;
     const Xapian::Stem &stem;
     BuiltQuery &out;
     std::vector<Xapian::Query> salient; /* place and group terms asked for: they rank too */
     int alternatives = 0;               /* ORs above the node being built */
+    bool date_terms;                    /* the index has date terms (schema 3) */
 
   public:
-    Builder(const Xapian::Database &d, const Xapian::Stem &s, BuiltQuery &o) : db(d), stem(s), out(o) {}
+    Builder(const Xapian::Database &d, const Xapian::Stem &s, BuiltQuery &o)
+        : db(d), stem(s), out(o),
+          date_terms(d.get_metadata(DL_SCHEMA_KEY) != DL_SCHEMA_VERSION_NO_DATE_TERMS) {}
 
     /* The most frequent terms that start with prefix, at most `cap`. */
     std::vector<std::string> expand(const std::string &prefix, size_t cap)
@@ -367,8 +405,14 @@ class Builder {
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
     }
 
-    static Xapian::Query date(const dl_qnode_t *n)
+    /* date:A..B: the date terms that tile it where the index has them; else, and for open
+     * ranges, the value slots, which Xapian checks article by article. */
+    Xapian::Query date(const dl_qnode_t *n)
     {
+        std::vector<std::string> terms;
+        if (date_terms && n->lo[0] && n->hi[0] && date_tiles(n->lo, n->hi, terms))
+            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
         Xapian::Query from(Xapian::Query::OP_VALUE_GE, DL_SLOT_DATE, n->lo);
         Xapian::Query to(Xapian::Query::OP_VALUE_LE, DL_SLOT_DATE_END, n->hi);
         if (!n->lo[0])

@@ -2,8 +2,11 @@
  * metadata keys and hash seeds, and the filter table (lib/schema.c) that drives both what the
  * writer indexes and what the query language finds. C and the C++ of lib/ both include it.
  *
- * Here is the index schema, version 2. Change it only with a new version number: the version
+ * Here is the index schema, version 3. Change it only with a new version number: the version
  * is stored in the index and checked on open, so an old program never misreads a new index.
+ * Version 3 added the date terms (Y, M, D below); an index of version 2 is still read and
+ * written, its version left as it is, and its date: filters are answered from the value slots
+ * 0 and 6 alone, as before, since its older articles have no date terms.
  *
  * Documents: one per article.
  *
@@ -52,6 +55,12 @@
  *                  short (s: fewer than 8 shingles) or long; only on updates and on short
  *                  signatures (the settle finds the other new articles by their numbers,
  *                  from the counter it left). The settle takes it away
+ *   Y<YYYY>        the year, month and day the article's whole date span lies within (values
+ *   M<YYYYMM>      0 and 6 below): a day's article has all three, a month's Y and M, a year's
+ *   D<YYYYMMDD>    Y alone. date:A..B over whole days (the only bounds the language has) is
+ *                  the union of the years, months and days that tile A..B: postings, where the
+ *                  value slots are checked article by article. Open ranges (A.., ..B) and
+ *                  tilings of more than DL_DATE_TERMS_MAX terms use the slots. (Schema 3)
  *   Keys are made by dl_key_normalize() on both sides (lower case, spaces as '-', at most
  *   200 bytes), so a filter written any way meets the term.
  *
@@ -98,9 +107,11 @@
  *   folder to copy, compact (xapian-compact) or serve remotely (xapian-tcpsrv).
  *
  * Metadata
+ *   dateline.schema   "3" (or "2", written before the date terms); an index without it (and
+ *                  not empty) or with another value is refused
  *   dateline.seq      the next sequence number (value slot 10), decimal
  *   dateline.aliasseq.<acronym key>   in a shard: the sequence number of the article that
- *                  taught the alias, so that the settle keeps the earliest, as one index does   "2"; an index without it (and not empty) or with another value is refused
+ *                  taught the alias, so that the settle keeps the earliest, as one index does
  *   dateline.alias.<acronym key>   the display name of the group a text defined the acronym
  *                  for ("Syrian Democratic Forces (SDF)"): the first definition wins
  *   dateline.aliases.<group key>   the acronym keys learned for that group, space-separated
@@ -129,7 +140,8 @@ extern "C" {
 
 /* ---- metadata ---- */
 #define DL_SCHEMA_KEY "dateline.schema"
-#define DL_SCHEMA_VERSION "2"               /* 2: facet value slots 2-5 */
+#define DL_SCHEMA_VERSION "3"               /* 3: date terms Y, M, D */
+#define DL_SCHEMA_VERSION_NO_DATE_TERMS "2" /* still read and written: dates by value slot */
 #define DL_ALIAS_KEY "dateline.alias."      /* + acronym key -> group's display name */
 #define DL_ALIASES_KEY "dateline.aliases."  /* + group key -> its acronym keys */
 #define DL_SEQ_KEY "dateline.seq"           /* the next global sequence number (decimal) */
@@ -158,6 +170,10 @@ extern "C" {
 #define DL_TERM_COPIES "XO"
 #define DL_PREFIX_BAND "XM"
 #define DL_PREFIX_PENDING "XN"     /* in a shard: added or updated since the last settle */
+#define DL_PREFIX_YEAR "Y"         /* + YYYY: the date span lies within that year (schema 3) */
+#define DL_PREFIX_MONTH "M"        /* + YYYYMM: ... within that month */
+#define DL_PREFIX_DAY "D"          /* + YYYYMMDD: ... within that day */
+#define DL_DATE_TERMS_MAX 128      /* a date: range tiled by more terms uses the value slots */
 #define DL_PLACE_LABEL '='         /* XP= and a key: a place label the gazetteer does not know */
 /* the length of a prefix macro, without its NUL */
 #define DL_PREFIX_LEN(p) (sizeof p - 1)

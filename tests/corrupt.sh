@@ -104,7 +104,7 @@ if $PY -c 'import xapian' 2> /dev/null; then
     $PY "$TMP/meta.py" "$TMP/newer" dateline.schema 99
     "$SEARCH" --index "$TMP/newer" oil > /dev/null 2> "$TMP/err"
     is "$?" 2 "an index of schema 99 is refused"
-    grep -q "schema version 99, this Dateline reads version" "$TMP/err"
+    grep -q "schema version 99, this Dateline reads versions" "$TMP/err"
     ok $? "saying which versions"
     "$INDEX" -q --index "$TMP/newer" "$TMP/new.txt" 2> "$TMP/err"
     is "$?" 2 "and not written to"

@@ -7,7 +7,14 @@ that set is computed from the files and the index must agree. Then every combina
 checks below build (every order and grouping of an AND, OR, NOT, '-', '*', De Morgan, and
 random trees) must count exactly what the set algebra over the atoms' sets says.
 
-usage: query-algebra.py SEARCH INDEX [--reuters DIR] [--random N] [--seed S] ATOM...
+--date-ranges N: N ranges date:A..B drawn from the articles' own dates (and the edges: whole
+years, a year's last and next year's first day, a leap day, a range too wide for date terms)
+must each match what date:A.. date:..B matches: the date terms (schema 3) against the value
+slots on the same index. --same-as INDEX2: each range counts the same in INDEX2 too (the same
+articles in an index of schema 2, whose dates are value slots alone).
+
+usage: query-algebra.py SEARCH INDEX [--reuters DIR] [--random N] [--seed S]
+                        [--date-ranges N [--same-as INDEX2]] ATOM...
 """
 import argparse
 import itertools
@@ -60,6 +67,11 @@ class Search:
             out.add((os.path.basename(o.get("file") or ""), o.get("key") or r["id"]))
         return out
 
+    def dates(self):
+        """The dates of every article ("YYYY-MM-DD", the day its date span starts)."""
+        p = self.run("--all-versions", "--format", "json", "-n", "1000000", "--", "*")
+        return sorted(r["date"][:10] for r in json.loads(p.stdout)["results"] if r.get("date"))
+
     def count(self, query):
         """How many articles a query matches, asked of one dateline-search --stdin process
         (a query a line, a JSON answer a line), or an error message."""
@@ -105,6 +117,40 @@ def source_set(labels, atom):
     return None
 
 
+def date_ranges(dates, n, rng):
+    """n ranges A..B between two of the dates, each end cut to a year, month or day at random,
+    then the edge cases."""
+    def cut(d):
+        return d[:rng.choice([4, 7, 10])]
+    out = []
+    for _ in range(n):
+        a, b = sorted(rng.sample(dates, 2) if len(dates) > 1 else dates * 2)
+        lo, hi = cut(a), cut(b)
+        out.append("%s..%s" % (lo, hi) if lo[:len(hi)] <= hi else "%s..%s" % (a, b))
+    years = sorted({d[:4] for d in dates})
+    out += years
+    for y in years[:3]:
+        out += ["%s-12-31..%04d-01-01" % (y, int(y) + 1), "%s-02-28..%s-03-01" % (y, y),
+                "%s-02" % y, "%s-01-15..%04d-02-15" % (y, int(y) + 2)]
+    out += ["1988-02-29", "0001..9999", "%s..%s" % (years[0], years[-1]) if years else "1987"]
+    return out
+
+
+def compare_dates(tap, s, other, ranges):
+    """Each range by date terms and by the value slots (open ranges are always slots)."""
+    matched = 0
+    for r in ranges:
+        lo, _, hi = r.partition("..")
+        hi = hi or lo
+        terms, slots = "date:%s" % r, "date:%s.. date:..%s" % (lo, hi)
+        a, b, both = s.count(terms), s.count(slots), s.count("%s %s" % (terms, slots))
+        tap.ok(a == b == both, "[%s] = [%s] = %s" % (terms, slots, b), "got %s, both %s" % (a, both))
+        matched += isinstance(a, int) and a > 0
+        if other:
+            tap.ok(other.count(terms) == a, "[%s] counts %s in the index of schema 2 too" % (terms, a))
+    tap.ok(matched * 2 >= len(ranges), "%d of %d date ranges match articles" % (matched, len(ranges)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("search")
@@ -112,12 +158,19 @@ def main():
     ap.add_argument("--reuters")
     ap.add_argument("--random", type=int, default=100)
     ap.add_argument("--seed", type=int, default=20261129)
-    ap.add_argument("atoms", nargs="+")
+    ap.add_argument("--date-ranges", type=int, default=0)
+    ap.add_argument("--same-as")
+    ap.add_argument("atoms", nargs="*")
     a = ap.parse_args()
     tap = Tap()
     s = Search(a.search, a.index)
     rng = random.Random(a.seed)
 
+    if a.date_ranges:
+        compare_dates(tap, s, a.same_as and Search(a.search, a.same_as),
+                      date_ranges(s.dates(), a.date_ranges, rng))
+        if not a.atoms:
+            tap.done()
     every = s.ids("*")
     tap.ok(len(every) == s.count("*"), "'*' lists as many articles as it counts (%d)" % len(every))
     sets = {}

@@ -114,4 +114,55 @@ same "$(C '"oil prices"')" '"oil \\ prices"'
 same 0 '"islamic stat\*"' 'topic:"gr\*"'
 same "$(C 'topic:grain')" 'topic:"gr\ain"'
 check_error '"oil \"' 'position 1: a quote that is never closed'
+# date: by the date terms (schema 3) and by the value slots answer alike, for ranges drawn from
+# corpus/'s dates and for articles dated to a year, a month, a day and a moment, around year
+# ends and leap days; an index of schema 2 (no date terms) answers as before, by the slots.
+python3 "$top_srcdir/tests/query-algebra.py" --date-ranges 60 "$SEARCH" "$DB" > "$TMP/dates.tap"
+grep '^not ok' -A2 "$TMP/dates.tap" | head -20 | sed 's/^/# /'
+ok "$(grep -c '^not ok' "$TMP/dates.tap")" "date terms and value slots agree over corpus/ ($(grep -c '^ok' "$TMP/dates.tap") checks)"
+python3 - > "$TMP/spans.jsonl" <<'PY'
+import json
+n = 0
+for y in (1987, 1988, 1999, 2000):
+    for d in ("%d", "%d-02", "%d-12", "%d-01-01", "%d-02-28", "%d-02-29", "%d-03-01", "%d-12-31",
+              "%d-03-01T00:00:00", "%d-12-31T23:59:59", "%d-06-15T12:30:00"):
+        date = d % y
+        if date.endswith("02-29") and y % 4:
+            continue
+        n += 1
+        print(json.dumps({"id": "span-%d" % n, "title": "span %d" % n, "date": date,
+                          "text": "An article dated %s, one of many spans." % date}))
+PY
+"$INDEX" -q --index "$TMP/spans.db" "$TMP/spans.jsonl" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/spans.db" --count '*')" 42 "42 articles of every span"
+# counted from the list above: 1987 has 10 dates (no leap day), 1988 its leap day once
+DB="$TMP/spans.db" same 10 'date:1987' 'date:1987-01..1987-12' 'date:1987-01-01..1987-12-31'
+DB="$TMP/spans.db" same 11 'date:1986-12-31..1988-01-01'
+DB="$TMP/spans.db" same 1 'date:1988-02-29' 'date:1988-02-29..1988-02-29'
+DB="$TMP/spans.db" same 2 'date:1988-12-31'
+DB="$TMP/spans.db" same 3 'date:1987-12-31..1988-01-01' 'date:2000-02'
+DB="$TMP/spans.db" same 4 'date:1988-02-28..1988-03-01'
+PY3=python3; [ -x /usr/bin/python3 ] && PY3=/usr/bin/python3  # Debian's, which has python3-xapian
+if $PY3 -c 'import xapian' 2> /dev/null; then
+    cp -r "$TMP/spans.db" "$TMP/spans2.db"
+    $PY3 - "$TMP/spans2.db" <<'PY'
+import re, sys, xapian
+db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
+for p in list(db.postlist("")):
+    doc = db.get_document(p.docid)
+    for t in [t.term for t in doc.termlist() if re.match(rb"[YMD]\d", t.term)]:
+        doc.remove_term(t)
+    db.replace_document(p.docid, doc)
+db.set_metadata("dateline.schema", "2")
+db.commit()
+PY
+    is "$("$SEARCH" --index "$TMP/spans2.db" --count '*')" 42 "the index of schema 2 is read"
+    same2=(--same-as "$TMP/spans2.db")
+else
+    echo "# no Python with xapian: the index of schema 2 is not made, nor compared"
+    same2=()
+fi
+python3 "$top_srcdir/tests/query-algebra.py" --date-ranges 80 "${same2[@]}" "$SEARCH" "$TMP/spans.db" > "$TMP/spans.tap"
+grep '^not ok' -A2 "$TMP/spans.tap" | head -20 | sed 's/^/# /'
+ok "$(grep -c '^not ok' "$TMP/spans.tap")" "date terms, value slots and schema 2 agree over every span ($(grep -c '^ok' "$TMP/spans.tap") checks)"
 done_testing

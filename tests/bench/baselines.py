@@ -3,11 +3,13 @@
 
   baselines.py dump SGML...            scriptindex input on stdout
   baselines.py fts5 DB SGML...         loads an FTS5 table; prints the seconds spent inserting
+  baselines.py fts5-jsonl DB JSONL...  the same from big-archive.py's JSON Lines (make bench-big)
   baselines.py queries xapian|fts5     translates queries.txt (stdin) for bench-xapian/bench-fts5
 
 It parses Reuters-21578 SGML on its own, so the baselines' input does not depend on Dateline.
 """
 import html
+import json
 import re
 import sqlite3
 import sys
@@ -62,16 +64,35 @@ def dump(paths):
 
 
 def fts5(db, paths):
-    rows = [(t, b, ' '.join(p), ' '.join(tp), d) for _, t, b, d, p, tp in articles(paths)]
+    fts5_load(db, [(t, b, ' '.join(p), ' '.join(tp), d) for _, t, b, d, p, tp in articles(paths)])
+
+
+def jsonl_rows(paths):
+    """big-archive.py's articles as FTS5 rows: title, body, places, topics, date (YYYYMMDD)."""
+    for path in paths:
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                a = json.loads(line)
+                yield (a['title'], a['text'], ' '.join(a['place']), ' '.join(a['topic']),
+                       a['date'].replace('-', ''))
+
+
+def fts5_load(db, rows):
     con = sqlite3.connect(db)
     con.execute("CREATE VIRTUAL TABLE a USING fts5(title, body, places, topics, date UNINDEXED, "
                 "tokenize='porter unicode61')")
     start = time.perf_counter()
+    n = [0]
+
+    def counted():
+        for row in rows:
+            n[0] += 1
+            yield row
     with con:
-        con.executemany('INSERT INTO a VALUES (?, ?, ?, ?, ?)', rows)
+        con.executemany('INSERT INTO a VALUES (?, ?, ?, ?, ?)', counted())
     seconds = time.perf_counter() - start
     con.close()
-    print('%.3f %d' % (seconds, len(rows)))
+    print('%.3f %d' % (seconds, n[0]))
 
 
 def date_bounds(v):
@@ -117,6 +138,8 @@ if __name__ == '__main__':
         dump(sys.argv[2:])
     elif cmd == 'fts5':
         fts5(sys.argv[2], sys.argv[3:])
+    elif cmd == 'fts5-jsonl':
+        fts5_load(sys.argv[2], jsonl_rows(sys.argv[3:]))
     elif cmd == 'queries':
         queries(sys.argv[2])
     else:
