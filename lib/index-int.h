@@ -108,6 +108,13 @@ struct dateline_index {
     int values_field = -1;                   // and its field
     dl::FileRecords *files = nullptr;        // lib/files.cc's records, read on first use
     const dl_extractor_t *extractor = nullptr; // completes an article before it goes in
+    bool remote = false;                     // some shard is remote: stock Xapian pieces only
+    std::vector<std::string> dates;          // the date values held, for a remote recency
+    bool dates_read = false;                 // (read once, on first use)
+    std::vector<std::string> shards;         // the shards opened, as named (dl_shards_open)
+    std::vector<std::string> dead;           // shards that did not answer (allow_partial)
+    std::map<std::string, std::string> meta; // metadata merged across independent indexes
+    bool merged = false;                     // read meta, not the database's own metadata
 };
 
 struct dateline_result {
@@ -288,14 +295,15 @@ bool day_number(const std::string &key, long *out);
 /* The value slot of a facet field, or Xapian::BAD_VALUENO. */
 Xapian::valueno facet_slot(dateline_field_t f);
 
-/* Counts facet values and timeline periods over every match (the matcher checks them all). */
+/* Counts timeline periods over every match (the matcher checks them all); its facets are
+ * counted by Xapian's ValueCountMatchSpy, which remote shards run too. */
 class FacetSpy : public Xapian::MatchSpy {
   public:
     struct Count {
         Xapian::valueno slot;
         std::map<std::string, size_t> n;
     };
-    std::map<int, Count> facets;         // by field
+    std::map<int, Count> facets;         // by field (counted by ValueCountMatchSpy)
     dateline_timeline_t period = DATELINE_TIMELINE_NONE;
     Xapian::valueno by = Xapian::BAD_VALUENO; // the slot of the series' field, if any
     std::map<std::string, size_t> by_all;     // its values over all matches
@@ -306,7 +314,8 @@ class FacetSpy : public Xapian::MatchSpy {
     std::map<long, Period> periods;      // by number (dl_period::number)
     size_t undated = 0, coarser = 0;     // matches in no period, and why
 
-    static void split(const std::string &v, std::map<std::string, size_t> &into);
+    static void split(const std::string &v, std::map<std::string, size_t> &into,
+                      size_t times = 1);
     const std::map<std::string, size_t> &by_counts(const Period &p) const;
     bool number(const std::string &key, long *out) const;
     void operator()(const Xapian::Document &doc, double) override;

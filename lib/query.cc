@@ -145,6 +145,16 @@ class Builder {
         return terms;
     }
 
+    /* A wildcard's terms, ORed. Wildcards are expanded here, against the whole database, and
+     * not by OP_WILDCARD, which each shard (a remote server too) would expand apart: other
+     * terms, other scores than one index's. */
+    Xapian::Query any_of(const std::vector<std::string> &terms)
+    {
+        if (terms.empty())
+            return nothing();
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
     /* Words in one field ("Z" body, "ZS" headline): a term, a phrase, or a wildcard. */
     Xapian::Query words_in(const Words &w, bool wild, const std::string &prefix)
     {
@@ -152,8 +162,7 @@ class Builder {
         if (n == 1 && !wild)
             return Xapian::Query(prefix + w.stems[0]);
         if (n == 1)
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + w.raw[0], WILDCARD_MAX,
-                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            return any_of(expand(prefix + w.raw[0], WILDCARD_MAX));
         std::vector<Xapian::Query> ts;
         for (size_t i = 0; i + (wild ? 1 : 0) < n; i++)
             ts.emplace_back(prefix + w.stems[i]);
@@ -334,8 +343,7 @@ class Builder {
         std::string key = n->text;
         Xapian::Query q;
         if (n->wild) {
-            q = Xapian::Query(Xapian::Query::OP_WILDCARD, f->prefix + key, WILDCARD_MAX,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            q = any_of(expand(f->prefix + key, WILDCARD_MAX));
         } else {
             std::vector<std::string> terms, names;
             if (f->flags & DL_FILTER_PLACES)

@@ -70,7 +70,7 @@ char *dl_index_path_check(const char *path, int writing)
         const char *name; /* an entry's name, or its start when it ends in '*' */
         const char *what; /* NULL: a Xapian database */
     } marks[] = {{"iamglass", NULL}, {"iamhoney", NULL}, {"iamchert", NULL},
-                 {"postlist.glass", NULL}, {".notmuch", "a notmuch mail store"},
+                 {"postlist.glass", NULL}, {"XAPIANDB", NULL}, {".notmuch", "a notmuch mail store"},
                  {"segments_*", "a Lucene or Elasticsearch index"},
                  {".git", "a git working tree"}, {"PG_VERSION", "a PostgreSQL data folder"}};
     size_t entries = 0;
