@@ -158,6 +158,8 @@ struct dateline_results {
                                                         // their matches, commonest first
     mutable std::string label;        // the label of the last empty period asked for
     std::vector<dateline_result> items;
+    Xapian::MSet more;                // --sort oldest over remote shards: the undated
+    size_t more_at = SIZE_MAX;        // matches, which items from this one on are in
 };
 
 struct dateline_query {
@@ -218,6 +220,15 @@ template <typename T> void forget(std::vector<T *> &children, T *child)
 
 /* The process that holds the write lock of the index at `path`, when it is alive; else 0. */
 long writer_pid(const std::string &path);
+
+/* ---- interface to code in lib/shards.cc ---- */
+
+/* Opens idx->db for reading from specs (folders, stub files, stub lines), one shard at a time;
+ * with allow_partial, shards that do not answer are listed in idx->dead and left out. Sets
+ * idx->shards, idx->remote, and idx->meta (merged) when there is more than one shard. Throws
+ * std::bad_alloc; other failures are a status and idx's message. */
+dateline_status_t open_shards(dateline_index *idx, const std::vector<std::string> &specs,
+                              bool allow_partial);
 
 /* ---- interface to code in lib/index-write.cc ---- */
 

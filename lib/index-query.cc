@@ -105,8 +105,10 @@ static void configure(dateline_query *q, Xapian::Enquire &enq, DateKey &key)
      * sort on the value itself, while oldest-first goes through DateKey's "~". */
     else if (q->sort == DATELINE_SORT_NEWEST)
         enq.set_sort_by_value_then_relevance(DL_SLOT_DATE, true);
-    else if (q->sort == DATELINE_SORT_OLDEST)
+    else if (q->sort == DATELINE_SORT_OLDEST && !q->index->remote)
         enq.set_sort_by_key_then_relevance(&key, false);
+    else if (q->sort == DATELINE_SORT_OLDEST) /* the page is made by oldest_remote() */
+        enq.set_sort_by_value_then_relevance(DL_SLOT_DATE, false);
 }
 
 } // namespace
@@ -301,12 +303,39 @@ static std::vector<Xapian::doccount> settle_ties(dateline_results *r, size_t fir
  * one to exactly one whole value, so to each of its parts once. */
 struct FacetCounts {
     std::vector<std::pair<int, Xapian::ValueCountMatchSpy *>> spies;
+    /* what the spies counted, split, into spy's facets */
+    void into(FacetSpy &spy) const
+    {
+        for (const auto &c : spies)
+            for (Xapian::TermIterator v = c.second->values_begin(); v != c.second->values_end();
+                 ++v)
+                FacetSpy::split(*v, spy.facets[c.first].n, v.get_termfreq());
+    }
     ~FacetCounts()
     {
         for (auto &s : spies)
             delete s.second;
     }
 };
+
+/* The page's results, at positions `page` of r->mset (and of r->more from r->more_at on). */
+static void fill_items(dateline_results *r, const std::vector<Xapian::doccount> &page,
+                       size_t offset)
+{
+    r->more_at = std::min(r->more_at, page.size());
+    size_t i = 0;
+    for (Xapian::doccount at : page) {
+        Xapian::MSetIterator it = i < r->more_at ? r->mset[at] : r->more[at];
+        dateline_result res;
+        res.parent = r;
+        res.it = it;
+        res.did = *it;
+        res.rank = offset + i + 1;
+        res.score = it.get_weight();
+        r->items.push_back(res);
+        i++;
+    }
+}
 
 /* The timeline of a query over remote shards, which cannot run FacetSpy: its matches' values,
  * read on the client in one weightless pass (FacetSpy sees every match, as here). */
@@ -321,6 +350,60 @@ static void timeline_on_client(dateline_query *q, FacetSpy &spy)
         spy(it.get_document(), 0);
 }
 
+/* --sort oldest over remote shards, which take no KeyMaker (DateKey): the dated matches
+ * oldest first, then the undated by relevance, in two lists. Listing stories, the undated
+ * list leaves out the stories the dated one has (DateKey keeps a story's oldest dated
+ * version); its ties go by sequence number, as a relevance sort's. The page's results go
+ * into r->items' places, as positions of r->mset (dated) and of r->more (undated, from
+ * r->more_at on). */
+static std::vector<Xapian::doccount> oldest_remote(dateline_results *r, size_t offset,
+                                                   size_t limit, Xapian::doccount check)
+{
+    dateline_query *q = r->query;
+    const Xapian::Database &db = *q->index->db;
+    Xapian::Query dated(Xapian::Query::OP_VALUE_GE, DL_SLOT_DATE, "0");
+    Xapian::Query a(Xapian::Query::OP_FILTER, q->q, dated);
+    /* how long the dated list is, and its stories' chains */
+    Xapian::Enquire ce(db);
+    ce.set_query(a);
+    ce.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy chains(DL_SLOT_CHAIN);
+    ce.add_matchspy(&chains);
+    Xapian::MSet cm = ce.get_mset(0, 0, db.get_doccount());
+    size_t seen = chains.get_total(), chained = 0, distinct = 0;
+    std::vector<Xapian::Query> stories;
+    for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v) {
+        distinct++;
+        chained += v.get_termfreq();
+        stories.emplace_back(DL_PREFIX_STORY + *v);
+    }
+    size_t na = q->all_versions ? cm.get_matches_estimated()
+                                : distinct + (seen - std::min(chained, seen));
+    r->enq.set_query(a);
+    size_t pad = limit ? TIE_PAD : 0, first = offset > pad ? offset - pad : 0;
+    r->mset = r->enq.get_mset(static_cast<Xapian::doccount>(first),
+                              static_cast<Xapian::doccount>(offset - first + limit + pad), check);
+    std::vector<Xapian::doccount> page = settle_ties(r, first, offset, limit, check);
+    r->more_at = page.size();
+    if (offset + limit <= na)
+        return page;
+    Xapian::Query u(Xapian::Query::OP_AND_NOT, q->q, dated);
+    if (!q->all_versions && !stories.empty())
+        u = Xapian::Query(Xapian::Query::OP_AND_NOT, u,
+                          Xapian::Query(Xapian::Query::OP_OR, stories.begin(), stories.end()));
+    Xapian::Enquire b(db);
+    b.set_query(u);
+    b.set_sort_by_relevance_then_value(DL_SLOT_SEQ, false);
+    if (!q->all_versions)
+        b.set_collapse_key(DL_SLOT_CHAIN);
+    size_t from = offset > na ? offset - na : 0;
+    r->more = b.get_mset(static_cast<Xapian::doccount>(from),
+                         static_cast<Xapian::doccount>(offset + limit - na - from));
+    for (Xapian::doccount i = 0; i < r->more.size(); i++)
+        page.push_back(i);
+    return page;
+}
+
 extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offset, size_t limit,
                                                 dateline_results_t **out)
 {
@@ -331,7 +414,7 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
         Xapian::doccount all = q->index->db->get_doccount();
         dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, true, {}, {},
                                                     DATELINE_TIMELINE_NONE, 0, 0,
-                                                    DATELINE_FIELD_COUNT_, {}, {}, {}};
+                                                    DATELINE_FIELD_COUNT_, {}, {}, {}, {}, SIZE_MAX};
         try {
             configure(q, r->enq, date_key);
             if (!q->all_versions)
@@ -362,15 +445,15 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
                                       q->all_versions ? check : (spies ? all : 0));
             r->enq.clear_matchspies();
             Xapian::MSet counted = r->mset;
-            for (const auto &c : counts.spies)
-                for (Xapian::TermIterator v = c.second->values_begin();
-                     v != c.second->values_end(); ++v)
-                    FacetSpy::split(*v, spy.facets[c.first].n, v.get_termfreq());
+            counts.into(spy);
             if (q->timeline != DATELINE_TIMELINE_NONE && q->index->remote)
                 timeline_on_client(q, spy);
             spy_results(q, spy, r);
             std::vector<Xapian::doccount> page;
-            if (by_date) {
+            if (q->sort == DATELINE_SORT_OLDEST && q->index->remote) {
+                page = oldest_remote(r, offset, limit,
+                                     q->all_versions ? check : (spies ? all : 0));
+            } else if (by_date) {
                 page = settle_ties(r, first, offset, limit,
                                    q->all_versions ? check : (spies ? all : 0));
             } else {
@@ -389,18 +472,7 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
                 count_from(r, ce.get_mset(0, 0, check), offset, page.size());
             }
             r->stories = SIZE_MAX;
-            size_t i = 0;
-            for (Xapian::doccount at : page) {
-                Xapian::MSetIterator it = r->mset[at];
-                dateline_result res;
-                res.parent = r;
-                res.it = it;
-                res.did = *it;
-                res.rank = offset + i + 1;
-                res.score = it.get_weight();
-                r->items.push_back(res);
-                i++;
-            }
+            fill_items(r, page, offset);
             q->results.push_back(r);
         } catch (...) {
             delete r;
