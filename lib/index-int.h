@@ -52,6 +52,7 @@ struct BuiltQuery {
     std::vector<std::string> wildcards; /* "Zpetro" for petro*: to highlight what it matched */
     std::vector<Proximity> proximity;   /* phrases and NEARs a match must hold */
     std::string error;                  /* when not empty, the query is refused: why */
+    std::function<std::string(const std::string &)> metadata; /* in: when set, reads metadata */
 };
 
 /* Turns a query tree into a Xapian query over db. Throws Xapian errors and std::bad_alloc. */
@@ -113,8 +114,9 @@ struct dateline_index {
     bool dates_read = false;                 // (read once, on first use)
     std::vector<std::string> shards;         // the shards opened, as named (dl_shards_open)
     std::vector<std::string> dead;           // shards that did not answer (allow_partial)
-    std::map<std::string, std::string> meta; // metadata merged across independent indexes
-    bool merged = false;                     // read meta, not the database's own metadata
+    std::vector<Xapian::Database> parts;     // the shards apart, when more than one
+    std::map<std::string, std::string> meta; // metadata merged across them, as read
+    bool merged = false;                     // read metadata through merged_metadata()
 };
 
 struct dateline_result {
@@ -124,6 +126,8 @@ struct dateline_result {
     size_t rank = 0;
     double score = 0;
     dateline_article_t *article = nullptr; // decoded on first use
+    Xapian::Document doc;                  // read on first use (one round trip when remote)
+    bool have_doc = false;
     std::string snippet;                   // last snippet asked for
     std::string highlighted;               // last field highlighted
 };
@@ -158,6 +162,8 @@ struct dateline_results {
                                                         // their matches, commonest first
     mutable std::string label;        // the label of the last empty period asked for
     std::vector<dateline_result> items;
+    std::map<std::string, size_t> versions; // each chain of the page: its articles
+    bool versions_read = false;       // (one query for the whole page)
     Xapian::MSet more;                // --sort oldest over remote shards: the undated
     size_t more_at = SIZE_MAX;        // matches, which items from this one on are in
 };
@@ -225,10 +231,12 @@ long writer_pid(const std::string &path);
 
 /* Opens idx->db for reading from specs (folders, stub files, stub lines), one shard at a time;
  * with allow_partial, shards that do not answer are listed in idx->dead and left out. Sets
- * idx->shards, idx->remote, and idx->meta (merged) when there is more than one shard. Throws
+ * idx->shards, idx->remote, and idx->parts when there is more than one shard. Throws
  * std::bad_alloc; other failures are a status and idx's message. */
 dateline_status_t open_shards(dateline_index *idx, const std::vector<std::string> &specs,
                               bool allow_partial);
+/* A metadata value of an index of several shards, merged across them (see shards.cc). */
+std::string merged_metadata(dateline_index *idx, const std::string &key);
 
 /* ---- interface to code in lib/index-write.cc ---- */
 

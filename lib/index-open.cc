@@ -168,8 +168,6 @@ extern "C" dateline_status_t dl_index_open(const char *path, unsigned mode,
                 } catch (const Xapian::DatabaseModifiedError &) {
                     delete idx->db;
                     idx->db = nullptr;
-                    idx->shards.clear();
-                    idx->meta.clear();
                     if (attempt == OPEN_TRIES)
                         throw;
                 }

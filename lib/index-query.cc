@@ -152,6 +152,8 @@ extern "C" dateline_status_t dateline_query_new(dateline_index_t *idx, const cha
     }
     st = guard(idx, [&]() {
         BuiltQuery built;
+        if (idx->merged)
+            built.metadata = [idx](const std::string &k) { return merged_metadata(idx, k); };
         build_query(tree, *idx->db, idx->stem, built);
         if (!built.error.empty())
             return set_message(idx, DATELINE_QUERY_SYNTAX, built.error);
@@ -414,7 +416,7 @@ extern "C" dateline_status_t dateline_query_run(dateline_query_t *q, size_t offs
         Xapian::doccount all = q->index->db->get_doccount();
         dateline_results *r = new dateline_results{q, Xapian::Enquire(*q->index->db), {}, 0, 0, true, {}, {},
                                                     DATELINE_TIMELINE_NONE, 0, 0,
-                                                    DATELINE_FIELD_COUNT_, {}, {}, {}, {}, SIZE_MAX};
+                                                    DATELINE_FIELD_COUNT_, {}, {}, {}, {}, false, {}, SIZE_MAX};
         try {
             configure(q, r->enq, date_key);
             if (!q->all_versions)

@@ -145,6 +145,13 @@ class Builder {
         return terms;
     }
 
+    /* A metadata value: the one merged across independent indexes when there is one
+     * (lib/shards.cc), else the database's (a database of shards reads its first shard's). */
+    std::string metadata(const std::string &key)
+    {
+        return out.metadata ? out.metadata(key) : db.get_metadata(key);
+    }
+
     /* A wildcard's terms, ORed. Wildcards are expanded here, against the whole database, and
      * not by OP_WILDCARD, which each shard (a remote server too) would expand apart: other
      * terms, other scores than one index's. */
@@ -296,13 +303,13 @@ class Builder {
             groups.push_back(folded(dl_grp_get(nm[i].place)->name));
             names.push_back(dl_grp_get(nm[i].place)->name);
         }
-        std::string named = db.get_metadata(DL_ALIAS_KEY + k);
+        std::string named = metadata(DL_ALIAS_KEY + k);
         if (!named.empty()) {
             groups.push_back(folded(named));
             names.push_back(named);
         }
         for (const std::string &g : std::vector<std::string>(groups)) {
-            std::string list = db.get_metadata(DL_ALIASES_KEY + g);
+            std::string list = metadata(DL_ALIASES_KEY + g);
             for (size_t p = 0; p < list.size();) {
                 size_t sp = list.find(' ', p);
                 acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));

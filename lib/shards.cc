@@ -134,27 +134,6 @@ Xapian::Database open_one(const Shard &s)
     return Xapian::Database(s.a);
 }
 
-/* The metadata key of shard `db` merged into idx->meta: aliases (an acronym's group) as the
- * first shard that has one says, the lists of a group's acronyms as their union in order. */
-void merge_metadata(dateline_index *idx, const Xapian::Database &db)
-{
-    for (Xapian::TermIterator k = db.metadata_keys_begin(DL_ALIAS_KEY);
-         k != db.metadata_keys_end(DL_ALIAS_KEY); ++k)
-        if (!idx->meta.count(*k))
-            idx->meta[*k] = db.get_metadata(*k);
-    for (Xapian::TermIterator k = db.metadata_keys_begin(DL_ALIASES_KEY);
-         k != db.metadata_keys_end(DL_ALIASES_KEY); ++k) {
-        std::string &have = idx->meta[*k], list = db.get_metadata(*k);
-        for (size_t p = 0; p < list.size();) {
-            size_t sp = list.find(' ', p);
-            std::string a = list.substr(p, sp == std::string::npos ? sp : sp - p);
-            p = sp == std::string::npos ? list.size() : sp + 1;
-            if (!a.empty() && (" " + have + " ").find(" " + a + " ") == std::string::npos)
-                have += (have.empty() ? "" : " ") + a;
-        }
-    }
-}
-
 /* The schema version of a shard: refused unless this Dateline reads it. `many`: the index has
  * more than one shard, so the message names the shard. */
 void check_schema(const Shard &s, const Xapian::Database &db, bool many)
@@ -173,10 +152,42 @@ void check_schema(const Shard &s, const Xapian::Database &db, bool many)
 
 } // namespace
 
+/* Metadata of an index of several shards, read from each shard on first use (a round trip per
+ * remote shard, for the keys a query asks for only) and kept: an alias (an acronym's group)
+ * as the first shard that has one says, a group's list of acronyms as their union in order. */
+std::string dl::merged_metadata(dateline_index *idx, const std::string &key)
+{
+    auto have = idx->meta.find(key);
+    if (have != idx->meta.end())
+        return have->second;
+    std::string v;
+    bool list = has_prefix(key, DL_ALIASES_KEY);
+    for (const Xapian::Database &db : idx->parts) {
+        std::string one = db.get_metadata(key);
+        if (!list && !one.empty()) {
+            v = one;
+            break;
+        }
+        for (size_t p = 0; p < one.size();) {
+            size_t sp = one.find(' ', p);
+            std::string a = one.substr(p, sp == std::string::npos ? sp : sp - p);
+            p = sp == std::string::npos ? one.size() : sp + 1;
+            if (!a.empty() && (" " + v + " ").find(" " + a + " ") == std::string::npos)
+                v += (v.empty() ? "" : " ") + a;
+        }
+    }
+    idx->meta[key] = v;
+    return v;
+}
+
 /* Opens idx->db for reading from the specs: see dateline_index_open_list(). */
 dateline_status_t dl::open_shards(dateline_index *idx, const std::vector<std::string> &specs,
                                   bool allow_partial)
 {
+    idx->shards.clear(); /* from an attempt before, which a writer's commit undid */
+    idx->parts.clear();
+    idx->dead.clear();
+    idx->meta.clear();
     std::vector<Shard> shards;
     try {
         for (const std::string &s : specs)
@@ -192,7 +203,7 @@ dateline_status_t dl::open_shards(dateline_index *idx, const std::vector<std::st
             Xapian::Database one = open_one(s);
             check_schema(s, one, many);
             if (many)
-                merge_metadata(idx, one);
+                idx->parts.push_back(one);
             db->add_database(one);
             idx->shards.push_back(s.name);
             idx->remote = idx->remote || s.kind != "local";
