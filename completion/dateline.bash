@@ -8,7 +8,7 @@
 # against each program's --help and error messages, so a new option cannot be forgotten here.
 
 _dateline_search_opts='--index --limit --offset --sort --half-life --count --show --explain --similar
-    --all-versions --total-bound --exact-total --facet --timeline --by --format --color --no-pager --stdin --help --version'
+    --all-versions --total-bound --exact-total --facet --timeline --by --format --color --no-pager --allow-partial --stdin --help --version'
 _dateline_search_args='--index|-i|--limit|-n|--offset|--sort|-s|--half-life|--show|--similar|--total-bound|--facet|--by|--timeline|--format|-f|--color|--colour'
 _dateline_search_formats='text json jsonl tsv csv svg'
 _dateline_search_sorts='relevance newest oldest recent'

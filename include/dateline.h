@@ -299,6 +299,41 @@ typedef enum {
 DATELINE_API dateline_status_t dateline_index_open(const char *path, unsigned mode,
                                                    dateline_index_t **out, char **message);
 
+/* dateline_index_open_list()'s flags. */
+enum {
+    DATELINE_OPEN_ALLOW_PARTIAL = 4 /* a shard that does not answer is left out (and listed by
+                                     * dateline_index_dead_shard()) rather than an error */
+};
+
+/* Opens for reading, as one index, the shards that the n `specs` name, in order. A spec is an
+ * index folder (a plain one, or one holding a Xapian stub file XAPIANDB, as dateline-index
+ * --jobs writes), a stub file, or one line of a stub: "auto PATH", "remote HOST:PORT" (a
+ * xapian-tcpsrv), "remote :PROGRAM ARGS" (a program speaking Xapian's remote protocol on its
+ * standard input and output, e.g. "remote :ssh HOST xapian-progsrv PATH") or "tcp HOST PORT".
+ * Stub files may hold all of these, one a line ('#' starts a comment); their paths are
+ * relative to the stub's folder. dateline_index_open() in read mode takes the same one spec.
+ * Each shard is opened apart and must be a Dateline index of this schema. With more than one
+ * shard, learned aliases are merged: an acronym's group as the first shard that has one says,
+ * a group's acronyms as their union. Remote shards run on the stock Xapian servers: every
+ * search gives what one index of the same articles gives.
+ * `flags`: 0 or DATELINE_OPEN_ALLOW_PARTIAL.
+ * Returns DATELINE_OK; DATELINE_BAD_ARGUMENT (no spec, an empty one, a bad stub line: the
+ * message says which); DATELINE_NOT_FOUND (no index at a path); DATELINE_FILE_ERROR (a shard
+ * does not answer: the message names it; or, with ALLOW_PARTIAL, none does); DATELINE_VERSION;
+ * DATELINE_CORRUPT; DATELINE_XAPIAN_ERROR; DATELINE_NO_MEMORY. *message as for
+ * dateline_index_open(). The index is read-only (writes: DATELINE_READ_ONLY); free it with
+ * dateline_index_close(). */
+DATELINE_API dateline_status_t dateline_index_open_list(const char *const *specs, size_t n,
+                                                        unsigned flags, dateline_index_t **out,
+                                                        char **message);
+
+/* How many shards an index opened for reading searches (1 for a plain index). */
+DATELINE_API size_t dateline_index_shards(const dateline_index_t *idx);
+
+/* The i-th shard that did not answer when the index was opened with
+ * DATELINE_OPEN_ALLOW_PARTIAL, as "NAME: WHY", or NULL past the last. Owned by the index. */
+DATELINE_API const char *dateline_index_dead_shard(const dateline_index_t *idx, size_t i);
+
 /* Commits what was added (in write mode) and frees the index with everything it returned.
  * Returns DATELINE_OK or the status of the failed commit. Accepts NULL. */
 DATELINE_API dateline_status_t dateline_index_close(dateline_index_t *index);

@@ -103,8 +103,9 @@ Xapian::valueno facet_slot(dateline_field_t f)
     return flt ? static_cast<Xapian::valueno>(flt->slot) : Xapian::BAD_VALUENO;
 }
 
-/* Counts each value of a facet slot once: a count is of matches that have the value. */
-void FacetSpy::split(const std::string &v, std::map<std::string, size_t> &into)
+/* Counts each value of a facet slot once (`times` times: the matches with that whole slot
+ * value): a count is of matches that have the value. */
+void FacetSpy::split(const std::string &v, std::map<std::string, size_t> &into, size_t times)
 {
     std::vector<std::string> seen;
     for (size_t p = 0; p < v.size();) {
@@ -118,7 +119,7 @@ void FacetSpy::split(const std::string &v, std::map<std::string, size_t> &into)
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (const std::string &s : seen)
-        into[s]++;
+        into[s] += times;
 }
 
 /* The counts of the series' field in a period. */
@@ -145,8 +146,6 @@ bool FacetSpy::number(const std::string &key, long *out) const
 
 void FacetSpy::operator()(const Xapian::Document &doc, double)
 {
-    for (auto &f : facets)
-        split(doc.get_value(f.second.slot), f.second.n);
     if (period == DATELINE_TIMELINE_NONE)
         return;
     if (by != Xapian::BAD_VALUENO)

@@ -52,6 +52,7 @@ struct BuiltQuery {
     std::vector<std::string> wildcards; /* "Zpetro" for petro*: to highlight what it matched */
     std::vector<Proximity> proximity;   /* phrases and NEARs a match must hold */
     std::string error;                  /* when not empty, the query is refused: why */
+    std::function<std::string(const std::string &)> metadata; /* in: when set, reads metadata */
 };
 
 /* Turns a query tree into a Xapian query over db. Throws Xapian errors and std::bad_alloc. */
@@ -110,6 +111,14 @@ struct dateline_index {
     const dl_extractor_t *extractor = nullptr; // completes an article before it goes in
     unsigned long long seq_given = 0;        // the next new article's sequence number, or 0
     bool shard = false;                      // one shard of several: mark what is added
+    bool remote = false;                     // some shard is remote: stock Xapian pieces only
+    std::vector<std::string> dates;          // the date values held, for a remote recency
+    bool dates_read = false;                 // (read once, on first use)
+    std::vector<std::string> shards;         // the shards opened, as named (dl_shards_open)
+    std::vector<std::string> dead;           // shards that did not answer (allow_partial)
+    std::vector<Xapian::Database> parts;     // the shards apart, when more than one
+    std::map<std::string, std::string> meta; // metadata merged across them, as read
+    bool merged = false;                     // read metadata through merged_metadata()
 };
 
 struct dateline_result {
@@ -119,6 +128,8 @@ struct dateline_result {
     size_t rank = 0;
     double score = 0;
     dateline_article_t *article = nullptr; // decoded on first use
+    Xapian::Document doc;                  // read on first use (one round trip when remote)
+    bool have_doc = false;
     std::string snippet;                   // last snippet asked for
     std::string highlighted;               // last field highlighted
 };
@@ -153,6 +164,10 @@ struct dateline_results {
                                                         // their matches, commonest first
     mutable std::string label;        // the label of the last empty period asked for
     std::vector<dateline_result> items;
+    std::map<std::string, size_t> versions; // each chain of the page: its articles
+    bool versions_read = false;       // (one query for the whole page)
+    Xapian::MSet more;                // --sort oldest over remote shards: the undated
+    size_t more_at = SIZE_MAX;        // matches, which items from this one on are in
 };
 
 struct dateline_query {
@@ -213,6 +228,17 @@ template <typename T> void forget(std::vector<T *> &children, T *child)
 
 /* The process that holds the write lock of the index at `path`, when it is alive; else 0. */
 long writer_pid(const std::string &path);
+
+/* ---- interface to code in lib/shards-open.cc ---- */
+
+/* Opens idx->db for reading from specs (folders, stub files, stub lines), one shard at a time;
+ * with allow_partial, shards that do not answer are listed in idx->dead and left out. Sets
+ * idx->shards, idx->remote, and idx->parts when there is more than one shard. Throws
+ * std::bad_alloc; other failures are a status and idx's message. */
+dateline_status_t open_shards(dateline_index *idx, const std::vector<std::string> &specs,
+                              bool allow_partial);
+/* A metadata value of an index of several shards, merged across them (see shards-open.cc). */
+std::string merged_metadata(dateline_index *idx, const std::string &key);
 
 /* ---- interface to code in lib/index-write.cc ---- */
 
@@ -304,14 +330,15 @@ bool day_number(const std::string &key, long *out);
 /* The value slot of a facet field, or Xapian::BAD_VALUENO. */
 Xapian::valueno facet_slot(dateline_field_t f);
 
-/* Counts facet values and timeline periods over every match (the matcher checks them all). */
+/* Counts timeline periods over every match (the matcher checks them all); its facets are
+ * counted by Xapian's ValueCountMatchSpy, which remote shards run too. */
 class FacetSpy : public Xapian::MatchSpy {
   public:
     struct Count {
         Xapian::valueno slot;
         std::map<std::string, size_t> n;
     };
-    std::map<int, Count> facets;         // by field
+    std::map<int, Count> facets;         // by field (counted by ValueCountMatchSpy)
     dateline_timeline_t period = DATELINE_TIMELINE_NONE;
     Xapian::valueno by = Xapian::BAD_VALUENO; // the slot of the series' field, if any
     std::map<std::string, size_t> by_all;     // its values over all matches
@@ -322,7 +349,8 @@ class FacetSpy : public Xapian::MatchSpy {
     std::map<long, Period> periods;      // by number (dl_period::number)
     size_t undated = 0, coarser = 0;     // matches in no period, and why
 
-    static void split(const std::string &v, std::map<std::string, size_t> &into);
+    static void split(const std::string &v, std::map<std::string, size_t> &into,
+                      size_t times = 1);
     const std::map<std::string, size_t> &by_counts(const Period &p) const;
     bool number(const std::string &key, long *out) const;
     void operator()(const Xapian::Document &doc, double) override;

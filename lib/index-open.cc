@@ -158,15 +158,13 @@ extern "C" dateline_status_t dl_index_open(const char *path, unsigned mode,
         idx->path = path;
         struct stat sb;
         if (!(m & DATELINE_OPEN_WRITE)) {
-            if (stat(path, &sb) != 0)
-                return set_message(idx, DATELINE_NOT_FOUND,
-                                   std::string("no index at ") + path +
-                                       ": build one with dateline-index --index " + path +
-                                       " FILES...");
-            /* a writer may commit twice while the first blocks are read: open again */
+            /* shard by shard (lib/shards.cc); a writer may commit twice while the first
+             * blocks are read: open again */
             for (int attempt = 1;; attempt++) {
                 try {
-                    idx->db = new Xapian::Database(path);
+                    dateline_status_t got = open_shards(idx, {path}, false);
+                    if (got != DATELINE_OK)
+                        return got;
                     idx->db->get_metadata(DL_SCHEMA_KEY);
                     idx->db->get_doccount();
                     break;

@@ -183,6 +183,23 @@ class Builder {
         return terms;
     }
 
+    /* A metadata value: the one merged across independent indexes when there is one
+     * (lib/shards.cc), else the database's (a database of shards reads its first shard's). */
+    std::string metadata(const std::string &key)
+    {
+        return out.metadata ? out.metadata(key) : db.get_metadata(key);
+    }
+
+    /* A wildcard's terms, ORed. Wildcards are expanded here, against the whole database, and
+     * not by OP_WILDCARD, which each shard (a remote server too) would expand apart: other
+     * terms, other scores than one index's. */
+    Xapian::Query any_of(const std::vector<std::string> &terms)
+    {
+        if (terms.empty())
+            return nothing();
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
     /* Words in one field ("Z" body, "ZS" headline): a term, a phrase, or a wildcard. */
     Xapian::Query words_in(const Words &w, bool wild, const std::string &prefix)
     {
@@ -190,8 +207,7 @@ class Builder {
         if (n == 1 && !wild)
             return Xapian::Query(prefix + w.stems[0]);
         if (n == 1)
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + w.raw[0], WILDCARD_MAX,
-                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            return any_of(expand(prefix + w.raw[0], WILDCARD_MAX));
         std::vector<Xapian::Query> ts;
         for (size_t i = 0; i + (wild ? 1 : 0) < n; i++)
             ts.emplace_back(prefix + w.stems[i]);
@@ -325,13 +341,13 @@ class Builder {
             groups.push_back(folded(dl_grp_get(nm[i].place)->name));
             names.push_back(dl_grp_get(nm[i].place)->name);
         }
-        std::string named = db.get_metadata(DL_ALIAS_KEY + k);
+        std::string named = metadata(DL_ALIAS_KEY + k);
         if (!named.empty()) {
             groups.push_back(folded(named));
             names.push_back(named);
         }
         for (const std::string &g : std::vector<std::string>(groups)) {
-            std::string list = db.get_metadata(DL_ALIASES_KEY + g);
+            std::string list = metadata(DL_ALIASES_KEY + g);
             for (size_t p = 0; p < list.size();) {
                 size_t sp = list.find(' ', p);
                 acronyms.push_back(list.substr(p, sp == std::string::npos ? sp : sp - p));
@@ -372,8 +388,7 @@ class Builder {
         std::string key = n->text;
         Xapian::Query q;
         if (n->wild) {
-            q = Xapian::Query(Xapian::Query::OP_WILDCARD, f->prefix + key, WILDCARD_MAX,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            q = any_of(expand(f->prefix + key, WILDCARD_MAX));
         } else {
             std::vector<std::string> terms, names;
             if (f->flags & DL_FILTER_PLACES)

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "index-int.h"
 
@@ -61,15 +62,54 @@ extern "C" dateline_status_t dateline_results_stories(const dateline_results_t *
     return st;
 }
 
-extern "C" dateline_status_t dateline_result_versions(const dateline_result_t *res, size_t *out)
+/* A result's document, read once: its article and its chain both come from it. */
+static const Xapian::Document &result_doc(dateline_result *res)
 {
-    if (!res || !out)
+    if (!res->have_doc) {
+        res->doc = res->parent->query->index->db->get_document(res->did);
+        res->have_doc = true;
+    }
+    return res->doc;
+}
+
+/* How many articles each chain of the page has, in one weightless query for the whole page
+ * (over remote shards a round trip per page, not per result): a spy on the chain slot over
+ * the articles of the page's chains. */
+static void read_versions(dateline_results *r)
+{
+    std::vector<std::string> terms;
+    for (dateline_result &it : r->items) {
+        std::string chain = result_doc(&it).get_value(DL_SLOT_CHAIN);
+        if (!chain.empty())
+            terms.push_back(DL_PREFIX_STORY + chain);
+    }
+    r->versions.clear();
+    if (!terms.empty()) {
+        const Xapian::Database &db = *r->query->index->db;
+        Xapian::Enquire e(db);
+        e.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy chains(DL_SLOT_CHAIN);
+        e.add_matchspy(&chains);
+        e.get_mset(0, 0, db.get_doccount());
+        for (Xapian::TermIterator v = chains.values_begin(); v != chains.values_end(); ++v)
+            r->versions[*v] = v.get_termfreq();
+    }
+    r->versions_read = true;
+}
+
+extern "C" dateline_status_t dateline_result_versions(const dateline_result_t *cres, size_t *out)
+{
+    if (!cres || !out)
         return DATELINE_BAD_ARGUMENT;
+    dateline_result *res = const_cast<dateline_result *>(cres);
     size_t n = 1;
     dateline_status_t st = guard(res->parent->query->index, [&]() {
-        std::string chain = res->parent->query->index->db->get_document(res->did).get_value(DL_SLOT_CHAIN);
-        if (!chain.empty())
-            n = std::max<size_t>(1, res->parent->query->index->db->get_termfreq(DL_PREFIX_STORY + chain));
+        if (!res->parent->versions_read)
+            read_versions(res->parent);
+        auto it = res->parent->versions.find(result_doc(res).get_value(DL_SLOT_CHAIN));
+        if (it != res->parent->versions.end())
+            n = std::max<size_t>(1, it->second);
         return DATELINE_OK;
     });
     *out = st == DATELINE_OK ? n : 0;
@@ -101,7 +141,7 @@ extern "C" dateline_status_t dateline_result_article(dateline_result_t *res,
     dateline_index *idx = res->parent->query->index;
     return guard(idx, [&]() {
         if (!res->article) {
-            dateline_status_t st = decode_doc(idx, idx->db->get_document(res->did), &res->article);
+            dateline_status_t st = decode_doc(idx, result_doc(res), &res->article);
             if (st != DATELINE_OK)
                 return st;
         }

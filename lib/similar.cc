@@ -66,7 +66,8 @@ extern "C" dateline_status_t dateline_query_new_similar(dateline_index_t *idx, c
         rset.add_document(did);
         Xapian::Enquire enq(*idx->db);
         WordTerm words;
-        Xapian::ESet eset = enq.get_eset(SIMILAR_TERMS, rset, &words);
+        /* exact termfreqs: over shards Xapian would otherwise estimate them, and pick other terms */
+        Xapian::ESet eset = enq.get_eset(SIMILAR_TERMS, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
         /* each stem is looked for in bodies and headlines alike, as a query word is: a place
          * in this article's headline counts in another's body (81.5% against 79.5% for the
          * terms as they are, in the measurement above) */

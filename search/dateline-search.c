@@ -55,7 +55,13 @@ static void usage(FILE *f)
 "  text that has a colon in it.\n"
 "\n"
 "Options:\n"
-"  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s)\n"
+"  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s): a folder, or\n"
+"                         shards: a folder or Xapian stub file listing them, or a stub\n"
+"                         line ('remote HOST:PORT', 'remote :ssh HOST xapian-progsrv\n"
+"                         PATH', 'tcp HOST PORT'); repeat --index to search several\n"
+"                         indexes as one\n"
+"      --allow-partial    when a shard does not answer, search the others, warn on\n"
+"                         stderr and mark the JSON \"partial\":true (default: an error)\n"
 "  -n, --limit N          show N results (default 10)\n"
 "      --offset N         skip the first N results (for paging)\n"
 "  -s, --sort ORDER       relevance (default), newest or oldest (undated last), or recent:\n"
@@ -343,7 +349,7 @@ static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *ou
     out_t o = {s->fmt,         s->label,          s->offset,
                s->color,       s->width,          s->limit > 0,
                s->all_versions, s->explain ? idx : NULL};
-    out_totals_t t = {0, 0, 1, 0};
+    out_totals_t t = {0, 0, 1, 0, dateline_index_dead_shard(idx, 0) != NULL};
     dateline_query_t *q = NULL;
     dateline_status_t st;
     char *tail = NULL;
@@ -668,7 +674,10 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
 
 /* The command line, parsed. */
 typedef struct {
-    const char *index_arg;      /* --index */
+    const char *index_arg;      /* --index (the first) */
+    const char *indexes[64];    /* every --index, in order */
+    size_t nindexes;
+    int allow_partial;          /* --allow-partial */
     const char *index_word;     /* the word --index came from ("-iran"), for query_hint() */
     const char *show, *similar; /* --show ID, --similar ID */
     int all_versions, count, from_stdin, no_pager;
@@ -690,7 +699,7 @@ typedef struct {
 
 enum { OPT_OFFSET = 256, OPT_SHOW, OPT_COLOR, OPT_FACET, OPT_TIMELINE, OPT_HALF_LIFE,
        OPT_ALL_VERSIONS, OPT_EXACT_TOTAL, OPT_TOTAL_BOUND, OPT_BY, OPT_STDIN, OPT_NO_PAGER,
-       OPT_SIMILAR, OPT_EXPLAIN };
+       OPT_SIMILAR, OPT_EXPLAIN, OPT_ALLOW_PARTIAL };
 
 static const struct option longopts[] = {
     {"index", required_argument, NULL, 'i'},  {"limit", required_argument, NULL, 'n'},
@@ -709,6 +718,7 @@ static const struct option longopts[] = {
     {"half-life", required_argument, NULL, OPT_HALF_LIFE},
     {"stdin", no_argument, NULL, OPT_STDIN},
     {"no-pager", no_argument, NULL, OPT_NO_PAGER},
+    {"allow-partial", no_argument, NULL, OPT_ALLOW_PARTIAL},
     {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -767,7 +777,17 @@ static int parse_choice(options_t *o, int c, const char *arg, const char *word)
 static int parse_option(options_t *o, int c, const char *word)
 {
     switch (c) {
-    case 'i': o->index_arg = optarg; o->index_word = word; return -1;
+    case 'i':
+        if (o->nindexes == sizeof o->indexes / sizeof o->indexes[0]) {
+            fprintf(stderr, "%s: %zu --index at most\n", prog, o->nindexes);
+            return 2;
+        }
+        if (!o->index_arg)
+            o->index_arg = optarg;
+        o->indexes[o->nindexes++] = optarg;
+        o->index_word = word;
+        return -1;
+    case OPT_ALLOW_PARTIAL: o->allow_partial = 1; return -1;
     case 'n': return parse_size("--limit", optarg, &o->limit) ? -1 : query_hint(word);
     case OPT_OFFSET: return parse_size("--offset", optarg, &o->offset) ? -1 : 2;
     case 's': case OPT_COLOR: case OPT_TIMELINE: return parse_choice(o, c, optarg, word);
@@ -923,7 +943,9 @@ static char *query_words(int argc, char **argv, options_t *o, char **label, int 
     return NULL;
 }
 
-/* The index the options name, opened for reading; NULL when it cannot be (and said why). */
+/* The index the options name, opened for reading; NULL when it cannot be (and said why).
+ * Several --index, or --allow-partial, open the list of shards they name as one index; a
+ * shard left out is named on stderr. */
 static dateline_index_t *open_index(const options_t *o)
 {
     char *path = dl_index_path(o->index_arg, 0), *msg = NULL;
@@ -932,20 +954,35 @@ static dateline_index_t *open_index(const options_t *o)
         fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
         return NULL;
     }
-    char *what = dl_index_path_check(path, 0);
-    if (what) {
-        fprintf(stderr, "%s: %s\n", prog, what);
-        free(what);
-        free(path);
-        return NULL;
+    for (size_t i = 0; i < (o->nindexes ? o->nindexes : 1); i++) {
+        const char *p = o->nindexes ? o->indexes[i] : path;
+        char *what = dl_index_path_check(p, 0);
+        if (what) {
+            fprintf(stderr, "%s: %s\n", prog, what);
+            free(what);
+            free(path);
+            return NULL;
+        }
     }
-    dateline_status_t st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
+    dateline_status_t st;
+    if (o->nindexes > 1 || o->allow_partial) {
+        const char *one[1] = {path};
+        st = dateline_index_open_list(o->nindexes ? o->indexes : one,
+                                      o->nindexes ? o->nindexes : 1,
+                                      o->allow_partial ? DATELINE_OPEN_ALLOW_PARTIAL : 0, &idx,
+                                      &msg);
+    } else {
+        st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
+    }
     if (st != DATELINE_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
         if (st == DATELINE_NOT_FOUND)
             query_hint(o->index_word);
         dateline_free(msg);
     }
+    for (size_t i = 0; st == DATELINE_OK && dateline_index_dead_shard(idx, i); i++)
+        fprintf(stderr, "%s: warning: shard left out, the answer is partial: %s\n", prog,
+                dateline_index_dead_shard(idx, i));
     free(path);
     return st == DATELINE_OK ? idx : NULL;
 }

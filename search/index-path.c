@@ -51,6 +51,26 @@ static char *message(const char *fmt, ...)
     return m;
 }
 
+/* Whether the file at path is a Xapian stub file: its first line that is neither empty nor a
+ * comment starts with a word that starts a stub line. */
+static int is_stub(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[512], word[16];
+    int stub = 0;
+    while (f && fgets(line, sizeof line, f)) {
+        if (sscanf(line, " %15s", word) != 1 || word[0] == '#')
+            continue;
+        stub = strcmp(word, "auto") == 0 || strcmp(word, "remote") == 0 ||
+               strcmp(word, "tcp") == 0 || strcmp(word, "glass") == 0 ||
+               strcmp(word, "chert") == 0;
+        break;
+    }
+    if (f)
+        fclose(f);
+    return stub;
+}
+
 char *dl_index_path_check(const char *path, int writing)
 {
     struct stat sb;
@@ -58,6 +78,8 @@ char *dl_index_path_check(const char *path, int writing)
         return NULL; /* not there: made when writing, "no index at" when reading */
     const char *remedy = writing ? "give --index a new or empty folder to build an index in"
                                  : "give --index the folder an index was built in";
+    if (S_ISREG(sb.st_mode) && !writing && is_stub(path))
+        return NULL; /* a stub file listing shards: the library reads it */
     if (!S_ISDIR(sb.st_mode))
         return message("%s is %s, not an index folder: %s", path,
                        S_ISREG(sb.st_mode) ? "a file" : "not a file or folder", remedy);

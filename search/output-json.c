@@ -139,6 +139,8 @@ static void json_begin(FILE *f, const out_t *o, const out_totals_t *t)
     fprintf(f, ",\"total\":%zu,", t->total);
     if (!t->exact)
         fprintf(f, "\"total_exact\":false,\"total_bound\":%zu,", t->bound);
+    if (t->partial)
+        fputs("\"partial\":true,", f);
     fprintf(f, "\"stories\":%zu,\"offset\":%zu,\"results\":[", t->stories, o->offset);
 }
 static void json_row(FILE *f, const out_t *o, const row_t *w, size_t i)

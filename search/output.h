@@ -43,6 +43,7 @@ typedef struct {
     size_t stories;     /* distinct stories among them (when out_wants_stories()) */
     int exact;          /* 0: total and stories are lower bounds, the matches passing bound */
     size_t bound;       /* counted exactly up to this many matches (0: all) */
+    int partial;        /* a shard did not answer: these are the others' matches */
 } out_totals_t;
 
 /* Whether the format prints the number of stories, which costs a pass over the matches. */
