@@ -165,7 +165,8 @@ class Builder {
   public:
     Builder(const Xapian::Database &d, const Xapian::Stem &s, BuiltQuery &o)
         : db(d), stem(s), out(o),
-          date_terms(d.get_metadata(DL_SCHEMA_KEY) != DL_SCHEMA_VERSION_NO_DATE_TERMS) {}
+          date_terms((o.metadata ? o.metadata(DL_SCHEMA_KEY) : d.get_metadata(DL_SCHEMA_KEY)) !=
+                     DL_SCHEMA_VERSION_NO_DATE_TERMS) {}
 
     /* The most frequent terms that start with prefix, at most `cap`. */
     std::vector<std::string> expand(const std::string &prefix, size_t cap)

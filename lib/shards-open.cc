@@ -139,14 +139,16 @@ Xapian::Database open_one(const Shard &s)
 void check_schema(const Shard &s, const Xapian::Database &db, bool many)
 {
     std::string v = db.get_metadata(DL_SCHEMA_KEY);
-    if (v == DL_SCHEMA_VERSION || (v.empty() && db.get_doccount() == 0))
+    if (v == DL_SCHEMA_VERSION || v == DL_SCHEMA_VERSION_NO_DATE_TERMS ||
+        (v.empty() && db.get_doccount() == 0))
         return;
     std::string what = many ? "shard " + s.name : s.name;
     throw OpenError{DATELINE_VERSION,
                     v.empty() ? what + " is a Xapian database but not a Dateline index: give "
                                        "another --index folder"
                               : (many ? what : "index " + what) + " has schema version " + v +
-                                    ", this Dateline reads version " + DL_SCHEMA_VERSION +
+                                    ", this Dateline reads versions " DL_SCHEMA_VERSION_NO_DATE_TERMS
+                                    " and " DL_SCHEMA_VERSION +
                                     ": use the matching Dateline, or rebuild the index"};
 }
 
@@ -164,6 +166,12 @@ std::string dl::merged_metadata(dateline_index *idx, const std::string &key)
     bool list = has_prefix(key, DL_ALIASES_KEY);
     for (const Xapian::Database &db : idx->parts) {
         std::string one = db.get_metadata(key);
+        if (key == DL_SCHEMA_KEY) {
+            /* the oldest: date terms are used only when every shard has them */
+            if (!one.empty() && (v.empty() || std::atoi(one.c_str()) < std::atoi(v.c_str())))
+                v = one;
+            continue;
+        }
         if (!list && !one.empty()) {
             v = one;
             break;

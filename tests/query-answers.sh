@@ -158,6 +158,16 @@ db.commit()
 PY
     is "$("$SEARCH" --index "$TMP/spans2.db" --count '*')" 42 "the index of schema 2 is read"
     same2=(--same-as "$TMP/spans2.db")
+    # a list of indexes of both schemas: date terms only where every index has them
+    for q in 'date:1987' 'date:1986-12-31..1988-01-01' 'date:1988-02-28..1988-03-01'; do
+        one=$("$SEARCH" --index "$TMP/spans.db" --count "$q")
+        for order in "$TMP/spans.db $TMP/spans2.db" "$TMP/spans2.db $TMP/spans.db"; do
+            set -- $order
+            label="schema 3 then 2"; [ "$1" = "$TMP/spans2.db" ] && label="schema 2 then 3"
+            is "$("$SEARCH" --index "$1" --index "$2" --count "$q")" $((2 * one)) \
+                "indexes of $label together: $q counts in both"
+        done
+    done
 else
     echo "# no Python with xapian: the index of schema 2 is not made, nor compared"
     same2=()
