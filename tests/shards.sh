@@ -39,6 +39,9 @@ serve() { # serve PORT DB
 }
 
 "$INDEX" -q --index "$TMP/one" corpus/wire corpus/sgml corpus/odd 2> /dev/null
+# the same files written by dateline-index --jobs 2: two shards made by the ingest itself
+"$INDEX" -q --jobs 2 --index "$TMP/j2" corpus/wire corpus/sgml corpus/odd 2> /dev/null
+is "$(cat "$TMP/j2/XAPIANDB" 2> /dev/null | wc -l)" 2 "--jobs 2 wrote a folder of two shards"
 for n in 2 3 4; do "$PY" tests/shard-split.py "$TMP/one" $n "$TMP/s$n"; done
 ok $? "the index split into 2, 3 and 4 shards"
 P=()
@@ -50,6 +53,7 @@ printf '# three remote shards\nremote 127.0.0.1:%s\ntcp 127.0.0.1 %s\n\nremote 1
 # Each variant is a set of --index arguments, one per line of its file.
 printf '%s\n' "$TMP/one" > "$TMP/v-one"
 printf '%s\n' "$TMP/s2" > "$TMP/v-local2"
+printf '%s\n' "$TMP/j2" > "$TMP/v-jobs2"
 printf '%s\n' "$TMP/s4/XAPIANDB" > "$TMP/v-local4"
 printf '%s\n' "$TMP/remote.stub" > "$TMP/v-remote3"
 printf '%s\n' "remote :xapian-progsrv $TMP/s2/shard-0" "$TMP/s2/shard-1" > "$TMP/v-progsrv"
@@ -72,7 +76,7 @@ ok $((searches < 100)) "at least 100 searches ($searches)"
 is "$(grep -c '^\[exit 2\]' "$TMP/out-one")" 3 "on one index, only the three searches meant to fail fail (a bad field, a bad wildcard, facets in CSV)"
 # 2 local shards only under make check-long (DATELINE_LONG=1): 4 local shards and the mixed
 # progsrv variant cover local shards, and make check must stay quick
-variants="local4 remote3 progsrv"
+variants="local4 jobs2 remote3 progsrv"
 [ -n "${DATELINE_LONG:-}" ] && variants="local2 $variants"
 for v in $variants; do
     run_all $v > "$TMP/out-$v"
