@@ -36,6 +36,7 @@ FORMATS = ("auto", "text", "sgml", "csv", "json", "mail", "xml", "html")
 
 # dateline_mode_t
 OPEN_READ, OPEN_WRITE, OPEN_NO_SYNC = 0, 1, 2
+OPEN_ALLOW_PARTIAL = 4  # dateline_index_open_list()
 
 # dateline_outcome_t
 OUTCOMES = ("added", "updated", "unchanged", "duplicate")
@@ -135,6 +136,10 @@ _SIGNATURES = [
     ("dateline_reader_destroy", None, [c_void_p]),
     # the index
     ("dateline_index_open", c_int, [c_char_p, c_uint, POINTER(c_void_p), POINTER(c_void_p)]),
+    ("dateline_index_open_list", c_int, [POINTER(c_char_p), c_size_t, c_uint,
+                                         POINTER(c_void_p), POINTER(c_void_p)]),
+    ("dateline_index_shards", c_size_t, [c_void_p]),
+    ("dateline_index_dead_shard", c_char_p, [c_void_p, c_size_t]),
     ("dateline_index_close", c_int, [c_void_p]),
     ("dateline_index_reopen", c_int, [c_void_p]),
     ("dateline_index_message", c_char_p, [c_void_p]),

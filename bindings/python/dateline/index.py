@@ -10,7 +10,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _capi
 from .articles import Article, Date, fill, to_c
-from .errors import ClosedError, Error, error
+from .errors import BadArgumentError, ClosedError, Error, error
 
 c_void_p, c_size_t, c_char_p, byref = _capi.c_void_p, _capi.c_size_t, _capi.c_char_p, _capi.byref
 lib = _capi.lib
@@ -166,14 +166,26 @@ class Index:
             for r in ix.search("place:syria", limit=5):
                 print(r.date, r.title)
 
+    `path` may also be a list of shards searched as one index, read-only: index folders
+    (plain, or of shards as dateline-index --jobs writes them), stub files, or stub lines
+    ("remote HOST:PORT", "remote :ssh HOST xapian-progsrv PATH", "tcp HOST PORT"); with
+    `allow_partial=True` a shard that does not answer is left out (listed by dead_shards)
+    rather than an error. `shards` is how many shards are searched.
+
     `writable=True` opens it for adding (creating it when absent); `sync=False` skips
     flushing commits to disk (faster; a power cut may lose batches). One process writes an
     index at a time (LockedError). One Index may be shared by threads (calls on it take
     turns); for searches in parallel, open one Index per thread.
     """
 
-    def __init__(self, path: Union[str, os.PathLike], writable: bool = False,
-                 sync: bool = True) -> None:
+    def __init__(self, path, writable: bool = False, sync: bool = True,
+                 allow_partial: bool = False) -> None:
+        specs = None
+        if isinstance(path, (list, tuple)):
+            if writable:
+                raise BadArgumentError("dateline: a list of shards opens read-only")
+            specs = [os.fspath(p) for p in path]
+            path = " ".join(specs)
         self.path = os.fspath(path)
         self.writable = writable
         self._lock = threading.RLock()
@@ -183,7 +195,14 @@ class Index:
         mode = (_capi.OPEN_WRITE | (0 if sync else _capi.OPEN_NO_SYNC)) if writable \
             else _capi.OPEN_READ
         h, msg = c_void_p(), c_void_p()
-        st = lib.dateline_index_open(os.fsencode(self.path), mode, byref(h), byref(msg))
+        if specs is not None or allow_partial:
+            specs = specs if specs is not None else [self.path]
+            arr = (c_char_p * len(specs))(*[os.fsencode(p) for p in specs])
+            st = lib.dateline_index_open_list(arr, len(specs),
+                                              _capi.OPEN_ALLOW_PARTIAL if allow_partial else 0,
+                                              byref(h), byref(msg))
+        else:
+            st = lib.dateline_index_open(os.fsencode(self.path), mode, byref(h), byref(msg))
         message = _capi.take_message(msg)
         if st != _capi.OK:
             raise error(st, message)
@@ -213,6 +232,24 @@ class Index:
     @property
     def closed(self) -> bool:
         return self._handle is None
+
+    @property
+    def shards(self) -> int:
+        """How many shards the index searches (1 for a plain index)."""
+        with self._lock:
+            return lib.dateline_index_shards(self._h())
+
+    @property
+    def dead_shards(self) -> List[str]:
+        """The shards left out because they did not answer (allow_partial), as "NAME: WHY"."""
+        with self._lock:
+            out, i = [], 0
+            while True:
+                d = lib.dateline_index_dead_shard(self._h(), i)
+                if d is None:
+                    return out
+                out.append(_capi.text(d))
+                i += 1
 
     def close(self) -> None:
         """Commits what was added (when writable) and closes the index; every query and

@@ -570,3 +570,32 @@ def test_explain_as_the_shell(corpus_db):
         assert georgia.id == "us.ga" and georgia.beat[0].id == "ge"
         with pytest.raises(dateline.NotFoundError):
             ix.explain("0123456789abcdef")
+
+
+def test_shards_as_one_index(tmp_path, corpus_db):
+    """An index written by dateline-index --jobs 2, opened as its folder or as a list of its
+    shards, answers as the one index of the same files; a shard that does not answer is an
+    error, or with allow_partial is left out and listed."""
+    j2 = str(tmp_path / "j2")
+    p = run("dateline-index", "--jobs", "2", "--index", j2, "corpus", check=False)
+    assert p.returncode in (0, 1), p.stderr
+    parts = [os.path.join(j2, "shard-0"), os.path.join(j2, "shard-1")]
+    with dateline.Index(corpus_db) as one, dateline.Index(j2) as folder, \
+            dateline.Index(parts) as listed:
+        assert (one.shards, folder.shards, listed.shards) == (1, 2, 2)
+        assert listed.dead_shards == []
+        for q in ("oil", "place:syria", "*", "date:1987 cocoa", "group:sdf OR opec"):
+            want = [(r.id, r.score) for r in one.search(q, limit=50)]
+            assert [(r.id, r.score) for r in folder.search(q, limit=50)] == want, q
+            assert [(r.id, r.score) for r in listed.search(q, limit=50)] == want, q
+            assert listed.count(q) == one.count(q)
+    with pytest.raises(dateline.FileError) as e:
+        dateline.Index([parts[0], "tcp 127.0.0.1 1"])
+    assert "tcp 127.0.0.1 1" in str(e.value)
+    with dateline.Index([parts[0], "tcp 127.0.0.1 1"], allow_partial=True) as part, \
+            dateline.Index(parts[0]) as alone:
+        assert part.shards == 1 and len(part.dead_shards) == 1
+        assert part.dead_shards == ["'tcp 127.0.0.1 1': Couldn't connect"]
+        assert part.count("*") == alone.count("*")
+    with pytest.raises(dateline.BadArgumentError):
+        dateline.Index(parts, writable=True)
