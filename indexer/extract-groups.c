@@ -52,19 +52,6 @@ static int acronym(const word_t *w)
     return letters >= 2;
 }
 
-static void words_text(const words_t *ws, size_t from, size_t to, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = from; i < to && o + 1 < cap; i++) {
-        if (i > from)
-            out[o++] = ' ';
-        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
-        memcpy(out + o, ws->w[i].p, n);
-        o += n;
-    }
-    out[o] = '\0';
-}
-
 typedef struct {
     char name[128];
     char key[128];     /* the name folded, to tell the same group written otherwise */
@@ -361,7 +348,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     size_t nlearned = dl_learn_groups(&ws, learned, 16);
     for (size_t l = 0; l < nlearned && *ndefs < cap; l++) {
         dl_definition_t *d = &defs[*ndefs]; /* the index learns the bare name for group: */
-        words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
+        dl_words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
                    sizeof d->acronym);
         snprintf(d->name, sizeof d->name, "%s", learned[l].name);
         *ndefs += strcmp(d->acronym, d->name) != 0;
@@ -385,7 +372,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         if (best < j && *ndefs < cap) {
             dl_definition_t *d = &defs[(*ndefs)++];
             snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
-            words_text(&ws, best, j, d->name, sizeof d->name);
+            dl_words_text(&ws, best, j, d->name, sizeof d->name);
             trace(tr, g, add_group(g, &ng, d->name, acr->weight), ws.w[best].p,
                   acr->p + acr->n + (acr->p[acr->n] == ')'), "acronym defined in text");
         }
@@ -519,7 +506,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                 last_org = 0;
             if (last_org && last_org > from && last_org - from >= 2) {
                 char name[128];
-                words_text(&ws, from, last_org, name, sizeof name);
+                dl_words_text(&ws, from, last_org, name, sizeof name);
                 const word_t *wn = &ws.w[last_org - 1];
                 trace(tr, g, add_group(g, &ng, name, w->weight), ws.w[from].p, wn->p + wn->n,
                       "organisation word");

@@ -58,19 +58,6 @@ static int teachable(const words_t *ws, size_t from, size_t n)
     return !dl_gaz_lookup(key, k, &count);
 }
 
-static void name_of(const words_t *ws, size_t from, size_t to, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = from; i < to && o + 1 < cap; i++) {
-        if (i > from)
-            out[o++] = ' ';
-        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
-        memcpy(out + o, ws->w[i].p, n);
-        o += n;
-    }
-    out[o] = '\0';
-}
-
 /* The first word of the name that ends before word `end`: back over capitalised words and the
  * small words inside names, not past punctuation or a change of paragraph. */
 static size_t name_start(const words_t *ws, size_t end)
@@ -106,7 +93,7 @@ static int designated(const words_t *ws, size_t d, dl_learned_t *out)
     out->from = from;
     out->n = bare - from;
     out->skip = end - bare;
-    name_of(ws, from, end, out->name, sizeof out->name);
+    dl_words_text(ws, from, end, out->name, sizeof out->name);
     /* a group the list knows by the bare name keeps the list's name ("Tokyo Electric Power") */
     char key[160];
     size_t count, k = words_key(ws, from, bare - from, key, sizeof key);
@@ -145,7 +132,7 @@ static int defined(const words_t *ws, size_t b, dl_learned_t *out)
     out->from = from;
     out->n = to - from;
     out->skip = 0;
-    name_of(ws, from, to, out->name, sizeof out->name);
+    dl_words_text(ws, from, to, out->name, sizeof out->name);
     return 1;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "dl.h"
 #include "gazetteer.h"
 #include "words.h"
 
@@ -130,4 +131,17 @@ int dl_words_fit(const words_t *ws, size_t i, size_t n, unsigned tokens, unsigne
     if (n < tokens || n > parts)
         return 0;
     return capitalised(&ws->w[i]) && capitalised(&ws->w[i + n - 1]);
+}
+
+void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = from; i < to && o + 1 < cap; i++) {
+        if (i > from)
+            out[o++] = ' ';
+        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
+        memcpy(out + o, ws->w[i].p, n);
+        o += n;
+    }
+    out[o] = '\0';
 }

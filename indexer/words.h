@@ -32,6 +32,9 @@ size_t dl_words_keys(const words_t *ws, size_t i, size_t most, char *key, size_t
  * has as many words (a hyphen may part two: "Al Hasakah" is "Al-Hasakah"), and its first and
  * last words are capitalised. "I can" is no "Ican", "A man" no "Aman". */
 int dl_words_fit(const words_t *ws, size_t i, size_t n, unsigned tokens, unsigned parts);
+/* Words `from` to `to` (not included) as written, one space between them, into out (cap
+ * bytes, cut between whole characters, always terminated). */
+void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t cap);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */
 int dl_word_is(const word_t *w, const char *const *list);
 
