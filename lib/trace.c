@@ -326,7 +326,8 @@ dateline_status_t dl_trace_finish(dl_trace_t *t)
     for (size_t i = 0; i < t->ne; i++)
         if (!t->e[i].order)
             t->e[i].order = -(int)(t->ne - i);
-    qsort(t->e, t->ne, sizeof *t->e, by_order);
+    if (t->ne) /* qsort of no array: e may be NULL */
+        qsort(t->e, t->ne, sizeof *t->e, by_order);
     for (size_t i = 0; i < t->ne; i++)
         if (t->e[i].order < 0)
             t->e[i].order = 0;
