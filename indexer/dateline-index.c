@@ -1411,13 +1411,15 @@ static unsigned long long options_fingerprint(const dateline_reader_options_t *o
     return h;
 }
 
-/* --jobs without a number: $DATELINE_JOBS, else the processors online. */
+/* Without --jobs: $DATELINE_JOBS, else 1 (one plain index). A second worker does not pay yet:
+ * the reading thread and the settle after the parallel pass are one core's work (README,
+ * "Every core"). */
 static unsigned default_jobs(void)
 {
     const char *e = getenv("DATELINE_JOBS");
     char *end;
     unsigned long v = e ? strtoul(e, &end, 10) : 0;
-    return e && *e && !*end && v > 0 && v <= 1024 ? (unsigned)v : jobs_default();
+    return e && *e && !*end && v > 0 && v <= 1024 ? (unsigned)v : 1;
 }
 
 /* --compact: the shards merged into one compact index (a plain one compacted). */
@@ -1557,7 +1559,7 @@ static void usage(FILE *f)
             "                        articles read from nowhere else are deleted (repeatable)\n"
             "      --stats           print what the index holds, and change nothing\n"
             "  -j, --jobs N          parse once and write on N cores (default: $DATELINE_JOBS,\n"
-            "                        else the processors online): a new index becomes N\n"
+            "                        else 1): a new index becomes N\n"
             "                        shards (an index folder of N parts); an index has the\n"
             "                        number of shards it was made with; 1: one plain index\n"
             "      --compact         merge the shards of the index into one compact index\n"

@@ -58,12 +58,6 @@ struct jobs {
     void *closure;
 };
 
-unsigned jobs_default(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 && n < 1024 ? (unsigned)n : 1;
-}
-
 unsigned jobs_count(const jobs_t *j)
 {
     return j->n;

@@ -51,7 +51,4 @@ dateline_status_t jobs_settle(jobs_t *j, size_t *settled, size_t *replaced, char
  * failure. Accepts NULL. */
 dateline_status_t jobs_close(jobs_t *j);
 
-/* The default number of jobs: the processors online. */
-unsigned jobs_default(void);
-
 #endif
