@@ -25,7 +25,7 @@ VG
     INDEX="$TMP/vg-index" SEARCH="$TMP/vg-search"
 fi
 export LC_ALL=C.UTF-8 NO_COLOR=1 COLUMNS=80  # text output wraps at COLUMNS
-# one plain index unless a test asks for --jobs (the default is the processors online)
+# one plain index unless a test asks for --jobs (as the default is; a user may set DATELINE_JOBS)
 export DATELINE_JOBS=${DATELINE_TEST_JOBS:-1}  # DATELINE_TEST_JOBS=2: the tests over shards
 
 tap_n=0
