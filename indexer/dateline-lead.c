@@ -56,15 +56,19 @@ static size_t dash_at(const char *s, size_t n)
     return i;
 }
 
-static void copy_trimmed(char *dst, size_t cap, const char *s, size_t n)
+/* Copies s (n bytes) into dst (cap bytes) without its outer spaces and trailing commas.
+ * Returns 0 when it had to be cut to fit: no real place, qualifier or dateline is that long,
+ * and a cut one would not read back as what was found. */
+static int copy_trimmed(char *dst, size_t cap, const char *s, size_t n)
 {
     while (n && (*s == ' '))
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
         n--;
-    n = dl_utf8_fit(s, n, cap);
-    memcpy(dst, s, n);
-    dst[n] = '\0';
+    size_t fit = dl_utf8_fit(s, n, cap);
+    memcpy(dst, s, fit);
+    dst[fit] = '\0';
+    return fit == n;
 }
 
 /* The end of the bracketed group that starts at s[i] ('('), nested ones included, or 0. */
@@ -206,14 +210,17 @@ static size_t read_places(const char *s, size_t n, size_t i, dl_lead_t *l, int *
         size_t p = read_place(s, n, i, lower), q = 0, j;
         if (!p || l->nplaces == DL_LEAD_MAX_PLACES)
             return 0;
-        copy_trimmed(l->places[l->nplaces], sizeof l->places[0], s + i, p - i);
+        if (!copy_trimmed(l->places[l->nplaces], sizeof l->places[0], s + i, p - i))
+            return 0;
         l->qualifiers[l->nplaces][0] = '\0';
         end = p;
         j = skip_spaces(s, n, p);
         if (j < n && s[j] == ',') {
             size_t k = skip_spaces(s, n, j + 1);
             if (!read_date(s, n, k, l) && (q = read_qualifier(s, n, k)) != 0) {
-                copy_trimmed(l->qualifiers[l->nplaces], sizeof l->qualifiers[0], s + k, q - k);
+                if (!copy_trimmed(l->qualifiers[l->nplaces], sizeof l->qualifiers[0], s + k,
+                                  q - k))
+                    return 0;
                 end = q;
                 j = skip_spaces(s, n, q);
             }
@@ -264,9 +271,9 @@ int dl_lead_parse(const char *s, size_t n, dl_lead_t *out)
     memset(&l, 0, sizeof l);
     size_t start = skip_preamble(s, n);
     size_t end = read_places(s, n, start, &l, &lower);
-    if (!end || !(l.length = read_tail(s, n, end, &l, lower > 0)))
+    if (!end || !(l.length = read_tail(s, n, end, &l, lower > 0)) ||
+        !copy_trimmed(l.text, sizeof l.text, s + start, end - start))
         return 0;
-    copy_trimmed(l.text, sizeof l.text, s + start, end - start);
     *out = l;
     return 1;
 }
@@ -278,9 +285,9 @@ int dl_lead_split(const char *printed, dl_lead_t *out)
     size_t n = strlen(printed);
     memset(&l, 0, sizeof l);
     size_t start = skip_spaces(printed, n, 0), end = read_places(printed, n, start, &l, &lower);
-    if (!end || skip_spaces(printed, n, end) != n)
+    if (!end || skip_spaces(printed, n, end) != n ||
+        !copy_trimmed(l.text, sizeof l.text, printed + start, end - start))
         return 0;
-    copy_trimmed(l.text, sizeof l.text, printed + start, end - start);
     *out = l;
     return 1;
 }

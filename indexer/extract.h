@@ -24,7 +24,8 @@ typedef struct {
 /* Recognises a dateline lead at the start of s (n bytes): "BEIRUT (Reuters) - ",
  * "SALVADOR, Feb 26 - ", "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - ", after bracketed
  * notes and a byline. A qualifier ("Fla.") is its place's, not a place. Returns 1 and fills
- * out (length covers notes and byline too), or 0. */
+ * out (length covers notes and byline too), or 0; also 0 when the dateline, a place or a
+ * qualifier would not fit its field (no real one is that long). */
 int dl_lead_parse(const char *s, size_t n, dl_lead_t *out);
 /* Splits a dateline as printed ("CANTON, Mass./BOSTON", the DATELINE field) into its places
  * and their qualifiers. Returns 1 and fills out (text, places, qualifiers), or 0. */

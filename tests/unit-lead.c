@@ -94,6 +94,12 @@ int main(void)
     lead_is("LONDON, (Reuters) - Oil", "LONDON", "LONDON", "Reuters", 0, 0, "Oil");
     lead_is("WASHINGTON () - The top", "WASHINGTON", "WASHINGTON", "", 0, 0, "The top");
     lead_is("AMSTERDAM, 2 March - Dutch", "AMSTERDAM", "AMSTERDAM", "", 3, 2, "Dutch");
+    /* too long for its fields: no dateline, rather than one cut short that would not read back
+     * (a fuzzer found a cut dateline splitting into other places) */
+    lead_is("WASHINGTON/NEW YORK/LOS ANGELES/SAN FRANCISCO (Reuters) - A", "WASHINGTON/NEW YORK/LOS ANGELES/SAN FRANCISCO",
+            "WASHINGTON|NEW YORK|LOS ANGELES|SAN FRANCISCO", "Reuters", 0, 0, "A");
+    lead_is("WEST PALM BEACH CITY OF THE COUNTY, Florida/NEW YORK CITY OF THE STATE, New York/"
+            "LOS ANGELES, California/SAN FRANCISCO, California (Reuters) - A", NULL, NULL, NULL, 0, 0, NULL);
     /* notes and a byline before the dateline are part of the lead */
     lead_is(" (Corrects paragraph 7 to show the rule, not the ban) HAVANA (Reuters) - Cuba", "HAVANA", "HAVANA",
             "Reuters", 0, 0, "Cuba");
