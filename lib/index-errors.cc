@@ -50,6 +50,25 @@ std::string io_reason(const Xapian::Error &e)
     return why ? std::string(" (") + why + ")" : std::string();
 }
 
+/* The shard that stopped answering, found by asking each in turn (a remote shard whose
+ * connection is gone fails its keep-alive), as it was named when opened; or "" when none can
+ * be told. */
+std::string silent_shard(dateline_index *idx)
+{
+    if (!idx)
+        return "";
+    if (idx->parts.empty())
+        return idx->shards.size() == 1 ? idx->shards[0] : "";
+    for (size_t i = 0; i < idx->parts.size() && i < idx->shards.size(); i++) {
+        try {
+            idx->parts[i].keep_alive();
+        } catch (const Xapian::Error &) {
+            return idx->shards[i];
+        }
+    }
+    return "";
+}
+
 } // namespace
 
 /* The status of the exception being handled: rethrown here, each kind is told apart. */
@@ -111,6 +130,14 @@ dateline_status_t caught(dateline_index *idx)
                                       "was last committed"
                                     : ": the index keeps what was last committed; check it "
                                       "with xapian-check"));
+    } catch (const Xapian::NetworkError &e) {
+        /* a remote shard went away after it was opened: name it, as opening does */
+        std::string name = silent_shard(idx);
+        return set_message(idx, DATELINE_FILE_ERROR,
+                           (name.empty() ? std::string("a remote shard") : "shard " + name) +
+                               " stopped answering: " + e.get_msg() +
+                               " (is its server running? search again: --allow-partial "
+                               "searches the others if it stays silent)");
     } catch (const Xapian::Error &e) {
         return set_message(idx, DATELINE_XAPIAN_ERROR,
                            std::string(e.get_type()) + ": " + e.get_msg());

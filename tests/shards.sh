@@ -126,6 +126,20 @@ is "$(grep -c partial "$TMP/whole.json"; wc -c < "$TMP/whole.err")" "0
 "$SEARCH" --index "tcp 127.0.0.1 $DEAD" --index "remote 127.0.0.1:$DEAD" --allow-partial oil 2> "$TMP/none.err"
 is "$?" 2 "no shard answers: exit 2 even with --allow-partial"
 is "$(tail -n 1 "$TMP/none.err")" "dateline-search: no shard answers: 'tcp 127.0.0.1 $DEAD': Couldn't connect" "and says so"
+# A shard that answers when opened and goes silent during the search (a proxy cuts its
+# connection after the server's first 200 bytes): an error naming it, not Xapian's bare words.
+CUT=$(free_port)
+"$PY" tests/cut-proxy.py "$CUT" "${P[0]}" 200 2> /dev/null &
+PIDS+=($!)
+for _ in $(seq 100); do
+    "$PY" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' \
+        "$CUT" 2> /dev/null && break
+    sleep 0.1
+done
+"$SEARCH" --index "$TMP/s3/shard-1" --index "remote 127.0.0.1:$CUT" oil > "$TMP/cut.out" 2> "$TMP/cut.err"
+is "$?:$(wc -c < "$TMP/cut.out")" "2:0" "a shard silent during the search: exit 2, no results"
+is "$(cat "$TMP/cut.err")" "dateline-search: shard 'remote 127.0.0.1:$CUT' stopped answering: Connection closed unexpectedly (is its server running? search again: --allow-partial searches the others if it stays silent)" \
+   "the message names the shard that went silent, and the way out"
 printf 'remote 127.0.0.1\n' > "$TMP/bad.stub"
 "$SEARCH" --index "$TMP/bad.stub" oil 2> "$TMP/bad.err"
 is "$?:$(cat "$TMP/bad.err")" "2:dateline-search: 'remote 127.0.0.1' (line 1 of $TMP/bad.stub): no host and port: a shard is written 'auto PATH', 'remote HOST:PORT', 'remote :PROGRAM ARGS' or 'tcp HOST PORT'" \
