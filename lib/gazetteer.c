@@ -162,14 +162,6 @@ typedef struct {
     dl_naming_t naming;
 } raw_t;
 
-static const char *raw_keys; /* for sorting raw namings by key */
-
-static int cmp_raw(const void *a, const void *b)
-{
-    const raw_t *x = a, *y = b;
-    return strcmp(raw_keys + x->key, raw_keys + y->key);
-}
-
 /* The columns of the table's rows that are resolved once every row is read. */
 typedef struct {
     char **country, **parents, **names, **territory;
@@ -301,27 +293,49 @@ static size_t fold_namings(table_t *g, char **names, raw_t *raw, size_t keybytes
     return nraw;
 }
 
-/* The namings sorted by key (raw, nraw of them) into g->namings, each key's run of namings
- * found through the hash table g->slots. */
-static void hash_namings(table_t *g, const raw_t *raw, size_t nraw)
+/* The namings (raw, nraw of them) into g->namings, grouped by key, each key's run found through
+ * the hash table g->slots; within a run, in the table's order. No sort: one pass finds each
+ * naming's slot and counts, one gives each key its run, one fills the runs. Returns 0 when
+ * memory ran out. */
+static int hash_namings(table_t *g, const raw_t *raw, size_t nraw)
 {
-    for (size_t i = 0; i < nraw;) {
-        size_t j = i;
-        while (j < nraw && strcmp(g->keys + raw[j].key, g->keys + raw[i].key) == 0) {
-            g->namings[j] = raw[j].naming;
-            j++;
-        }
-        uint32_t h = hash_key(g->keys + raw[i].key, raw[i].len);
-        size_t s = h & (g->nslots - 1);
-        while (g->slots[s].hash)
-            s = (s + 1) & (g->nslots - 1);
-        g->slots[s].hash = h;
-        g->slots[s].key = raw[i].key;
-        g->slots[s].first = (uint32_t)i;
-        g->slots[s].count = (uint32_t)(j - i);
-        i = j;
+    const size_t mask = g->nslots - 1;
+    uint32_t *slot_of = malloc((nraw ? nraw : 1) * sizeof *slot_of);
+    uint32_t *filled = calloc(g->nslots, sizeof *filled);
+    if (!slot_of || !filled) {
+        free(slot_of);
+        free(filled);
+        return 0;
     }
+    for (size_t i = 0; i < nraw; i++) {
+        const char *k = g->keys + raw[i].key;
+        uint32_t h = hash_key(k, raw[i].len);
+        size_t s = h & mask;
+        while (g->slots[s].hash &&
+               !(g->slots[s].hash == h && strcmp(g->keys + g->slots[s].key, k) == 0))
+            s = (s + 1) & mask;
+        if (!g->slots[s].hash) {
+            g->slots[s].hash = h;
+            g->slots[s].key = raw[i].key;
+        }
+        g->slots[s].count++;
+        slot_of[i] = (uint32_t)s;
+    }
+    uint32_t next = 0;
+    for (size_t i = 0; i < nraw; i++) { /* runs in the order keys first appear */
+        slot_t *sl = &g->slots[slot_of[i]];
+        if (!filled[slot_of[i]]++) {
+            sl->first = next;
+            next += sl->count;
+        }
+    }
+    memset(filled, 0, g->nslots * sizeof *filled);
+    for (size_t i = 0; i < nraw; i++)
+        g->namings[g->slots[slot_of[i]].first + filled[slot_of[i]]++] = raw[i].naming;
     g->nnamings = nraw;
+    free(slot_of);
+    free(filled);
+    return 1;
 }
 
 static void load_table(table_t *g, const char *data, size_t size)
@@ -351,8 +365,6 @@ static void load_table(table_t *g, const char *data, size_t size)
         goto out;
     }
     size_t nraw = fold_namings(g, cols.names, raw, keybytes);
-    raw_keys = g->keys;
-    qsort(raw, nraw, sizeof *raw, cmp_raw);
     g->namings = malloc((nraw ? nraw : 1) * sizeof *g->namings);
     g->nslots = 1;
     while (g->nslots < nraw * 2)
@@ -362,9 +374,8 @@ static void load_table(table_t *g, const char *data, size_t size)
         free(raw);
         goto out;
     }
-    hash_namings(g, raw, nraw);
+    g->ok = hash_namings(g, raw, nraw);
     free(raw);
-    g->ok = 1;
 out:
     free(cols.country);
     free(cols.parents);
