@@ -26,15 +26,19 @@ sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazet
          "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-learn,words}.c
          "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c "$srcdir"/search/entities.c
          "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c)
+# an object is kept only when newer than its source and than every header (a struct that
+# grew in a header must not meet an object compiled with its old size)
+header="$(ls -t "$srcdir"/include/*.h "$srcdir"/lib/*.h "$srcdir"/indexer/*.h "$srcdir"/search/*.h \
+          "$builddir/config.h" | head -n 1)"
 objs=()
 for s in "${sources[@]}"; do
     o="$OUT/obj/$(basename "$(dirname "$s")")-$(basename "$s" .c).o"
     objs+=("$o")
-    [ "$o" -nt "$s" ] || echo "clang -c $CFLAGS -o $o $s"
+    [ "$o" -nt "$s" ] && [ "$o" -nt "$header" ] || echo "clang -c $CFLAGS -o $o $s"
 done > "$OUT/compile.txt"
 for s in "$srcdir"/lib/*.cc; do
     o="$OUT/obj/$(basename "$s" .cc).o"; objs+=("$o")
-    [ "$o" -nt "$s" ] && [ "$o" -nt "$srcdir/lib/index-int.h" ] ||
+    [ "$o" -nt "$s" ] && [ "$o" -nt "$header" ] ||
         echo "clang++ -c $CFLAGS $XFLAGS -o $o $s" >> "$OUT/compile.txt"
 done
 if [ -s "$OUT/compile.txt" ]; then
