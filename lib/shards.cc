@@ -489,6 +489,33 @@ class Resolver : public Xapian::Compactor {
 
 } // namespace
 
+/* Puts folder `fresh` in place of folder `path`, and removes the old one. Where the system
+ * can, the two are exchanged in one step (renameat2's RENAME_EXCHANGE), so that a search or a
+ * crash finds the old index or the new one at `path`, never none; else by two renames through
+ * `old`. Returns 0, or the errno of the failure (the old index is then back at `path`). */
+static int swap_in(const char *path, const std::string &fresh, const std::string &old)
+{
+#ifdef HAVE_RENAMEAT2
+    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path, RENAME_EXCHANGE) == 0) {
+        remove_tree(fresh); /* the old index, now */
+        return 0;
+    }
+    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+        int e = errno;
+        remove_tree(fresh);
+        return e;
+    }
+#endif
+    if (rename(path, old.c_str()) != 0 || rename(fresh.c_str(), path) != 0) {
+        int e = errno;
+        rename(old.c_str(), path);
+        remove_tree(fresh);
+        return e;
+    }
+    remove_tree(old);
+    return 0;
+}
+
 extern "C" dateline_status_t dateline_index_compact(const char *path, char **message)
 {
     if (message)
@@ -518,15 +545,11 @@ extern "C" dateline_status_t dateline_index_compact(const char *path, char **mes
             throw;
         }
         lock.close();
-        if (rename(path, old.c_str()) != 0 || rename(fresh.c_str(), path) != 0) {
-            int e = errno;
-            rename(old.c_str(), path);
-            remove_tree(fresh);
+        int e = swap_in(path, fresh, old);
+        if (e != 0)
             return set_message(s.idx, DATELINE_FILE_ERROR,
                                std::string("cannot put the compact index in place of ") + path +
                                    ": " + std::strerror(e));
-        }
-        remove_tree(old);
         return DATELINE_OK;
     });
     return s.fail(st, message);
