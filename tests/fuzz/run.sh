@@ -23,9 +23,9 @@ LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,schema,path,trace}.c
-         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-learn,words}.c
+         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-learn,words,tagger}.c
          "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c "$srcdir"/search/entities.c
-         "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c)
+         "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c "$builddir"/lib/tagger-data.c)
 # an object is kept only when newer than its source and than every header (a struct that
 # grew in a header must not meet an object compiled with its old size)
 header="$(ls -t "$srcdir"/include/*.h "$srcdir"/lib/*.h "$srcdir"/indexer/*.h "$srcdir"/search/*.h \
