@@ -26,7 +26,7 @@ typedef struct {
     dl_place_kind_t kind;
     int capital;              /* a country's capital city */
     uint32_t until;           /* historical states: last day, YYYYMMDD; 0 for others */
-    int territory[24];        /* historical states: countries or regions they covered */
+    const int *territory;     /* historical states: countries or regions they covered */
     int nterritory;
 } dl_place_t;
 
@@ -41,7 +41,10 @@ typedef struct {
     unsigned weak : 1;        /* "?Foundation": a group's name that counts only when confirmed */
 } dl_naming_t;
 
-/* Loads the gazetteer once (thread-safe); 0 if memory ran out. */
+/* The gazetteer is built into the library (lib/gazetteer-packed.c, made by tools/gaz-pack):
+ * looking up names and ids costs nothing to load. Its places are made into dl_place_t once,
+ * on first use (dl_gaz_place(), dl_grp_get(), or this): 0 if memory ran out for them, and
+ * then dl_gaz_place() and dl_grp_get() return NULL. */
 int dl_gaz_load(void);
 size_t dl_gaz_count(void);
 const dl_place_t *dl_gaz_place(int i);

@@ -12,8 +12,8 @@ srcdir="$(cd "$(dirname "$0")/../.." && pwd)"
 builddir="$(pwd)"
 TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(reader charset date query json)
 OUT="$builddir/fuzz-build"
-[ -f "$builddir/config.h" ] && [ -f "$builddir/lib/gazetteer-data.c" ] ||
-    { echo "run.sh: run it from a configured and built folder (config.h, lib/gazetteer-data.c)"; exit 2; }
+[ -f "$builddir/config.h" ] && [ -f "$builddir/lib/gazetteer-packed.c" ] ||
+    { echo "run.sh: run it from a configured and built folder (config.h, lib/gazetteer-packed.c)"; exit 2; }
 command -v clang > /dev/null || { echo "run.sh: clang is missing (./setup test installs it)"; exit 2; }
 mkdir -p "$OUT/obj" "$OUT/crashes"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-sanitize=vptr,function"
@@ -22,10 +22,10 @@ XFLAGS="$(xapian-config --cxxflags 2> /dev/null)"
 LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
-sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,schema,path,trace}.c
+sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,fold,schema,path,trace}.c
          "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-learn,words,tagger}.c
          "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c "$srcdir"/search/entities.c
-         "$builddir"/lib/gazetteer-data.c "$builddir"/lib/groups-data.c "$builddir"/lib/fold-data.c "$builddir"/lib/tagger-data.c)
+         "$builddir"/lib/gazetteer-packed.c "$builddir"/lib/tagger-data.c)
 # an object is kept only when newer than its source and than every header (a struct that
 # grew in a header must not meet an object compiled with its old size)
 header="$(ls -t "$srcdir"/include/*.h "$srcdir"/lib/*.h "$srcdir"/indexer/*.h "$srcdir"/search/*.h \
