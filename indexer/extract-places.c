@@ -288,6 +288,63 @@ static const dl_naming_t *first_usable(const mention_t *m)
     return NULL;
 }
 
+/* "U.S.-led", "London-based", "Kashmir-born": a name before a hyphen and a word in lower case
+ * is read as the name alone, which ends a name there. */
+static void split_compounds(words_t *ws)
+{
+    for (size_t i = 0; i < ws->nw; i++) {
+        word_t *w = &ws->w[i];
+        size_t h = w->n;
+        while (h > 0 && w->p[h - 1] >= 'a' && w->p[h - 1] <= 'z')
+            h--;
+        if (h < 2 || h == w->n || w->p[h - 1] != '-' || !w->upper)
+            continue;
+        w->n = h - 1;
+        w->stop = 1;
+        int lower = 0, up = 0;
+        for (size_t k = 0; k < w->n; k++) {
+            lower += w->p[k] >= 'a' && w->p[k] <= 'z';
+            up += w->p[k] >= 'A' && w->p[k] <= 'Z';
+        }
+        w->caps = up > 0 && !lower;
+    }
+}
+
+/* Whether word i ends in a possessive as written: "Britain's Brent". */
+static int possessive(const word_t *w)
+{
+    const char *e = w->p + w->n;
+    return (e[0] == '\'' && e[1] == 's') || strncmp(e, "\xE2\x80\x99s", 4) == 0;
+}
+
+/* Whether the n words from word i that a place's name fits stand for a person: 2 where the
+ * words around say so ("Michael Jordan", "President Chad"), which holds all through the story,
+ * 1 where the name is only the first of two capitalised words ("Jordan Peterson", "Paris
+ * Hilton"), which holds here only; 0 otherwise. A place that goes before a title ("Wisconsin
+ * Senator"), an organisation's longer name ("London Metal Exchange") or a possessive
+ * ("Britain's Brent") is a place used as a modifier, still evidence of the place. */
+static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
+                           const dl_naming_t *first)
+{
+    const word_t *w = &ws->w[i];
+    const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
+    const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
+    if (n != 1)
+        return 0;
+    if (prev && !w->sentence && !prev->stop && prev->upper && !prev->caps && !w->caps &&
+        !caps_ok && !dl_word_is(prev, function_words))
+        return 2;
+    if (prev && !prev->stop && dl_word_is(prev, titles))
+        return 2;
+    if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
+        w->caps || possessive(w) || dl_word_is(next, titles))
+        return 0;
+    /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
+     * which a weak name only lends ("Centennial Olympic Games" are no town's) */
+    const word_t *after = i + 2 < ws->nw && !next->stop && !weak(first) ? &ws->w[i + 2] : NULL;
+    return after && after->upper && !dl_word_is(after, function_words) ? 0 : 1;
+}
+
 /* Finds the mentions in the words. */
 static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
 {
@@ -360,21 +417,14 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
-            const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
-            const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
-            int person = n == 1 && prev && !w->sentence && !prev->stop && prev->upper &&
-                         !prev->caps && !w->caps && !caps_ok && !dl_word_is(prev, function_words);
-            if (n == 1 && prev && !prev->stop && dl_word_is(prev, titles))
-                person = 1;
-            if (n == 1 && next && !ws->w[i].stop && next->upper && !next->caps && !caps_ok &&
-                !first->adjective && !w->caps)
-                person = 1; /* "Jordan Peterson", "Washington Post" */
+            int person = reads_as_person(ws, i, n, caps_ok, first);
             const dl_place_t *p0 = dl_gaz_place(first->place);
+            const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
             int said = next && !ws->w[i + n - 1].stop && dl_word_is(next, speech) &&
                        p0->kind == DL_CITY;
             if (!person && !said)
                 nm++;
-            else if (person && npeople < 32)
+            else if (person == 2 && npeople < 32)
                 people[npeople++] = first;
             used = n + (!person && !said ? qwords : 0); /* the qualifier is read with it */
             break;
@@ -446,6 +496,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    split_compounds(&ws);
     size_t nm = find_mentions(&ws, ms, all_caps_title), nf = 0, nc = 0;
 
     /* The source's labels (Reuters PLACES) are the strongest evidence. */

@@ -140,6 +140,25 @@ int main(void)
            "g4049979 us.al", "dateline BIRMINGHAM, Ala. is in Alabama");
     is_str(places(NULL, "Leaders of France, Germany and Italy met.", NULL, NULL), "de fr it",
            "a country after a comma qualifies no country");
+    /* persons and modifiers (issue 12, class 4): a place before a capitalised word is a
+     * person's first name only where the two words stand alone, and that reading holds only
+     * there; before an organisation's longer name, a title or a possessive it is the place */
+    is_str(places(NULL, "Copper fell on the London Metal Exchange on Monday.", NULL, NULL),
+           "g2643743", "London Metal Exchange: London");
+    is_str(places(NULL, "Prices of Britain's Brent crude rose.", NULL, NULL), "gb",
+           "Britain's Brent: Britain");
+    is_str(places(NULL, "The bill of the Texas Senator Ted Cruz passed in the United States.",
+                  NULL, NULL), "us us.tx", "Texas Senator: Texas");
+    is_str(places(NULL, "The U.S.-led coalition struck again.", NULL, NULL), "us",
+           "U.S.-led: the United States (a hyphenated compound is split)");
+    is_str(places(NULL, "A London-based fund bought Spanish-made cars.", NULL, NULL), "g2643743 es",
+           "London-based, Spanish-made");
+    is_str(places(NULL, "Paris Hilton flew home on Monday.", NULL, NULL), "",
+           "Paris Hilton is a person");
+    is_str(places(NULL, "Paris Hilton flew home. Police in Paris found her car.", NULL, NULL),
+           "g2988507", "a first name read once is no person's all through the story");
+    is_str(places(NULL, "Michael Jordan scored. Jordan said he was tired.", NULL, NULL), "",
+           "a surname stays the person's all through the story");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
