@@ -57,7 +57,9 @@ static int weak(const dl_naming_t *nm)
         return 0;
     if (p->kind == DL_CITY)
         return !(p->population >= 1000000 || (p->capital && p->population >= 300000));
-    return p->kind == DL_ADMIN1;
+    /* a region of a million people is named in news as itself (England, Texas); its
+     * population is that of its towns, none where its name is a common word (Delta) */
+    return p->kind == DL_ADMIN1 && p->population < 1000000;
 }
 
 static double kind_score(const dl_place_t *p)
@@ -135,7 +137,9 @@ static int set_aside(const mention_t *m, size_t k)
 static double score(const mention_t *m, size_t k, const int *countries, size_t ncountries)
 {
     const dl_place_t *p = dl_gaz_place(m->namings[k].place);
-    double s = kind_score(p) + magnitude(p->population);
+    /* a region's population, the sum of its towns', is a prior among regions only: New York
+     * is the city before the state */
+    double s = kind_score(p) + (p->kind == DL_ADMIN1 ? 0 : magnitude(p->population));
     for (size_t c = 0; c < ncountries; c++)
         if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY)
             return s + 40;
@@ -310,6 +314,26 @@ static void split_compounds(words_t *ws)
     }
 }
 
+/* Whether the adjective at word i names a language, not its place: "the English language",
+ * "English-speaking", "written in English." */
+static int language(const words_t *ws, size_t i)
+{
+    static const char *const after[] = {"language", "languages", "speaking", "speaker",
+                                        "speakers", NULL};
+    static const char *const before[] = {"in", "into", "speak", "speaks", "spoke", "speaking",
+                                         NULL};
+    const word_t *w = &ws->w[i];
+    const char *e = w->p + w->n;
+    if (*e == '-') { /* "English-language", cut by split_compounds() */
+        for (int k = 0; after[k]; k++)
+            if (strncasecmp(e + 1, after[k], strlen(after[k])) == 0)
+                return 1;
+    }
+    if (i + 1 < ws->nw && !w->stop && dl_word_is(&ws->w[i + 1], after))
+        return 1;
+    return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
+}
+
 /* Whether word i ends in a possessive as written: "Britain's Brent". */
 static int possessive(const word_t *w)
 {
@@ -340,8 +364,11 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         w->caps || possessive(w) || dl_word_is(next, titles))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
-     * which a weak name only lends ("Centennial Olympic Games" are no town's) */
-    const word_t *after = i + 2 < ws->nw && !next->stop && !weak(first) ? &ws->w[i + 2] : NULL;
+     * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the
+     * start of a sentence or line, where a name and a title stand ("Wales Larrison Space
+     * Technology Investor" under a post) */
+    const word_t *after = i + 2 < ws->nw && !next->stop && !weak(first) && !w->sentence
+                              ? &ws->w[i + 2] : NULL;
     return after && after->upper && !dl_word_is(after, function_words) ? 0 : 1;
 }
 
@@ -418,6 +445,8 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
             int person = reads_as_person(ws, i, n, caps_ok, first);
+            if (!person && n == 1 && first->adjective && language(ws, i))
+                person = 1; /* no person, but no place either: a language */
             const dl_place_t *p0 = dl_gaz_place(first->place);
             const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
             int said = next && !ws->w[i + n - 1].stop && dl_word_is(next, speech) &&
@@ -431,7 +460,13 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
         }
         i += used;
     }
-    /* a name that stood for a person once does so all through the story */
+    /* a name that stood for a person once does so all through the story, unless the story
+     * also puts something in it ("Miss Venezuela" ... "in Venezuela") */
+    for (size_t k = 0; k < npeople; k++)
+        for (size_t i = 0; i < nm && people[k]; i++)
+            if (ms[i].count == 1 && first_usable(&ms[i]) == people[k] && ms[i].first > 0 &&
+                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], locative))
+                people[k] = NULL;
     size_t kept = 0;
     for (size_t i = 0; i < nm; i++) {
         int person = 0;

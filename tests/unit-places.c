@@ -159,6 +159,30 @@ int main(void)
            "g2988507", "a first name read once is no person's all through the story");
     is_str(places(NULL, "Michael Jordan scored. Jordan said he was tired.", NULL, NULL), "",
            "a surname stays the person's all through the story");
+    is_str(places(NULL, "Miss Venezuela was crowned. She flew home to Venezuela.", NULL, NULL),
+           "ve", "unless the story also puts something in the place");
+    /* regions (issue 12, class 10): a region of a million people is named as itself; a
+     * region's adjective is evidence of it; a language is no place */
+    is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
+           "England alone is England");
+    is_str(places(NULL, "Scotland voted against it.", NULL, NULL), "gb.sct", "Scotland alone");
+    is_str(places(NULL, "Texan ranchers sold cattle to Welsh farmers.", NULL, NULL),
+           "gb.wls us.tx", "Texan and Welsh: adjectives of regions (equal, by id)");
+    is_str(places(NULL, "Kashmiri separatists clashed with police.", NULL, NULL), "kashmir",
+           "Kashmiri: the region Kashmir");
+    is_str(places(NULL, "The book was printed in the French language.", NULL, NULL), "",
+           "the French language is no France");
+    is_str(places(NULL, "Few read it in French.", NULL, NULL), "", "nor is in French");
+    is_str(places(NULL, "French-speaking voters in Quebec said no.", NULL, NULL), "g6325494",
+           "nor French-speaking");
+    is_str(places(NULL, "An English-language paper opened.", NULL, NULL), "",
+           "nor English-language");
+    is_str(places(NULL, "Delta cut its flights on Monday.", NULL, NULL), "",
+           "a region whose name is a common word needs support (Delta, Nigeria)");
+    is_str(places(NULL, "Police in New York arrested two men.", NULL, NULL), "g5128581",
+           "New York is the city before the state of more people");
+    is_str(places(NULL, "Regards,\nWales Larrison Space Technology Investor", NULL, NULL), "",
+           "a name at the start of a line before capitalised words is a person's");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

@@ -142,6 +142,8 @@ ADJECTIVES = {'us': ['American', 'U.S.'], 'gb': ['British'], 'ps': ['Palestinian
               'cn': ['Chinese'], 'jp': ['Japanese'], 'iq': ['Iraqi'], 'ir': ['Iranian'],
               'il': ['Israeli'], 'sy': ['Syrian'], 'lb': ['Lebanese'], 'tr': ['Turkish'],
               'ru': ['Russian'], 'ua': ['Ukrainian'], 'es': ['Spanish'], 'it': ['Italian']}
+# Adjectives of first-level regions the demonym list lacks.
+REGION_ADJECTIVES = {'gb.wls': ['Welsh'], 'gb.nir': ['Northern Irish']}
 # US states as datelines abbreviate them ("CHERRY HILL, N.J."): names for datelines only.
 US_STATE_ABBREVIATIONS = {
     'al': 'Ala.', 'az': 'Ariz.', 'ar': 'Ark.', 'ca': 'Calif.', 'co': 'Colo.', 'ct': 'Conn.',
@@ -203,6 +205,45 @@ def read_tsv(path):
         for line in f:
             if not line.startswith('#'):
                 yield line.rstrip('\n').split('\t')
+
+
+def admin1_population(places, words):
+    """A first-level region's population is the sum of its towns of 15,000 people or more (a
+    floor, which is all a prior needs: England 40 million, Texas 19). A region whose name is a
+    common word or phrase ("Delta" of Nigeria, "Maritime" of Togo) is given none, so that it
+    stays a name that needs support."""
+    sums = {}
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        pid = '%s.%s' % (row[8].lower(), row[10].lower())
+        sums[pid] = sums.get(pid, 0) + int(row[14] or 0)
+    for p in places.values():
+        if p.kind == 'admin1' and not common(p.name, words):
+            p.population = sums.get(p.id, 0)
+
+
+def region_adjectives(places, country_keys, words):
+    """Adjectives of regions (Texan, Welsh, Kashmiri) from the demonym list, where the place it
+    names is one first-level region, region or feature and no country, and the adjective is no
+    country's name or adjective ("Georgian" stays Georgia's)."""
+    by_name, towns = {}, set()
+    for p in places.values():
+        if p.kind in ('admin1', 'region', 'feature'):
+            for n in [p.name] + p.names:
+                by_name.setdefault(fold(n), set()).add(p.id)
+        elif p.kind in ('city', 'capital'):
+            towns.update(fold(n) for n in [p.name] + p.names)
+    with open(os.path.join(SRC, 'demonyms-alexpardo', 'demonyms.csv'), encoding='utf-8') as f:
+        for row in csv.reader(f):
+            # "Viennese", "New Yorker", "Mancunian": a city's too, or only a city's
+            if len(row) < 2 or fold(row[0]) in country_keys or fold(row[1]) in country_keys \
+                    or fold(row[0]) in towns or common(row[1], words):
+                continue
+            ids = by_name.get(fold(row[0]), set())
+            if len(ids) == 1:
+                places[ids.pop()].add(row[1], adjective=True)
+    for pid, adjs in REGION_ADJECTIVES.items():
+        for a in adjs:
+            places[pid].add(a, adjective=True)
 
 
 def main():
@@ -335,6 +376,8 @@ def main():
         for a in alts:
             p.add(a)
         places[pid] = p
+    admin1_population(places, words)
+    region_adjectives(places, country_keys, words)
     # generic words never name a place on their own
     for p in places.values():
         p.names = [n for n in p.names if fold(n) not in GENERIC]
