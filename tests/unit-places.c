@@ -183,6 +183,11 @@ int main(void)
            "New York is the city before the state of more people");
     is_str(places(NULL, "Regards,\nWales Larrison Space Technology Investor", NULL, NULL), "",
            "a name at the start of a line before capitalised words is a person's");
+    /* towns under 100,000 that are the seats of regions (issue 12, class 10) */
+    is_str(places(NULL, "Lawmakers met in Annapolis, Maryland, on Monday.", NULL, NULL),
+           "g4347242 us.md", "Annapolis, the seat of Maryland");
+    is_str(places(NULL, "A ship docked at Larnaca in Cyprus.", NULL, NULL), "cy g146400",
+           "Larnaca, the seat of its district");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

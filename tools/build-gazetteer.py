@@ -18,6 +18,10 @@ last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 An alternate name of a city is kept only where it can only mean that city (see borrowed()):
 that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
 
+Cities are those of 100,000 people or more, capitals, and smaller towns that seat a region
+(seat_town()); a first-level region's population is its towns' (admin1_population()), and
+regions get adjectives from the demonym list (region_adjectives()).
+
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
 official country names; mordecai (MIT) for nationality adjectives and country aliases;
@@ -39,6 +43,7 @@ SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
 
 CITY_MIN_POP = 100000
+SEAT2_MIN_POP = 50000  # a second-level region's seat under CITY_MIN_POP (seat_town())
 MAX_ALTERNATES = 24
 
 # Regions news writes about, with the countries they take in (ISO alpha-2).
@@ -207,6 +212,17 @@ def read_tsv(path):
                 yield line.rstrip('\n').split('\t')
 
 
+def seat_town(name, fcode, cc, pop, rivals, words):
+    """A town under CITY_MIN_POP that news names as itself: the seat of a first-level region
+    (Annapolis, Larnaca), or of a second-level one from SEAT2_MIN_POP (Lugano), whose name has
+    4 letters or more ("Wa" of Ghana reads as an abbreviation), is no common word and names no
+    town of another country."""
+    k = fold(name)
+    seat = fcode == 'PPLA' or (fcode == 'PPLA2' and pop >= SEAT2_MIN_POP)
+    return seat and len(k) >= 4 and not common(name, words) and \
+        all(c == cc for c in rivals.get(k, {}))
+
+
 def admin1_population(places, words):
     """A first-level region's population is the sum of its towns of 15,000 people or more (a
     floor, which is all a prior needs: England 40 million, Texas 19). A region whose name is a
@@ -354,7 +370,8 @@ def main():
         gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
             row[8].lower(), row[10]
         pop = int(row[14] or 0)
-        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC'):
+        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC' or
+                                    seat_town(name, fcode, cc, pop, rivals, words)):
             continue
         parent = '%s.%s' % (cc, admin1.lower())
         p = Place('g' + gid, 'capital' if fcode == 'PPLC' else 'city', name, cc,
