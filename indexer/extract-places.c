@@ -137,9 +137,14 @@ static int set_aside(const mention_t *m, size_t k)
 static double score(const mention_t *m, size_t k, const int *countries, size_t ncountries)
 {
     const dl_place_t *p = dl_gaz_place(m->namings[k].place);
-    /* a region's population, the sum of its towns', is a prior among regions only: New York
-     * is the city before the state */
-    double s = kind_score(p) + (p->kind == DL_ADMIN1 ? 0 : magnitude(p->population));
+    /* a region's population, the sum of its towns', is a prior against the namesakes of other
+     * lands (Virginia the state, not the South African town), not against its own city of
+     * the name: New York is the city before the state */
+    int own_city = 0;
+    for (size_t j = 0; j < m->nnamings && p->kind == DL_ADMIN1 && !own_city; j++)
+        own_city = (m->usable >> j & 1) && dl_gaz_place(m->namings[j].place)->kind == DL_CITY &&
+                   dl_gaz_within(m->namings[j].place, m->namings[k].place);
+    double s = kind_score(p) + (own_city ? 0 : magnitude(p->population));
     for (size_t c = 0; c < ncountries; c++)
         if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY)
             return s + 40;
@@ -449,8 +454,10 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                 person = 1; /* no person, but no place either: a language */
             const dl_place_t *p0 = dl_gaz_place(first->place);
             const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
+            /* "Washington said" is its government; "officials in Birmingham said", the city */
+            const word_t *before = i > 0 && !ws->w[i - 1].stop ? &ws->w[i - 1] : NULL;
             int said = next && !ws->w[i + n - 1].stop && dl_word_is(next, speech) &&
-                       p0->kind == DL_CITY;
+                       p0->kind == DL_CITY && !(before && dl_word_is(before, locative));
             if (!person && !said)
                 nm++;
             else if (person == 2 && npeople < 32)

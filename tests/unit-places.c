@@ -188,6 +188,10 @@ int main(void)
            "g4347242 us.md", "Annapolis, the seat of Maryland");
     is_str(places(NULL, "A ship docked at Larnaca in Cyprus.", NULL, NULL), "cy g146400",
            "Larnaca, the seat of its district");
+    is_str(places(NULL, "Officials in Birmingham said the plant in Alabama closed.", NULL, NULL),
+           "g4049979 us.al", "in Birmingham said: the city, not its government");
+    is_str(places(NULL, "Voters in the south of Virginia have had enough.", NULL, NULL), "us.va",
+           "Virginia the state of millions, not the South African town");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

@@ -226,14 +226,17 @@ def seat_town(name, fcode, cc, pop, rivals, words):
 def admin1_population(places, words):
     """A first-level region's population is the sum of its towns of 15,000 people or more (a
     floor, which is all a prior needs: England 40 million, Texas 19). A region whose name is a
-    common word or phrase ("Delta" of Nigeria, "Maritime" of Togo) is given none, so that it
-    stays a name that needs support."""
+    word or phrase of the dictionary that news writes in lower case at all ("Delta" of Nigeria,
+    a delta, and an airline's name; "Maritime" of Togo) is given none, so that it stays a name
+    that needs support; "Wales" and "Shanghai" are in the dictionary but news writes them only
+    as names."""
+    dictionary = common_words(least=1)
     sums = {}
     for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
         pid = '%s.%s' % (row[8].lower(), row[10].lower())
         sums[pid] = sums.get(pid, 0) + int(row[14] or 0)
     for p in places.values():
-        if p.kind == 'admin1' and not common(p.name, words):
+        if p.kind == 'admin1' and not common(p.name, dictionary):
             p.population = sums.get(p.id, 0)
 
 
