@@ -57,7 +57,9 @@ static int weak(const dl_naming_t *nm)
         return 0;
     if (p->kind == DL_CITY)
         return !(p->population >= 1000000 || (p->capital && p->population >= 300000));
-    return p->kind == DL_ADMIN1;
+    /* a region of a million people is named in news as itself (England, Texas); its
+     * population is that of its towns, none where its name is a common word (Delta) */
+    return p->kind == DL_ADMIN1 && p->population < 1000000;
 }
 
 static double kind_score(const dl_place_t *p)
@@ -135,7 +137,14 @@ static int set_aside(const mention_t *m, size_t k)
 static double score(const mention_t *m, size_t k, const int *countries, size_t ncountries)
 {
     const dl_place_t *p = dl_gaz_place(m->namings[k].place);
-    double s = kind_score(p) + magnitude(p->population);
+    /* a region's population, the sum of its towns', is a prior against the namesakes of other
+     * lands (Virginia the state, not the South African town), not against its own city of
+     * the name: New York is the city before the state */
+    int own_city = 0;
+    for (size_t j = 0; j < m->nnamings && p->kind == DL_ADMIN1 && !own_city; j++)
+        own_city = (m->usable >> j & 1) && dl_gaz_place(m->namings[j].place)->kind == DL_CITY &&
+                   dl_gaz_within(m->namings[j].place, m->namings[k].place);
+    double s = kind_score(p) + (own_city ? 0 : magnitude(p->population));
     for (size_t c = 0; c < ncountries; c++)
         if (countries[c] == country_of(m->namings[k].place) && p->kind != DL_COUNTRY)
             return s + 40;
@@ -288,6 +297,86 @@ static const dl_naming_t *first_usable(const mention_t *m)
     return NULL;
 }
 
+/* "U.S.-led", "London-based", "Kashmir-born": a name before a hyphen and a word in lower case
+ * is read as the name alone, which ends a name there. */
+static void split_compounds(words_t *ws)
+{
+    for (size_t i = 0; i < ws->nw; i++) {
+        word_t *w = &ws->w[i];
+        size_t h = w->n;
+        while (h > 0 && w->p[h - 1] >= 'a' && w->p[h - 1] <= 'z')
+            h--;
+        if (h < 2 || h == w->n || w->p[h - 1] != '-' || !w->upper)
+            continue;
+        w->n = h - 1;
+        w->stop = 1;
+        int lower = 0, up = 0;
+        for (size_t k = 0; k < w->n; k++) {
+            lower += w->p[k] >= 'a' && w->p[k] <= 'z';
+            up += w->p[k] >= 'A' && w->p[k] <= 'Z';
+        }
+        w->caps = up > 0 && !lower;
+    }
+}
+
+/* Whether the adjective at word i names a language, not its place: "the English language",
+ * "English-speaking", "written in English." */
+static int language(const words_t *ws, size_t i)
+{
+    static const char *const after[] = {"language", "languages", "speaking", "speaker",
+                                        "speakers", NULL};
+    static const char *const before[] = {"in", "into", "speak", "speaks", "spoke", "speaking",
+                                         NULL};
+    const word_t *w = &ws->w[i];
+    const char *e = w->p + w->n;
+    if (*e == '-') { /* "English-language", cut by split_compounds() */
+        for (int k = 0; after[k]; k++)
+            if (strncasecmp(e + 1, after[k], strlen(after[k])) == 0)
+                return 1;
+    }
+    if (i + 1 < ws->nw && !w->stop && dl_word_is(&ws->w[i + 1], after))
+        return 1;
+    return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
+}
+
+/* Whether word i ends in a possessive as written: "Britain's Brent". */
+static int possessive(const word_t *w)
+{
+    const char *e = w->p + w->n;
+    return (e[0] == '\'' && e[1] == 's') || strncmp(e, "\xE2\x80\x99s", 4) == 0;
+}
+
+/* Whether the n words from word i that a place's name fits stand for a person: 2 where the
+ * words around say so ("Michael Jordan", "President Chad"), which holds all through the story,
+ * 1 where the name is only the first of two capitalised words ("Jordan Peterson", "Paris
+ * Hilton"), which holds here only; 0 otherwise. A place that goes before a title ("Wisconsin
+ * Senator"), an organisation's longer name ("London Metal Exchange") or a possessive
+ * ("Britain's Brent") is a place used as a modifier, still evidence of the place. */
+static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
+                           const dl_naming_t *first)
+{
+    const word_t *w = &ws->w[i];
+    const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
+    const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
+    if (n != 1)
+        return 0;
+    if (prev && !w->sentence && !prev->stop && prev->upper && !prev->caps && !w->caps &&
+        !caps_ok && !dl_word_is(prev, function_words))
+        return 2;
+    if (prev && !prev->stop && dl_word_is(prev, titles))
+        return 2;
+    if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
+        w->caps || possessive(w) || dl_word_is(next, titles))
+        return 0;
+    /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
+     * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the
+     * start of a sentence or line, where a name and a title stand ("Wales Larrison Space
+     * Technology Investor" under a post) */
+    const word_t *after = i + 2 < ws->nw && !next->stop && !weak(first) && !w->sentence
+                              ? &ws->w[i + 2] : NULL;
+    return after && after->upper && !dl_word_is(after, function_words) ? 0 : 1;
+}
+
 /* Finds the mentions in the words. */
 static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title)
 {
@@ -360,28 +449,31 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
-            const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
-            const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
-            int person = n == 1 && prev && !w->sentence && !prev->stop && prev->upper &&
-                         !prev->caps && !w->caps && !caps_ok && !dl_word_is(prev, function_words);
-            if (n == 1 && prev && !prev->stop && dl_word_is(prev, titles))
-                person = 1;
-            if (n == 1 && next && !ws->w[i].stop && next->upper && !next->caps && !caps_ok &&
-                !first->adjective && !w->caps)
-                person = 1; /* "Jordan Peterson", "Washington Post" */
+            int person = reads_as_person(ws, i, n, caps_ok, first);
+            if (!person && n == 1 && first->adjective && language(ws, i))
+                person = 1; /* no person, but no place either: a language */
             const dl_place_t *p0 = dl_gaz_place(first->place);
+            const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
+            /* "Washington said" is its government; "officials in Birmingham said", the city */
+            const word_t *before = i > 0 && !ws->w[i - 1].stop ? &ws->w[i - 1] : NULL;
             int said = next && !ws->w[i + n - 1].stop && dl_word_is(next, speech) &&
-                       p0->kind == DL_CITY;
+                       p0->kind == DL_CITY && !(before && dl_word_is(before, locative));
             if (!person && !said)
                 nm++;
-            else if (person && npeople < 32)
+            else if (person == 2 && npeople < 32)
                 people[npeople++] = first;
             used = n + (!person && !said ? qwords : 0); /* the qualifier is read with it */
             break;
         }
         i += used;
     }
-    /* a name that stood for a person once does so all through the story */
+    /* a name that stood for a person once does so all through the story, unless the story
+     * also puts something in it ("Miss Venezuela" ... "in Venezuela") */
+    for (size_t k = 0; k < npeople; k++)
+        for (size_t i = 0; i < nm && people[k]; i++)
+            if (ms[i].count == 1 && first_usable(&ms[i]) == people[k] && ms[i].first > 0 &&
+                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], locative))
+                people[k] = NULL;
     size_t kept = 0;
     for (size_t i = 0; i < nm; i++) {
         int person = 0;
@@ -446,6 +538,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    split_compounds(&ws);
     size_t nm = find_mentions(&ws, ms, all_caps_title), nf = 0, nc = 0;
 
     /* The source's labels (Reuters PLACES) are the strongest evidence. */

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <new>
 #include <string>
 #include <vector>
@@ -103,18 +104,21 @@ void gain_origin(dateline_index *idx, Xapian::Document &old, Xapian::docid did,
     idx->wdb->replace_document(did, old);
 }
 
-/* Changed: the new text replaces the old, and the other origins stay (a takes them). */
-void keep_origins(dateline_article_t *a, const dateline_article_t *stored)
+/* Changed: the new text replaces the old, and the other origins stay (a takes them). Those
+ * that are where a was read from, as typed into an index written before origins were
+ * canonical ("e/berlin.txt" for its absolute path), are not others. */
+void keep_origins(dateline_article_t *a, const dateline_article_t *stored,
+                  const std::function<bool(const std::string &)> &here_typed)
 {
     std::string here = origin_of(a);
     for (size_t i = 0; stored && i < dateline_article_count(stored, DATELINE_FIELD_ORIGINS);
          i++) {
         std::string o = origin_now(dateline_article_get_nth(stored, DATELINE_FIELD_ORIGINS, i));
-        if (here != o &&
+        if (here != o && !here_typed(o) &&
             dl_article_put(a, DATELINE_FIELD_ORIGINS, o.data(), o.size()) != DATELINE_OK)
             throw std::bad_alloc();
     }
-    if (stored && origin_of(stored) != here) {
+    if (stored && origin_of(stored) != here && !here_typed(origin_of(stored))) {
         std::string o = origin_of(stored);
         if (dl_article_put(a, DATELINE_FIELD_ORIGINS, o.data(), o.size()) != DATELINE_OK)
             throw std::bad_alloc();
@@ -166,7 +170,7 @@ bool settle_existing(dateline_index *idx, dateline_article_t *a, Xapian::docid d
             commit_txn(idx);
         return true;
     }
-    keep_origins(a, stored);
+    keep_origins(a, stored, typed);
     return false;
 }
 

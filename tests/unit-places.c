@@ -140,6 +140,58 @@ int main(void)
            "g4049979 us.al", "dateline BIRMINGHAM, Ala. is in Alabama");
     is_str(places(NULL, "Leaders of France, Germany and Italy met.", NULL, NULL), "de fr it",
            "a country after a comma qualifies no country");
+    /* persons and modifiers (issue 12, class 4): a place before a capitalised word is a
+     * person's first name only where the two words stand alone, and that reading holds only
+     * there; before an organisation's longer name, a title or a possessive it is the place */
+    is_str(places(NULL, "Copper fell on the London Metal Exchange on Monday.", NULL, NULL),
+           "g2643743", "London Metal Exchange: London");
+    is_str(places(NULL, "Prices of Britain's Brent crude rose.", NULL, NULL), "gb",
+           "Britain's Brent: Britain");
+    is_str(places(NULL, "The bill of the Texas Senator Ted Cruz passed in the United States.",
+                  NULL, NULL), "us us.tx", "Texas Senator: Texas");
+    is_str(places(NULL, "The U.S.-led coalition struck again.", NULL, NULL), "us",
+           "U.S.-led: the United States (a hyphenated compound is split)");
+    is_str(places(NULL, "A London-based fund bought Spanish-made cars.", NULL, NULL), "g2643743 es",
+           "London-based, Spanish-made");
+    is_str(places(NULL, "Paris Hilton flew home on Monday.", NULL, NULL), "",
+           "Paris Hilton is a person");
+    is_str(places(NULL, "Paris Hilton flew home. Police in Paris found her car.", NULL, NULL),
+           "g2988507", "a first name read once is no person's all through the story");
+    is_str(places(NULL, "Michael Jordan scored. Jordan said he was tired.", NULL, NULL), "",
+           "a surname stays the person's all through the story");
+    is_str(places(NULL, "Miss Venezuela was crowned. She flew home to Venezuela.", NULL, NULL),
+           "ve", "unless the story also puts something in the place");
+    /* regions (issue 12, class 10): a region of a million people is named as itself; a
+     * region's adjective is evidence of it; a language is no place */
+    is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
+           "England alone is England");
+    is_str(places(NULL, "Scotland voted against it.", NULL, NULL), "gb.sct", "Scotland alone");
+    is_str(places(NULL, "Texan ranchers sold cattle to Welsh farmers.", NULL, NULL),
+           "gb.wls us.tx", "Texan and Welsh: adjectives of regions (equal, by id)");
+    is_str(places(NULL, "Kashmiri separatists clashed with police.", NULL, NULL), "kashmir",
+           "Kashmiri: the region Kashmir");
+    is_str(places(NULL, "The book was printed in the French language.", NULL, NULL), "",
+           "the French language is no France");
+    is_str(places(NULL, "Few read it in French.", NULL, NULL), "", "nor is in French");
+    is_str(places(NULL, "French-speaking voters in Quebec said no.", NULL, NULL), "g6325494",
+           "nor French-speaking");
+    is_str(places(NULL, "An English-language paper opened.", NULL, NULL), "",
+           "nor English-language");
+    is_str(places(NULL, "Delta cut its flights on Monday.", NULL, NULL), "",
+           "a region whose name is a common word needs support (Delta, Nigeria)");
+    is_str(places(NULL, "Police in New York arrested two men.", NULL, NULL), "g5128581",
+           "New York is the city before the state of more people");
+    is_str(places(NULL, "Regards,\nWales Larrison Space Technology Investor", NULL, NULL), "",
+           "a name at the start of a line before capitalised words is a person's");
+    /* towns under 100,000 that are the seats of regions (issue 12, class 10) */
+    is_str(places(NULL, "Lawmakers met in Annapolis, Maryland, on Monday.", NULL, NULL),
+           "g4347242 us.md", "Annapolis, the seat of Maryland");
+    is_str(places(NULL, "A ship docked at Larnaca in Cyprus.", NULL, NULL), "cy g146400",
+           "Larnaca, the seat of its district");
+    is_str(places(NULL, "Officials in Birmingham said the plant in Alabama closed.", NULL, NULL),
+           "g4049979 us.al", "in Birmingham said: the city, not its government");
+    is_str(places(NULL, "Voters in the south of Virginia have had enough.", NULL, NULL), "us.va",
+           "Virginia the state of millions, not the South African town");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

@@ -18,6 +18,10 @@ last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 An alternate name of a city is kept only where it can only mean that city (see borrowed()):
 that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
 
+Cities are those of 100,000 people or more, capitals, and smaller towns that seat a region
+(seat_town()); a first-level region's population is its towns' (admin1_population()), and
+regions get adjectives from the demonym list (region_adjectives()).
+
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
 official country names; mordecai (MIT) for nationality adjectives and country aliases;
@@ -39,6 +43,7 @@ SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
 
 CITY_MIN_POP = 100000
+SEAT2_MIN_POP = 50000  # a second-level region's seat under CITY_MIN_POP (seat_town())
 MAX_ALTERNATES = 24
 
 # Regions news writes about, with the countries they take in (ISO alpha-2).
@@ -142,6 +147,8 @@ ADJECTIVES = {'us': ['American', 'U.S.'], 'gb': ['British'], 'ps': ['Palestinian
               'cn': ['Chinese'], 'jp': ['Japanese'], 'iq': ['Iraqi'], 'ir': ['Iranian'],
               'il': ['Israeli'], 'sy': ['Syrian'], 'lb': ['Lebanese'], 'tr': ['Turkish'],
               'ru': ['Russian'], 'ua': ['Ukrainian'], 'es': ['Spanish'], 'it': ['Italian']}
+# Adjectives of first-level regions the demonym list lacks.
+REGION_ADJECTIVES = {'gb.wls': ['Welsh'], 'gb.nir': ['Northern Irish']}
 # US states as datelines abbreviate them ("CHERRY HILL, N.J."): names for datelines only.
 US_STATE_ABBREVIATIONS = {
     'al': 'Ala.', 'az': 'Ariz.', 'ar': 'Ark.', 'ca': 'Calif.', 'co': 'Colo.', 'ct': 'Conn.',
@@ -203,6 +210,59 @@ def read_tsv(path):
         for line in f:
             if not line.startswith('#'):
                 yield line.rstrip('\n').split('\t')
+
+
+def seat_town(name, fcode, cc, pop, rivals, words):
+    """A town under CITY_MIN_POP that news names as itself: the seat of a first-level region
+    (Annapolis, Larnaca), or of a second-level one from SEAT2_MIN_POP (Lugano), whose name has
+    4 letters or more ("Wa" of Ghana reads as an abbreviation), is no common word and names no
+    town of another country."""
+    k = fold(name)
+    seat = fcode == 'PPLA' or (fcode == 'PPLA2' and pop >= SEAT2_MIN_POP)
+    return seat and len(k) >= 4 and not common(name, words) and \
+        all(c == cc for c in rivals.get(k, {}))
+
+
+def admin1_population(places, words):
+    """A first-level region's population is the sum of its towns of 15,000 people or more (a
+    floor, which is all a prior needs: England 40 million, Texas 19). A region whose name is a
+    word or phrase of the dictionary that news writes in lower case at all ("Delta" of Nigeria,
+    a delta, and an airline's name; "Maritime" of Togo) is given none, so that it stays a name
+    that needs support; "Wales" and "Shanghai" are in the dictionary but news writes them only
+    as names."""
+    dictionary = common_words(least=1)
+    sums = {}
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        pid = '%s.%s' % (row[8].lower(), row[10].lower())
+        sums[pid] = sums.get(pid, 0) + int(row[14] or 0)
+    for p in places.values():
+        if p.kind == 'admin1' and not common(p.name, dictionary):
+            p.population = sums.get(p.id, 0)
+
+
+def region_adjectives(places, country_keys, words):
+    """Adjectives of regions (Texan, Welsh, Kashmiri) from the demonym list, where the place it
+    names is one first-level region, region or feature and no country, and the adjective is no
+    country's name or adjective ("Georgian" stays Georgia's)."""
+    by_name, towns = {}, set()
+    for p in places.values():
+        if p.kind in ('admin1', 'region', 'feature'):
+            for n in [p.name] + p.names:
+                by_name.setdefault(fold(n), set()).add(p.id)
+        elif p.kind in ('city', 'capital'):
+            towns.update(fold(n) for n in [p.name] + p.names)
+    with open(os.path.join(SRC, 'demonyms-alexpardo', 'demonyms.csv'), encoding='utf-8') as f:
+        for row in csv.reader(f):
+            # "Viennese", "New Yorker", "Mancunian": a city's too, or only a city's
+            if len(row) < 2 or fold(row[0]) in country_keys or fold(row[1]) in country_keys \
+                    or fold(row[0]) in towns or common(row[1], words):
+                continue
+            ids = by_name.get(fold(row[0]), set())
+            if len(ids) == 1:
+                places[ids.pop()].add(row[1], adjective=True)
+    for pid, adjs in REGION_ADJECTIVES.items():
+        for a in adjs:
+            places[pid].add(a, adjective=True)
 
 
 def main():
@@ -313,7 +373,8 @@ def main():
         gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
             row[8].lower(), row[10]
         pop = int(row[14] or 0)
-        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC'):
+        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC' or
+                                    seat_town(name, fcode, cc, pop, rivals, words)):
             continue
         parent = '%s.%s' % (cc, admin1.lower())
         p = Place('g' + gid, 'capital' if fcode == 'PPLC' else 'city', name, cc,
@@ -335,6 +396,8 @@ def main():
         for a in alts:
             p.add(a)
         places[pid] = p
+    admin1_population(places, words)
+    region_adjectives(places, country_keys, words)
     # generic words never name a place on their own
     for p in places.values():
         p.names = [n for n in p.names if fold(n) not in GENERIC]

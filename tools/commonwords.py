@@ -9,9 +9,9 @@ DICTIONARY = '/usr/share/dict/words'  # Debian's wamerican (or wbritish)
 CORPORA = os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'corpora')
 
 
-def common_words():
+def common_words(least=10):
     """The words a dictionary writes in lower case that news writes so too: inside a sentence
-    of the shared Reuters-21578 and ISOT texts, 10 times in lower case or more often than
+    of the shared Reuters-21578 and ISOT texts, `least` times in lower case or more often than
     capitalised ("nice", "white"; not "Cologne", whose lower-case scent news seldom names)."""
     try:
         with open(DICTIONARY, encoding='utf-8') as f:
@@ -31,7 +31,7 @@ def common_words():
                 k = w.lower()
                 if k in words:
                     counts[k] = counts.get(k, 0) + 1
-    return {w for w in words if lower.get(w, 0) >= min(10, upper.get(w, 0))}
+    return {w for w in words if lower.get(w, 0) >= min(least, upper.get(w, 0))}
 
 
 def common(name, words):

@@ -12,7 +12,8 @@
  *
  * A document is a result table (sports scores, standings, market prices) when at least half
  * of its body lines have fewer than 3 words in lower case; the others are news.
- * Usage: eval-conll FILE... (train.txt valid.txt); VERBOSE=1 lists the misses and errors. */
+ * Usage: eval-conll FILE... (train.txt valid.txt); VERBOSE=1 lists the misses and errors,
+ * DUMP=N prints document N as extraction reads it and the places it lists. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ typedef struct {
 static token_t toks[MAXTOK];
 static size_t ntoks;
 static int verbose;
+static long dump = -1; /* DUMP=N prints document N and its places */
 
 /* Joins tokens [from, to) into text, undoing CoNLL's splitting of punctuation. */
 static void join(size_t from, size_t to, char *out, size_t cap)
@@ -195,6 +197,14 @@ static void score(part_t *parts, int table, long docno)
     if (o)
         dl_article_put(a, DATELINE_FIELD_BODY, text, o);
     dl_extract_places(a);
+    if (dump == docno) {
+        printf("TITLE: %s\nDATELINE: %s\n%s\nPLACES:", title,
+               dateline_article_get(a, DATELINE_FIELD_DATELINES) ?
+               dateline_article_get(a, DATELINE_FIELD_DATELINES) : "", text);
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_PLACE_IDS); i++)
+            printf(" [%s]", dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, i));
+        printf("\n");
+    }
     dl_definition_t defs[16];
     size_t nd;
     dl_extract_groups(a, defs, 16, &nd, NULL, 0);
@@ -283,6 +293,7 @@ int main(int argc, char **argv)
     part_t parts[2]; /* all documents, news documents */
     memset(parts, 0, sizeof parts);
     verbose = getenv("VERBOSE") != NULL;
+    dump = getenv("DUMP") ? atol(getenv("DUMP")) : -1;
     if (!dl_gaz_load())
         return 2;
     long docno = 0, tables = 0;
