@@ -32,6 +32,12 @@ answers() { # answers DB: what a user would see
 "$INDEX" -q --jobs 2 --index "$TMP/ref" "$SRC" 2> "$TMP/ref.err"
 is "$(summary "$TMP/ref.err")" "dateline-index: read $N, added $N, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 40, json 12" "the uninterrupted run"
 answers "$TMP/ref" > "$TMP/ref.answers"
+# the versions of a story in two shards join one chain in the settle, as in one index
+"$INDEX" -q --jobs 1 --index "$TMP/one" "$SRC" 2> /dev/null
+answers "$TMP/one" > "$TMP/one.answers"
+diff "$TMP/one.answers" "$TMP/ref.answers" > /dev/null
+ok $? "--jobs 2 answers as --jobs 1"
+is "$(grep -o '"stories":[0-9]*' "$TMP/ref.answers" | head -n 1)" '"stories":45' "52 articles, 45 stories: the 7 stories sent again are versions of theirs"
 s0=$(/usr/bin/python3 -c 'import sys,xapian; print(xapian.Database(sys.argv[1]).get_doccount())' "$TMP/ref/shard-0")
 [ "$s0" -gt 0 ] && [ "$s0" -lt $N ]
 ok $? "both shards hold articles (shard 0: $s0 of $N)"
