@@ -202,8 +202,8 @@ struct Shortcut {
     bool off = false;            /* origins as typed, or of before file and key were apart */
 };
 
-/* Whether some shard holds an XF term other than an absolute path without ':' or "-": then
- * settle_edited() may find an article's origin under another spelling, and none is passed. */
+/* Whether a shard holds an XF term other than "-" or an absolute path without ':': then
+ * settle_edited() may find an origin under another spelling, and no article is passed over. */
 bool odd_origins(Shards &s)
 {
     for (Xapian::WritableDatabase &db : s.one)
@@ -217,10 +217,9 @@ bool odd_origins(Shards &s)
     return false;
 }
 
-/* Whether article did, new and not marked pending, must be settled: one of its band terms is
- * in another shard or was made dirty, or one of its origins is in another shard. Else its
- * worker, which saw its own shard, gave it the chain one index gives, and no origin elsewhere
- * is its to take. */
+/* Whether article did, new and unmarked, must be settled: a band term of it is in another
+ * shard or dirty, or an origin of it is in another shard. Else its worker, seeing its own
+ * shard, gave it the chain one index gives, and no origin elsewhere is its to take. */
 bool must_settle(Shards &s, const Shortcut &k, Xapian::docid did)
 {
     size_t n = s.one.size(), lane = (did - 1) % n;
