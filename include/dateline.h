@@ -500,7 +500,11 @@ DATELINE_API dateline_status_t dateline_file_stat(const char *path, int hash,
                                                   dateline_file_t *out);
 
 /* The record of file `path` (as it was recorded: dateline-index records canonical paths)
- * into *out. The first call reads every record of the index in one pass.
+ * into *out. The first call reads every record of the index in one pass. Over an index in
+ * shards (a folder written by dateline-index --jobs), each shard's records are read apart, and
+ * a file that some shard does not record, or records otherwise, has no record here (a run
+ * killed between two shards' commits leaves it so: read it again); dateline_index_file_nth()
+ * still lists it.
  * Returns DATELINE_OK; DATELINE_NOT_FOUND (no record); DATELINE_BAD_ARGUMENT;
  * DATELINE_CORRUPT, DATELINE_MODIFIED, DATELINE_XAPIAN_ERROR or DATELINE_NO_MEMORY. */
 DATELINE_API dateline_status_t dateline_index_file_get(dateline_index_t *index, const char *path,

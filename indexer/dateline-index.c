@@ -317,7 +317,15 @@ static dateline_status_t idx_file_set(run_t *r, const char *canon, const datelin
     return DATELINE_OK;
 }
 
-/* Every shard's record of each file read since the last commit. */
+/* Phase one of a commit over shards: a shard commits the articles it was given. */
+static dateline_status_t commit_shard(dateline_index_t *shard, unsigned k, void *closure)
+{
+    (void)k;
+    (void)closure;
+    return dateline_index_commit(shard);
+}
+
+/* Phase two: a shard records each file read since the last commit, and commits that. */
 static dateline_status_t set_records(dateline_index_t *shard, unsigned k, void *closure)
 {
     run_t *r = closure;
@@ -333,17 +341,21 @@ static dateline_status_t set_records(dateline_index_t *shard, unsigned k, void *
         if (st != DATELINE_OK)
             return st;
     }
-    return DATELINE_OK;
+    return dateline_index_commit(shard);
 }
 
-/* Commits what was added. Over shards: the files' records go into every shard, and global
- * state is settled (dateline_shards_settle()). */
+/* Commits what was added. Over shards, in two phases, so that a kill between two shards'
+ * commits loses nothing: first every shard commits its articles, then the files' records go
+ * into every shard (a file whose record some shard lacks is read again: see
+ * dateline_index_file_get()); then global state is settled (dateline_shards_settle()). */
 static dateline_status_t idx_commit(run_t *r)
 {
     r->failed = NULL;
     if (!r->jobs)
         return dateline_index_commit(r->index);
-    dateline_status_t st = jobs_each(r->jobs, set_records, r, &r->failed);
+    dateline_status_t st = jobs_each(r->jobs, commit_shard, r, &r->failed);
+    if (st == DATELINE_OK)
+        st = jobs_each(r->jobs, set_records, r, &r->failed);
     r->rejected += r->add_rejected; /* the workers are done: their counts are whole */
     r->add_rejected = 0;
     free_slots(r);

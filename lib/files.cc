@@ -7,7 +7,10 @@
  *                          hashed in the key ("#" and 16 hex digits) and follows the value
  *                          after 0x1F.
  * They are written in the batch's transaction, after the file's articles: a record is never
- * committed before the articles it counts. All of them are read in one pass on first use. */
+ * committed before the articles it counts. All of them are read in one pass on first use.
+ * Over shards (dateline-index --jobs), every shard commits its articles before any records
+ * the files (indexer/dateline-index.c, idx_commit()), and a file counts as recorded only when
+ * every shard records it the same. */
 #include <config.h>
 
 #include <cctype>
@@ -16,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +44,7 @@ struct FileRecords {
                                    * paths): 1, 0, or -1 not looked yet */
     std::string under;            /* dateline_index_file_nth()'s folder */
     std::vector<std::string> nth; /* and the paths under it, when i was 0 */
+    std::set<std::string> unsure; /* over shards: recorded in some only, or not the same */
 };
 
 void files_free(FileRecords *f)
@@ -111,20 +116,57 @@ static bool parse(const std::string &v, dateline_file_t *out, std::string &path)
     return true;
 }
 
-static void load(dateline_index *idx)
+/* The records one database holds, into recs. */
+static void read_records(const Xapian::Database &db, std::map<std::string, dateline_file_t> &recs)
 {
-    FileRecords &f = records(idx);
-    if (f.loaded)
-        return;
-    const Xapian::Database &db = index_db(idx);
     size_t plen = std::strlen(FILE_KEY);
     for (Xapian::TermIterator k = db.metadata_keys_begin(FILE_KEY);
          k != db.metadata_keys_end(FILE_KEY); ++k) {
         std::string key = *k, path = key.substr(plen);
         dateline_file_t rec;
         if (parse(db.get_metadata(key), &rec, path))
-            f.recs[path] = rec;
+            recs[path] = rec;
     }
+}
+
+static bool same_record(const dateline_file_t &a, const dateline_file_t &b)
+{
+    return a.size == b.size && a.mtime == b.mtime && a.mtime_ns == b.mtime_ns &&
+           a.hash == b.hash && a.options == b.options && a.articles == b.articles &&
+           a.format == b.format && a.rejected == b.rejected;
+}
+
+/* The records of an index in shards, each shard read apart (the combined database's metadata
+ * is the first shard's): the union, and in f.unsure the files that some shard does not record
+ * the same, as a run killed between two shards' commits of the records leaves them. */
+static void load_apart(dateline_index *idx, FileRecords &f)
+{
+    std::vector<std::map<std::string, dateline_file_t>> each(idx->parts.size());
+    for (size_t i = 0; i < idx->parts.size(); i++)
+        read_records(idx->parts[i], each[i]);
+    for (size_t i = 0; i < each.size(); i++)
+        for (auto &r : each[i]) {
+            if (!f.recs.emplace(r.first, r.second).second)
+                continue; /* met in a shard before */
+            for (size_t j = 0; j < each.size(); j++) {
+                auto o = each[j].find(r.first);
+                if (o == each[j].end() || !same_record(o->second, r.second)) {
+                    f.unsure.insert(r.first);
+                    break;
+                }
+            }
+        }
+}
+
+static void load(dateline_index *idx)
+{
+    FileRecords &f = records(idx);
+    if (f.loaded)
+        return;
+    if (idx->parts.size() > 1)
+        load_apart(idx, f);
+    else
+        read_records(index_db(idx), f.recs);
     f.loaded = true;
 }
 
@@ -156,6 +198,7 @@ void files_forget_under(dateline_index *idx, const std::string &path)
     for (const std::string &p : gone) {
         w.set_metadata(record_key(p), std::string()); /* an empty value deletes the key */
         f.recs.erase(p);
+        f.unsure.erase(p);
     }
 }
 
@@ -264,6 +307,10 @@ extern "C" dateline_status_t dateline_index_file_get(dateline_index_t *idx, cons
         auto it = f.recs.find(path);
         if (it == f.recs.end())
             return index_say(idx, DATELINE_NOT_FOUND, std::string("no record of file ") + path);
+        if (f.unsure.count(path))
+            return index_say(idx, DATELINE_NOT_FOUND,
+                             std::string("file ") + path +
+                                 " is recorded in some shards only: read it again");
         *out = it->second;
         return DATELINE_OK;
     });
@@ -288,6 +335,7 @@ extern "C" dateline_status_t dateline_index_file_set(dateline_index_t *idx, cons
             value += '\x1f' + p;
         index_begin_write(idx).set_metadata(key, value);
         records(idx).recs[p] = *file;
+        records(idx).unsure.erase(p);
         return DATELINE_OK;
     });
 }

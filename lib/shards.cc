@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -186,12 +187,67 @@ Signature stored_signature(const Xapian::Document &doc, bool is_short)
     return sig;
 }
 
+/* The band terms of a document, into out. */
+void add_bands(const Xapian::Document &doc, std::set<std::string> &out)
+{
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(DL_PREFIX_BAND); t != doc.termlist_end() && has_prefix(*t, DL_PREFIX_BAND);
+         ++t)
+        out.insert(*t);
+}
+
+/* What lets the settle pass over an article as its worker wrote it. */
+struct Shortcut {
+    std::set<std::string> dirty; /* band terms of articles whose chain the settle changed */
+    bool off = false;            /* origins as typed, or of before file and key were apart */
+};
+
+/* Whether a shard holds an XF term other than "-" or an absolute path without ':': then
+ * settle_edited() may find an origin under another spelling, and no article is passed over. */
+bool odd_origins(Shards &s)
+{
+    for (Xapian::WritableDatabase &db : s.one)
+        for (Xapian::TermIterator t = db.allterms_begin(DL_PREFIX_FILE);
+             t != db.allterms_end(DL_PREFIX_FILE); ++t) {
+            const std::string &x = *t;
+            if (x != DL_PREFIX_FILE "-" && (x.compare(0, 3, DL_PREFIX_FILE "/") != 0 ||
+                                            x.find(':') != std::string::npos))
+                return true;
+        }
+    return false;
+}
+
+/* Whether article did, new and unmarked, must be settled: a band term of it is in another
+ * shard or dirty, or an origin of it is in another shard. Else its worker, seeing its own
+ * shard, gave it the chain one index gives, and no origin elsewhere is its to take. */
+bool must_settle(Shards &s, const Shortcut &k, Xapian::docid did)
+{
+    size_t n = s.one.size(), lane = (did - 1) % n;
+    Xapian::Document doc = s.one[lane].get_document((did - 1) / n + 1);
+    auto elsewhere = [&](const std::string &t) {
+        for (size_t j = 0; j < n; j++)
+            if (j != lane && s.one[j].term_exists(t))
+                return true;
+        return false;
+    };
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(DL_PREFIX_BAND); t != doc.termlist_end() && has_prefix(*t, DL_PREFIX_BAND);
+         ++t)
+        if (k.dirty.count(*t) || elsewhere(*t))
+            return true;
+    for (t.skip_to(DL_PREFIX_ORIGIN);
+         t != doc.termlist_end() && has_prefix(*t, DL_PREFIX_ORIGIN); ++t)
+        if (elsewhere(*t))
+            return true;
+    return false;
+}
+
 /* A new article's file and key that gave other articles before it, in other shards (its own
  * shard's worker saw to its own): they lose that origin, as in one index (replace_edited() in
  * index-add.cc), and those that had no other are deleted. Whether one was: the article was
  * an update. idx reads and writes all shards. */
 bool settle_edited(dateline_index *idx, const dateline_article_t *a, Xapian::docid did,
-                   unsigned long long seq)
+                   unsigned long long seq, std::set<std::string> &dirty)
 {
     const char *from = dateline_article_get(a, DATELINE_FIELD_FILE);
     if (!from || std::strcmp(from, "-") == 0 || std::strncmp(from, "/dev/", 5) == 0 ||
@@ -210,11 +266,13 @@ bool settle_edited(dateline_index *idx, const dateline_article_t *a, Xapian::doc
     std::sort(before.begin(), before.end());
     before.erase(std::unique(before.begin(), before.end()), before.end());
     bool replaced = false;
-    for (Xapian::docid d : before)
+    for (Xapian::docid d : before) {
+        add_bands(idx->db->get_document(d), dirty); /* its chain may go: later ones look again */
         replaced |= drop_origins(idx, d, [&](const std::string &x) {
                         return std::find(spellings.begin(), spellings.end(), x) !=
                                spellings.end();
                     }) == DROPPED_ALL;
+    }
     return replaced;
 }
 
@@ -223,7 +281,7 @@ bool settle_edited(dateline_index *idx, const dateline_article_t *a, Xapian::doc
  * first takes its file and key from articles of other shards (settle_edited()): true when it
  * replaced one. */
 bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::docid did,
-                  unsigned long long seq, const std::string &mark)
+                  unsigned long long seq, const std::string &mark, Shortcut &k)
 {
     Xapian::Document doc = all.get_document(did);
     dateline_article_t *a = nullptr;
@@ -236,7 +294,8 @@ bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
         dateline_article_t *a;
         ~freer() { dateline_article_destroy(a); }
     } free_a{a};
-    bool replaced = mark[DL_PREFIX_LEN(DL_PREFIX_PENDING)] == 'n' && settle_edited(idx, a, did, seq);
+    bool replaced = mark[DL_PREFIX_LEN(DL_PREFIX_PENDING)] == 'n' &&
+                    settle_edited(idx, a, did, seq, k.dirty);
     Signature sig = stored_signature(doc, mark.back() == 's');
     std::string chain = chain_of(all, a, sig, did, seq);
     std::string was = doc.get_value(DL_SLOT_CHAIN);
@@ -250,6 +309,7 @@ bool settle_chain(dateline_index *idx, Xapian::WritableDatabase &all, Xapian::do
     if (marked)
         doc.remove_term(mark);
     if (chain != was) {
+        k.dirty.insert(sig.bands.begin(), sig.bands.end());
         dl_article_clear_field(a, DATELINE_FIELD_STORY);
         if (dl_article_put(a, DATELINE_FIELD_STORY, chain.data(), chain.size()) != DATELINE_OK)
             throw std::bad_alloc();
@@ -281,7 +341,7 @@ size_t settle_chains(dateline_index *idx, Shards &s, size_t *replaced)
     enq.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = enq.get_mset(0, s.all.get_doccount());
     for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
-        todo[*i] = {seq_of(s.all, *i), std::string(DL_PREFIX_PENDING) + "nl"};
+        todo[*i] = {seq_of(s.all, *i), ""}; /* new, not marked: "nl" */
     for (const char *k : {"nl", "ns", "ul", "us"}) {
         std::string t = std::string(DL_PREFIX_PENDING) + k;
         for (Xapian::PostingIterator p = s.all.postlist_begin(t); p != s.all.postlist_end(t);
@@ -297,8 +357,15 @@ size_t settle_chains(dateline_index *idx, Shards &s, size_t *replaced)
         ~borrow() { idx->db = idx->wdb = nullptr; }
     } lend{idx};
     idx->db = idx->wdb = &s.all;
-    for (auto &t : order)
-        *replaced += settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t), std::get<2>(t));
+    Shortcut k;
+    k.off = odd_origins(s);
+    for (auto &t : order) {
+        const std::string &mark = std::get<2>(t);
+        if (mark.empty() && !k.off && !must_settle(s, k, std::get<1>(t)))
+            continue; /* most: nothing in another shard concerns them */
+        *replaced += settle_chain(idx, s.all, std::get<1>(t), std::get<0>(t),
+                                  mark.empty() ? std::string(DL_PREFIX_PENDING) + "nl" : mark, k);
+    }
     return order.size();
 }
 
