@@ -301,6 +301,25 @@ std::string seq_value(unsigned long long n);
 /* The sequence number a new article gets: the caller's (dateline_index_set_seq()), else the
  * index's counter; the counter moves past it. Inside a write. */
 unsigned long long take_seq(dateline_index *idx);
+/* Removes a folder and all it holds; best effort. */
+void remove_tree(const std::string &dir);
+/* A handle for guard()'s messages when no index is open. */
+struct Scratch {
+    dateline_index *idx = nullptr;
+    explicit Scratch(const char *path)
+    {
+        idx = new dateline_index;
+        idx->path = path;
+    }
+    ~Scratch() { delete idx; }
+    dateline_status_t fail(dateline_status_t st, char **message)
+    {
+        if (st != DATELINE_OK && message)
+            *message = dl_strdup(dateline_index_message(idx));
+        return st;
+    }
+};
+
 
 /* ---- interface to code in lib/origins.cc ---- */
 
