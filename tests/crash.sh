@@ -37,6 +37,11 @@ answers "$REF" "$TMP/ref.answers"
 span=$(( (t1 - t0) / 1000 ))  # microseconds
 echo "# uninterrupted ingest: $((span / 1000)) ms; killing $KILLS times"
 
+# A killed run ends by the kill (137) or, when it finished first, with 0: anything else (a
+# crash of its own, SIGSEGV's 139) is a failure, with its log kept.
+died_by_itself() {
+    [ "$1" -eq 0 ] || [ "$1" -eq 137 ] || echo "the run died by itself before the kill (exit $1): $(tail -n 2 "$TMP/log" | tr '\n' ' ')"
+}
 declare -A phase_kills=()
 bad=0
 for k in $(seq "$KILLS"); do
@@ -47,6 +52,7 @@ for k in $(seq "$KILLS"); do
     sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
     kill -9 "$pid" 2> /dev/null
     wait "$pid" 2> /dev/null
+    died=$(died_by_itself $?)
     last=$(grep -v '^dateline-index: read' "$TMP/log" | tail -n 1)
     case "$last" in
         *"committing batch"*) phase=committing ;;
@@ -58,7 +64,7 @@ for k in $(seq "$KILLS"); do
     phase_kills[$phase]=$(( ${phase_kills[$phase]:-0} + 1 ))
     reported=$(grep -o '([0-9]* in all)' "$TMP/log" | tail -n 1 | tr -dc 0-9)
     reported=${reported:-0}
-    why=""
+    why="$died"
     if [ -e "$DB/iamglass" ]; then
         xapian-check "$DB" > "$TMP/check" 2>&1 || why="xapian-check fails: $(tail -n 2 "$TMP/check")"
         count=$("$SEARCH" --index "$DB" --count '*' 2> "$TMP/err")
@@ -124,7 +130,7 @@ for k in $(seq "$JKILLS"); do
     sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
     kill -9 "$pid" 2> /dev/null
     wait "$pid" 2> /dev/null
-    why=""
+    why=$(died_by_itself $?)
     for sh in "$DB"/shard-*; do
         [ -e "$sh/iamglass" ] || continue
         xapian-check "$sh" > "$TMP/check" 2>&1 || why="xapian-check fails on $sh: $(tail -n 2 "$TMP/check")"
