@@ -73,6 +73,14 @@ size_t dl_fold_using(const dl_fold_row_t *to, const char *s, size_t n, char *out
 /* The hash of a folded key (n bytes) in the slots; never 0. */
 uint32_t dl_gaz_key_hash(const char *k, size_t n);
 
+/* ---- the tables' text (lib/gazetteer-data.c and the like, by tools/tsv2c.awk) ---- */
+extern const char dl_gazetteer_tsv[];
+extern const size_t dl_gazetteer_tsv_len;
+extern const char dl_groups_tsv[];
+extern const size_t dl_groups_tsv_len;
+extern const char dl_fold_tsv[];
+extern const size_t dl_fold_tsv_len;
+
 /* ---- lib/gazetteer-load.c (tools/gaz-pack only) ---- */
 /* The fold table from data/fold.tsv's text (to: DL_FOLD_LAST - DL_FOLD_FIRST + 1 rows, zeroed). */
 void dl_fold_from_text(dl_fold_row_t *to, const char *data, size_t size);

@@ -10,13 +10,6 @@
 #include "gazetteer-tables.h"
 #include "tap.h"
 
-extern const char dl_gazetteer_tsv[];
-extern const size_t dl_gazetteer_tsv_len;
-extern const char dl_groups_tsv[];
-extern const size_t dl_groups_tsv_len;
-extern const char dl_fold_tsv[];
-extern const size_t dl_fold_tsv_len;
-
 static dl_fold_row_t fold[DL_FOLD_LAST - DL_FOLD_FIRST + 1];
 static dl_gaz_table_t places, groups;
 
