@@ -311,7 +311,11 @@ struct Scratch {
         idx = new dateline_index;
         idx->path = path;
     }
-    ~Scratch() { delete idx; }
+    ~Scratch()
+    {
+        files_free(idx->files); /* read by a settle (origins_as_typed()) */
+        delete idx;
+    }
     dateline_status_t fail(dateline_status_t st, char **message)
     {
         if (st != DATELINE_OK && message)
