@@ -21,7 +21,7 @@ _dateline_repaired='yes no double-encoded declared'
 
 _dateline_index_opts='--index --format --columns --fields --topic-from-folder --exclude --rejects
     --delete --delete-origin --stats --encoding --date --batch --no-sync --wait --watch --force
-    --prune --no-prune --jobs --compact --quiet
+    --prune --no-prune --jobs --compact --no-compact --quiet
     --verbose --help --version'
 _dateline_index_args='--index|-i|--format|-f|--columns|-c|--fields|-F|--exclude|--rejects|--delete|--delete-origin|--encoding|-e|--date|-d|--batch|-b|--jobs|-j'
 _dateline_index_formats='auto text sgml csv json mail xml html'

@@ -468,6 +468,18 @@ DATELINE_API dateline_status_t dateline_shards_settle(const char *path, size_t *
  * dateline_index_open(), with *message. */
 DATELINE_API dateline_status_t dateline_index_compact(const char *path, char **message);
 
+/* Compacts the index at folder `path` where it is, changing nothing else: a plain index as
+ * dateline_index_compact() does, an index of shards shard by shard, keeping its shards (so that
+ * later writes still go to every core). Each database is written beside itself and swapped in
+ * while its write lock is held: a search or a crash finds the old one or the new one, and no
+ * writer's work can be lost in between. Every article keeps its internal number. What a
+ * compaction killed before its end left beside the index is removed first (or, for an index
+ * missing from `path` and an old copy beside it, the old copy put back). Needs free space for
+ * the largest database's compact copy. Returns DATELINE_OK, DATELINE_NOT_FOUND,
+ * DATELINE_LOCKED (a writer has it), DATELINE_FILE_ERROR or an error as for
+ * dateline_index_open(), with *message. */
+DATELINE_API dateline_status_t dateline_index_compact_in_place(const char *path, char **message);
+
 /* The one spelling of a path that dateline-index records as an origin, so that "x", "./x" and
  * "/abs/x" name one file: an absolute path without "." or ".." or a doubled '/'; a folder that
  * exists is its real path (links resolved), anything else the canonical form of its folder and

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dateline.h"
+#include "autocompact.h"
 #include "jobs.h"
 #include "../search/index-path.h"
 #ifdef __linux__
@@ -1575,6 +1576,9 @@ static void usage(FILE *f)
             "                        number of shards it was made with; 1: one plain index\n"
             "      --compact         merge the shards of the index into one compact index\n"
             "                        (a plain index is compacted), and change nothing else\n"
+            "      --no-compact      do not compact the index at the end of a run that\n"
+            "                        grew it by a quarter (and by $DATELINE_COMPACT_ABOVE,\n"
+            "                        else 32M), as is done by default\n"
             "  -e, --encoding CS     read input that is not valid UTF-8 as CS (default\n"
             "                        Windows-1252; any name `iconv --list` knows)\n"
             "  -d, --date YYYY-MM-DD the date of articles whose source gives none\n"
@@ -1611,6 +1615,7 @@ typedef struct {
     int force, no_prune;             /* --force, --no-prune */
     unsigned jobs;                   /* --jobs: shards of a new index, workers */
     int compact;                     /* --compact */
+    int no_compact;                  /* --no-compact: none at the end of the run */
     const char **deletes;            /* --delete and --delete-origin, in order */
     int *delete_kinds;               /* 'D' or 'O' for each */
     size_t ndeletes;
@@ -1632,7 +1637,7 @@ static const struct option longopts[] = {
     {"exclude", required_argument, NULL, 'x'}, {"watch", no_argument, NULL, 'W'},
     {"force", no_argument, NULL, 'A'}, {"prune", no_argument, NULL, 'P'},
     {"no-prune", no_argument, NULL, 'N'}, {"jobs", required_argument, NULL, 'j'},
-    {"compact", no_argument, NULL, 'C'},
+    {"compact", no_argument, NULL, 'C'}, {"no-compact", no_argument, NULL, 'K'},
     {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
@@ -1731,6 +1736,7 @@ static int parse_option(options_t *o, int c)
     case 'd': o->ropts.date = optarg; return -1;
     case 'b': case 'w': case 'j': return parse_number(o, c, optarg);
     case 'C': o->compact = 1; return -1;
+    case 'K': o->no_compact = 1; return -1;
     case 'q': o->quiet = 1; return -1;
     case 'v': o->verbose++; return -1;
     case 'S': o->no_sync = 1; return -1;
@@ -2065,6 +2071,8 @@ int main(int argc, char **argv)
     }
     if (rc < 0) {
         deletions_t d = {0, 0, 0};
+        autocompact_t ac;
+        autocompact_start(&ac, path);
         r.verbose = o.verbose;
         dateline_index_on_commit(r.index, on_commit, &r);
         catch_signals();
@@ -2073,6 +2081,10 @@ int main(int argc, char **argv)
         delete_all(&r, &o, &d);
         read_all(&r, &o, argv + optind, argc - optind, path);
         rc = summary(&r, &o, &d, optind < argc);
+        if ((rc == 0 || rc == 1) && !o.no_compact && !o.watching && !got_signal) {
+            int ended = autocompact_run(&ac, path, prog, o.quiet, &got_signal);
+            rc = ended ? ended : rc;
+        }
     }
     free(r.rules);
     free(path);

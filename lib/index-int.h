@@ -303,6 +303,8 @@ std::string seq_value(unsigned long long n);
 unsigned long long take_seq(dateline_index *idx);
 /* Removes a folder and all it holds; best effort. */
 void remove_tree(const std::string &dir);
+/* The shards a stub file lists, as paths; empty for a plain index (lib/shards.cc). */
+std::vector<std::string> shard_paths(const std::string &path);
 /* A handle for guard()'s messages when no index is open. */
 struct Scratch {
     dateline_index *idx = nullptr;

@@ -71,10 +71,8 @@ unsigned long long take_seq(dateline_index *idx)
 
 } // namespace dl
 
-namespace {
-
 /* The shards a stub file lists ("auto shard-0" ...), as paths; empty for a plain index. */
-std::vector<std::string> shard_paths(const std::string &path)
+std::vector<std::string> dl::shard_paths(const std::string &path)
 {
     std::vector<std::string> out;
     std::ifstream stub(path + "/XAPIANDB");
@@ -84,6 +82,8 @@ std::vector<std::string> shard_paths(const std::string &path)
             out.push_back(name[0] == '/' ? name : path + "/" + name);
     return out;
 }
+
+namespace {
 
 /* Every shard open for writing, and all of them as one database. */
 struct Shards {

@@ -9,7 +9,7 @@ GOLDEN="$top_srcdir/tests/golden"
 SHARED="${DATELINE_SHARED:-$top_srcdir/../shared}"  # the shared corpora; setup names it for builds elsewhere
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dateline-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-unset DATELINE_INDEX
+unset DATELINE_INDEX DATELINE_COMPACT_ABOVE
 # make check-valgrind: each program runs under valgrind, and a memory error or a definite leak
 # makes it exit 99, which no test expects.
 if [ -n "${DATELINE_VALGRIND:-}" ]; then
