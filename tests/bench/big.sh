@@ -39,8 +39,8 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
 # p50 / p99 of a bench-query or bench-fts5 summary line, in ms
 lat() { echo "$(ms "$(field p50_us "$1")") / $(ms "$(field p99_us "$1")")"; }
 x() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
-echo "| articles | text | Dateline ingest: MB/s, CPU s/MB, peak RSS | Dateline p50 / p99 | date: queries p50 / p99 | dateline-search wall p50 / slowest | FTS5 p50 / p99 | FTS5 ingest MB/s | Dateline index (x text) | FTS5 (x text) |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| articles | text | Dateline ingest: MB/s, CPU s/MB, peak RSS | Dateline p50 / p99 | date: queries p50 / p99 | dateline-search wall p50 / slowest | FTS5 p50 / p99 | FTS5 ingest MB/s | Dateline index (x text) | as written, before its compaction (s) | FTS5 (x text) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${@:-40000}"; do
     a="$OUT/a$n"
     if [ ! -f "$a/MANIFEST" ]; then
@@ -51,7 +51,7 @@ for n in "${@:-40000}"; do
     if [ ! -f "$OUT/db$n.ok" ]; then
         say "indexing $n articles ($((bytes / 1048576)) MiB)"
         rm -rf "$OUT/db$n"
-        /usr/bin/time -f '%e %U %S %M' -o "$OUT/db$n.time" "$DL_INDEX" -q --index "$OUT/db$n" "$a"/part-*.jsonl 2> "$OUT/db$n.log" || true
+        /usr/bin/time -f '%e %U %S %M' -o "$OUT/db$n.time" "$DL_INDEX" --index "$OUT/db$n" "$a"/part-*.jsonl 2> "$OUT/db$n.log" || true
         grep -q "read $n, added $n," "$OUT/db$n.log" || { cat "$OUT/db$n.log" >&2; exit 1; }
         touch "$OUT/db$n.ok"
     fi
@@ -77,6 +77,8 @@ for n in "${@:-40000}"; do
     lines=$(wc -l < "$OUT/wall$n")
     wp50=$(sed -n "$(( (lines + 1) / 2 ))p" "$OUT/wall$n"); wmax=$(tail -n 1 "$OUT/wall$n")
     dsize=$(du -sb "$OUT/db$n" | cut -f1)
+    # the compaction dateline-index ends a large run with: "compacted DB in T s: X MB to Y MB"
+    written=$(sed -n 's/.*compacted .* in \([0-9.]*\) s: \([0-9.]*\) MB to .*/\2 MB (\1 s)/p' "$OUT/db$n.log")
     fts="| | | "; fsize=""
     if [ "$FTS" = 1 ]; then
         "$OUT/bench-fts5" "$OUT/fts$n.db" "$OUT/queries.fts5" "$ROUNDS" > "$OUT/f$n"
@@ -85,12 +87,12 @@ for n in "${@:-40000}"; do
         fts="| $(lat "$OUT/f$n") ms | $(x "$mb" "$fsecs") | "
         fsize="$((fsize / 1048576)) MiB ($(x "$fsize" "$bytes")x)"
     fi
-    echo "| $n | $((bytes / 1048576)) MiB | $(x "$mb" "$secs"), $(x "$(echo "$usr + $sys" | bc)" "$mb") ($(x "$sys" "$mb") kernel), $((rss / 1024)) MiB | $(lat "$OUT/q$n") ms | $(lat "$OUT/qd$n") ms | $(ms "$wp50") ms / $(ms "$wmax") ms $fts$((dsize / 1048576)) MiB ($(x "$dsize" "$bytes")x) | $fsize |"
+    echo "| $n | $((bytes / 1048576)) MiB | $(x "$mb" "$secs"), $(x "$(echo "$usr + $sys" | bc)" "$mb") ($(x "$sys" "$mb") kernel), $((rss / 1024)) MiB | $(lat "$OUT/q$n") ms | $(lat "$OUT/qd$n") ms | $(ms "$wp50") ms / $(ms "$wmax") ms $fts$((dsize / 1048576)) MiB ($(x "$dsize" "$bytes")x) | ${written:-not compacted} | $fsize |"
     if [ -n "$BEFORE" ] && [ -d "$BEFORE/db$n" ]; then
         "$DL_QUERY" "$BEFORE/db$n" "$Q" "$ROUNDS" plain "$BOUND" > "$OUT/bq$n"
         "$DL_QUERY" "$BEFORE/db$n" "$OUT/queries.date" "$ROUNDS" plain "$BOUND" > "$OUT/bqd$n"
         bsize=$(du -sb "$BEFORE/db$n" | cut -f1)
-        echo "| $n, $BEFORE/db$n | | | $(lat "$OUT/bq$n") ms | $(lat "$OUT/bqd$n") ms | | | | $((bsize / 1048576)) MiB ($(x "$bsize" "$bytes")x) | |"
+        echo "| $n, $BEFORE/db$n | | | $(lat "$OUT/bq$n") ms | $(lat "$OUT/bqd$n") ms | | | | $((bsize / 1048576)) MiB ($(x "$bsize" "$bytes")x) | | |"
     fi
     say "matches: $(field hits "$OUT/q$n") (date queries $(field hits "$OUT/qd$n"))${BEFORE:+, before $(field hits "$OUT/bq$n" 2>/dev/null) ($(field hits "$OUT/bqd$n" 2>/dev/null))}"
 done
