@@ -2,6 +2,7 @@
 """baselines.py: feeds the benchmark's baselines (scriptindex, SQLite FTS5) the same articles and queries.
 
   baselines.py dump SGML...            scriptindex input on stdout
+  baselines.py dump-jsonl JSONL...     the same from big-archive.py's JSON Lines (make bench-big)
   baselines.py fts5 DB SGML...         loads an FTS5 table; prints the seconds spent inserting
   baselines.py fts5-jsonl DB JSONL...  the same from big-archive.py's JSON Lines (make bench-big)
   baselines.py queries xapian|fts5     translates queries.txt (stdin) for bench-xapian/bench-fts5
@@ -49,9 +50,9 @@ def articles(paths):
             yield (m.group(1).decode(), text(title), text(body), date, places, topics)
 
 
-def dump(paths):
+def dump(paths, records=None):
     out = sys.stdout
-    for newid, title, body, date, places, topics in articles(paths):
+    for newid, title, body, date, places, topics in records or articles(paths):
         out.write('id=%s\n' % newid)
         for name, value in (('title', title), ('body', body), ('date', date)):
             if value:
@@ -75,6 +76,16 @@ def jsonl_rows(paths):
                 a = json.loads(line)
                 yield (a['title'], a['text'], ' '.join(a['place']), ' '.join(a['topic']),
                        a['date'].replace('-', ''))
+
+
+def jsonl_records(paths):
+    """big-archive.py's articles as articles() gives them: id, title, body, date, places, topics."""
+    for path in paths:
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                a = json.loads(line)
+                yield (a['id'], a['title'], a['text'], a['date'].replace('-', ''), a['place'],
+                       a['topic'])
 
 
 def fts5_load(db, rows):
@@ -136,6 +147,8 @@ if __name__ == '__main__':
     cmd = sys.argv[1] if len(sys.argv) > 1 else ''
     if cmd == 'dump':
         dump(sys.argv[2:])
+    elif cmd == 'dump-jsonl':
+        dump(None, jsonl_records(sys.argv[2:]))
     elif cmd == 'fts5':
         fts5(sys.argv[2], sys.argv[3:])
     elif cmd == 'fts5-jsonl':

@@ -2,7 +2,9 @@
 # big.sh: speed as the archive grows, the table of issue 13 in one run. Builds N articles from
 # ../shared/corpora with big-archive.py (kept in bench-big/aN for the next run), ingests them into
 # Dateline (bench-big/dbN) and into SQLite FTS5 (bench-big/ftsN.db, through python3's sqlite3),
-# both kept once whole, then times the query set in one process (bench-query and bench-fts5:
+# both kept once whole, and into scriptindex (bench-big/siN, Xapian's own indexer, given a dump
+# written beforehand; SI=0 leaves it out), then times the query set in one process (bench-query,
+# bench-fts5 and bench-xapian:
 # p50/p99; the date: queries of the set apart) and as dateline-search processes (wall time per
 # query). Run by `make bench-big N=40000` from the build folder; prints one Markdown row a size.
 # BEFORE=DIR: also time the queries on DIR/dbN (an index another build wrote: the date queries
@@ -27,10 +29,16 @@ DL_QUERY=${DL_QUERY:-./tests/bench/bench-query}
 SEARCH_FLAGS=${SEARCH_FLAGS:-} # e.g. --exact-total
 BEFORE=${BEFORE:-}
 FTS=${FTS:-1} # 0: no FTS5 beside
+SI=${SI:-1}   # 0: no scriptindex beside (Xapian's own indexer, from xapian-omega: ./setup bench)
+command -v scriptindex > /dev/null || { [ "$SI" = 0 ] || say "no scriptindex (apt-get install xapian-omega): no column for it"; SI=0; }
 say() { echo "big.sh: $*" >&2; }
 ms() { echo "scale=2; $1 / 1000" | bc | sed 's/^\./0./'; }
 mkdir -p "$OUT"
 grep 'date:' "$Q" > "$OUT/queries.date" # the date filters, timed apart too
+if [ "$SI" = 1 ]; then
+    python3 "$src/tests/bench/baselines.py" queries xapian < "$Q" > "$OUT/queries.xapian"
+    g++ -O2 -o "$OUT/bench-xapian" "$src/tests/bench/bench-xapian.cc" $(pkg-config --cflags --libs xapian-core 2>/dev/null || echo -lxapian)
+fi
 if [ "$FTS" = 1 ]; then
     python3 "$src/tests/bench/baselines.py" queries fts5 < "$Q" > "$OUT/queries.fts5"
     cc -O2 -o "$OUT/bench-fts5" "$src/tests/bench/bench-fts5.c" -lsqlite3
@@ -62,6 +70,14 @@ for n in "${@:-40000}"; do
         grep -q " $n\$" "$OUT/fts$n.load" || { cat "$OUT/fts$n.load" >&2; exit 1; }
         touch "$OUT/fts$n.ok"
     fi
+    if [ "$SI" = 1 ] && [ ! -f "$OUT/si$n.ok" ]; then
+        say "scriptindex: $n articles (the dump written first, then timed alone)"
+        python3 "$src/tests/bench/baselines.py" dump-jsonl "$a"/part-*.jsonl > "$OUT/si$n.dump"
+        rm -rf "$OUT/si$n"
+        /usr/bin/time -f '%e %U %S %M' -o "$OUT/si$n.time" scriptindex "$OUT/si$n" "$src/tests/bench/scriptindex.def" "$OUT/si$n.dump" > "$OUT/si$n.log"
+        rm -f "$OUT/si$n.dump"
+        touch "$OUT/si$n.ok"
+    fi
     read -r secs usr sys rss < "$OUT/db$n.time"
     mb=$(echo "$bytes / 1000000" | bc -l)
     "$DL_QUERY" "$OUT/db$n" "$Q" "$ROUNDS" plain "$BOUND" > "$OUT/q$n"
@@ -87,6 +103,13 @@ for n in "${@:-40000}"; do
         fts="| $(lat "$OUT/f$n") ms | $(x "$mb" "$fsecs") | "
         fsize="$((fsize / 1048576)) MiB ($(x "$fsize" "$bytes")x)"
     fi
+    si=""
+    if [ "$SI" = 1 ]; then
+        "$OUT/bench-xapian" "$OUT/si$n" "$OUT/queries.xapian" "$ROUNDS" > "$OUT/s$n"
+        read -r ssecs _ < "$OUT/si$n.time"
+        ssize=$(du -sb "$OUT/si$n" | cut -f1)
+        si="scriptindex: ingest $(x "$mb" "$ssecs") MB/s, p50 / p99 $(lat "$OUT/s$n") ms, index $((ssize / 1048576)) MiB ($(x "$ssize" "$bytes")x)"
+    fi
     echo "| $n | $((bytes / 1048576)) MiB | $(x "$mb" "$secs"), $(x "$(echo "$usr + $sys" | bc)" "$mb") ($(x "$sys" "$mb") kernel), $((rss / 1024)) MiB | $(lat "$OUT/q$n") ms | $(lat "$OUT/qd$n") ms | $(ms "$wp50") ms / $(ms "$wmax") ms $fts$((dsize / 1048576)) MiB ($(x "$dsize" "$bytes")x) | ${written:-not compacted} | $fsize |"
     if [ -n "$BEFORE" ] && [ -d "$BEFORE/db$n" ]; then
         "$DL_QUERY" "$BEFORE/db$n" "$Q" "$ROUNDS" plain "$BOUND" > "$OUT/bq$n"
@@ -94,5 +117,6 @@ for n in "${@:-40000}"; do
         bsize=$(du -sb "$BEFORE/db$n" | cut -f1)
         echo "| $n, $BEFORE/db$n | | | $(lat "$OUT/bq$n") ms | $(lat "$OUT/bqd$n") ms | | | | $((bsize / 1048576)) MiB ($(x "$bsize" "$bytes")x) | | |"
     fi
+    [ -z "$si" ] || say "$n: $si"
     say "matches: $(field hits "$OUT/q$n") (date queries $(field hits "$OUT/qd$n"))${BEFORE:+, before $(field hits "$OUT/bq$n" 2>/dev/null) ($(field hits "$OUT/bqd$n" 2>/dev/null))}"
 done
