@@ -29,38 +29,55 @@
 
 #define DEFAULT_ABOVE (32ULL << 20)
 
-/* The bytes of the regular files in folder `path` and below (what `du -sb` counts); *largest
- * (may be NULL) the most held by one subfolder: a shard, for an index of shards. */
-static unsigned long long folder_bytes(const char *path, unsigned long long *largest, int depth)
+/* Calls visit(PATH/NAME, its lstat, closure) for each entry of folder `path` but . and .. */
+static void each_entry(const char *path, void (*visit)(const char *, const struct stat *, void *),
+                       void *closure)
 {
-    unsigned long long sum = 0;
-    if (largest)
-        *largest = 0;
-    DIR *d = depth < 8 ? opendir(path) : NULL;
+    DIR *d = opendir(path);
     if (!d)
-        return 0;
+        return;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         size_t n = strlen(path) + strlen(e->d_name) + 2;
         char *p = malloc(n);
-        if (!p)
-            continue;
-        snprintf(p, n, "%s/%s", path, e->d_name);
         struct stat sb;
-        if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-            sum += (unsigned long long)sb.st_size;
-        else if (S_ISDIR(sb.st_mode)) {
-            unsigned long long sub = folder_bytes(p, NULL, depth + 1);
-            sum += sub;
-            if (largest && sub > *largest)
-                *largest = sub;
-        }
+        if (p && snprintf(p, n, "%s/%s", path, e->d_name) > 0 && lstat(p, &sb) == 0)
+            visit(p, &sb, closure);
         free(p);
     }
     closedir(d);
-    return sum;
+}
+
+typedef struct {
+    unsigned long long sum, largest; /* all bytes; the most in one subfolder */
+    int depth;
+} sizes_t;
+
+static void add_size(const char *p, const struct stat *sb, void *closure)
+{
+    sizes_t *z = closure;
+    if (S_ISREG(sb->st_mode))
+        z->sum += (unsigned long long)sb->st_size;
+    else if (S_ISDIR(sb->st_mode) && z->depth < 8) {
+        sizes_t sub = {0, 0, z->depth + 1};
+        each_entry(p, add_size, &sub);
+        z->sum += sub.sum;
+        if (sub.sum > z->largest)
+            z->largest = sub.sum;
+    }
+}
+
+/* The bytes of the regular files in folder `path` and below (what `du -sb` counts); *largest
+ * (may be NULL) the most held by one subfolder: a shard, for an index of shards. */
+static unsigned long long folder_bytes(const char *path, unsigned long long *largest)
+{
+    sizes_t z = {0, 0, 0};
+    each_entry(path, add_size, &z);
+    if (largest)
+        *largest = z.largest;
+    return z.sum;
 }
 
 /* DATELINE_COMPACT_ABOVE: bytes, or with a k, M or G suffix (powers of 1024); -1 if unset or
@@ -83,7 +100,7 @@ static long long compact_above(void)
 
 void autocompact_start(autocompact_t *ac, const char *path)
 {
-    ac->before = folder_bytes(path, NULL, 0);
+    ac->before = folder_bytes(path, NULL);
     long long above = compact_above();
     ac->above = above >= 0 ? (unsigned long long)above : DEFAULT_ABOVE;
     ac->bad_above = above < 0 && getenv("DATELINE_COMPACT_ABOVE") &&
@@ -96,30 +113,29 @@ int autocompact_due(const autocompact_t *ac, unsigned long long after)
     return wrote > 0 && wrote >= ac->above && wrote >= after / 4;
 }
 
+static void remove_entry(const char *p, const struct stat *sb, void *closure)
+{
+    (void)closure;
+    if (S_ISDIR(sb->st_mode)) {
+        each_entry(p, remove_entry, NULL);
+        rmdir(p);
+    } else
+        unlink(p);
+}
+
 /* Removes folder `path` and all it holds; best effort. */
 static void remove_folder(const char *path)
 {
-    DIR *d = opendir(path);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            size_t n = strlen(path) + strlen(e->d_name) + 2;
-            char *p = malloc(n);
-            if (!p)
-                continue;
-            snprintf(p, n, "%s/%s", path, e->d_name);
-            struct stat sb;
-            if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-                remove_folder(p);
-            else
-                unlink(p);
-            free(p);
-        }
-        closedir(d);
-    }
+    each_entry(path, remove_entry, NULL);
     rmdir(path);
+}
+
+static void remove_if_left(const char *p, const struct stat *sb, void *closure)
+{
+    const char *suffix = closure;
+    size_t l = strlen(p), sl = strlen(suffix);
+    if (S_ISDIR(sb->st_mode) && l > sl && strcmp(p + l - sl, suffix) == 0)
+        remove_folder(p);
 }
 
 /* What a child killed before its end left: PATH.dateline-compact.PID beside the index, or beside
@@ -135,24 +151,7 @@ static void clean_after(const char *path, pid_t child)
         remove_folder(p);
         free(p);
     }
-    DIR *d = opendir(path);
-    if (!d)
-        return;
-    struct dirent *e;
-    size_t sl = strlen(suffix);
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l > sl && strcmp(e->d_name + l - sl, suffix) == 0) {
-            size_t m = strlen(path) + l + 2;
-            char *q = malloc(m);
-            if (q) {
-                snprintf(q, m, "%s/%s", path, e->d_name);
-                remove_folder(q);
-                free(q);
-            }
-        }
-    }
-    closedir(d);
+    each_entry(path, remove_if_left, suffix);
 }
 
 /* Runs dateline_index_compact_in_place() in a child; its message comes back through a pipe.
@@ -213,7 +212,7 @@ int autocompact_run(const autocompact_t *ac, const char *path, const char *prog,
     if (ac->bad_above && !quiet)
         fprintf(stderr, "%s: DATELINE_COMPACT_ABOVE='%s' is not a size (bytes, or with k, M or "
                         "G): 32M taken\n", prog, getenv("DATELINE_COMPACT_ABOVE"));
-    unsigned long long largest, after = folder_bytes(path, &largest, 0);
+    unsigned long long largest, after = folder_bytes(path, &largest);
     if (!autocompact_due(ac, after))
         return 0;
     unsigned shards = dateline_shards_count(path);
@@ -250,6 +249,6 @@ int autocompact_run(const autocompact_t *ac, const char *path, const char *prog,
     if (!quiet)
         fprintf(stderr, "%s: compacted %s%s in %.1f s: %.1f MB to %.1f MB\n", prog,
                 shards > 1 ? "each shard of " : "", path, secs, after / 1e6,
-                folder_bytes(path, NULL, 0) / 1e6);
+                folder_bytes(path, NULL) / 1e6);
     return 0;
 }

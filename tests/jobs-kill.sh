@@ -6,11 +6,7 @@
 # an uninterrupted run: no file is believed unchanged while some of its articles are missing.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
-SHIM="$TMP/commit-kill.so"
-# built without the sanitizer flags of the build, which a preloaded library cannot carry
-${CC:-cc} -shared -fPIC -O1 -o "$SHIM" tests/commit-kill.c -ldl 2> "$TMP/cc.err" ||
-    { echo "Bail out! cannot build the shim: $(head -c 300 "$TMP/cc.err")"; exit 1; }
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
+shim commit-kill.c
 
 # 40 story files (one article each: the corpus's 33 wire stories, then 7 of them again, which
 # join their stories as versions, across shards too) and one feed of 12 articles, which go to

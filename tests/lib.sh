@@ -65,5 +65,13 @@ stories() {
             < "$f" > "$1/story-$i.txt"
     done
 }
+# shim SOURCE: builds an LD_PRELOAD shim from tests/SOURCE into $SHIM (without the sanitizer
+# flags of the build, which a preloaded library cannot carry), or bails out
+shim() {
+    SHIM="$TMP/${1%.c}.so"
+    ${CC:-cc} -shared -fPIC -O1 -o "$SHIM" "$top_srcdir/tests/$1" -ldl 2> "$TMP/cc.err" ||
+        { echo "Bail out! cannot build the shim: $(head -c 300 "$TMP/cc.err")"; exit 1; }
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
+}
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; exit $?; }
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
