@@ -93,8 +93,13 @@ void dl_words_split(words_t *ws, const char *s, int weight)
 
 int dl_word_is(const word_t *w, const char *const *list)
 {
+    if (!w->n)
+        return 0;
+    /* the lists are in lower case: the first letter, folded, rules out most at once (the
+     * rules ask this of nearly every word) */
+    char c = w->p[0] >= 'A' && w->p[0] <= 'Z' ? (char)(w->p[0] + 32) : w->p[0];
     for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
+        if (list[i][0] == c && strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
             return 1;
     return 0;
 }
