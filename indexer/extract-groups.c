@@ -9,6 +9,7 @@
 #include "gazetteer.h"
 #include "words.h"
 #include "extract-learn.h"
+#include "extract-parties.h"
 #include "tagger.h"
 
 #define MAX_NAME_WORDS 8
@@ -449,6 +450,16 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             ws.w[j].upper = 0; /* read as no name */
             break;
         }
+    /* the story's country, whose parties its party words name first */
+    const char *country = NULL;
+    if (dateline_article_count(a, DATELINE_FIELD_PLACE_IDS)) {
+        char id[64];
+        int p = sscanf(dateline_article_get_nth(a, DATELINE_FIELD_PLACE_IDS, 0), "%63s", id) == 1
+                    ? dl_gaz_find_id(id) : -1;
+        const dl_place_t *pl = p >= 0 ? dl_gaz_place(p) : NULL;
+        if (pl && pl->country >= 0 && dl_gaz_place(pl->country))
+            country = dl_gaz_place(pl->country)->name;
+    }
     /* 0. the groups the story teaches itself: "Acme Widgets Inc", "the Brussels-based Solvay" */
     dl_learned_t learned[16];
     size_t nlearned = dl_learn_groups(&ws, learned, 16);
@@ -622,6 +633,17 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                       "organisation word");
                 used = last_org - i;
                 memset(taken + from, 1, last_org - from);
+            }
+        }
+        if (!used && !in_title) {
+            /* 3b. a party by its members or its adjective: "Republicans", "a Democratic
+             * senator" */
+            const dl_place_t *party = dl_party_at(&ws, i, country);
+            if (party) {
+                trace(tr, g, add_group(g, &ng, party->name, w->weight), w->p, w->p + w->n,
+                      "party by its members or adjective");
+                used = 1;
+                taken[i] = 1;
             }
         }
         i += used ? used : 1;
