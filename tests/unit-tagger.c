@@ -103,6 +103,12 @@ int main(void)
                   "would stay."),
            "European Commission", "a person named twice is no group");
 
+    /* a slash between a letter and a capital parts two words: a photo credit's agency */
+    is_str(groups("Featured image via Amos Vogtlander/Getty Images"), "Getty Images",
+           "\"Vogtlander/Getty Images\": the agency after the slash");
+    is_str(groups("Featured image via AFP/Getty Images"), "Agence France-Presse|Getty Images",
+           "\"AFP/Getty Images\": both agencies");
+
     /* margins: each word gets one, never negative */
     words_t ws = {0};
     dl_words_split(&ws, story, 1);
