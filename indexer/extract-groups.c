@@ -124,6 +124,41 @@ static void canon_key(const char *name, char *out, size_t cap)
 
 #define NO_GROUP ((size_t)-1)
 
+/* The built-in name of the group the list holds under name spelt the other way ("North
+ * Atlantic Treaty Organisation" for the list's "...Organization", "Ministry of Defense" for
+ * "...Defence"), or NULL: one body keeps one name, whichever spelling the story uses. */
+static const char *spelt_builtin(const char *name)
+{
+    static const char *const spellings[][2] = {
+        {"organisation", "organization"}, {"defence", "defense"}, {"centre", "center"},
+        {"programme", "program"}, {NULL, NULL}};
+    for (int dir = 0; dir < 2; dir++) {
+        char key[160], w[48];
+        size_t n = 0;
+        int changed = 0;
+        for (const char *p = name; *p;) {
+            while (*p == ' ')
+                p++;
+            size_t len = strcspn(p, " ");
+            if (!len)
+                break;
+            dl_gaz_fold(p, len, w, sizeof w);
+            for (int i = 0; spellings[i][0]; i++)
+                if (strcmp(w, spellings[i][dir]) == 0) {
+                    snprintf(w, sizeof w, "%s", spellings[i][!dir]);
+                    changed = 1;
+                }
+            n += (size_t)snprintf(key + n, n < sizeof key ? sizeof key - n : 0, "%s", w);
+            p += len;
+        }
+        size_t count;
+        const dl_naming_t *nm = changed && n < sizeof key ? dl_grp_lookup(key, n, &count) : NULL;
+        if (nm && !nm[0].weak && !nm[0].acronym)
+            return dl_grp_get(nm[0].place)->name;
+    }
+    return NULL;
+}
+
 /* Counts a mention of the group `name`; returns its index in g, or NO_GROUP. */
 static size_t add_group(group_t *g, size_t *ng, const char *name, int weight)
 {
@@ -146,6 +181,8 @@ static size_t add_group(group_t *g, size_t *ng, const char *name, int weight)
             return i;
         }
     if (*ng < MAX_GROUPS) {
+        const char *builtin_name = spelt_builtin(name);
+        name = builtin_name ? builtin_name : name;
         size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
         memcpy(g[*ng].name, name, n);
         g[*ng].name[n] = '\0';
