@@ -38,7 +38,8 @@ void dl_words_split(words_t *ws, const char *s, int weight)
             i++;
         }
         size_t start = i;
-        while (i < n && !is_space((unsigned char)s[i]) && !slash(s, i, start))
+        while (i < n && !is_space((unsigned char)s[i]) &&
+               !(s[i] == '/' && slash(s, i, start)))
             i++;
         size_t a = start, b = i;
         while (a < b && (opening((unsigned char)s[a]) || (a == start && start && slash(s, start, start - 1))))
