@@ -20,6 +20,14 @@ static const char *const politics[] = {
     "counterparts", "colleague", "politician", "politicians", "officials", "senate", "house",
     "control", "bill", "plan", "proposal", "tax", "opponents", "critics", NULL};
 
+/* Words after a hyphen that make the adjective before it a party's: "Republican-led". */
+static const char *const compounds[] = {"led", "controlled", "dominated", "backed", "held",
+                                        "sponsored", "majority", "written", "drafted",
+                                        NULL};
+/* Words before the adjective that make it a noun: "a Republican", "fellow Republican". */
+static const char *const determiners[] = {"a", "an", "the", "fellow", "another", "one", "each",
+                                          "every", "no", "other", NULL};
+
 /* The endings of a party's adjective or of its members' name, and what the adjective ends
  * in then: Republican(s) -an, Democrat(s) -crat to -cratic, Democratic -ic, Socialist(s)
  * -ist, Conservative(s) -ive, Liberal(s) -al, Tory/Tories -y. */
@@ -60,29 +68,53 @@ static int starts_place(const words_t *ws, size_t i)
     return 0;
 }
 
+/* Whether the first part of word w (up to a hyphen) is one of list: "Senator-elect" is a
+ * senator, "Republican-led" is led. */
+static int part_is(const word_t *w, size_t from, const char *const *list)
+{
+    const char *h = from ? NULL : memchr(w->p, '-', w->n);
+    word_t part = *w;
+    part.p += from;
+    part.n = from ? w->n - from : h ? (size_t)(h - w->p) : w->n;
+    return part.n && dl_word_is(&part, list);
+}
+
 const dl_place_t *dl_party_at(const words_t *ws, size_t i, const char *country)
 {
     const word_t *w = &ws->w[i];
     if (!w->upper || w->caps || w->n < 4 || w->n > 40)
         return NULL; /* a capital first, not an acronym ("GOP" is the list's) */
+    /* "Republican-led": the adjective before a hyphen and a word of politics in lower case */
+    const char *hy = memchr(w->p, '-', w->n);
+    size_t wn = hy ? (size_t)(hy - w->p) : w->n;
+    if (hy && (wn + 1 >= w->n || !part_is(w, wn + 1, compounds)))
+        return NULL;
     const word_t *next = i + 1 < ws->nw && !w->stop ? &ws->w[i + 1] : NULL;
-    int before_politics = next && dl_word_is(next, politics);
-    if (next && next->upper && !before_politics)
+    const word_t *prev = i ? &ws->w[i - 1] : NULL;
+    int before_politics = hy || (next && part_is(next, 0, politics));
+    if (!hy && next && next->upper && !before_politics)
         return NULL; /* the first word of a longer name: "National Hurricane Center" */
+    /* a capital after "U.S." or "Sen." is the word's own, not a sentence's */
+    int starts = w->sentence && !(prev && memchr(prev->p, '.', prev->n));
+    /* "a Republican", "fellow Republican": the adjective as a noun, a member */
+    int noun = !hy && prev && dl_word_is(prev, determiners) && (!next || !next->upper);
     char low[48];
-    for (size_t k = 0; k < w->n; k++)
+    for (size_t k = 0; k < wn; k++)
         low[k] = (char)(w->p[k] >= 'A' && w->p[k] <= 'Z' ? w->p[k] + 32 : w->p[k]);
     int f = 0;
     for (; forms[f].end; f++) {
         size_t en = strlen(forms[f].end);
-        if (w->n > en + 2 && memcmp(low + w->n - en, forms[f].end, en) == 0)
+        if (wn > en + 2 && memcmp(low + wn - en, forms[f].end, en) == 0)
             break;
     }
-    if (!forms[f].end || (!forms[f].members && (!before_politics || w->sentence)))
+    if (!forms[f].end || (hy && forms[f].members))
+        return NULL;
+    int member = forms[f].members || (noun && strcmp(forms[f].adj, "an") == 0);
+    if (!member && (!before_politics || starts))
         return NULL; /* an adjective counts only before a word of politics, where its capital
                       * is its own */
     char stem[48];
-    size_t sn = w->n - strlen(forms[f].end), an = strlen(forms[f].adj), count;
+    size_t sn = wn - strlen(forms[f].end), an = strlen(forms[f].adj), count;
     memcpy(stem, w->p, sn);
     memcpy(stem + sn, forms[f].adj, an);
     sn += an;

@@ -43,12 +43,22 @@ int main(void)
            "Republican Party", "before a title and a name");
     is_str(groups("Republicans and Democrats met. Republicans said little."),
            "Republican Party|Democratic Party", "named twice, one group, most named first");
+    is_str(groups("The Republican-led Congress passed the bill, officials said."),
+           "Republican Party|Congress", "\"Republican-led\": an adjective before a hyphen");
+    is_str(groups("The state will certify Democratic Senator-elect Amos Vogt, officials said."),
+           "Democratic Party", "before \"Senator-elect\"");
+    is_str(groups("WASHINGTON - U.S. Republican Senator Amos Vogt will vote for the bill."),
+           "Republican Party", "after \"U.S.\", whose full stop ends no sentence");
+    is_str(groups("Vogt, a Republican, voted against it. A fellow Republican in the Senate did too."),
+           "Republican Party|Senate", "\"a Republican\", \"fellow Republican\": a member");
     /* the story's country first */
     is_str(groups("In Albania, the Socialists accused the government of fraud on Monday."),
            "Socialist Party of Albania", "the party of the story's country");
     /* what names no party */
     is_str(groups("He taught at a Catholic school for twenty years, officials said."), "",
            "an adjective before no word of politics");
+    is_str(groups("He taught at a Catholic-run school for twenty years, officials said."), "",
+           "an adjective before a hyphen and another word");
     is_str(groups("Conservative voters stayed at home, officials said."), "",
            "an adjective at the start of a sentence, whose capital is the sentence's");
     is_str(groups("Most Americans stayed at home, officials said."), "",
