@@ -306,6 +306,29 @@ static int credit_dash(const word_t *w)
             ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
 }
 
+/* The group of the list whose name or acronym stands before the hyphen of a compound
+ * adjective ("U.N.-backed", "NATO-led", "EU-funded": a word in lower case after it), or NULL;
+ * not a weak name, and an acronym only as written in capitals. */
+static const dl_place_t *modifier(const word_t *w)
+{
+    const char *h = memchr(w->p, '-', w->n);
+    if (!h || h == w->p || h + 1 >= w->p + w->n || h[1] < 'a' || h[1] > 'z')
+        return NULL;
+    for (const char *p = h + 1; p < w->p + w->n; p++)
+        if (!(*p >= 'a' && *p <= 'z') && *p != '-')
+            return NULL;
+    word_t part = *w;
+    part.n = (size_t)(h - w->p);
+    int caps = 1;
+    for (size_t k = 0; k < part.n; k++)
+        caps = caps && !(part.p[k] >= 'a' && part.p[k] <= 'z');
+    char key[64];
+    size_t n = dl_gaz_fold(part.p, part.n, key, sizeof key);
+    int weak = 0;
+    const dl_place_t *b = n ? builtin(key, n, 1, caps, NULL, 0, 0, &weak) : NULL;
+    return b && !weak ? b : NULL;
+}
+
 /* Whether the words from..to are written elsewhere in the story as (part of) a name the
  * tagger reads as a person's: "McConnell" after "Mitch McConnell". */
 static int a_person(const words_t *ws, const unsigned char *tags, size_t from, size_t to)
@@ -570,6 +593,13 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                   i == learned[l].from ? "name with a designator" : "name the story taught");
             memset(taken + i, 1, n);
             i += n;
+            continue;
+        }
+        const dl_place_t *mod = in_title ? NULL : modifier(w);
+        if (mod) { /* "the U.N.-backed government", "NATO-led forces" */
+            trace(tr, g, add_group(g, &ng, mod->name, w->weight), w->p,
+                  (const char *)memchr(w->p, '-', w->n), "group as a modifier");
+            taken[i++] = 1;
             continue;
         }
         char key[160];

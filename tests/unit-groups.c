@@ -1,5 +1,5 @@
 /* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
- * one name however the story spells it. */
+ * one name however the story spells it; a group as the modifier of a compound adjective. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,5 +40,14 @@ int main(void)
     /* a name the list does not hold keeps the story's spelling */
     is_str(groups(NULL, "The Quelvor Defence Organisation said on Monday it would sell."),
            "Quelvor Defence Organisation=2", "a name the list does not hold, as written");
+    /* a group before the hyphen of a compound adjective */
+    is_str(groups(NULL, "He met the prime minister of the U.N.-backed government on Friday."),
+           "United Nations=2", "\"U.N.-backed\" names the United Nations");
+    is_str(groups(NULL, "Troops of the NATO-led force patrolled the town."),
+           "North Atlantic Treaty Organization=2", "\"NATO-led\" too");
+    is_str(groups(NULL, "Fighters took the IS-held town on Friday."), "",
+           "not a weak name (\"IS\") the story does not confirm");
+    is_str(groups(NULL, "Talks with the Al-Qaeda leader failed."), "Al Qa'ida=2",
+           "a capital after the hyphen: the name itself, the list's");
     done_testing();
 }
