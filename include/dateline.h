@@ -648,7 +648,8 @@ DATELINE_API dateline_status_t dateline_explanation_mentions(const dateline_expl
  * and the rule that took them: "dateline", "gazetteer name", "gazetteer acronym", "demonym",
  * "qualifier", "historical state", "source label", "group list name", "group list acronym",
  * "weak alias confirmed", "acronym defined in text", "initials of a named group",
- * "organisation word", "name tagger" or "learned alias". Any output pointer may be NULL; strings belong to
+ * "organisation word", "party by its members or adjective", "group as a modifier",
+ * "name tagger" or "learned alias". Any output pointer may be NULL; strings belong to
  * the explanation. Returns DATELINE_OK, DATELINE_END (no such mention) or
  * DATELINE_BAD_ARGUMENT. */
 DATELINE_API dateline_status_t dateline_explanation_mention(const dateline_explanation_t *explanation,

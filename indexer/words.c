@@ -17,6 +17,15 @@ static int closing(unsigned char c)
            c == '.' || c == '!' || c == '?';
 }
 
+static int letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Whether a slash at s[i] parts two words: a letter before it, a capital after it, as in a
+ * photo credit ("Mark Wilson/Getty Images", "AFP/Getty Images"). */
+static int slash(const char *s, size_t i, size_t start)
+{
+    return s[i] == '/' && i > start && letter(s[i - 1]) && s[i + 1] >= 'A' && s[i + 1] <= 'Z';
+}
+
 /* Splits text into words, each marked as above. */
 void dl_words_split(words_t *ws, const char *s, int weight)
 {
@@ -29,10 +38,11 @@ void dl_words_split(words_t *ws, const char *s, int weight)
             i++;
         }
         size_t start = i;
-        while (i < n && !is_space((unsigned char)s[i]))
+        while (i < n && !is_space((unsigned char)s[i]) &&
+               !(s[i] == '/' && slash(s, i, start)))
             i++;
         size_t a = start, b = i;
-        while (a < b && opening((unsigned char)s[a]))
+        while (a < b && (opening((unsigned char)s[a]) || (a == start && start && slash(s, start, start - 1))))
             a++;
         /* curly quotes and dashes around a word */
         while (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80)
@@ -53,6 +63,7 @@ void dl_words_split(words_t *ws, const char *s, int weight)
             stop = 1;
             b--;
         }
+        stop = stop || (i < n && s[i] == '/');
         /* the possessive goes: "Syria's" is Syria */
         if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
             b -= 2;
@@ -93,8 +104,13 @@ void dl_words_split(words_t *ws, const char *s, int weight)
 
 int dl_word_is(const word_t *w, const char *const *list)
 {
+    if (!w->n)
+        return 0;
+    /* the lists are in lower case: the first letter, folded, rules out most at once (the
+     * rules ask this of nearly every word) */
+    char c = w->p[0] >= 'A' && w->p[0] <= 'Z' ? (char)(w->p[0] + 32) : w->p[0];
     for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
+        if (list[i][0] == c && strlen(list[i]) == w->n && strncasecmp(w->p, list[i], w->n) == 0)
             return 1;
     return 0;
 }

@@ -103,6 +103,22 @@ int main(void)
                   "would stay."),
            "European Commission", "a person named twice is no group");
 
+    /* how sure the tagger must be of a name written once: 18 units for a proper name, 24
+     * where the story writes a word of it in lower case too (title-case prose); the names
+     * below are read 20 units sure (tagged by the weights of data/tagger.tsv) */
+    is_str(groups("Analysts at Goldman Sachs said the market would recover."), "Goldman Sachs",
+           "a proper name 20 units sure is a group");
+    is_str(groups("A spokesman for Real Madrid declined to comment. It was a surprise."),
+           "Real Madrid", "  and another");
+    is_str(groups("A spokesman for Real Madrid declined to comment. It was a real surprise."),
+           "", "  not where the story writes one of its words in lower case too");
+
+    /* a slash between a letter and a capital parts two words: a photo credit's agency */
+    is_str(groups("Featured image via Amos Vogtlander/Getty Images"), "Getty Images",
+           "\"Vogtlander/Getty Images\": the agency after the slash");
+    is_str(groups("Featured image via AFP/Getty Images"), "Agence France-Presse|Getty Images",
+           "\"AFP/Getty Images\": both agencies");
+
     /* margins: each word gets one, never negative */
     words_t ws = {0};
     dl_words_split(&ws, story, 1);

@@ -1,0 +1,53 @@
+/* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
+ * one name however the story spells it; a group as the modifier of a compound adjective. */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include "../indexer/extract.h"
+#include "dl.h"
+#include "tap.h"
+
+/* The story's groups as "Name=salience|...", most salient first. */
+static const char *groups(const char *title, const char *body)
+{
+    static char out[512];
+    dl_definition_t defs[16];
+    size_t ndefs = 0;
+    int sal[32];
+    dateline_article_t *a;
+    dateline_article_new(&a);
+    if (title)
+        dateline_article_set(a, DATELINE_FIELD_TITLE, title);
+    dateline_article_set(a, DATELINE_FIELD_BODY, body);
+    out[0] = '\0';
+    if (dl_extract_groups(a, defs, 16, &ndefs, sal, 32) == DATELINE_OK)
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS) && i < 32; i++)
+            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s=%d", i ? "|" : "",
+                     dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i), sal[i]);
+    dateline_article_destroy(a);
+    return out;
+}
+
+int main(void)
+{
+    /* the list spells it Organization: the story's Organisation is the same body, named as
+     * the list names it, and its acronym counts for it */
+    is_str(groups(NULL, "The North Atlantic Treaty Organisation's spokesman declined to "
+                        "comment on Saturday.\nA NATO official said the talks went on."),
+           "North Atlantic Treaty Organization=3", "Organisation: the list's name, NATO merged");
+    is_str(groups(NULL, "The Organisation of the Islamic Conference met on Monday."),
+           "Organization of the Islamic Conference=2", "\"Organisation of ...\" too");
+    /* a name the list does not hold keeps the story's spelling */
+    is_str(groups(NULL, "The Quelvor Defence Organisation said on Monday it would sell."),
+           "Quelvor Defence Organisation=2", "a name the list does not hold, as written");
+    /* a group before the hyphen of a compound adjective */
+    is_str(groups(NULL, "He met the prime minister of the U.N.-backed government on Friday."),
+           "United Nations=2", "\"U.N.-backed\" names the United Nations");
+    is_str(groups(NULL, "Troops of the NATO-led force patrolled the town."),
+           "North Atlantic Treaty Organization=2", "\"NATO-led\" too");
+    is_str(groups(NULL, "Fighters took the IS-held town on Friday."), "",
+           "not a weak name (\"IS\") the story does not confirm");
+    is_str(groups(NULL, "Talks with the Al-Qaeda leader failed."), "Al Qa'ida=2",
+           "a capital after the hyphen: the name itself, the list's");
+    done_testing();
+}
