@@ -360,8 +360,9 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
     if (n != 1)
         return 0;
-    if (prev && !w->sentence && !prev->stop && prev->upper && !prev->caps && !w->caps &&
-        !caps_ok && !dl_word_is(prev, function_words))
+    /* "Hidemichi Tanaka (Japan)": a name in brackets is no part of the name before it */
+    if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
+        !w->caps && !caps_ok && !dl_word_is(prev, function_words))
         return 2;
     if (prev && !prev->stop && dl_word_is(prev, titles))
         return 2;

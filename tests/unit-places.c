@@ -161,6 +161,12 @@ int main(void)
            "a surname stays the person's all through the story");
     is_str(places(NULL, "Miss Venezuela was crowned. She flew home to Venezuela.", NULL, NULL),
            "ve", "unless the story also puts something in the place");
+    /* a name in brackets after a person's is no part of the name: result lists write
+     * "Hidemichi Tanaka (Japan)" */
+    is_str(places(NULL, "66 Paul Goydos, Hidemichi Tanaka (Japan)\n68 Nick Faldo (Britain)", NULL,
+                  NULL), "jp gb", "Tanaka (Japan): Japan, no person");
+    is_str(places(NULL, "Steve Jordan (Houston) scored.", NULL, NULL), "g4699066",
+           "and the name before the brackets may still be a person's (Steve Jordan)");
     /* regions (issue 12, class 10): a region of a million people is named as itself; a
      * region's adjective is evidence of it; a language is no place */
     is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
