@@ -486,6 +486,36 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
     return kept;
 }
 
+/* Drops the mentions that stand for sports teams: a town or region named in a line of results
+ * of the text ("Oakland 5 Seattle 3", "Stoke 4 3 1 0 7 4 10"), not in brackets (a player's
+ * "(Sweden)"). A country there is kept: news tags a national side by its country. parts: the
+ * first words of the lead, of the rest of the text and past its end (the headline is none).
+ * Returns the mentions kept. */
+static size_t drop_teams(const words_t *ws, const size_t *parts, mention_t *ms, size_t nm)
+{
+    static const char *const at[] = {"at", NULL};
+    size_t kept = 0;
+    for (size_t i = 0; i < nm; i++) {
+        size_t w = ms[i].first, from = w >= parts[1] ? parts[1] : parts[0];
+        size_t to = w >= parts[1] ? parts[2] : parts[1];
+        int country = 0;
+        for (size_t k = 0; k < ms[i].nnamings && !country; k++) {
+            int kind = dl_gaz_place(ms[i].namings[k].place)->kind;
+            country = (ms[i].usable >> k & 1) && (kind == DL_COUNTRY || kind == DL_HISTORICAL);
+        }
+        /* "At Leicester: Leicestershire 343-8 ... v Hampshire", "(at Oxford)", "in Leeds":
+         * the ground is a place; "Milwaukee at Minnesota" two teams */
+        const word_t *prev = w > 0 ? &ws->w[w - 1] : NULL;
+        int ground = prev && !prev->stop && dl_word_is(prev, locative) &&
+                     !(dl_word_is(prev, at) && !prev->upper && !prev->paren);
+        if (country || ground || w < parts[0] || ws->w[w].paren ||
+            !(dl_words_in_results(ws, from, to, w) ||
+              dl_words_in_results(ws, from, to, w + ms[i].count - 1)))
+            ms[kept++] = ms[i];
+    }
+    return kept;
+}
+
 dateline_status_t dl_extract_places(dateline_article_t *a)
 {
     return dl_extract_places_traced(a, NULL);
@@ -509,6 +539,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     }
     char *lead = NULL; /* the words point into it: it lives until the end */
     const char *text = body;
+    size_t parts[3] = {ws.nw, ws.nw, ws.nw}; /* where the lead, the rest and the end start */
     if (body) {
         /* the dateline lead is where the story was filed, weighed below, not a mention */
         dl_lead_t dlead;
@@ -519,13 +550,16 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         lead = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
         if (lead) {
             dl_trace_text(tr, lead, strlen(lead), DATELINE_FIELD_BODY, 0, (size_t)(body - text));
+            parts[0] = ws.nw;
             dl_words_split(&ws, lead, W_LEAD);
         } else
             ws.failed = 1;
+        parts[1] = parts[2] = ws.nw;
         if (nl) {
             dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
                           (size_t)(nl + 1 - text));
             dl_words_split(&ws, nl + 1, W_BODY);
+            parts[2] = ws.nw;
         }
     }
     mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
@@ -541,6 +575,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     }
     split_compounds(&ws);
     size_t nm = find_mentions(&ws, ms, all_caps_title), nf = 0, nc = 0;
+    nm = drop_teams(&ws, parts, ms, nm);
 
     /* The source's labels (Reuters PLACES) are the strongest evidence. */
     char **unknown = calloc(nlabels + 1, sizeof *unknown);

@@ -167,6 +167,25 @@ int main(void)
                   NULL), "jp gb", "Tanaka (Japan): Japan, no person");
     is_str(places(NULL, "Steve Jordan (Houston) scored.", NULL, NULL), "g4699066",
            "and the name before the brackets may still be a person's (Steve Jordan)");
+    /* a town or region named in a line of sports results stands for a team, not the place
+     * (CoNLL's result tables); a country there is its national side, the country */
+    is_str(places(NULL, "Results of English league soccer matches on Saturday:\n"
+                  "Aston Villa 2 Derby 0\nLeicester 0 Arsenal 2\nStoke 2 Manchester City 1",
+                  "LONDON", NULL), "g2643743 gb.eng", "Leicester 0 Arsenal 2: teams; the dateline stays");
+    is_str(places(NULL, "Standings after Saturday's matches:\nStoke 4 3 1 0 7 4 10\n"
+                  "NEW YORK 72 53 .576 -", NULL, NULL), "", "a name before a row of figures");
+    is_str(places(NULL, "Playing Sunday:\nLeeds v Wimbledon\nMilwaukee at Minnesota\nDetroit at Kansas City", NULL,
+                  NULL), "", "two names either side of v or at");
+    is_str(places(NULL, "Group one:\nJapan 2 Syria 1", NULL, NULL), "jp sy",
+           "a national side is its country");
+    is_str(places(NULL, "Close of play:\nAt Leicester: Leicestershire 343-8 v Hampshire.", NULL,
+                  NULL), "g2644668", "the ground after At is a place");
+    is_str(places(NULL, "Prices:\nA Boeing 747 crashed near Paris", NULL, NULL), "g2988507",
+           "a name before one number is no result (Boeing 747 ... Paris)");
+    is_str(places(NULL, "Cuttings:\nFrom the London Evening Standard, April 15, 1993", NULL, NULL),
+           "g2643743", "nor is a date (April 15, 1993)");
+    is_str(places(NULL, "Aston Villa 2 Derby 0 in Leicester", NULL, NULL), "g2644668",
+           "a place after in is the ground");
     /* regions (issue 12, class 10): a region of a million people is named as itself; a
      * region's adjective is evidence of it; a language is no place */
     is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
