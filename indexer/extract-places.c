@@ -487,14 +487,16 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
 }
 
 /* Drops the mentions that stand for sports teams: a town or region named in a line of results
- * of the text ("Oakland 5 Seattle 3", "Stoke 4 3 1 0 7 4 10"), not in brackets (a player's
- * "(Sweden)"). A country there is kept: news tags a national side by its country. parts: the
- * first words of the lead, of the rest of the text and past its end (the headline is none).
- * Returns the mentions kept. */
+ * of the text ("Oakland 5 Seattle 3", "Stoke 4 3 1 0 7 4 10"), or in a sports story before a
+ * club's name or beside a verb of play ("the Toronto Blue Jays", "Liverpool beat Coventry"),
+ * not in brackets (a player's "(Sweden)") nor after a word of place (the ground). A country
+ * is kept: news tags a national side by its country. parts: the first words of the lead, of
+ * the rest of the text and past its end (the headline is none). Returns the mentions kept. */
 static size_t drop_teams(const words_t *ws, const size_t *parts, mention_t *ms, size_t nm)
 {
     static const char *const at[] = {"at", NULL};
     size_t kept = 0;
+    int sports = -1; /* whether it is a sports story: read once, when a name could be a team */
     for (size_t i = 0; i < nm; i++) {
         size_t w = ms[i].first, from = w >= parts[1] ? parts[1] : parts[0];
         size_t to = w >= parts[1] ? parts[2] : parts[1];
@@ -508,9 +510,12 @@ static size_t drop_teams(const words_t *ws, const size_t *parts, mention_t *ms, 
         const word_t *prev = w > 0 ? &ws->w[w - 1] : NULL;
         int ground = prev && !prev->stop && dl_word_is(prev, locative) &&
                      !(dl_word_is(prev, at) && !prev->upper && !prev->paren);
-        if (country || ground || w < parts[0] || ws->w[w].paren ||
-            !(dl_words_in_results(ws, from, to, w) ||
-              dl_words_in_results(ws, from, to, w + ms[i].count - 1)))
+        size_t last = w + ms[i].count - 1;
+        int team = (w >= parts[0] && (dl_words_in_results(ws, from, to, w) ||
+                                      dl_words_in_results(ws, from, to, last))) ||
+                   (!country && dl_words_team_name(ws, w, last) &&
+                    (sports < 0 ? (sports = dl_words_sports(ws)) : sports));
+        if (country || ground || ws->w[w].paren || !team)
             ms[kept++] = ms[i];
     }
     return kept;
@@ -613,9 +618,10 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         if (same && !weak(n0))
             countries[nc++] = c0;
     }
+    for (size_t i = 0; i < nm; i++)
+        ms[i].chosen = choose(&ms[i], countries, nc);
     for (size_t i = 0; i < nm; i++) {
         mention_t *m = &ms[i];
-        m->chosen = choose(m, countries, nc);
         const dl_naming_t *nmg = NULL;
         for (size_t k = 0; k < m->nnamings; k++)
             if (m->namings[k].place == m->chosen && (m->usable >> k & 1))

@@ -75,3 +75,33 @@ int dl_words_in_results(const words_t *ws, size_t from, size_t to, size_t i)
         e++;
     return result_line(ws, s, e);
 }
+
+int dl_words_sports(const words_t *ws)
+{
+    static const char *const sports[] = {
+        "inning", "innings", "goal", "goals", "scored", "striker", "midfielder", "pitcher",
+        "homer", "homers", "league", "match", "matches", "championship", "tournament", "coach",
+        "season", "draw", "penalty", "wickets", "batting", "bowler", "quarterback", "touchdown",
+        "playoffs", "semifinal", "final", "seeded", "game", "games", "cup", NULL};
+    int hits = 0;
+    for (size_t i = 0; i < ws->nw && hits < 3; i++)
+        hits += !ws->w[i].upper && dl_word_is(&ws->w[i], sports);
+    return hits >= 3;
+}
+
+int dl_words_team_name(const words_t *ws, size_t first, size_t last)
+{
+    static const char *const plays[] = {
+        "beat", "beats", "drew", "defeated", "routed", "blanked", "thrashed", "edged",
+        "upstaged", "hammered", "crushed", "downed", "host", "hosts", "hosted", "lost", "won",
+        "held", "trailed", "led", "play", "plays", "played", "against", "over", NULL};
+    const word_t *next = last + 1 < ws->nw ? &ws->w[last + 1] : NULL;
+    const word_t *prev = first > 0 ? &ws->w[first - 1] : NULL;
+    /* "the Toronto Blue Jays", "Chicago White Sox": a club's name after the town */
+    if (next && !ws->w[last].stop && next->upper && !next->sentence)
+        return 1;
+    /* "Liverpool beat Coventry", "beat Groningen 4-1", "2-1 over Oakland" */
+    if (next && !ws->w[last].stop && !next->upper && dl_word_is(next, plays))
+        return 1;
+    return prev && !prev->stop && !prev->upper && dl_word_is(prev, plays);
+}

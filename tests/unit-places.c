@@ -186,6 +186,19 @@ int main(void)
            "g2643743", "nor is a date (April 15, 1993)");
     is_str(places(NULL, "Aston Villa 2 Derby 0 in Leicester", NULL, NULL), "g2644668",
            "a place after in is the ground");
+    /* in a sports story (three words of sport), a town before a club's name or beside a verb
+     * of play is a team's name */
+    is_str(places(NULL, "The Toronto Blue Jays beat the Seattle Mariners 5-3 on Monday.\n"
+                  "The pitcher held the league's best hitters to one run all season.", NULL, NULL),
+           "", "Toronto Blue Jays, Seattle Mariners: teams in a sports story");
+    is_str(places(NULL, "Liverpool beat Coventry 2-0 in the English league.\nThe striker "
+                  "scored both goals as the season began.", NULL, NULL), "gb.eng",
+           "Liverpool beat Coventry: teams, in England");
+    is_str(places(NULL, "The match was played in Liverpool.\nThe striker scored both goals and "
+                  "the league leaders drew level.", NULL, NULL), "g2644210",
+           "the ground of a sports story is a place");
+    is_str(places(NULL, "Shares of the Toronto Dominion Bank rose on Monday.", NULL, NULL),
+           "g6167865", "out of sport, a town before a name is the town (Toronto Dominion)");
     /* regions (issue 12, class 10): a region of a million people is named as itself; a
      * region's adjective is evidence of it; a language is no place */
     is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
