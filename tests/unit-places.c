@@ -199,6 +199,9 @@ int main(void)
            "the ground of a sports story is a place");
     is_str(places(NULL, "Shares of the Toronto Dominion Bank rose on Monday.", NULL, NULL),
            "g6167865", "out of sport, a town before a name is the town (Toronto Dominion)");
+    /* abbreviations of countries in running text */
+    is_str(places(NULL, "Exports to NZ rose, and N.Z. dairy prices fell.", NULL, NULL), "nz",
+           "NZ, N.Z.: New Zealand");
     /* regions (issue 12, class 10): a region of a million people is named as itself; a
      * region's adjective is evidence of it; a language is no place */
     is_str(places(NULL, "England beat Pakistan by five wickets.", NULL, NULL), "gb.eng pk",
