@@ -398,6 +398,10 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
         for (size_t n = maxn; n >= 1; n--) {
             size_t count;
             const dl_naming_t *nmg = dl_gaz_lookup(key, klen[n - 1], &count);
+            /* "Americans", "Russians": a people, its country's adjective in the plural */
+            int plural = !nmg && klen[n - 1] > 4 && key[klen[n - 1] - 1] == 's';
+            if (plural) /* "East Germans" too */
+                nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
                 continue;
             /* acronyms must be written in capitals, and not only because the line is */
@@ -410,6 +414,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
                 if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                    (plural && !nmg[c].adjective) ||
                     !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;
                 if (!first)

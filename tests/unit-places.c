@@ -199,6 +199,13 @@ int main(void)
            "the ground of a sports story is a place");
     is_str(places(NULL, "Shares of the Toronto Dominion Bank rose on Monday.", NULL, NULL),
            "g6167865", "out of sport, a town before a name is the town (Toronto Dominion)");
+    /* a people: its country's adjective in the plural, not a name's */
+    is_str(places(NULL, "Most Americans and many Russians said no.", NULL, NULL), "ru us",
+           "Americans, Russians");
+    is_str(places(NULL, "East Germans crossed into West Berlin.", NULL, NULL),
+           "g2950159 h-east-germany", "East Germans: East Germany, not Germany");
+    is_str(places(NULL, "The Jordans and the Chads moved in next door.", NULL, NULL), "",
+           "a place's name in the plural is no people (the Jordans)");
     /* abbreviations of countries in running text */
     is_str(places(NULL, "Exports to NZ rose, and N.Z. dairy prices fell.", NULL, NULL), "nz",
            "NZ, N.Z.: New Zealand");
