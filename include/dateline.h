@@ -633,8 +633,7 @@ DATELINE_API dateline_status_t dateline_explanation_mentions(const dateline_expl
 /* Mention j of entity i: where its words stand (value `nth` of `field`, from 0, at byte
  * `offset` of it: DATELINE_FIELD_TITLE or _BODY with nth 0 for the text; _PLACES or _GROUPS
  * for a label the source gave; _DATELINES for a place of the dateline), the words as written,
- * and the rule that took them: "dateline", "dateline, the story elsewhere" (salience 1: the
- * text is about other places), "dateline qualifier", "gazetteer name", "gazetteer acronym",
+ * and the rule that took them: "dateline", "dateline qualifier", "gazetteer name", "gazetteer acronym",
  * "demonym", "qualifier", "historical state", "source label", "group list name", "group list acronym",
  * "weak alias confirmed", "acronym defined in text", "initials of a named group",
  * "organisation word", "name tagger" or "learned alias". Any output pointer may be NULL; strings belong to
