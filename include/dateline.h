@@ -645,8 +645,8 @@ DATELINE_API dateline_status_t dateline_explanation_mentions(const dateline_expl
 /* Mention j of entity i: where its words stand (value `nth` of `field`, from 0, at byte
  * `offset` of it: DATELINE_FIELD_TITLE or _BODY with nth 0 for the text; _PLACES or _GROUPS
  * for a label the source gave; _DATELINES for a place of the dateline), the words as written,
- * and the rule that took them: "dateline", "gazetteer name", "gazetteer acronym", "demonym",
- * "qualifier", "historical state", "source label", "group list name", "group list acronym",
+ * and the rule that took them: "dateline", "dateline qualifier", "gazetteer name", "gazetteer acronym",
+ * "demonym", "qualifier", "historical state", "source label", "group list name", "group list acronym",
  * "weak alias confirmed", "acronym defined in text", "initials of a named group",
  * "organisation word", "party by its members or adjective", "group as a modifier",
  * "name tagger" or "learned alias". Any output pointer may be NULL; strings belong to

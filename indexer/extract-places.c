@@ -360,8 +360,9 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     const word_t *next = i + n < ws->nw ? &ws->w[i + n] : NULL;
     if (n != 1)
         return 0;
-    if (prev && !w->sentence && !prev->stop && prev->upper && !prev->caps && !w->caps &&
-        !caps_ok && !dl_word_is(prev, function_words))
+    /* "Hidemichi Tanaka (Japan)": a name in brackets is no part of the name before it */
+    if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
+        !w->caps && !caps_ok && !dl_word_is(prev, function_words))
         return 2;
     if (prev && !prev->stop && dl_word_is(prev, titles))
         return 2;
@@ -397,6 +398,10 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
         for (size_t n = maxn; n >= 1; n--) {
             size_t count;
             const dl_naming_t *nmg = dl_gaz_lookup(key, klen[n - 1], &count);
+            /* "Americans", "Russians": a people, its country's adjective in the plural */
+            int plural = !nmg && klen[n - 1] > 4 && key[klen[n - 1] - 1] == 's';
+            if (plural) /* "East Germans" too */
+                nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
                 continue;
             /* acronyms must be written in capitals, and not only because the line is */
@@ -409,6 +414,7 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
                 if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                    (plural && !nmg[c].adjective) ||
                     !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;
                 if (!first)
@@ -485,6 +491,41 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
     return kept;
 }
 
+/* Drops the mentions that stand for sports teams: a town or region named in a line of results
+ * of the text ("Oakland 5 Seattle 3", "Stoke 4 3 1 0 7 4 10"), or in a sports story before a
+ * club's name or beside a verb of play ("the Toronto Blue Jays", "Liverpool beat Coventry"),
+ * not in brackets (a player's "(Sweden)") nor after a word of place (the ground). A country
+ * is kept: news tags a national side by its country. parts: the first words of the lead, of
+ * the rest of the text and past its end (the headline is none). Returns the mentions kept. */
+static size_t drop_teams(const words_t *ws, const size_t *parts, mention_t *ms, size_t nm)
+{
+    static const char *const at[] = {"at", NULL};
+    size_t kept = 0;
+    int sports = -1; /* whether it is a sports story: read once, when a name could be a team */
+    for (size_t i = 0; i < nm; i++) {
+        size_t w = ms[i].first, from = w >= parts[1] ? parts[1] : parts[0];
+        size_t to = w >= parts[1] ? parts[2] : parts[1];
+        int country = 0;
+        for (size_t k = 0; k < ms[i].nnamings && !country; k++) {
+            int kind = dl_gaz_place(ms[i].namings[k].place)->kind;
+            country = (ms[i].usable >> k & 1) && (kind == DL_COUNTRY || kind == DL_HISTORICAL);
+        }
+        /* "At Leicester: Leicestershire 343-8 ... v Hampshire", "(at Oxford)", "in Leeds":
+         * the ground is a place; "Milwaukee at Minnesota" two teams */
+        const word_t *prev = w > 0 ? &ws->w[w - 1] : NULL;
+        int ground = prev && !prev->stop && dl_word_is(prev, locative) &&
+                     !(dl_word_is(prev, at) && !prev->upper && !prev->paren);
+        size_t last = w + ms[i].count - 1;
+        int team = (w >= parts[0] && (dl_words_in_results(ws, from, to, w) ||
+                                      dl_words_in_results(ws, from, to, last))) ||
+                   (!country && dl_words_team_name(ws, w, last) &&
+                    (sports < 0 ? (sports = dl_words_sports(ws)) : sports));
+        if (country || ground || ws->w[w].paren || !team)
+            ms[kept++] = ms[i];
+    }
+    return kept;
+}
+
 dateline_status_t dl_extract_places(dateline_article_t *a)
 {
     return dl_extract_places_traced(a, NULL);
@@ -508,6 +549,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     }
     char *lead = NULL; /* the words point into it: it lives until the end */
     const char *text = body;
+    size_t parts[3] = {ws.nw, ws.nw, ws.nw}; /* where the lead, the rest and the end start */
     if (body) {
         /* the dateline lead is where the story was filed, weighed below, not a mention */
         dl_lead_t dlead;
@@ -518,13 +560,16 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         lead = dl_strndup(body, nl ? (size_t)(nl - body) : strlen(body));
         if (lead) {
             dl_trace_text(tr, lead, strlen(lead), DATELINE_FIELD_BODY, 0, (size_t)(body - text));
+            parts[0] = ws.nw;
             dl_words_split(&ws, lead, W_LEAD);
         } else
             ws.failed = 1;
+        parts[1] = parts[2] = ws.nw;
         if (nl) {
             dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
                           (size_t)(nl + 1 - text));
             dl_words_split(&ws, nl + 1, W_BODY);
+            parts[2] = ws.nw;
         }
     }
     mention_t *ms = malloc(MAX_MENTIONS * sizeof *ms);
@@ -540,6 +585,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     }
     split_compounds(&ws);
     size_t nm = find_mentions(&ws, ms, all_caps_title), nf = 0, nc = 0;
+    nm = drop_teams(&ws, parts, ms, nm);
 
     /* The source's labels (Reuters PLACES) are the strongest evidence. */
     char **unknown = calloc(nlabels + 1, sizeof *unknown);
@@ -577,9 +623,10 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         if (same && !weak(n0))
             countries[nc++] = c0;
     }
+    for (size_t i = 0; i < nm; i++)
+        ms[i].chosen = choose(&ms[i], countries, nc);
     for (size_t i = 0; i < nm; i++) {
         mention_t *m = &ms[i];
-        m->chosen = choose(m, countries, nc);
         const dl_naming_t *nmg = NULL;
         for (size_t k = 0; k < m->nnamings; k++)
             if (m->namings[k].place == m->chosen && (m->usable >> k & 1))

@@ -276,7 +276,13 @@ static dateline_status_t newsitem(dateline_reader_t *r, const xmlNode *item)
             while (k && (b.p[k - 1] == ' ' || b.p[k - 1] == ','))
                 k--;
             st = put_text(a, DATELINE_FIELD_DATELINE, b.p, k ? k : b.len, 1);
-            if (st == DATELINE_OK && k)
+            /* "BOGOTA, Colombia": its places, each qualifier its place's (as in a lead) */
+            dl_lead_t lead;
+            const char *printed = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+            if (st == DATELINE_OK && k && printed && dl_lead_split(printed, &lead))
+                for (int i = 0; i < lead.nplaces && st == DATELINE_OK; i++)
+                    st = dateline_article_set(a, DATELINE_FIELD_DATELINES, lead.places[i]);
+            else if (st == DATELINE_OK && k)
                 st = put_text(a, DATELINE_FIELD_DATELINES, b.p, k, 1);
         }
         dl_buf_free(&b);

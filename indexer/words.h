@@ -35,6 +35,17 @@ int dl_words_fit(const words_t *ws, size_t i, size_t n, unsigned tokens, unsigne
 /* Words `from` to `to` (not included) as written, one space between them, into out (cap
  * bytes, cut between whole characters, always terminated). */
 void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t cap);
+/* Whether word i, of the part of the story from word `from` to `to` (not included) as split,
+ * stands beside a score or a "v" in a line of sports results ("Aston Villa 2 Derby 0", "Stoke 4
+ * 3 1 0 7 4 10", "Leeds v Wimbledon"), where a name is a team's (indexer/teams.c). */
+int dl_words_in_results(const words_t *ws, size_t from, size_t to, size_t i);
+/* Whether the story's words are a sports story's: three words of sport in lower case
+ * ("inning", "goals", "league") (indexer/teams.c). */
+int dl_words_sports(const words_t *ws);
+/* Whether the name of words first to last stands as a team's in a sports story: before a
+ * club's name ("Toronto Blue Jays") or beside a verb of play ("Liverpool beat", "beat
+ * Groningen", "2-1 over Oakland") (indexer/teams.c). */
+int dl_words_team_name(const words_t *ws, size_t first, size_t last);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */
 int dl_word_is(const word_t *w, const char *const *list);
 

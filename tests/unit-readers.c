@@ -136,6 +136,27 @@ static void format_table(void)
     dateline_free(msg);
 }
 
+/* The dateline and the dateline places ("DATELINE|PLACE,PLACE") of the first record of data. */
+static char *datelines_of(const char *data, const char *name)
+{
+    dateline_reader_t *r;
+    dateline_article_t *a;
+    dl_buf_t b;
+    dl_buf_init(&b);
+    dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
+    if (dateline_reader_open_memory(data, strlen(data), name, &o, &r, NULL) != DATELINE_OK)
+        return dl_buf_take(&b);
+    if (dateline_reader_next(r, &a) == DATELINE_OK) {
+        const char *d = dateline_article_get(a, DATELINE_FIELD_DATELINE);
+        dl_buf_printf(&b, "%s|", d ? d : "");
+        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_DATELINES); i++)
+            dl_buf_printf(&b, "%s%s", i ? "," : "",
+                          dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, i));
+    }
+    dateline_reader_destroy(r);
+    return dl_buf_take(&b);
+}
+
 int main(void)
 {
     dateline_reader_options_t o = DATELINE_READER_OPTIONS_INIT;
@@ -272,6 +293,17 @@ int main(void)
           "n.xml", &o, DATELINE_FORMAT_XML,
           "Caf\xc3\xa9 & bar|One.\n\nTwo <b>|1996-08-20|GCAT|FRA|7|newsml:7|utf-8||",
           "NewsML: entities, CDATA, paragraphs, codes, itemid");
+    /* a NewsML dateline's qualifier is its place's, as in a lead: "BOGOTA, Colombia" */
+    char *dls = datelines_of("<?xml version=\"1.0\"?><newsitem itemid=\"9\"><headline>H</headline>"
+                             "<dateline>BOGOTA, Colombia 1996-08-22</dateline><text><p>T.</p></text>"
+                             "</newsitem>", "d.xml");
+    is_str(dls, "BOGOTA, Colombia|BOGOTA", "NewsML dateline: BOGOTA, qualified by Colombia");
+    free(dls);
+    dls = datelines_of("<?xml version=\"1.0\"?><newsitem itemid=\"10\"><headline>H</headline>"
+                       "<dateline>LONDON/PARIS 1996-08-22</dateline><text><p>T.</p></text>"
+                       "</newsitem>", "d.xml");
+    is_str(dls, "LONDON/PARIS|LONDON,PARIS", "NewsML dateline of two places");
+    free(dls);
     reads("<?xml version=\"1.0\"?><newsitem itemid=\"8\"><headline>No end",
           "c.xml", &o, DATELINE_FORMAT_XML, "No end|||||8|newsml:8|utf-8||",
           "NewsML cut short: what was read");

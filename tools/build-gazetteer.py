@@ -123,7 +123,7 @@ COUNTRY_ALIASES = {
     'us': ['United States', 'U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'],
     'gb': ['Britain', 'Great Britain', 'UK', 'U.K.', 'United Kingdom'],
     'ae': ['UAE', 'U.A.E.', 'Emirates'],
-    'kp': ['North Korea', 'DPRK'], 'kr': ['South Korea'],
+    'kp': ['North Korea', 'DPRK'], 'kr': ['South Korea'], 'nz': ['NZ', 'N.Z.'],
     'ru': ['Russia', 'Russian Federation'], 'mm': ['Myanmar', 'Burma'],
     'cd': ['Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo', 'DRC',
            'Congo-Kinshasa'],

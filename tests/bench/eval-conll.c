@@ -232,7 +232,15 @@ static void score(part_t *parts, int table, long docno)
         size_t n = strlen(place);
         while (n && place[n - 1] == ',')
             place[--n] = '\0';
-        dl_article_put(a, DATELINE_FIELD_DATELINES, place, n);
+        /* as the NewsML reader: "BOGOTA, Colombia" is BOGOTA, qualified by Colombia */
+        dl_lead_t lead;
+        dl_article_put(a, DATELINE_FIELD_DATELINE, place, n);
+        if (dl_lead_split(place, &lead))
+            for (int i = 0; i < lead.nplaces; i++)
+                dl_article_put(a, DATELINE_FIELD_DATELINES, lead.places[i],
+                               strlen(lead.places[i]));
+        else
+            dl_article_put(a, DATELINE_FIELD_DATELINES, place, n);
         dl_article_put(a, DATELINE_FIELD_DATE, toks[s2 - 1].word, 10);
         from = s2;
     }
