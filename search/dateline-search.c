@@ -367,9 +367,11 @@ static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *ou
         if ((st = dateline_index_reopen(idx)) != DATELINE_OK)
             break;
     }
-    /* the later pages, without facets and timeline, which the first page had */
+    /* the later pages, without facets and timeline, which the first page had; while a page
+     * comes back full, since a total past the bound is a lower bound, not the list's end */
     shown = got;
-    while (st == DATELINE_OK && got == size && shown < s->limit && s->offset + shown < t.total) {
+    while (st == DATELINE_OK && got == size && shown < s->limit &&
+           (!t.exact || s->offset + shown < t.total)) {
         size = size * 2 < MAX_PAGE ? size * 2 : MAX_PAGE;
         size = size < s->limit - shown ? size : s->limit - shown;
         for (int attempt = 1;; attempt++) {
@@ -384,6 +386,8 @@ static dateline_status_t list(dateline_index_t *idx, const search_t *s, FILE *ou
         }
         shown += st == DATELINE_OK ? got : 0;
     }
+    if (!t.exact && s->offset + shown > t.total) /* a lower bound: at least what was listed */
+        t.total = s->offset + shown;
     dateline_query_destroy(q);
     if (st == DATELINE_OK) {
         char *end = NULL;
