@@ -265,9 +265,8 @@ static dateline_status_t new_query(dateline_index_t *idx, const search_t *s, int
         st = dateline_query_set_half_life(*q, s->half_life, 2.0);
     if (st == DATELINE_OK)
         st = dateline_query_set_all_versions(*q, s->all_versions);
-    /* a format that prints no total has no match counted past the page (a bound of 1) */
     if (st == DATELINE_OK)
-        st = dateline_query_set_total_bound(*q, out_wants_total(s->fmt) ? s->total_bound : 1);
+        st = dateline_query_set_total_bound(*q, s->total_bound);
     for (size_t k = 0; spies && k < s->nfacets && st == DATELINE_OK; k++)
         st = dateline_query_add_facet(*q, s->facets[k], s->facet_top[k]);
     if (st == DATELINE_OK && spies)

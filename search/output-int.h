@@ -27,7 +27,6 @@ typedef struct {
 typedef struct {
     const char *name;   /* for --format */
     int stories;        /* prints the number of stories (which costs a pass over the matches) */
-    int totals;         /* prints the number of matches (else none is counted past the page) */
     int facets;         /* prints facets and timelines (else they are refused) */
     int chart;          /* draws the timeline and lists no result */
     int marks_title;    /* highlights the query's words in the headline (on a terminal) */

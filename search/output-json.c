@@ -308,7 +308,7 @@ static void json_article(FILE *f, const dateline_article_t *a, const dateline_ar
 }
 
 /* JSON: one object of results, facets and timeline; JSON Lines: an object per result. */
-const printer_t out_printer_json = {.name = "json", .stories = 1, .totals = 1, .facets = 1, .begin = json_begin,
+const printer_t out_printer_json = {.name = "json", .stories = 1, .facets = 1, .begin = json_begin,
                                     .result = json_row, .facets_hook = json_facets, .end = json_end,
                                     .count = json_count, .article = json_article};
 const printer_t out_printer_jsonl = {.name = "jsonl", .result = jsonl_row, .count = json_count,

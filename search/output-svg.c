@@ -457,4 +457,4 @@ static void svg_facets(FILE *f, const out_t *o, dateline_results_t *res,
     fputs("</svg>\n", f);
 }
 
-const printer_t out_printer_svg = {.name = "svg", .totals = 1, .facets = 1, .chart = 1, .facets_hook = svg_facets};
+const printer_t out_printer_svg = {.name = "svg", .facets = 1, .chart = 1, .facets_hook = svg_facets};

@@ -383,6 +383,6 @@ static void text_article(FILE *f, const dateline_article_t *a, const dateline_ar
         out_entities_text(f, x->e);
 }
 
-const printer_t out_printer_text = {.name = "text", .stories = 1, .totals = 1, .facets = 1, .marks_title = 1,
+const printer_t out_printer_text = {.name = "text", .stories = 1, .facets = 1, .marks_title = 1,
                                     .result = text_row, .facets_hook = text_facets, .end = text_end,
                                     .count = NULL, .article = text_article};

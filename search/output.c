@@ -40,7 +40,6 @@ const char *out_format_name(out_format_t fmt) { return printer(fmt)->name; }
 size_t out_format_count(void) { return NPRINTERS; }
 
 int out_wants_stories(out_format_t fmt) { return printer(fmt)->stories; }
-int out_wants_total(out_format_t fmt) { return printer(fmt)->totals; }
 
 int out_has_facets(out_format_t fmt) { return printer(fmt)->facets; }
 

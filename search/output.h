@@ -48,8 +48,6 @@ typedef struct {
 
 /* Whether the format prints the number of stories, which costs a pass over the matches. */
 int out_wants_stories(out_format_t fmt);
-/* Whether it prints the number of matches: one that does not has none counted past the page. */
-int out_wants_total(out_format_t fmt);
 
 /* A list of results is printed by out_begin(), then out_result() for each result (i counts
  * them from 0), then out_end(); they may come in pages, each printed as soon as it is in
