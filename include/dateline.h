@@ -752,7 +752,7 @@ DATELINE_API dateline_status_t dateline_query_set_all_versions(dateline_query_t 
 /* How many matches dateline_query_run() counts exactly: past `bound` it stops counting once
  * the page is in hand, and dateline_results_total_exact() says 0. 0 (the default) counts every
  * match. A large archive answers a top-10 search in the time the top 10 takes with a bound
- * (dateline-search uses 10000); facets and timelines count every match whatever the bound.
+ * (dateline-search uses 1000); facets and timelines count every match whatever the bound.
  * Returns DATELINE_OK or DATELINE_BAD_ARGUMENT (a NULL query). */
 DATELINE_API dateline_status_t dateline_query_set_total_bound(dateline_query_t *query,
                                                               size_t bound);

@@ -75,6 +75,12 @@ python3 "$top_srcdir/tests/query-algebra.py" --reuters "$R" --random 40 --date-r
     'title:bank' 'u.s.' > "$TMP/algebra.tap"
 grep '^not ok' -A3 "$TMP/algebra.tap" | head -30 | sed 's/^/# /'
 ok "$(grep -c '^not ok' "$TMP/algebra.tap")" "the query algebra holds over Reuters ($(grep -c '^ok' "$TMP/algebra.tap") checks)"
+# past the default bound (1000) a list's total is marked, --count and --exact-total exact
+n=$("$SEARCH" --index "$DB" --count -- 'said -oil')
+ok "$([ "$n" -gt 1000 ]; echo $?)" "said -oil: $n articles, past the default bound"
+is "$("$SEARCH" --index "$DB" -- 'said -oil' | tail -n 1)" "1-10 of 1000+ matches (--exact-total counts them all)" "said -oil: text says 1000+"
+is "$("$SEARCH" --index "$DB" --format json -- 'said -oil' | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d["total_exact"], d["total_bound"])')" "1000 False 1000" "said -oil: JSON marks the total, bound 1000"
+is "$("$SEARCH" --index "$DB" --exact-total --format json -- 'said -oil' | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], "total_exact" in d)')" "$n False" "said -oil: --exact-total gives --count's total"
 # a second run adds nothing
 "$INDEX" -q --index "$DB" "$R/reut2-000.sgm" 2> "$TMP/err2"
 is "$(summary "$TMP/err2")" "dateline-index: read 1000, added 0, updated 0, unchanged 1000, duplicates 0, rejected 0; formats: sgml 1000" "re-ingest: all unchanged"

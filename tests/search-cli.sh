@@ -161,6 +161,16 @@ assert len(d["facets"]["place"]) == 3
 ok $? "JSON over pages: one valid object, totals and facets from the first page, 130 results"
 is "$(B -n 70 --offset 20 --format tsv --sort oldest '*' | tail -n +2 | cut -f1 | sed -n '1p;$p' | tr '\n' ' ')" "21 90 " "--offset and -n across pages"
 is "$(B -n 75 '*' | tail -n 1)" "1-75 of 130 matches" "text: the last line counts what the pages printed"
+# past the bound the total is a lower bound, not where the list ends: the pages go on to the
+# last match (a bound under the first page's 50 once ended the list there)
+is "$(B -n 100000 --total-bound 20 --format tsv --sort oldest -- 'serial -oil')" \
+   "$(B -n 100000 --exact-total --format tsv --sort oldest -- 'serial -oil')" \
+   "--total-bound 20 --format tsv: all 126 matches listed, as with --exact-total"
+is "$(B -n 100000 --total-bound 20 --sort oldest -- 'serial -oil' | head -n -1)" \
+   "$(B -n 100000 --exact-total --sort oldest -- 'serial -oil' | head -n -1)" \
+   "--total-bound 20, text: all 126 matches listed"
+is "$(B -n 100000 --total-bound 20 -- 'serial -oil' | tail -n 1)" \
+   "1-126 of 126+ matches (--exact-total counts them all)" "and the total is at least what was listed"
 
 # A reader that goes away ends the search quietly: killed by SIGPIPE (141), or, where SIGPIPE
 # is ignored, at the EPIPE error with status 0, and no message either way.

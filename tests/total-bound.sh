@@ -42,7 +42,7 @@ is "$(S --total-bound 5 --facet place 'said OR year')" "$(S --facet place 'said 
 # at or under the bound nothing changes: exactly the bound, and the default over corpus/
 is "$(S --total-bound "$all" --format json 'said OR year' | json '(d["total"], "total_exact" in d)')" "($all, False)" "a total equal to the bound is exact"
 is "$(S --total-bound $((all - 1)) --format json 'said OR year' | json 'd.get("total_exact")')" "False" "a total one past the bound is not"
-is "$(S 'said OR year')" "$(S --exact-total 'said OR year')" "the default bound (10000) is far above corpus/: text unchanged"
+is "$(S 'said OR year')" "$(S --exact-total 'said OR year')" "the default bound (1000) is far above corpus/: text unchanged"
 S --total-bound x said > /dev/null 2> "$TMP/err"; rc=$?
 is "$rc" 2 "--total-bound x: exit 2"
 done_testing

@@ -15,7 +15,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 C="$src/../shared/corpora"
 [ -d "$C/reuters21578" ] || { echo "big.sh: no $C/reuters21578: the archive is built from the shared corpora" >&2; exit 1; }
 ROUNDS=${ROUNDS:-5}
-BOUND=${BOUND:-10000} # bench-query's bound on totals (dateline-search's default); 0: exact
+BOUND=${BOUND:-1000} # bench-query's bound on totals (dateline-search's default); 0: exact
 OUT=${OUT:-bench-big}
 Q="$src/tests/bench/queries.txt"
 # the programs timed (another build's, to compare): DL_INDEX, DL_SEARCH, DL_QUERY
