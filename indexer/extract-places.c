@@ -68,7 +68,10 @@ static double kind_score(const dl_place_t *p)
     case DL_COUNTRY: return 50;
     case DL_HISTORICAL: case DL_REGION: case DL_FEATURE: case DL_CONTINENT: return 40;
     case DL_ADMIN1: return 22;
-    case DL_CITY: return 20 + (p->capital ? 10 : 0);
+    /* a capital is the likelier of namesakes, unless it is a small town: Victoria of the
+     * Seychelles (23,000 people) is no rival for the state of Victoria or Victoria, BC, nor
+     * Plymouth of Montserrat for Plymouth, England */
+    case DL_CITY: return 20 + (p->capital && p->population >= 100000 ? 10 : 0);
     case DL_GROUP: return 0;
     }
     return 0;

@@ -136,6 +136,13 @@ int main(void)
            "g4049979 us.al", "Birmingham, Ala. is in Alabama");
     is_str(places(NULL, "The quake struck near Kent, Washington, on Monday.", NULL, NULL),
            "g5799625 us.wa", "Kent, Washington: the state, not the capital, and its Kent");
+    /* a capital's prior is a sizeable one's: the capital of the Seychelles (23,000 people)
+     * loses to the state of Victoria (9 million) */
+    is_str(places(NULL, "A bushfire in Victoria forced hundreds to leave, officials said.", NULL, NULL),
+           "au.07", "Victoria alone is the Australian state, not the Seychelles' small capital");
+    is_str(places(NULL, "Talks were held in Kingston on Monday, officials said.", NULL, NULL),
+           "g3489854", "a capital of a million people keeps its prior: Kingston is Jamaica's, not "
+           "Norfolk Island's or Ontario's");
     is_str(places(NULL, "The plant closed on Monday, the company said.", "BIRMINGHAM, Ala.", NULL),
            "g4049979 us.al", "dateline BIRMINGHAM, Ala. is in Alabama");
     is_str(places(NULL, "Leaders of France, Germany and Italy met.", NULL, NULL), "de fr it",
