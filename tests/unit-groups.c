@@ -5,27 +5,13 @@
 #include <string.h>
 #include "../indexer/extract.h"
 #include "dl.h"
+#include "story.h"
 #include "tap.h"
 
 /* The story's groups as "Name=salience|...", most salient first. */
 static const char *groups(const char *title, const char *body)
 {
-    static char out[512];
-    dl_definition_t defs[16];
-    size_t ndefs = 0;
-    int sal[32];
-    dateline_article_t *a;
-    dateline_article_new(&a);
-    if (title)
-        dateline_article_set(a, DATELINE_FIELD_TITLE, title);
-    dateline_article_set(a, DATELINE_FIELD_BODY, body);
-    out[0] = '\0';
-    if (dl_extract_groups(a, defs, 16, &ndefs, sal, 32) == DATELINE_OK)
-        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS) && i < 32; i++)
-            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s=%d", i ? "|" : "",
-                     dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i), sal[i]);
-    dateline_article_destroy(a);
-    return out;
+    return story_groups(title, body, STORY_SALIENCE, NULL, NULL);
 }
 
 int main(void)

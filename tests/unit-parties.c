@@ -6,25 +6,13 @@
 #include <string.h>
 #include "../indexer/extract.h"
 #include "dl.h"
+#include "story.h"
 #include "tap.h"
 
 /* The story's groups, "|"-separated, places found first (the story's country) as ingest does. */
 static const char *groups(const char *body)
 {
-    static char out[512];
-    dl_definition_t defs[16];
-    size_t ndefs = 0;
-    dateline_article_t *a;
-    dateline_article_new(&a);
-    dateline_article_set(a, DATELINE_FIELD_BODY, body);
-    out[0] = '\0';
-    if (dl_extract_places(a) == DATELINE_OK &&
-        dl_extract_groups(a, defs, 16, &ndefs, NULL, 0) == DATELINE_OK)
-        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS); i++)
-            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? "|" : "",
-                     dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i));
-    dateline_article_destroy(a);
-    return out;
+    return story_groups(NULL, body, STORY_PLACES, NULL, NULL);
 }
 
 int main(void)

@@ -9,6 +9,7 @@
 #include "../indexer/tagger.h"
 #include "../indexer/extract.h"
 #include "dl.h"
+#include "story.h"
 #include "tap.h"
 
 static const char *const kinds[DL_TAGS] = {"O", "B-ORG", "I-ORG", "B-PER", "I-PER",
@@ -46,19 +47,7 @@ static const char *story =
 /* The groups extraction finds in a story's body, "|"-separated. */
 static const char *groups(const char *body)
 {
-    static char out[512];
-    dl_definition_t defs[16];
-    size_t ndefs = 0;
-    dateline_article_t *a;
-    dateline_article_new(&a);
-    dateline_article_set(a, DATELINE_FIELD_BODY, body);
-    out[0] = '\0';
-    if (dl_extract_groups(a, defs, 16, &ndefs, NULL, 0) == DATELINE_OK)
-        for (size_t i = 0; i < dateline_article_count(a, DATELINE_FIELD_GROUPS); i++)
-            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? "|" : "",
-                     dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, i));
-    dateline_article_destroy(a);
-    return out;
+    return story_groups(NULL, body, 0, NULL, NULL);
 }
 
 static unsigned char alone[256];
