@@ -18,8 +18,10 @@ int main(int argc, char **argv)
         return 2;
     }
     FILE *f = fopen(argv[2], "r");
-    if (!f)
+    if (!f) {
+        perror(argv[2]);
         return 2;
+    }
     while (nq < 1000 && fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = '\0';
         char *a = strtok(line, "\t"), *b = strtok(NULL, "\t"), *c = strtok(NULL, "\t");
@@ -68,7 +70,7 @@ int main(int argc, char **argv)
             }
         }
     }
-    report(t, nt, nq, hits);
+    int ok = report(t, nt, nq, hits);
     sqlite3_close(db);
-    return 0;
+    return ok ? 0 : 2;
 }

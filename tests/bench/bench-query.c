@@ -32,6 +32,11 @@ int main(int argc, char **argv)
         queries[nq++] = strdup(tab + 1);
     }
     fclose(f);
+    if (nq == 0) {
+        fprintf(stderr, "bench-query: %s: no queries (each line NAME<tab>QUERY; # starts a comment)\n",
+                argv[2]);
+        return 2;
+    }
     dateline_index_t *idx;
     char *msg;
     if (dateline_index_open(argv[1], DATELINE_OPEN_READ, &idx, &msg) != DATELINE_OK) {
@@ -65,7 +70,10 @@ int main(int argc, char **argv)
                 t[nt++] = now_us() - t0;
         }
     }
-    report(t, nt, nq, hits);
+    int ok = report(t, nt, nq, hits);
     dateline_index_close(idx);
-    return 0;
+    free(t);
+    for (size_t i = 0; i < nq; i++)
+        free(queries[i]);
+    return ok ? 0 : 2;
 }

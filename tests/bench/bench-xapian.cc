@@ -21,6 +21,10 @@ int main(int argc, char **argv)
     for (std::string line; std::getline(in, line);)
         if (!line.empty())
             queries.push_back(line);
+    if (!in.eof() || queries.empty()) {
+        std::cerr << "bench-xapian: " << argv[2] << ": no queries read (one query a line)\n";
+        return 2;
+    }
     Xapian::Database db(argv[1]);
     Xapian::Stem stem("english");
     std::vector<double> t;
@@ -57,6 +61,10 @@ int main(int argc, char **argv)
             if (r > 0 && bytes < (size_t)-1)
                 t.push_back(us);
         }
+    }
+    if (t.empty()) {
+        std::cerr << "bench-xapian: no timings (ROUNDS must be 2 or more)\n";
+        return 2;
     }
     std::sort(t.begin(), t.end());
     double sum = 0;
