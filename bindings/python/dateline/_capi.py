@@ -154,6 +154,8 @@ _SIGNATURES = [
                                      POINTER(c_size_t)]),
     ("dateline_index_get", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_index_count", c_int, [c_void_p, POINTER(c_size_t)]),
+    ("dateline_index_compact", c_int, [c_char_p, POINTER(c_void_p)]),
+    ("dateline_index_compact_in_place", c_int, [c_char_p, POINTER(c_void_p)]),
     # explanations
     ("dateline_index_explain", c_int, [c_void_p, c_char_p, POINTER(c_void_p)]),
     ("dateline_explanation_destroy", None, [c_void_p]),

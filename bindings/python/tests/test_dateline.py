@@ -599,3 +599,42 @@ def test_shards_as_one_index(tmp_path, corpus_db):
         assert part.count("*") == alone.count("*")
     with pytest.raises(dateline.BadArgumentError):
         dateline.Index(parts, writable=True)
+
+
+def _sizes(folder):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs)
+
+
+def test_compact_keeps_every_answer(tmp_path):
+    """dateline.compact() rewrites an index of shards where it is, keeping its shards, every
+    answer and every score, in fewer bytes; merge_shards merges them into one index that
+    answers the same; a writer's lock and a missing index are errors, as in the shell."""
+    j2 = str(tmp_path / "j2")
+    p = run("dateline-index", "--no-compact", "--jobs", "2", "--index", j2, "corpus",
+            check=False)
+    assert p.returncode in (0, 1), p.stderr
+    queries = ("oil", "place:syria", "*", "date:1987 cocoa", "group:sdf OR opec")
+
+    def answers():
+        with dateline.Index(j2) as ix:
+            return ix.shards, {q: [(r.id, r.score) for r in ix.search(q, limit=100)]
+                               for q in queries}
+
+    shards, before = answers()
+    assert shards == 2 and all(before.values())
+    size = _sizes(j2)
+    with dateline.Index(os.path.join(j2, "shard-0"), writable=True):
+        with pytest.raises(dateline.LockedError):
+            dateline.compact(j2)
+    dateline.compact(j2)
+    assert answers() == (2, before)
+    assert _sizes(j2) < size
+    assert sorted(os.listdir(tmp_path)) == ["j2"]  # nothing left beside it
+    dateline.compact(j2, merge_shards=True)
+    merged = answers()
+    assert merged[0] == 1
+    assert {q: [i for i, _ in r] for q, r in merged[1].items()} == \
+        {q: [i for i, _ in r] for q, r in before.items()}
+    with pytest.raises(dateline.NotFoundError) as e:
+        dateline.compact(str(tmp_path / "none"))
+    assert "none" in str(e.value)
