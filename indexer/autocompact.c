@@ -113,6 +113,11 @@ int autocompact_due(const autocompact_t *ac, unsigned long long after)
     return wrote > 0 && wrote >= ac->above && wrote >= after / 4;
 }
 
+int autocompact_due_now(const autocompact_t *ac, const char *path)
+{
+    return autocompact_due(ac, folder_bytes(path, NULL));
+}
+
 static void remove_entry(const char *p, const struct stat *sb, void *closure)
 {
     (void)closure;

@@ -20,6 +20,9 @@ void autocompact_start(autocompact_t *ac, const char *path);
  * of `after` at least. */
 int autocompact_due(const autocompact_t *ac, unsigned long long after);
 
+/* Whether the index at `path`, as it is now on disk, is due (autocompact_due()). */
+int autocompact_due_now(const autocompact_t *ac, const char *path);
+
 /* Compacts the index at `path` in place when it is due, saying so on stderr unless `quiet`.
  * Returns 0 (compacted, not due, or not compacted for a reason told: the run's status stands),
  * or 128 + the signal that interrupted it (the index is then as the run left it). The

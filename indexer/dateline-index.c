@@ -88,6 +88,8 @@ typedef struct {
 
 static const char *prog = "dateline-index";
 
+typedef struct options options_t; /* the command line (below) */
+
 /* Where the articles a reader reads are counted: its format's slot of run_t's formats. */
 static int format_slot(const dateline_reader_t *rd)
 {
@@ -1283,10 +1285,13 @@ static void watch_read(run_t *r, const char *path, const char *root)
         free(r->rules[--r->nrules].pattern);
 }
 
+static void watch_compact(run_t *r, const options_t *o, const char *path, autocompact_t *ac);
+
 /* --watch: after the first reading, reads what arrives in the folders named (and below):
  * files written and closed, or moved in, and new folders; one commit per quiet second. Ends
- * on SIGINT or SIGTERM. */
-static void watch(run_t *r, char **roots, int nroots)
+ * on SIGINT or SIGTERM. Compacts the index as it grows (watch_compact()). */
+static void watch(run_t *r, const options_t *o, const char *index_path, autocompact_t *ac,
+                  char **roots, int nroots)
 {
     watch_t w = {inotify_init1(IN_CLOEXEC), NULL, 0, 0, NULL, 0, 0};
     if (w.fd < 0) {
@@ -1393,6 +1398,7 @@ static void watch(run_t *r, char **roots, int nroots)
         clear_progress(r);
         print_counts(r, &before, "watch: ", seconds_since(&t0));
         fflush(stderr);
+        watch_compact(r, o, index_path, ac);
     }
     for (size_t i = 0; i < w.npending; i++)
         free(w.pending[i]);
@@ -1578,7 +1584,8 @@ static void usage(FILE *f)
             "                        (a plain index is compacted), and change nothing else\n"
             "      --no-compact      do not compact the index at the end of a run that\n"
             "                        grew it by a quarter (and by $DATELINE_COMPACT_ABOVE,\n"
-            "                        else 32M), as is done by default\n"
+            "                        else 32M), as is done by default (with --watch, each\n"
+            "                        time it has grown so)\n"
             "  -e, --encoding CS     read input that is not valid UTF-8 as CS (default\n"
             "                        Windows-1252; any name `iconv --list` knows)\n"
             "  -d, --date YYYY-MM-DD the date of articles whose source gives none\n"
@@ -1606,7 +1613,7 @@ static void usage(FILE *f)
 }
 
 /* The command line, parsed. */
-typedef struct {
+struct options {
     dateline_reader_options_t ropts; /* --format, --encoding, --date, --columns, --fields */
     const char *index_arg;           /* --index */
     const char *rejects;             /* --rejects FILE */
@@ -1622,7 +1629,7 @@ typedef struct {
     double wait;                     /* seconds to wait for the lock; < 0: no limit */
     rule_t *cli;                     /* --exclude */
     size_t ncli, capcli;
-} options_t;
+};
 
 static const struct option longopts[] = {
     {"index", required_argument, NULL, 'i'}, {"format", required_argument, NULL, 'f'},
@@ -1840,6 +1847,44 @@ static int open_for_writing(run_t *r, const options_t *o, const char *path)
     return -1;
 }
 
+#ifdef HAVE_WATCH
+/* --watch: the compaction a run that grew the index ends with, while watching (a watch never
+ * ends by itself): when what was committed since the run began, or since the last such
+ * compaction, is due (autocompact.c's rule), the index is closed, compacted where it is, and
+ * opened again; files that arrive meanwhile wait in inotify's queue. A signal during the
+ * compaction leaves the index as it was, opened again, and the watch ends. */
+static void watch_compact(run_t *r, const options_t *o, const char *path, autocompact_t *ac)
+{
+    if (o->no_compact || r->fatal || got_signal || !autocompact_due_now(ac, path))
+        return;
+    dateline_status_t st = r->jobs ? jobs_close(r->jobs) : DATELINE_OK;
+    r->jobs = NULL;
+    if (dateline_index_close(r->index) != DATELINE_OK)
+        st = DATELINE_FILE_ERROR;
+    r->index = NULL;
+    r->failed = NULL;
+    if (st == DATELINE_OK)
+        autocompact_run(ac, path, prog, r->quiet, &got_signal);
+    char *msg = NULL;
+    unsigned mode = o->no_sync ? DATELINE_OPEN_WRITE | DATELINE_OPEN_NO_SYNC
+                               : DATELINE_OPEN_WRITE;
+    if (st != DATELINE_OK || (st = open_index(r, o, path, mode, &msg)) != DATELINE_OK) {
+        fprintf(stderr, "%s: %s: cannot go on watching after the compaction: %s\n", prog, path,
+                msg ? msg : dateline_status_to_string(st));
+        dateline_free(msg);
+        r->index = NULL;
+        r->fatal = 1;
+        return;
+    }
+    if (o->batch && !r->jobs)
+        dateline_index_set_batch(r->index, o->batch);
+    dateline_index_on_commit(r->index, on_commit, r);
+    autocompact_start(ac, path);
+    fflush(stderr);
+}
+
+#endif
+
 /* SIGINT and SIGTERM stop the run between two articles (on_signal). */
 static void catch_signals(void)
 {
@@ -1914,7 +1959,8 @@ static void walk_named(run_t *r, const char *name)
 
 /* Reads the files and folders named (with a progress bar on a terminal), then, with --watch,
  * what arrives in them; commits and closes the index. */
-static void read_all(run_t *r, const options_t *o, char **names, int n, const char *path)
+static void read_all(run_t *r, const options_t *o, char **names, int n, const char *path,
+                     autocompact_t *ac)
 {
     if (r->progress) {
         for (int i = 0; i < n && !got_signal; i++)
@@ -1935,12 +1981,16 @@ static void read_all(run_t *r, const options_t *o, char **names, int n, const ch
             clear_progress(r);
             print_counts(r, NULL, "", seconds_since(&r->start));
             r->progress = 0; /* a progress line would sit under the watch's lines */
-            watch(r, names, n);
+            watch_compact(r, o, path, ac);
+            watch(r, o, path, ac, names, n);
         }
     }
 #else
     (void)o;
+    (void)ac;
 #endif
+    if (!r->index) /* not opened again after a compaction while watching: said why */
+        return;
     st = r->fatal && r->jobs ? DATELINE_INTERNAL : idx_commit(r);
     if (st != DATELINE_OK && !(r->fatal && r->jobs)) {
         clear_progress(r);
@@ -2079,7 +2129,7 @@ int main(int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &r.start);
         r.last = r.start;
         delete_all(&r, &o, &d);
-        read_all(&r, &o, argv + optind, argc - optind, path);
+        read_all(&r, &o, argv + optind, argc - optind, path, &ac);
         rc = summary(&r, &o, &d, optind < argc);
         if ((rc == 0 || rc == 1) && !o.no_compact && !o.watching && !got_signal) {
             int ended = autocompact_run(&ac, path, prog, o.quiet, &got_signal);

@@ -60,6 +60,51 @@ is "$?" 0 "Ctrl-C ends the watch: exit 0"
 is "$(summary "$TMP/err" | tail -1)" "dateline-index: read 7, added 6, updated 1, unchanged 0, duplicates 0, rejected 0; formats: text 7" "the summary of the whole run"
 is "$(S)" 6 "6 articles"
 
+# a watch never ends by itself: it compacts the index as it grows, as a run that grew it ends
+# by doing (DATELINE_COMPACT_ABOVE=1: every batch that grows it by a quarter), goes on reading
+# what arrives, and leaves every article in; one index and shards alike
+for jobs in 1 2; do
+    C="$TMP/cdrop$jobs"
+    mkdir -p "$C"
+    cp "$TMP/src/story-0001.txt" "$C/"
+    DATELINE_COMPACT_ABOVE=1 "$INDEX" --watch --jobs "$jobs" --index "$TMP/cdb$jobs" "$C" 2> "$TMP/cerr" &
+    pid=$!
+    wait_for "$TMP/cerr" 'watching 1 folder'
+    cp "$TMP/src/story-0002.txt" "$TMP/src/story-0003.txt" "$C/"
+    wait_for "$TMP/cerr" 'watch: read'
+    wait_for "$TMP/cerr" '^dateline-index: compacted' 2
+    ok $? "--jobs $jobs: the first reading and the first batch are each compacted while watching"
+    cp "$TMP/src/story-0004.txt" "$C/"
+    wait_for "$TMP/cerr" 'watch: read' 2
+    ok $? "--jobs $jobs: the watch goes on reading after a compaction"
+    sleep 0.5
+    kill -INT "$pid"
+    wait "$pid"
+    is "$?" 0 "--jobs $jobs: Ctrl-C ends it: exit 0"
+    is "$(summary "$TMP/cerr" | tail -1)" "dateline-index: read 4, added 4, updated 0, unchanged 0, duplicates 0, rejected 0; formats: text 4" "--jobs $jobs: the summary counts every article"
+    is "$("$SEARCH" --index "$TMP/cdb$jobs" --count '*')" 4 "--jobs $jobs: all 4 searchable"
+    is "$(grep -c 'not compacted\|cannot go on' "$TMP/cerr")" 0 "--jobs $jobs: no compaction failed"
+    is "$(ls "$TMP" | grep -c 'dateline-compact')" 0 "--jobs $jobs: nothing left beside the index"
+    bad=0
+    for db in "$TMP/cdb$jobs" "$TMP/cdb$jobs"/shard-*; do
+        [ -f "$db/iamglass" ] || continue
+        xapian-check "$db" > /dev/null 2>&1 || bad=1
+    done
+    is "$bad" 0 "--jobs $jobs: xapian-check passes"
+done
+# --no-compact while watching: never
+mkdir -p "$TMP/ndrop"
+cp "$TMP/src/story-0001.txt" "$TMP/ndrop/"
+DATELINE_COMPACT_ABOVE=1 "$INDEX" --watch --no-compact --index "$TMP/ndb" "$TMP/ndrop" 2> "$TMP/nerr" &
+pid=$!
+wait_for "$TMP/nerr" 'watching 1 folder'
+cp "$TMP/src/story-0002.txt" "$TMP/ndrop/"
+wait_for "$TMP/nerr" 'watch: read'
+sleep 0.5
+kill -INT "$pid"
+wait "$pid"
+is "$(grep -c compact "$TMP/nerr")" 0 "--no-compact: no compaction while watching"
+
 "$INDEX" --watch --index "$TMP/db" "$D/story-0001.txt" 2> "$TMP/err"
 is "$?:$(cat "$TMP/err")" "2:dateline-index: --watch watches folders: name one or more" "--watch without a folder"
 done_testing
