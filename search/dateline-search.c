@@ -3,124 +3,18 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "dateline.h"
+#include "cli.h"
 #include "index-path.h"
-#include "output.h"
 
-static const char *prog = "dateline-search";
+const char cli_prog[] = "dateline-search";
 
 enum { MAX_ATTEMPTS = 10 }; /* runs of a search the index changed under, before giving up */
-
-static void usage(FILE *f)
-{
-    fprintf(f,
-"Usage: %s [--index DIR] [options] QUERY... [options]\n"
-"       %s [--index DIR] --show ID\n"
-"       %s [--index DIR] [options] --similar ID [QUERY...]\n"
-"Search a Dateline index. Results are ranked by relevance (BM25) unless --sort says otherwise.\n"
-"Options may come before or after the query's words; after --, every word is the query's\n"
-"(%s -- -saudi opec), and so is everything inside quotes ('opec -saudi').\n"
-"\n"
-"The query language:\n"
-"  syria raqqa            both words (AND is the default); stems match (fighters ~ fighter)\n"
-"  \"islamic state\"        a phrase; u.s. and U.S. are the same word\n"
-"  cocoa OR coffee        either word; group with parentheses: (cocoa OR coffee) brazil\n"
-"  opec NOT saudi         the first without the second; also: opec -saudi, and alone:\n"
-"                         -saudi or NOT saudi (every article but those)\n"
-"  petro*  \"oil pric*\"    words that start with petro; a phrase ending so (a '*' can\n"
-"                         only end a word: *troleum is an error)\n"
-"  oil NEAR price         the words within 10 words of each other (NEAR/3 for 3)\n"
-"  title:cocoa            the word in the headline (title:\"cocoa crop\", title:coc*)\n"
-"  place:syria            filters: place, group, topic, dateline, source, author (any\n"
-"                         word of the name: author:smith), charset, repaired\n"
-"                         (repaired:yes, repaired:double-encoded), story (the versions\n"
-"  group:\"islamic state\"  of one story: story:ID); values are case-insensitive, and\n"
-"  dateline:beirut        spaces, hyphens and underscores in them are alike; topic:gr*\n"
-"                         for values that start so (not place:, which takes a name)\n"
-"  date:2017              a year, a month (date:2017-10), a day (date:2017-10-18),\n"
-"  date:1987-02..1987-03  or a range: A..B, A.. (from A on), ..B (up to B)\n"
-"  *                      every article (with filters: every article that passes them)\n"
-"  Every word, phrase, filter and date narrows the search, in any order and grouping\n"
-"  (place:usa date:1987 is date:1987 place:usa); OR and NOT say otherwise. AND, OR, NOT\n"
-"  and NEAR are operators in capitals only. An unknown field (palce:) is an error: quote\n"
-"  text that has a colon in it.\n"
-"\n"
-"Options:\n"
-"  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s): a folder, or\n"
-"                         shards: a folder or Xapian stub file listing them, or a stub\n"
-"                         line ('remote HOST:PORT', 'remote :ssh HOST xapian-progsrv\n"
-"                         PATH', 'tcp HOST PORT'); repeat --index to search several\n"
-"                         indexes as one\n"
-"      --allow-partial    when a shard does not answer, search the others, warn on\n"
-"                         stderr and mark the JSON \"partial\":true (default: an error)\n"
-"  -n, --limit N          show N results (default 10)\n"
-"      --offset N         skip the first N results (for paging)\n"
-"  -s, --sort ORDER       relevance (default), newest or oldest (undated last), or recent:\n"
-"                         relevance plus a bonus that halves every --half-life days (30)\n"
-"                         back from the newest story in the index\n"
-"  -c, --count            print only the exact number of matching articles (with\n"
-"                         --format json: {\"version\",\"query\",\"total\"})\n"
-"      --stdin            read queries from standard input, one a line, and answer each\n"
-"                         at once with one line of JSON (errors too: {\"error\":...});\n"
-"                         the other options apply to every query\n"
-"      --show ID          print the whole stored article with that id, and the other\n"
-"                         versions of its story (repeats, updates, corrections)\n"
-"      --explain          why the article has its places and groups: each with its\n"
-"                         salience, every mention (offset and words), the rule that took\n"
-"                         it and the candidates it beat; with --show (text, json, jsonl)\n"
-"                         or results in json or jsonl (\"entities\" of each result)\n"
-"      --similar ID       more like this: the stories that share the most distinctive\n"
-"                         words with article ID, best first (not ID itself, nor the other\n"
-"                         versions of its story); with a QUERY, only the ones matching it\n"
-"      --total-bound N    count a list's matches exactly up to N (default 1000); past\n"
-"                         N say \"N+ matches\" (JSON: \"total_exact\":false and\n"
-"                         \"total_bound\") and count no stories in text; --count,\n"
-"                         --facet and --timeline are always exact\n"
-"      --exact-total      count every match of a list (--total-bound 0)\n"
-"      --all-versions     list every matching article; by default a story sent several\n"
-"                         times is listed once (its best match, with how many versions)\n"
-"      --facet F[:N]      also the N (default 10) commonest values of F over all matches,\n"
-"                         with exact counts: place, group, topic, dateline or source\n"
-"                         (repeatable)\n"
-"      --timeline P       also the matches per day, week, month or year, with each\n"
-"                         period's commonest places and groups (-n 0: only these); every\n"
-"                         period from the first to the last, and how many matches are\n"
-"                         undated or dated too roughly for the period\n"
-"      --by F[:N]         with the timeline (by month unless --timeline says), the matches\n"
-"                         per period of each of the N (default 5, at most 10) commonest\n"
-"                         values of F over all matches: place, group, topic, dateline or\n"
-"                         source\n"
-"  -f, --format FORMAT    text (default); json (every field, with each result's place_ids\n"
-"                         and highlights, in dateline-search(1)); jsonl (a JSON object a\n"
-"                         result a line); tsv or csv (RFC 4180), each with a header line\n"
-"                         naming the columns; or svg: the timeline as a chart\n"
-"      --color WHEN       auto (default: when stdout is a terminal and NO_COLOR is\n"
-"                         empty or unset), always or never\n"
-"      --no-pager         never page; by default, on a terminal, an answer longer than\n"
-"                         the screen goes through $PAGER (unset: less -R; empty: none)\n"
-"  -h, --help             this help\n"
-"  -V, --version          the version\n"
-"\n"
-"Examples:\n"
-"  %s 'place:syria group:\"islamic state\" date:2017-10'\n"
-"  %s --sort newest --format json cocoa brazil\n"
-"  %s --count 'topic:crude date:1987-03'\n"
-"  %s --similar f69af18e2cbba19f 'date:2017'\n"
-"\n"
-"Text is wrapped to the terminal's width (else $COLUMNS, else 80 columns).\n"
-"Exit status: 0 when something matched, 1 when nothing did (or --show or --similar named\n"
-"an id the index does not hold), 2 on an error.\n",
-            prog, prog, prog, dl_default_index_hint(), prog, prog, prog, prog, prog);
-}
 
 #define SHORTOPTS "i:n:s:cf:hV"
 
@@ -130,7 +24,7 @@ static int query_hint(const char *word)
     if (word)
         fprintf(stderr, "%s: if '%s' is part of the query, put the query after -- "
                         "(%s -- %s ...) or quote it whole ('... %s')\n",
-                prog, word, prog, word, word);
+                cli_prog, word, cli_prog, word, word);
     return 2;
 }
 
@@ -176,7 +70,7 @@ static int parse_size(const char *opt, const char *s, size_t *out)
     char *end;
     unsigned long long v;
     if (!*s || *s == '-' || ((v = strtoull(s, &end, 10)), *end)) {
-        fprintf(stderr, "%s: %s takes a whole number, not '%s'\n", prog, opt, s);
+        fprintf(stderr, "%s: %s takes a whole number, not '%s'\n", cli_prog, opt, s);
         return 0;
     }
     *out = (size_t)v;
@@ -208,7 +102,7 @@ static int facet_arg(const char *opt, const char *arg, size_t def, size_t max,
     for (int f = 0; f < DATELINE_FIELD_COUNT_; f++)
         if ((names[n] = dateline_facet_name((dateline_field_t)f)) != NULL)
             n++;
-    fprintf(stderr, "%s: %s takes", prog, opt);
+    fprintf(stderr, "%s: %s takes", cli_prog, opt);
     for (size_t k = 0; k < n; k++)
         fprintf(stderr, "%s%s", k == 0 ? " " : k + 1 < n ? ", " : " or ", names[k]);
     fprintf(stderr, ", and :N for how many of its values%s, not '%s'\n", bound, arg);
@@ -453,7 +347,7 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
             dateline_article_destroy(a);
             *rc = 0;
         } else if (st == DATELINE_NOT_FOUND) {
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            fprintf(stderr, "%s: %s\n", cli_prog, dateline_index_message(idx));
             *rc = 1;
             st = DATELINE_OK;
         }
@@ -465,7 +359,7 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         st = new_query(idx, s, 0, &q);
         dateline_query_destroy(q);
         if (st == DATELINE_NOT_FOUND) {
-            fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+            fprintf(stderr, "%s: %s\n", cli_prog, dateline_index_message(idx));
             *rc = 1;
             return DATELINE_OK;
         }
@@ -486,127 +380,6 @@ static dateline_status_t search_once(dateline_index_t *idx, const search_t *s, F
         return st;
     }
     return list(idx, s, out, rc);
-}
-
-/* The size of the terminal on stdout: from the terminal itself, else $COLUMNS and $LINES,
- * else 80 by 24. */
-static void screen_size(size_t *cols, size_t *rows)
-{
-    struct winsize ws = {0};
-    int tty = isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0;
-    const char *c = getenv("COLUMNS"), *l = getenv("LINES");
-    long v;
-    *cols = tty && ws.ws_col ? ws.ws_col : c && (v = strtol(c, NULL, 10)) > 0 ? (size_t)v : 80;
-    *rows = tty && ws.ws_row ? ws.ws_row : l && (v = strtol(l, NULL, 10)) > 0 ? (size_t)v : 24;
-}
-
-/* The pager: what is printed is held until it passes a screenful, then it goes through the
- * pager command, which reads it from a pipe; output that fits the screen goes straight to it. */
-typedef struct {
-    char *held;         /* what was printed while it fitted */
-    size_t len, cap;
-    size_t rows, col;   /* screen rows filled so far, and the column on the last one */
-    size_t screen_rows, screen_cols;
-    const char *cmd;    /* the shell command that pages */
-    int fd;             /* where output goes now: the pager's pipe, 1, or -1 while held */
-    pid_t pid;          /* the pager, or 0 */
-} pager_t;
-
-static int write_all(int fd, const char *buf, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, buf, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return 0;
-        buf += k;
-        n -= (size_t)k;
-    }
-    return 1;
-}
-
-/* Starts the pager with a pipe to its standard input; 0 when that cannot be done. */
-static int pager_start(pager_t *p)
-{
-    int fds[2];
-    fflush(stderr);
-    if (pipe(fds) != 0)
-        return 0;
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return 0;
-    }
-    if (pid == 0) {
-        dup2(fds[0], 0);
-        close(fds[0]);
-        close(fds[1]);
-        /* like git: less quits by itself when the text fits, keeps colours, leaves the
-         * screen as it was */
-        setenv("LESS", "FRX", 0);
-        execl("/bin/sh", "sh", "-c", p->cmd, (char *)NULL);
-        _exit(127);
-    }
-    close(fds[0]);
-    /* quitting the pager before the end is no error: writes then fail with EPIPE, and the
-     * search stops quietly */
-    signal(SIGPIPE, SIG_IGN);
-    p->fd = fds[1];
-    p->pid = pid;
-    return 1;
-}
-
-static ssize_t pager_write(void *cookie, const char *buf, size_t n)
-{
-    pager_t *p = cookie;
-    if (p->fd >= 0)
-        return write_all(p->fd, buf, n) ? (ssize_t)n : -1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)buf[i];
-        if (b == '\n')
-            p->rows++, p->col = 0;
-        else if (b >= 0x20 && (b & 0xC0) != 0x80 && ++p->col > p->screen_cols)
-            p->rows++, p->col = 1; /* a long line takes more rows (escapes overcounted) */
-    }
-    if (p->len + n > p->cap) {
-        size_t cap = (p->len + n) * 2;
-        char *h = realloc(p->held, cap);
-        if (!h) {
-            errno = ENOMEM;
-            return -1;
-        }
-        p->held = h, p->cap = cap;
-    }
-    memcpy(p->held + p->len, buf, n);
-    p->len += n;
-    /* the screen holds rows - 1 lines and the prompt */
-    if (p->rows < p->screen_rows)
-        return (ssize_t)n;
-    if (!pager_start(p))
-        p->fd = 1;
-    int done = write_all(p->fd, p->held, p->len);
-    free(p->held);
-    p->held = NULL;
-    p->len = p->cap = 0;
-    return done ? (ssize_t)n : -1;
-}
-
-static int pager_close(void *cookie)
-{
-    pager_t *p = cookie;
-    int ok = 1;
-    if (p->fd < 0)
-        ok = write_all(1, p->held, p->len);
-    free(p->held);
-    p->held = NULL;
-    if (p->pid) {
-        close(p->fd);
-        while (waitpid(p->pid, NULL, 0) < 0 && errno == EINTR)
-            ;
-    }
-    return ok ? 0 : -1;
 }
 
 /* Runs a search and prints the whole answer to out once it is in hand: when a writer changes
@@ -665,12 +438,12 @@ static int answer_lines(dateline_index_t *idx, search_t *s)
         if (fflush(stdout) != 0) {
             status = 2;
             if (errno != EPIPE)
-                fprintf(stderr, "%s: cannot write the answers: %s\n", prog, strerror(errno));
+                fprintf(stderr, "%s: cannot write the answers: %s\n", cli_prog, strerror(errno));
             break;
         }
     }
     if (ferror(stdin)) {
-        fprintf(stderr, "%s: cannot read the queries: %s\n", prog, strerror(errno));
+        fprintf(stderr, "%s: cannot read the queries: %s\n", cli_prog, strerror(errno));
         status = 2;
     }
     free(line);
@@ -757,7 +530,7 @@ static int parse_choice(options_t *o, int c, const char *arg, const char *word)
             return -1;
         }
         fprintf(stderr, "%s: unknown --sort '%s': use relevance, newest, oldest or recent\n",
-                prog, arg);
+                cli_prog, arg);
         return query_hint(word);
     }
     if (c == OPT_COLOR) {
@@ -765,7 +538,7 @@ static int parse_choice(options_t *o, int c, const char *arg, const char *word)
             o->color = color_of[k];
             return -1;
         }
-        fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", prog, arg);
+        fprintf(stderr, "%s: unknown --color '%s': use auto, always or never\n", cli_prog, arg);
         return 2;
     }
     o->period = arg;
@@ -773,7 +546,7 @@ static int parse_choice(options_t *o, int c, const char *arg, const char *word)
         o->timeline = period_of[k];
         return -1;
     }
-    fprintf(stderr, "%s: unknown --timeline '%s': use day, week, month or year\n", prog, arg);
+    fprintf(stderr, "%s: unknown --timeline '%s': use day, week, month or year\n", cli_prog, arg);
     return 2;
 }
 
@@ -784,7 +557,7 @@ static int parse_option(options_t *o, int c, const char *word)
     switch (c) {
     case 'i':
         if (o->nindexes == sizeof o->indexes / sizeof o->indexes[0]) {
-            fprintf(stderr, "%s: %zu --index at most\n", prog, o->nindexes);
+            fprintf(stderr, "%s: %zu --index at most\n", cli_prog, o->nindexes);
             return 2;
         }
         if (!o->index_arg)
@@ -809,7 +582,7 @@ static int parse_option(options_t *o, int c, const char *word)
         o->fmt_given = 1;
         if (out_format_from_name(optarg, &o->fmt))
             return -1;
-        fprintf(stderr, "%s: unknown --format '%s': use", prog, optarg);
+        fprintf(stderr, "%s: unknown --format '%s': use", cli_prog, optarg);
         for (size_t k = 0, n = out_format_count(); k < n; k++)
             fprintf(stderr, "%s%s", k == 0 ? " " : k + 1 < n ? ", " : " or ",
                     out_format_name((out_format_t)k));
@@ -817,7 +590,7 @@ static int parse_option(options_t *o, int c, const char *word)
         return query_hint(word);
     case OPT_FACET:
         if (o->nfacets == 8) {
-            fprintf(stderr, "%s: 8 facets at most\n", prog);
+            fprintf(stderr, "%s: 8 facets at most\n", cli_prog);
             return 2;
         }
         if (!facet_arg("--facet", optarg, 10, 0, &o->facets[o->nfacets],
@@ -831,13 +604,13 @@ static int parse_option(options_t *o, int c, const char *word)
         o->half_life = strtod(optarg, &end);
         if (!*end && o->half_life > 0)
             return -1;
-        fprintf(stderr, "%s: --half-life takes a number of days above 0, not '%s'\n", prog,
+        fprintf(stderr, "%s: --half-life takes a number of days above 0, not '%s'\n", cli_prog,
                 optarg);
         return 2;
     }
-    case 'h': usage(stdout); return 0;
-    case 'V': printf("%s (Dateline) %s\n", prog, dateline_version()); return 0;
-    default: fprintf(stderr, "Try '%s --help'.\n", prog); return 2;
+    case 'h': cli_usage(stdout); return 0;
+    case 'V': printf("%s (Dateline) %s\n", cli_prog, dateline_version()); return 0;
+    default: fprintf(stderr, "Try '%s --help'.\n", cli_prog); return 2;
     }
 }
 
@@ -851,7 +624,7 @@ static int parse_options(int argc, char **argv, options_t *o)
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *bad = unknown_short(argv[i], longopts, &i);
         if (bad) {
-            fprintf(stderr, "%s: unknown option '-%c' in '%s'\n", prog, *bad, argv[i]);
+            fprintf(stderr, "%s: unknown option '-%c' in '%s'\n", cli_prog, *bad, argv[i]);
             query_hint(argv[i]);
             return 2;
         }
@@ -872,22 +645,23 @@ static int parse_options(int argc, char **argv, options_t *o)
     if (out_is_chart(o->fmt)) {
         o->limit = 0;
         if (o->show) {
-            fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n", prog);
+            fprintf(stderr, "%s: --format svg draws a timeline; --show prints text or json\n",
+                    cli_prog);
             return 2;
         }
     }
     if (!out_has_facets(o->fmt) && (o->nfacets || o->timeline != DATELINE_TIMELINE_NONE)) {
         fprintf(stderr, "%s: --format %s holds results only: for --facet and --timeline use "
-                        "json or tsv\n", prog, out_format_name(o->fmt));
+                        "json or tsv\n", cli_prog, out_format_name(o->fmt));
         return 2;
     }
     if (o->explain && !o->show && o->fmt != OUT_JSON && o->fmt != OUT_JSONL) {
         fprintf(stderr, "%s: --explain explains --show's article, or the results of --format "
-                        "json or jsonl\n", prog);
+                        "json or jsonl\n", cli_prog);
         return 2;
     }
     if (o->explain && o->show && o->fmt != OUT_TEXT && o->fmt != OUT_JSON && o->fmt != OUT_JSONL) {
-        fprintf(stderr, "%s: --show --explain prints text, json or jsonl\n", prog);
+        fprintf(stderr, "%s: --show --explain prints text, json or jsonl\n", cli_prog);
         return 2;
     }
     if (o->color < 0) {
@@ -908,7 +682,7 @@ static char *query_words(int argc, char **argv, options_t *o, char **label, int 
         qlen += strlen(argv[i]) + 1;
     char *query = malloc(2 * (qlen + 1) + (o->similar ? strlen(o->similar) + 16 : 0));
     if (!query) {
-        fprintf(stderr, "%s: out of memory\n", prog);
+        fprintf(stderr, "%s: out of memory\n", cli_prog);
         return NULL;
     }
     query[0] = '\0';
@@ -921,17 +695,17 @@ static char *query_words(int argc, char **argv, options_t *o, char **label, int 
     int blank = !query[strspn(query, " \t\n")];
     if (o->show && o->similar)
         fprintf(stderr, "%s: --show prints one article and --similar searches: give one of them\n",
-                prog);
+                cli_prog);
     else if (o->from_stdin && (why = o->show || o->similar
                                          ? "--show and --similar ask for something else"
                                      : !blank ? "give no query on the command line"
                                      : o->fmt_given && o->fmt != OUT_JSON
                                          ? "give --format json or none" : NULL))
         fprintf(stderr, "%s: --stdin reads the queries from standard input, one a line, and "
-                        "answers each in JSON: %s\n", prog, why);
+                        "answers each in JSON: %s\n", cli_prog, why);
     else if (!o->from_stdin && !o->show && !o->similar && blank)
         fprintf(stderr, "%s: no query: give words to search for, or * for every article\n"
-                        "Try '%s --help'.\n", prog, prog);
+                        "Try '%s --help'.\n", cli_prog, cli_prog);
     else {
         *label = query;
         if (o->similar) {
@@ -956,14 +730,14 @@ static dateline_index_t *open_index(const options_t *o)
     char *path = dl_index_path(o->index_arg, 0), *msg = NULL;
     dateline_index_t *idx = NULL;
     if (!path) {
-        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", prog);
+        fprintf(stderr, "%s: no index folder: give --index DIR or set DATELINE_INDEX\n", cli_prog);
         return NULL;
     }
     for (size_t i = 0; i < (o->nindexes ? o->nindexes : 1); i++) {
         const char *p = o->nindexes ? o->indexes[i] : path;
         char *what = dl_index_path_check(p, 0);
         if (what) {
-            fprintf(stderr, "%s: %s\n", prog, what);
+            fprintf(stderr, "%s: %s\n", cli_prog, what);
             free(what);
             free(path);
             return NULL;
@@ -980,13 +754,13 @@ static dateline_index_t *open_index(const options_t *o)
         st = dateline_index_open(path, DATELINE_OPEN_READ, &idx, &msg);
     }
     if (st != DATELINE_OK) {
-        fprintf(stderr, "%s: %s\n", prog, msg ? msg : dateline_status_to_string(st));
+        fprintf(stderr, "%s: %s\n", cli_prog, msg ? msg : dateline_status_to_string(st));
         if (st == DATELINE_NOT_FOUND)
             query_hint(o->index_word);
         dateline_free(msg);
     }
     for (size_t i = 0; st == DATELINE_OK && dateline_index_dead_shard(idx, i); i++)
-        fprintf(stderr, "%s: warning: shard left out, the answer is partial: %s\n", prog,
+        fprintf(stderr, "%s: warning: shard left out, the answer is partial: %s\n", cli_prog,
                 dateline_index_dead_shard(idx, i));
     free(path);
     return st == DATELINE_OK ? idx : NULL;
@@ -998,21 +772,21 @@ static int report(dateline_index_t *idx, dateline_status_t st, int rc)
     if (write_errno) {
         /* the reader went away (| head, a pager closed early): nothing to say */
         if (write_errno != EPIPE)
-            fprintf(stderr, "%s: cannot write the results: %s\n", prog, strerror(write_errno));
+            fprintf(stderr, "%s: cannot write the results: %s\n", cli_prog, strerror(write_errno));
         return write_errno == EPIPE ? 0 : 2;
     }
     if (st == DATELINE_OK)
         return rc;
     if (st == DATELINE_NO_MEMORY)
-        fprintf(stderr, "%s: out of memory\n", prog);
+        fprintf(stderr, "%s: out of memory\n", cli_prog);
     else if (st == DATELINE_QUERY_SYNTAX || st == DATELINE_BAD_ARGUMENT)
         fprintf(stderr, "%s: in the query: %s\nTry '%s --help' for the query language.\n",
-                prog, dateline_index_message(idx), prog);
+                cli_prog, dateline_index_message(idx), cli_prog);
     else if (st == DATELINE_MODIFIED)
-        fprintf(stderr, "%s: %s (tried %d times)\n", prog, dateline_index_message(idx),
+        fprintf(stderr, "%s: %s (tried %d times)\n", cli_prog, dateline_index_message(idx),
                 MAX_ATTEMPTS);
     else
-        fprintf(stderr, "%s: %s\n", prog, dateline_index_message(idx));
+        fprintf(stderr, "%s: %s\n", cli_prog, dateline_index_message(idx));
     return 2;
 }
 
@@ -1021,14 +795,8 @@ static int run(dateline_index_t *idx, const search_t *sr, const options_t *o, si
                size_t cols)
 {
     int rc = 2;
-    FILE *out = stdout;
-    const char *pager = getenv("PAGER");
-    pager_t pg = {NULL, 0, 0, 0, 0, rows, cols, pager ? pager : "less -R", -1, 0};
-    if (!o->no_pager && isatty(1) && *pg.cmd) {
-        cookie_io_functions_t io = {NULL, pager_write, NULL, pager_close};
-        FILE *f = fopencookie(&pg, "w", io);
-        out = f ? f : stdout;
-    }
+    FILE *pager = !o->no_pager && isatty(1) ? cli_pager_open(rows, cols) : NULL;
+    FILE *out = pager ? pager : stdout;
     /* an article or a count is printed once whole; a list page by page */
     dateline_status_t st = o->show || o->count ? answer(idx, sr, out, &rc)
                                                : search_once(idx, sr, out, &rc);
@@ -1036,7 +804,7 @@ static int run(dateline_index_t *idx, const search_t *sr, const options_t *o, si
     errno = 0;
     if (!write_errno && (out != stdout ? fclose(out) : fflush(stdout)) != 0) {
         if (errno != EPIPE) {
-            fprintf(stderr, "%s: cannot write the results: %s\n", prog,
+            fprintf(stderr, "%s: cannot write the results: %s\n", cli_prog,
                     strerror(errno ? errno : EIO));
             rc = 2;
         }
@@ -1056,7 +824,7 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     size_t cols, rows;
-    screen_size(&cols, &rows);
+    cli_screen_size(&cols, &rows);
     char *label = NULL, *query = query_words(argc, argv, &o, &label, &rc);
     if (!query)
         return rc;
