@@ -1,5 +1,5 @@
-/* cli.h: what the parts of the dateline-search program share, with a section for the interface
- * of each file. Not for the printers, which have output.h. */
+/* cli.h: what the parts of the dateline-search program share: the command line parsed, and a
+ * section for the interface of each file. Not for the printers, which have output.h. */
 #ifndef DL_CLI_H
 #define DL_CLI_H
 
@@ -9,10 +9,50 @@
 
 extern const char cli_prog[]; /* "dateline-search", which begins every message */
 
+/* The command line, parsed. */
+typedef struct {
+    const char *index_arg;      /* --index (the first) */
+    const char *indexes[64];    /* every --index, in order */
+    size_t nindexes;
+    int allow_partial;          /* --allow-partial */
+    const char *index_word;     /* the word --index came from ("-iran"), for cli_query_hint() */
+    const char *show, *similar; /* --show ID, --similar ID */
+    int all_versions, count, from_stdin, no_pager;
+    int explain;                /* --explain */
+    size_t total_bound;         /* --total-bound N, --exact-total (0) */
+    int color;                  /* --color: 1, 0, or -1 for auto */
+    int fmt_given;              /* --format was given */
+    size_t limit, offset;
+    dateline_sort_t sort;
+    out_format_t fmt;
+    dateline_field_t facets[8]; /* --facet, in order */
+    size_t facet_top[8], nfacets;
+    dateline_timeline_t timeline;
+    const char *period;         /* --timeline's word ("month"), or NULL */
+    double half_life;           /* --half-life, in days */
+    dateline_field_t by;        /* --by: the timeline's series */
+    size_t by_top;              /* and how many (0: none) */
+} options_t;
+
 /* interface to code in search/usage.c */
 
 /* Prints --help to f. */
 void cli_usage(FILE *f);
+
+/* interface to code in search/options.c */
+
+/* The options of argv, into *o (which needs no setting before: the defaults are given there);
+ * then what they imply, and what they cannot do together, said on stderr. Returns -1 to go on,
+ * else the exit status (0 after --help and --version). */
+int cli_parse_options(int argc, char **argv, options_t *o);
+/* The query from the words left after the options, followed in the same allocation by its
+ * label (*label: --similar's, the arguments that ask again, for JSON's "query" and the SVG's
+ * title; else the query): the caller frees the query, and the label with it. NULL with *rc
+ * set (and said on stderr) when the words do not fit the options. */
+char *cli_query_words(int argc, char **argv, options_t *o, char **label, int *rc);
+/* Says how to search for a word that starts with '-' (nothing when word is NULL). Returns 2,
+ * the exit status. */
+int cli_query_hint(const char *word);
 
 /* interface to code in search/pager.c */
 
