@@ -1,5 +1,6 @@
-/* cli.h: what the parts of the dateline-search program share: the command line parsed, and a
- * section for the interface of each file. Not for the printers, which have output.h. */
+/* cli.h: what the parts of the dateline-search program share: the command line parsed, a
+ * search as it runs, and a section for the interface of each file. Not for the printers, which
+ * have output.h. */
 #ifndef DL_CLI_H
 #define DL_CLI_H
 
@@ -34,6 +35,30 @@ typedef struct {
     size_t by_top;              /* and how many (0: none) */
 } options_t;
 
+/* What to search for and how to print it. */
+typedef struct {
+    const char *query, *show;
+    out_format_t fmt;
+    int color;
+    dateline_sort_t sort;
+    double half_life;
+    int count;
+    size_t offset, limit;
+    const dateline_field_t *facets;
+    const size_t *facet_top;
+    size_t nfacets;
+    dateline_timeline_t timeline;
+    const char *period;
+    int all_versions;
+    size_t total_bound; /* count matches exactly up to this many (0: all, --exact-total) */
+    dateline_field_t by;    /* --by: the timeline's series */
+    size_t by_top;          /* and how many (0: none) */
+    size_t width;       /* text: the terminal's width */
+    int explain;        /* --explain */
+    const char *similar; /* --similar ID, with the query (when not empty) as its filter */
+    const char *label;   /* what the output names the search by */
+} search_t;
+
 /* interface to code in search/usage.c */
 
 /* Prints --help to f. */
@@ -53,6 +78,24 @@ char *cli_query_words(int argc, char **argv, options_t *o, char **label, int *rc
 /* Says how to search for a word that starts with '-' (nothing when word is NULL). Returns 2,
  * the exit status. */
 int cli_query_hint(const char *word);
+
+/* interface to code in search/answer.c */
+
+/* --stdin: answers each line of standard input as a query, one JSON line each. Returns the
+ * exit status: 0 at the end of the input, 2 when the answers cannot be written. */
+int cli_answer_lines(dateline_index_t *idx, search_t *s);
+/* Answers the search on standard output (through the pager on a terminal, unless o says
+ * --no-pager), and says on stderr what went wrong. Returns the exit status. */
+int cli_run(dateline_index_t *idx, const search_t *s, const options_t *o, size_t rows,
+            size_t cols);
+
+/* interface to code in search/show.c */
+
+/* --show: prints s->show's article to out, with the other versions of its story and (with
+ * --explain, or to highlight on a terminal) its places and groups explained. An id the index
+ * does not hold is said on stderr, with *rc 1 and DATELINE_OK; an article found sets *rc to
+ * 0; the status is the index's (*rc left as it was when the article could not be read). */
+dateline_status_t cli_show(dateline_index_t *idx, const search_t *s, FILE *out, int *rc);
 
 /* interface to code in search/pager.c */
 
