@@ -41,7 +41,7 @@ static void usage_query(FILE *f)
 "  and NEAR are operators in capitals only. An unknown field (palce:) is an error: quote\n"
 "  text that has a colon in it.\n"
 "\n",
-            cli_prog, cli_prog, cli_prog, dl_default_index_hint());
+            cli_prog, cli_prog, cli_prog, cli_prog);
 }
 
 /* The options. */
@@ -49,11 +49,11 @@ static void usage_options(FILE *f)
 {
     fprintf(f,
 "Options:\n"
-"  -i, --index DIR        the index (default: $DATELINE_INDEX, else %s): a folder, or\n"
-"                         shards: a folder or Xapian stub file listing them, or a stub\n"
-"                         line ('remote HOST:PORT', 'remote :ssh HOST xapian-progsrv\n"
-"                         PATH', 'tcp HOST PORT'); repeat --index to search several\n"
-"                         indexes as one\n"
+"  -i, --index DIR        the index (default: $DATELINE_INDEX, else\n"
+"                         %s): a folder, or shards: a folder\n"
+"                         or Xapian stub file listing them, or a stub line ('remote\n"
+"                         HOST:PORT', 'remote :ssh HOST xapian-progsrv PATH', 'tcp HOST\n"
+"                         PORT'); repeat --index to search several indexes as one\n"
 "      --allow-partial    when a shard does not answer, search the others, warn on\n"
 "                         stderr and mark the JSON \"partial\":true (default: an error)\n"
 "  -n, --limit N          show N results (default 10)\n"
@@ -104,7 +104,7 @@ static void usage_options(FILE *f)
 "  -h, --help             this help\n"
 "  -V, --version          the version\n"
 "\n",
-            cli_prog);
+            dl_default_index_hint());
 }
 
 /* Examples, and what the program tells by its exit status. */
