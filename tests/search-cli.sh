@@ -22,6 +22,14 @@ for w in -saudi -place:x -hamas -nato; do
 done
 is "$(S -iraq oil 2>&1 | tail -n 1)" "dateline-search: if '-iraq' is part of the query, put the query after -- (dateline-search -- -iraq ...) or quote it whole ('... -iraq')" \
     "-iraq (an index named raq, which is not there): the hint follows the error"
+# --help: its example of -- names the program, and --index's line the default folder (each
+# had the other's text: the words after the usage lines took their values one place off)
+S --help > "$TMP/help"
+is "$(grep -F -e '-- -saudi opec' -e '$DATELINE_INDEX' -e 'dateline/index' "$TMP/help")" \
+"(dateline-search -- -saudi opec), and so is everything inside quotes ('opec -saudi').
+  -i, --index DIR        the index (default: \$DATELINE_INDEX, else
+                         \$XDG_DATA_HOME/dateline/index): a folder, or shards: a folder" \
+    "--help: the example of -- names the program, --index its default folder"
 S --bogus oil > /dev/null 2> "$TMP/err"
 is "$? $(grep -c 'unrecognized option' "$TMP/err")" "2 1" "an unknown long option: exit 2"
 is "$(S --lim 1 --format=tsv oil | tail -n +2 | wc -l)" 1 "long options may be abbreviated, before or after the query"
