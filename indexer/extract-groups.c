@@ -13,6 +13,7 @@
 #include "tagger.h"
 
 #define MAX_NAME_WORDS 8
+#define MAX_DEFINED_WORDS 12 /* "Rally for the Return of Refugees and Democracy in Rwanda (RDR)" */
 #define MAX_GROUPS 64
 /* How far ahead of the next best tag each word of a name the tagger reads as an organisation
  * must be, in units of the perceptron, for the name to count as a group: written once, written
@@ -35,6 +36,9 @@ static const char *const org_words[] = {
 /* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
 static const char *const connectors[] = {"of", "the", "for", "and", "&", "de", "du", "des", "la",
                                          "le", "al", "el", "on", NULL};
+/* Lower-case words that stand inside a longer name only, never at its ends and never in a name
+ * no list or definition confirms: "Organisation for Security and Cooperation in Europe". */
+static const char *const inner[] = {"in", "at", "to", NULL};
 /* Connectors that join two parts of one name: "Ways and Means Committee", "Merck & Co". */
 static const char *const joining[] = {"and", "&", NULL};
 
@@ -261,10 +265,10 @@ static int initials_of(const char *name, const char *acr)
 /* Whether the acronym's letters are the initials of the name's words (connectors skipped). */
 static int initials_match(const words_t *ws, size_t from, size_t to, const word_t *acr)
 {
-    char ini[MAX_NAME_WORDS + 1];
+    char ini[MAX_DEFINED_WORDS + 1];
     size_t n = 0, k = 0;
-    for (size_t i = from; i < to && n < MAX_NAME_WORDS; i++)
-        if (!dl_word_is(&ws->w[i], connectors))
+    for (size_t i = from; i < to && n < MAX_DEFINED_WORDS; i++)
+        if (!dl_word_is(&ws->w[i], connectors) && !dl_word_is(&ws->w[i], inner))
             ini[n++] = (char)(ws->w[i].p[0] | 0x20);
     ini[n] = '\0';
     /* every letter of the acronym, in order, among the initials, starting with the first */
@@ -555,10 +559,11 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         if (!acr->paren || !acronym(acr) || ws.w[j - 1].stop)
             continue;
         size_t best = j;
-        for (size_t from = j; from > 0 && j - from < MAX_NAME_WORDS;) {
+        for (size_t from = j; from > 0 && j - from < MAX_DEFINED_WORDS;) {
             from--;
             const word_t *w = &ws.w[from];
-            if ((w->stop && from != j - 1) || (!name_word(w) && !dl_word_is(w, connectors)))
+            if ((w->stop && from != j - 1) ||
+                (!name_word(w) && !dl_word_is(w, connectors) && !dl_word_is(w, inner)))
                 break;
             if (name_word(w) && initials_match(&ws, from, j, acr))
                 best = from;
@@ -569,8 +574,12 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             dl_definition_t *d = &defs[(*ndefs)++];
             snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
             dl_words_text(&ws, best, j, d->name, sizeof d->name);
-            trace(tr, g, add_group(g, &ng, d->name, acr->weight), ws.w[best].p,
-                  acr->p + acr->n + (acr->p[acr->n] == ')'), "acronym defined in text");
+            /* two mentions, the name and its acronym; their words are read here only */
+            const word_t *last = &ws.w[j - 1];
+            trace(tr, g, add_group(g, &ng, d->name, ws.w[best].weight), ws.w[best].p,
+                  last->p + last->n, "acronym defined in text");
+            trace(tr, g, add_group(g, &ng, d->name, acr->weight), acr->p, acr->p + acr->n,
+                  "acronym defined in text");
             memset(taken + best, 1, j + 1 - best);
         }
     }
@@ -578,8 +587,9 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     for (size_t i = 0; i < ws.nw;) {
         const word_t *w = &ws.w[i];
         int in_title = caps_title && w->weight == G_TITLE;
-        if (!name_word(w) || dl_word_is(w, connectors)) {
-            i++; /* "The International Committee of the Red Cross" starts at International */
+        if (!name_word(w) || dl_word_is(w, connectors) || taken[i]) {
+            i++; /* "The International Committee of the Red Cross" starts at International;
+                  * a word a definition took is read there only */
             continue;
         }
         size_t l = 0; /* a name the story taught: its group, wherever it stands */
@@ -638,8 +648,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             caps = 1;
             int names = 1;
             for (size_t k = 0; k < n; k++) {
-                caps = caps && ws.w[i + k].caps;
-                names = names && (name_word(&ws.w[i + k]) || dl_word_is(&ws.w[i + k], connectors));
+                const word_t *wk = &ws.w[i + k];
+                caps = caps && wk->caps;
+                names = names && (name_word(wk) || dl_word_is(wk, connectors) ||
+                                  (k > 0 && k + 1 < n && dl_word_is(wk, inner)));
             }
             if (!names && !in_title)
                 continue; /* "The union said" is no group called The Union */
@@ -678,7 +690,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             /* a run of capitalised words ending in an organisation word, or one starting
              * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan" */
             size_t end = i, last_org = 0;
-            while (end < ws.nw && end - i < MAX_NAME_WORDS &&
+            /* not into what another rule took, nor into an acronym in brackets: "In August
+             * the National Association of X (NAX)" */
+            while (end < ws.nw && end - i < MAX_NAME_WORDS && !taken[end] &&
+                   !(end > i && ws.w[end].paren) &&
                    (name_word(&ws.w[end]) || (end > i && dl_word_is(&ws.w[end], connectors)))) {
                 if (name_word(&ws.w[end]) && dl_word_is(&ws.w[end], org_words))
                     last_org = end + 1;

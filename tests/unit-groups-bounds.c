@@ -1,0 +1,40 @@
+/* unit-groups-bounds.c: where the name of a group starts and ends (issue 12, class 7), on
+ * stories of our own: not into a defined acronym or a word before it, not over a person or a
+ * modifier in front, over the small words inside a listed or defined name. */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include "../indexer/extract.h"
+#include "dl.h"
+#include "story.h"
+#include "tap.h"
+
+/* The story's groups as "Name=salience|...", most salient first. */
+static const char *groups(const char *title, const char *body)
+{
+    return story_groups(title, body, STORY_SALIENCE, NULL, NULL);
+}
+
+int main(void)
+{
+    /* a definition is two mentions (2 + 2 in the lead), its acronym a third (1); its words
+     * are read once, as the definition */
+    is_str(groups(NULL, "Prices rose in August, the National Association of Quelvor Managers "
+                        "(NAQM) said.\nThe NAQM index rose."),
+           "National Association of Quelvor Managers=5",
+           "a word before a defined name is no part of it (\"August National...\")");
+    is_str(groups(NULL, "Ms Zorbel's National League for Quelvor (NLQ) won.\nThe NLQ said."),
+           "National League for Quelvor=5", "nor a person's possessive before it");
+    is_str(groups(NULL, "The Quelvor Union of Managers (QUM) met on Monday."),
+           "Quelvor Union of Managers=4", "the acronym in brackets is no part of the name");
+    /* small words inside a name the list holds or a definition confirms */
+    is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
+                        "Monday it would send monitors."),
+           "Organization for Security and Cooperation in Europe=2",
+           "\"in\" inside a listed name");
+    is_str(groups(NULL, "The Council for Quelvor Studies in Europe (CQSE) met.\nCQSE said."),
+           "Council for Quelvor Studies in Europe=5", "\"in\" inside a defined name");
+    is_str(groups(NULL, "The Quelvor Council in Europe met on Monday."), "Quelvor Council=2",
+           "not in a name nothing confirms");
+    done_testing();
+}
