@@ -333,6 +333,28 @@ static const dl_place_t *modifier(const word_t *w)
     return b && !weak ? b : NULL;
 }
 
+/* Whether a name the story taught starts at word i: "KeyCorp and Banc One Corp" is two. */
+static int learned_from(const words_t *ws, size_t i, const dl_learned_t *l, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (dl_learned_at(ws, i, &l[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether the word is a compound modifier, a hyphen and lower-case letters to its end:
+ * "Minneapolis-based", "Mo.-based", "state-owned". */
+static int compound(const word_t *w)
+{
+    const char *h = memchr(w->p, '-', w->n);
+    if (!h || h + 1 == w->p + w->n)
+        return 0;
+    for (const char *p = h + 1; p < w->p + w->n; p++)
+        if (!(*p >= 'a' && *p <= 'z'))
+            return 0;
+    return 1;
+}
+
 /* Whether the words from..to are written elsewhere in the story as (part of) a name the
  * tagger reads as a person's: "McConnell" after "Mitch McConnell". */
 static int a_person(const words_t *ws, const unsigned char *tags, size_t from, size_t to)
@@ -545,7 +567,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     }
     /* 0. the groups the story teaches itself: "Acme Widgets Inc", "the Brussels-based Solvay" */
     dl_learned_t learned[16];
-    size_t nlearned = dl_learn_groups(&ws, learned, 16);
+    size_t nlearned = dl_learn_groups(&ws, tags, learned, 16);
     for (size_t l = 0; l < nlearned && *ndefs < cap; l++) {
         dl_definition_t *d = &defs[*ndefs]; /* the index learns the bare name for group: */
         dl_words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
@@ -693,7 +715,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             /* not into what another rule took, nor into an acronym in brackets: "In August
              * the National Association of X (NAX)" */
             while (end < ws.nw && end - i < MAX_NAME_WORDS && !taken[end] &&
-                   !(end > i && ws.w[end].paren) &&
+                   !(end > i && (ws.w[end].paren || learned_from(&ws, end, learned, nlearned))) &&
                    (name_word(&ws.w[end]) || (end > i && dl_word_is(&ws.w[end], connectors)))) {
                 if (name_word(&ws.w[end]) && dl_word_is(&ws.w[end], org_words))
                     last_org = end + 1;
@@ -710,6 +732,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             for (size_t k = from; last_org && k < last_org; k++)
                 if (dl_word_is(&ws.w[k], connectors) && !dl_word_is(&ws.w[k], joining) &&
                     !(k > from && dl_word_is(&ws.w[k - 1], org_words)))
+                    from = k + 1;
+            /* "the Paris-based International Chamber": a compound modifier is no part */
+            for (size_t k = from; last_org && k < last_org; k++)
+                if (compound(&ws.w[k]))
                     from = k + 1;
             /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
             static const char *const of[] = {"of", "for", NULL};

@@ -8,20 +8,26 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "extract-learn.h"
+#include "tagger.h"
 
 #define LEARN_WORDS 6 /* words of a bare name */
 
 /* The designators that make a name a company's: "Merck & Co Inc", "Acme Widgets Corp". */
 static const char *const designators[] = {"inc", "corp", "corporation", "ltd", "plc", "llc",
                                           "co", "incorporated", "limited", "holdings", NULL};
-/* Small words that may stand inside a name: "Procter & Gamble", "Bank of America". */
-static const char *const inside[] = {"&", "and", "of", "for", NULL};
+/* Small words that may stand inside a name: "Procter & Gamble", "Bank of America"; not "and",
+ * which in news joins two companies more often than two words of one name ("Ohio-based KeyCorp
+ * and Banc One Corp"). */
+static const char *const inside[] = {"&", "of", "for", NULL};
+static const char *const of[] = {"of", NULL};
 /* Capitalised words that start a sentence and no name: "On Monday Acme Inc said". */
 static const char *const starters[] = {"the", "a", "an", "on", "in", "at", "by", "for", "but",
                                        "and", "as", "when", "while", "after", "before", "with",
                                        "from", "if", "its", "his", "her", "their", "rival",
                                        "monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", NULL};
+                                       "saturday", "sunday", "january", "february", "march",
+                                       "april", "june", "july", "august", "september", "october",
+                                       "november", "december", NULL};
 /* What a defining phrase calls a group: "a Paris-based company". */
 static const char *const kinds[] = {"company", "group", "firm", "bank", "maker", "manufacturer",
                                     "carrier", "airline", "insurer", "lender", "retailer",
@@ -58,30 +64,73 @@ static int teachable(const words_t *ws, size_t from, size_t n)
     return !dl_gaz_lookup(key, k, &count);
 }
 
+/* Whether the word is a compound modifier: a hyphen, then lower-case letters to its end
+ * ("St. Louis-based", "Mo.-based", "U.S.-owned"): it qualifies the name after it. */
+static int modifier(const word_t *w)
+{
+    const char *h = memchr(w->p, '-', w->n);
+    if (!h || h + 1 == w->p + w->n)
+        return 0;
+    for (const char *p = h + 1; p < w->p + w->n; p++)
+        if (!(*p >= 'a' && *p <= 'z'))
+            return 0;
+    return 1;
+}
+
+/* Whether the word was written with a possessive: "Magna's". */
+static int possessive(const word_t *w)
+{
+    const char *e = w->p + w->n;
+    return (e[0] == '\'' && e[1] == 's') ||
+           ((unsigned char)e[0] == 0xE2 && (unsigned char)e[1] == 0x80 &&
+            (unsigned char)e[2] == 0x99 && e[3] == 's');
+}
+
+/* Whether word i is a middle initial: one capital and a full stop, after a capitalised word
+ * ("Edward D. Jones & Co"). */
+static int initial(const words_t *ws, size_t i)
+{
+    const word_t *w = &ws->w[i];
+    return w->n == 1 && w->upper && w->p[1] == '.' && i > 0 && ws->w[i - 1].upper &&
+           !ws->w[i - 1].stop;
+}
+
 /* The first word of the name that ends before word `end`: back over capitalised words and the
- * small words inside names, not past punctuation or a change of paragraph. */
-static size_t name_start(const words_t *ws, size_t end)
+ * small words inside names, not past punctuation or a change of paragraph; then
+ * past a compound modifier ("Minneapolis-based First Bank System Inc"), and past "of" where
+ * the tagger (tags, or NULL) reads the words before it as no organisation's: a person of a
+ * company ("Lynn Reaser of Barnett Banks Inc") or a common word ("Shares of Douglas & Lomason
+ * Co"), not "Bank of America". */
+static size_t name_start(const words_t *ws, size_t end, const unsigned char *tags)
 {
     size_t from = end;
     while (from > 0 && end - from < LEARN_WORDS) {
         const word_t *w = &ws->w[from - 1];
-        if ((w->stop && from != end) || w->weight != ws->w[end - 1].weight ||
-            !(w->upper || dl_word_is(w, inside)))
+        if ((w->stop && from != end && !initial(ws, from - 1)) ||
+            w->weight != ws->w[end - 1].weight || !(w->upper || dl_word_is(w, inside)))
             break;
         from--;
     }
     while (from < end && (dl_word_is(&ws->w[from], starters) || dl_word_is(&ws->w[from], inside)))
         from++;
+    for (size_t k = from; k < end; k++)
+        if (modifier(&ws->w[k]) ||
+            (k > from && tags && dl_word_is(&ws->w[k], of) && tags[from] != DL_TAG_B_ORG &&
+             tags[from] != DL_TAG_I_ORG && teachable(ws, k + 1, end - k - 1)))
+            from = k + 1; /* not "Gold Fields of South Africa Ltd" */
+    while (from < end && dl_word_is(&ws->w[from], inside))
+        from++;
     return from;
 }
 
 /* "Acme Widgets Inc": a designator after a name. */
-static int designated(const words_t *ws, size_t d, dl_learned_t *out)
+static int designated(const words_t *ws, const unsigned char *tags, size_t d,
+                      dl_learned_t *out)
 {
     const word_t *w = &ws->w[d];
     if (!w->upper || !dl_word_is(w, designators) || d == 0 || ws->w[d - 1].stop)
         return 0;
-    size_t from = name_start(ws, d), bare = d, end = d + 1;
+    size_t from = name_start(ws, d, tags), bare = d, end = d + 1;
     while (bare > from && (dl_word_is(&ws->w[bare - 1], designators) ||
                            dl_word_is(&ws->w[bare - 1], inside)))
         bare--; /* "Merck & Co Inc" is Merck */
@@ -105,7 +154,7 @@ static int designated(const words_t *ws, size_t d, dl_learned_t *out)
 
 /* "the Brussels-based Solvay", "the London-based group Acme", "Solvay, a Brussels-based
  * company": a name that a phrase of place defines as a group. */
-static int defined(const words_t *ws, size_t b, dl_learned_t *out)
+static int defined(const words_t *ws, const unsigned char *tags, size_t b, dl_learned_t *out)
 {
     size_t from, to;
     if (!based(&ws->w[b]) || ws->w[b].stop)
@@ -116,16 +165,18 @@ static int defined(const words_t *ws, size_t b, dl_learned_t *out)
     from = to;
     while (to < ws->nw && to - from < LEARN_WORDS &&
            (ws->w[to].upper || (to > from && dl_word_is(&ws->w[to], inside)))) {
+        if (to > from && dl_word_is(&ws->w[to], designators))
+            return 0; /* "the Minneapolis-based Acme Widgets Inc": designated() reads it */
         to++;
-        if (ws->w[to - 1].stop)
-            break;
+        if (ws->w[to - 1].stop || possessive(&ws->w[to - 1]))
+            break; /* "the Ontario-based Magna's North American business" is Magna */
     }
     while (to > from && !ws->w[to - 1].upper)
         to--;
     if (to == from && b >= 2 && dl_word_is(&ws->w[b - 1], articles) && ws->w[b - 2].stop &&
         ws->w[b - 2].upper && b + 1 < ws->nw && dl_word_is(&ws->w[b + 1], kinds)) {
         to = b - 1; /* "Solvay, a Brussels-based company" */
-        from = name_start(ws, to);
+        from = name_start(ws, to, tags);
     }
     if (to == from || !teachable(ws, from, to - from))
         return 0;
@@ -136,12 +187,13 @@ static int defined(const words_t *ws, size_t b, dl_learned_t *out)
     return 1;
 }
 
-size_t dl_learn_groups(const words_t *ws, dl_learned_t *out, size_t cap)
+size_t dl_learn_groups(const words_t *ws, const unsigned char *tags, dl_learned_t *out,
+                       size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < ws->nw && n < cap; i++) {
         dl_learned_t l;
-        if (!designated(ws, i, &l) && !defined(ws, i, &l))
+        if (!designated(ws, tags, i, &l) && !defined(ws, tags, i, &l))
             continue;
         int known = 0; /* the first definition of a bare name wins */
         for (size_t k = 0; k < n && !known; k++)
@@ -158,10 +210,12 @@ int dl_learned_at(const words_t *ws, size_t i, const dl_learned_t *l)
         return 0;
     for (size_t k = 0; k < l->n; k++) {
         const word_t *a = &ws->w[i + k], *b = &ws->w[l->from + k];
-        if (a->n != b->n || memcmp(a->p, b->p, a->n) != 0 || (k + 1 < l->n && a->stop))
+        if (a->n != b->n || memcmp(a->p, b->p, a->n) != 0 ||
+            (k + 1 < l->n && a->stop && !initial(ws, i + k)))
             return 0;
     }
     /* "Acme Widgets International" is another name, "Acme Widgets Inc" the same */
     const word_t *next = i + l->n < ws->nw ? &ws->w[i + l->n] : NULL;
-    return !next || ws->w[i + l->n - 1].stop || !next->upper || dl_word_is(next, designators);
+    return !next || ws->w[i + l->n - 1].stop || possessive(&ws->w[i + l->n - 1]) ||
+           !next->upper || dl_word_is(next, designators);
 }

@@ -14,8 +14,10 @@ typedef struct {
     char name[128];  /* the group's name as defined: "Acme Widgets Inc", "Solvay" */
 } dl_learned_t;
 
-/* Finds the groups the story's words define, up to cap of them into out; returns how many. */
-size_t dl_learn_groups(const words_t *ws, dl_learned_t *out, size_t cap);
+/* Finds the groups the story's words define, up to cap of them into out; returns how many.
+ * tags (or NULL) are the name tagger's tags of the words (indexer/tagger.h). */
+size_t dl_learn_groups(const words_t *ws, const unsigned char *tags, dl_learned_t *out,
+                       size_t cap);
 /* Whether the n words from word i are the bare name of learned group l (as written, the same
  * number of words). */
 int dl_learned_at(const words_t *ws, size_t i, const dl_learned_t *l);

@@ -49,5 +49,27 @@ int main(void)
            "a place with a designator is a group there, and the place stays a place");
     is_str(groups(NULL, "Analysts said Zorbel Inc would sell.\nZorbel fell."), "Zorbel Inc=3",
            "the name starts after the lower-case words before it");
+    /* where the name starts and ends (issue 12, class 7) */
+    is_str(groups(NULL, "Analysts said Minneapolis-based Quelvor Widgets Inc would bid.\n"
+                        "Quelvor Widgets declined to comment."),
+           "Quelvor Widgets Inc=3", "a compound modifier in front is no part of the name");
+    is_str(groups(NULL, "The Ohio-based Zorbel Widgets and Grummel Valves Corp may bid.\n"
+                        "Grummel Valves declined to comment."),
+           "Grummel Valves Corp=3|Zorbel Widgets=2",
+           "\"and\" joins two companies: neither name runs over it");
+    is_str(groups(NULL, "\"Prices will rise,\" said John Smith of Quelvor Widgets Inc.\n"
+                        "Quelvor Widgets makes valves."),
+           "Quelvor Widgets Inc=3", "a person of a company is no part of its name");
+    is_str(groups(NULL, "Shares of Grummel & Lomax Co rose on Monday.\nThe shares of "
+                        "Grummel & Lomax gained 2 percent."),
+           "Grummel & Lomax Co=3", "nor a common word of the sentence's start");
+    is_str(groups(NULL, "Gold Fields of South Africa Ltd said on Monday it would sell."),
+           "Gold Fields of South Africa Ltd=2", "a place after \"of\" keeps the name whole");
+    is_str(groups(NULL, "He is an analyst at Edward D. Quelvor & Co in St. Louis."),
+           "Edward D. Quelvor & Co=2", "a middle initial is the name's, with its full stop");
+    is_str(groups(NULL, "The sale of Grummel's Bancshares Inc was agreed on Monday."),
+           "Grummel's Bancshares Inc=2", "and a possessive inside it");
+    is_str(groups(NULL, "It will help the Ontario-based Zorbel's North American business."),
+           "Zorbel=2", "a possessive ends a name a defining phrase gives");
     done_testing();
 }
