@@ -569,6 +569,8 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     dl_learned_t learned[16];
     size_t nlearned = dl_learn_groups(&ws, tags, learned, 16);
     for (size_t l = 0; l < nlearned && *ndefs < cap; l++) {
+        if (learned[l].story)
+            continue; /* a short form is this story's only */
         dl_definition_t *d = &defs[*ndefs]; /* the index learns the bare name for group: */
         dl_words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
                    sizeof d->acronym);

@@ -142,6 +142,7 @@ static int designated(const words_t *ws, const unsigned char *tags, size_t d,
     out->from = from;
     out->n = bare - from;
     out->skip = end - bare;
+    out->story = 0;
     dl_words_text(ws, from, end, out->name, sizeof out->name);
     /* a group the list knows by the bare name keeps the list's name ("Tokyo Electric Power") */
     char key[160];
@@ -183,8 +184,63 @@ static int defined(const words_t *ws, const unsigned char *tags, size_t b, dl_le
     out->from = from;
     out->n = to - from;
     out->skip = 0;
+    out->story = 0;
     dl_words_text(ws, from, to, out->name, sizeof out->name);
     return 1;
+}
+
+/* Whether the n words from word a are those from word b, as written. */
+static int same_start(const words_t *ws, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ws->w[a + k].n != ws->w[b + k].n ||
+            memcmp(ws->w[a + k].p, ws->w[b + k].p, ws->w[b + k].n) != 0)
+            return 0;
+    return 1;
+}
+
+/* Whether the story writes word w in lower case somewhere: "first", "commerce". */
+static int common(const words_t *ws, const word_t *w)
+{
+    for (size_t i = 0; i < ws->nw; i++)
+        if (!ws->w[i].upper && ws->w[i].n == w->n && strncasecmp(ws->w[i].p, w->p, w->n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The short form of the learned name l[k], into out: its first words, where the story writes
+ * them alone as a name ("Barnett Banks Inc ... Barnett said"; "First Chicago NBD Corp ...
+ * First Chicago"). Not a place, a listed group or a word the story writes in lower case ("First
+ * Bank System" gives no "First"), not the first words of another name the story taught, and
+ * not a name the tagger reads inside a person's ("Johnson Controls Inc ... Lynn Johnson").
+ * The story's own: the index learns no alias from it. Returns 1 when there is one. */
+static int short_form(const words_t *ws, const unsigned char *tags, const dl_learned_t *l,
+                      size_t nl, size_t k, dl_learned_t *out)
+{
+    for (size_t n = l[k].n - 1; n >= 1; n--) {
+        const word_t *last = &ws->w[l[k].from + n - 1];
+        int ok = last->upper && teachable(ws, l[k].from, n);
+        for (size_t j = 0; j < n && ok; j++)
+            ok = !common(ws, &ws->w[l[k].from + j]);
+        char key[160];
+        size_t count, kl = words_key(ws, l[k].from, n, key, sizeof key);
+        ok = ok && !dl_grp_lookup(key, kl, &count);
+        *out = l[k];
+        out->n = n;
+        out->skip = 0;
+        out->story = 1;
+        for (size_t j = 0; j < nl && ok; j++)
+            ok = j == k || l[j].n < n || !same_start(ws, l[j].from, out->from, n);
+        int seen = 0;
+        for (size_t i = 0; i + n <= ws->nw && ok; i++)
+            if (i != l[k].from && dl_learned_at(ws, i, out)) {
+                ok = !tags || tags[i] != DL_TAG_I_PER;
+                seen = 1;
+            }
+        if (ok && seen)
+            return 1;
+    }
+    return 0;
 }
 
 size_t dl_learn_groups(const words_t *ws, const unsigned char *tags, dl_learned_t *out,
@@ -201,6 +257,8 @@ size_t dl_learn_groups(const words_t *ws, const unsigned char *tags, dl_learned_
         if (!known)
             out[n++] = l;
     }
+    for (size_t k = 0, full = n; k < full && n < cap; k++)
+        n += short_form(ws, tags, out, full, k, &out[n]);
     return n;
 }
 

@@ -12,6 +12,7 @@ typedef struct {
     size_t from, n;  /* the bare name: n words from word `from` of the story ("Acme Widgets") */
     size_t skip;     /* words after the bare name at the definition ("Inc"), read with it there */
     char name[128];  /* the group's name as defined: "Acme Widgets Inc", "Solvay" */
+    int story;       /* a short form ("Acme"), for this story only: no alias for the index */
 } dl_learned_t;
 
 /* Finds the groups the story's words define, up to cap of them into out; returns how many.

@@ -71,5 +71,21 @@ int main(void)
            "Grummel's Bancshares Inc=2", "and a possessive inside it");
     is_str(groups(NULL, "It will help the Ontario-based Zorbel's North American business."),
            "Zorbel=2", "a possessive ends a name a defining phrase gives");
+    /* the first words alone, in this story (issue 12, class 10) */
+    is_str(groups(NULL, "Quelvor Banks Inc said on Monday its profit rose.\n"
+                        "Quelvor said it would open ten branches."),
+           "Quelvor Banks Inc=3", "\"Quelvor Banks Inc ... Quelvor said\": one group");
+    is_int(ndefs, 1, "  the index learns the bare name only");
+    is_str(defs[0].acronym, "Quelvor Banks", "  not the short form");
+    is_str(groups(NULL, "Zorbel Controls Inc said on Monday it would buy a plant.\n"
+                        "The analyst Jim Zorbel said the deal was fair."),
+           "Zorbel Controls Inc=2", "not where the story gives the words to a person");
+    is_str(groups(NULL, "Grummel Widgets Inc and Grummel Valves Corp said on Monday they "
+                        "would merge.\nGrummel said the deal was fair."),
+           "Grummel Widgets Inc=2|Grummel Valves Corp=2",
+           "not the first words of two names the story taught");
+    is_str(groups(NULL, "Varnhold Mining Corp said on Monday it would sell.\n"
+                        "Varnhold Street was closed and mining stopped."),
+           "Varnhold Mining Corp=2", "not before another capitalised word");
     done_testing();
 }
