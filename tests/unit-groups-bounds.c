@@ -36,5 +36,14 @@ int main(void)
            "Council for Quelvor Studies in Europe=5", "\"in\" inside a defined name");
     is_str(groups(NULL, "The Quelvor Council in Europe met on Monday."), "Quelvor Council=2",
            "not in a name nothing confirms");
+    /* a listed word that begins a longer name is no group of its own */
+    is_str(groups(NULL, "Markets will be closed on Monday for Labour Day, traders said."), "",
+           "\"Labour Day\" is no Labour Party");
+    is_str(groups(NULL, "Shares fell after the Labour Department's July employment report."),
+           "Labour Department=2", "\"Labour Department\" is the department");
+    is_str(groups(NULL, "Labour won the vote in Leeds on Thursday."), "Labour Party=2",
+           "\"Labour\" alone is the party");
+    is_str(groups(NULL, "Fed Chairman Alan Greenspan spoke on Tuesday."), "Federal Reserve=2",
+           "\"Fed Chairman\": a title after it");
     done_testing();
 }
