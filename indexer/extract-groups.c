@@ -554,6 +554,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    size_t text_words = 0; /* words outside the headline */
+    for (size_t i = 0; i < ws.nw; i++)
+        text_words += ws.w[i].weight != G_TITLE;
+    int headline_only = text_words < 4;
     if (!dl_tagger_tag(&ws, tags, margin))
         memset(tags, DL_TAG_O, ws.nw); /* no weights: the rules alone */
 
@@ -698,6 +702,13 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                 continue; /* "Labour Day", "Tom Lehman" */
             int weak = 0;
             const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n, &weak);
+            if (!b && in_title && n == 1 && acronym(w)) {
+                /* an acronym in a headline in capitals ("EC GRANTS LICENCES"), where it looks
+                 * like any word ("WHO"): counted where the text names its group too, or where
+                 * there is no text ("Blah blah blah.") */
+                b = builtin(key, klen[0], 1, 1, &ws, i, 1, &weak);
+                weak = weak || (b && !headline_only);
+            }
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
                 if (!weak) {
                     size_t at = add_group(g, &ng, b->name, w->weight);
