@@ -493,6 +493,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     int caps_title = 0;
+    int title_case = 0; /* a headline in title case: no run of capitals is a name there */
     char *first_par = NULL; /* the words point into it */
     struct {
         const char *name;
@@ -526,6 +527,12 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             caps_title = caps_title && (ws.w[i].caps || !ws.w[i].upper);
+        /* title case: a small word capitalised inside ("Willing To Testify In Front") */
+        static const char *const small[] = {"to", "a", "an", "in", "on", "at", "for", "with",
+                                            "by", "from", "is", "are", "of", "and", NULL};
+        for (size_t i = 1; i < ws.nw && !caps_title; i++)
+            title_case = title_case || (ws.w[i].upper && !ws.w[i].caps &&
+                                        !ws.w[i - 1].stop && dl_word_is(&ws.w[i], small));
     }
     if (body) {
         const char *text = body;
@@ -738,9 +745,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             used = 1;
             taken[i] = 1;
         }
-        if (!used && !in_title) {
+        if (!used && !in_title && !(title_case && w->weight == G_TITLE)) {
             /* a run of capitalised words ending in an organisation word, or one starting
-             * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan" */
+             * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan";
+             * not in a headline in title case ("Michelle Obama Went To A Birthday Party") */
             size_t end = i, last_org = 0;
             /* not into what another rule took, nor into an acronym in brackets: "In August
              * the National Association of X (NAX)" */

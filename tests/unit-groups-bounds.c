@@ -1,6 +1,7 @@
 /* unit-groups-bounds.c: where the name of a group starts and ends (issue 12, class 7), on
  * stories of our own: not into a defined acronym or a word before it, not over a person or a
- * modifier in front, over the small words inside a listed or defined name. */
+ * modifier in front, over the small words inside a listed or defined name; a listed word that
+ * begins a longer name; a headline in title case. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,5 +46,11 @@ int main(void)
            "\"Labour\" alone is the party");
     is_str(groups(NULL, "Fed Chairman Alan Greenspan spoke on Tuesday."), "Federal Reserve=2",
            "\"Fed Chairman\": a title after it");
+    /* a headline in title case is no run of names */
+    is_str(groups("Jane Zorbel Went To A Birthday Party, And Critics Pounced",
+                  "She went on Monday, her office said."),
+           "", "\"...Went To A Birthday Party\" in a title-case headline");
+    is_str(groups("Quelvor Union of Managers to meet", "They meet on Monday, it said."),
+           "Quelvor Union of Managers=3", "a headline in sentence case keeps its names");
     done_testing();
 }
