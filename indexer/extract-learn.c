@@ -217,27 +217,27 @@ static int common(const words_t *ws, const word_t *w)
 static int short_form(const words_t *ws, const unsigned char *tags, const dl_learned_t *l,
                       size_t nl, size_t k, dl_learned_t *out)
 {
+    const word_t *first = &ws->w[l[k].from];
     for (size_t n = l[k].n - 1; n >= 1; n--) {
-        const word_t *last = &ws->w[l[k].from + n - 1];
-        int ok = last->upper && teachable(ws, l[k].from, n);
-        for (size_t j = 0; j < n && ok; j++)
-            ok = !common(ws, &ws->w[l[k].from + j]);
-        char key[160];
-        size_t count, kl = words_key(ws, l[k].from, n, key, sizeof key);
-        ok = ok && !dl_grp_lookup(key, kl, &count);
         *out = l[k];
         out->n = n;
         out->skip = 0;
         out->story = 1;
-        for (size_t j = 0; j < nl && ok; j++)
-            ok = j == k || l[j].n < n || !same_start(ws, l[j].from, out->from, n);
-        int seen = 0;
-        for (size_t i = 0; i + n <= ws->nw && ok; i++)
-            if (i != l[k].from && dl_learned_at(ws, i, out)) {
+        int seen = 0, ok = ws->w[l[k].from + n - 1].upper;
+        for (size_t i = 0; i + n <= ws->nw && ok; i++) /* written alone: cheapest test first */
+            if (i != l[k].from && ws->w[i].n == first->n && ws->w[i].p[0] == first->p[0] &&
+                dl_learned_at(ws, i, out)) {
                 ok = !tags || tags[i] != DL_TAG_I_PER;
                 seen = 1;
             }
-        if (ok && seen)
+        ok = ok && seen && teachable(ws, l[k].from, n);
+        for (size_t j = 0; j < n && ok; j++)
+            ok = !common(ws, &ws->w[l[k].from + j]);
+        for (size_t j = 0; j < nl && ok; j++)
+            ok = j == k || l[j].n < n || !same_start(ws, l[j].from, out->from, n);
+        char key[160];
+        size_t count, kl = ok ? words_key(ws, l[k].from, n, key, sizeof key) : 0;
+        if (ok && !dl_grp_lookup(key, kl, &count))
             return 1;
     }
     return 0;
