@@ -757,7 +757,15 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                    (name_word(&ws.w[end]) || (end > i && dl_word_is(&ws.w[end], connectors)))) {
                 if (name_word(&ws.w[end]) && dl_word_is(&ws.w[end], org_words))
                     last_org = end + 1;
-                if (ws.w[end].stop) {
+                /* a possessive ends the name after its organisation word ("University of
+                 * Michigan's August survey"), or after a person's or a place's name as the
+                 * tagger reads it ("Suu Kyi's National League", "Germany's Agriculture
+                 * Ministry"); not inside it ("People's Liberation Army") */
+                unsigned char t = tags[end];
+                if (ws.w[end].stop ||
+                    (dl_word_possessive(&ws.w[end]) &&
+                     (last_org || t == DL_TAG_B_PER || t == DL_TAG_I_PER || t == DL_TAG_B_LOC ||
+                      t == DL_TAG_I_LOC))) {
                     end++;
                     break;
                 }

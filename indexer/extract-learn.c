@@ -77,15 +77,6 @@ static int modifier(const word_t *w)
     return 1;
 }
 
-/* Whether the word was written with a possessive: "Magna's". */
-static int possessive(const word_t *w)
-{
-    const char *e = w->p + w->n;
-    return (e[0] == '\'' && e[1] == 's') ||
-           ((unsigned char)e[0] == 0xE2 && (unsigned char)e[1] == 0x80 &&
-            (unsigned char)e[2] == 0x99 && e[3] == 's');
-}
-
 /* Whether word i is a middle initial: one capital and a full stop, after a capitalised word
  * ("Edward D. Jones & Co"). */
 static int initial(const words_t *ws, size_t i)
@@ -169,7 +160,7 @@ static int defined(const words_t *ws, const unsigned char *tags, size_t b, dl_le
         if (to > from && dl_word_is(&ws->w[to], designators))
             return 0; /* "the Minneapolis-based Acme Widgets Inc": designated() reads it */
         to++;
-        if (ws->w[to - 1].stop || possessive(&ws->w[to - 1]))
+        if (ws->w[to - 1].stop || dl_word_possessive(&ws->w[to - 1]))
             break; /* "the Ontario-based Magna's North American business" is Magna */
     }
     while (to > from && !ws->w[to - 1].upper)
@@ -274,6 +265,6 @@ int dl_learned_at(const words_t *ws, size_t i, const dl_learned_t *l)
     }
     /* "Acme Widgets International" is another name, "Acme Widgets Inc" the same */
     const word_t *next = i + l->n < ws->nw ? &ws->w[i + l->n] : NULL;
-    return !next || ws->w[i + l->n - 1].stop || possessive(&ws->w[i + l->n - 1]) ||
+    return !next || ws->w[i + l->n - 1].stop || dl_word_possessive(&ws->w[i + l->n - 1]) ||
            !next->upper || dl_word_is(next, designators);
 }

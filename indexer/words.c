@@ -177,3 +177,11 @@ void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t 
     }
     out[o] = '\0';
 }
+
+int dl_word_possessive(const word_t *w)
+{
+    const char *e = w->p + w->n;
+    return (e[0] == '\'' && e[1] == 's') ||
+           ((unsigned char)e[0] == 0xE2 && (unsigned char)e[1] == 0x80 &&
+            (unsigned char)e[2] == 0x99 && e[3] == 's');
+}

@@ -46,6 +46,15 @@ int main(void)
            "\"Labour\" alone is the party");
     is_str(groups(NULL, "Fed Chairman Alan Greenspan spoke on Tuesday."), "Federal Reserve=2",
            "\"Fed Chairman\": a title after it");
+    /* a possessive ends a name */
+    is_str(groups(NULL, "Analysts read the Quelvor Institute of Zorbel's August survey."),
+           "Quelvor Institute of Zorbel=2", "\"...of Zorbel's August survey\"");
+    is_str(groups(NULL, "The Quelvor Party's leader resigned on Monday."), "Quelvor Party=2",
+           "the group's own possessive");
+    is_str(groups(NULL, "Officials of Germany's Quelvor Ministry said on Monday."),
+           "Quelvor Ministry=2", "a place's possessive before the name");
+    is_str(groups(NULL, "Troops of the People's Liberation Army crossed the border."),
+           "People's Liberation Army=2", "a possessive inside the name");
     /* a headline in title case is no run of names */
     is_str(groups("Jane Zorbel Went To A Birthday Party, And Critics Pounced",
                   "She went on Monday, her office said."),
