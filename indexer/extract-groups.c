@@ -32,7 +32,7 @@ static const char *const org_words[] = {
     "coalition", "commission", "fund", "co", "company", "association", "federation",
     "movement", "brigade", "brigades", "authority", "department", "board", "institute",
     "court", "tribunal", "league", "alliance", "office", "bureau", "police", "guard",
-    "militia", "exchange", "airlines", "holdings", NULL};
+    "militia", "exchange", "airlines", "holdings", "university", "college", NULL};
 /* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
 static const char *const connectors[] = {"of", "the", "for", "and", "&", "de", "du", "des", "la",
                                          "le", "al", "el", "on", NULL};

@@ -55,6 +55,11 @@ int main(void)
            "Quelvor Ministry=2", "a place's possessive before the name");
     is_str(groups(NULL, "Troops of the People's Liberation Army crossed the border."),
            "People's Liberation Army=2", "a possessive inside the name");
+    /* universities and colleges are organisations (the modern tags and CoNLL's) */
+    is_str(groups(NULL, "Researchers at the University of Quelvor said on Monday."),
+           "University of Quelvor=2", "\"University of ...\"");
+    is_str(groups(NULL, "Students of Zorbel College marched on Monday."), "Zorbel College=2",
+           "\"... College\"");
     /* a headline in title case is no run of names */
     is_str(groups("Jane Zorbel Went To A Birthday Party, And Critics Pounced",
                   "She went on Monday, her office said."),
