@@ -13,6 +13,7 @@
 #include "tagger.h"
 
 #define MAX_NAME_WORDS 8
+#define MAX_DEFINED_WORDS 12 /* "Rally for the Return of Refugees and Democracy in Rwanda (RDR)" */
 #define MAX_GROUPS 64
 /* How far ahead of the next best tag each word of a name the tagger reads as an organisation
  * must be, in units of the perceptron, for the name to count as a group: written once, written
@@ -31,10 +32,13 @@ static const char *const org_words[] = {
     "coalition", "commission", "fund", "co", "company", "association", "federation",
     "movement", "brigade", "brigades", "authority", "department", "board", "institute",
     "court", "tribunal", "league", "alliance", "office", "bureau", "police", "guard",
-    "militia", "exchange", "airlines", "holdings", NULL};
+    "militia", "exchange", "airlines", "holdings", "university", "college", NULL};
 /* Lower-case words that may stand inside a name: "Bank of America", "Deir al-Zor Council". */
 static const char *const connectors[] = {"of", "the", "for", "and", "&", "de", "du", "des", "la",
                                          "le", "al", "el", "on", NULL};
+/* Lower-case words that stand inside a longer name only, never at its ends and never in a name
+ * no list or definition confirms: "Organisation for Security and Cooperation in Europe". */
+static const char *const inner[] = {"in", "at", "to", NULL};
 /* Connectors that join two parts of one name: "Ways and Means Committee", "Merck & Co". */
 static const char *const joining[] = {"and", "&", NULL};
 
@@ -261,10 +265,10 @@ static int initials_of(const char *name, const char *acr)
 /* Whether the acronym's letters are the initials of the name's words (connectors skipped). */
 static int initials_match(const words_t *ws, size_t from, size_t to, const word_t *acr)
 {
-    char ini[MAX_NAME_WORDS + 1];
+    char ini[MAX_DEFINED_WORDS + 1];
     size_t n = 0, k = 0;
-    for (size_t i = from; i < to && n < MAX_NAME_WORDS; i++)
-        if (!dl_word_is(&ws->w[i], connectors))
+    for (size_t i = from; i < to && n < MAX_DEFINED_WORDS; i++)
+        if (!dl_word_is(&ws->w[i], connectors) && !dl_word_is(&ws->w[i], inner))
             ini[n++] = (char)(ws->w[i].p[0] | 0x20);
     ini[n] = '\0';
     /* every letter of the acronym, in order, among the initials, starting with the first */
@@ -327,6 +331,43 @@ static const dl_place_t *modifier(const word_t *w)
     int weak = 0;
     const dl_place_t *b = n ? builtin(key, n, 1, caps, NULL, 0, 0, &weak) : NULL;
     return b && !weak ? b : NULL;
+}
+
+/* Whether the word of the group list at word i (one word, not in capitals) is the first word
+ * of a longer name, as the tagger reads it: the capitalised word after it goes on with its name
+ * ("Labour Day", "Labour Department": not the Labour Party; "Fed Chairman Alan Greenspan" is
+ * the Fed). Reading a person's name before it ("Tom Lehman") the same way cost more on the
+ * modern yardstick ("via Natalia Veselnitskaya Facebook") than it gave. */
+static int inside_name(const words_t *ws, const unsigned char *tags, size_t i, size_t n)
+{
+    if (n != 1 || ws->w[i].caps)
+        return 0;
+    const word_t *next = i + 1 < ws->nw ? &ws->w[i + 1] : NULL;
+    unsigned char t = next ? tags[i + 1] : DL_TAG_O;
+    return next && !ws->w[i].stop && next->upper &&
+           (t == DL_TAG_I_ORG || t == DL_TAG_I_PER || t == DL_TAG_I_LOC || t == DL_TAG_I_MISC);
+}
+
+/* Whether a name the story taught starts at word i: "KeyCorp and Banc One Corp" is two. */
+static int learned_from(const words_t *ws, size_t i, const dl_learned_t *l, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (dl_learned_at(ws, i, &l[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether the word is a compound modifier, a hyphen and lower-case letters to its end:
+ * "Minneapolis-based", "Mo.-based", "state-owned". */
+static int compound(const word_t *w)
+{
+    const char *h = memchr(w->p, '-', w->n);
+    if (!h || h + 1 == w->p + w->n)
+        return 0;
+    for (const char *p = h + 1; p < w->p + w->n; p++)
+        if (!(*p >= 'a' && *p <= 'z'))
+            return 0;
+    return 1;
 }
 
 /* Whether the words from..to are written elsewhere in the story as (part of) a name the
@@ -452,6 +493,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     const char *title = dateline_article_get(a, DATELINE_FIELD_TITLE);
     const char *body = dateline_article_get(a, DATELINE_FIELD_BODY);
     int caps_title = 0;
+    int title_case = 0; /* a headline in title case: no run of capitals is a name there */
     char *first_par = NULL; /* the words point into it */
     struct {
         const char *name;
@@ -485,6 +527,12 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             caps_title = caps_title && (ws.w[i].caps || !ws.w[i].upper);
+        /* title case: a small word capitalised inside ("Willing To Testify In Front") */
+        static const char *const small[] = {"to", "a", "an", "in", "on", "at", "for", "with",
+                                            "by", "from", "is", "are", "of", "and", NULL};
+        for (size_t i = 1; i < ws.nw && !caps_title; i++)
+            title_case = title_case || (ws.w[i].upper && !ws.w[i].caps &&
+                                        !ws.w[i - 1].stop && dl_word_is(&ws.w[i], small));
     }
     if (body) {
         const char *text = body;
@@ -513,6 +561,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         st = DATELINE_NO_MEMORY;
         goto out;
     }
+    size_t text_words = 0; /* words outside the headline */
+    for (size_t i = 0; i < ws.nw; i++)
+        text_words += ws.w[i].weight != G_TITLE;
+    int headline_only = text_words < 4;
     if (!dl_tagger_tag(&ws, tags, margin))
         memset(tags, DL_TAG_O, ws.nw); /* no weights: the rules alone */
 
@@ -541,8 +593,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     }
     /* 0. the groups the story teaches itself: "Acme Widgets Inc", "the Brussels-based Solvay" */
     dl_learned_t learned[16];
-    size_t nlearned = dl_learn_groups(&ws, learned, 16);
+    size_t nlearned = dl_learn_groups(&ws, tags, learned, 16);
     for (size_t l = 0; l < nlearned && *ndefs < cap; l++) {
+        if (learned[l].story)
+            continue; /* a short form is this story's only */
         dl_definition_t *d = &defs[*ndefs]; /* the index learns the bare name for group: */
         dl_words_text(&ws, learned[l].from, learned[l].from + learned[l].n, d->acronym,
                    sizeof d->acronym);
@@ -555,10 +609,11 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
         if (!acr->paren || !acronym(acr) || ws.w[j - 1].stop)
             continue;
         size_t best = j;
-        for (size_t from = j; from > 0 && j - from < MAX_NAME_WORDS;) {
+        for (size_t from = j; from > 0 && j - from < MAX_DEFINED_WORDS;) {
             from--;
             const word_t *w = &ws.w[from];
-            if ((w->stop && from != j - 1) || (!name_word(w) && !dl_word_is(w, connectors)))
+            if ((w->stop && from != j - 1) ||
+                (!name_word(w) && !dl_word_is(w, connectors) && !dl_word_is(w, inner)))
                 break;
             if (name_word(w) && initials_match(&ws, from, j, acr))
                 best = from;
@@ -569,8 +624,12 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             dl_definition_t *d = &defs[(*ndefs)++];
             snprintf(d->acronym, sizeof d->acronym, "%.*s", (int)acr->n, acr->p);
             dl_words_text(&ws, best, j, d->name, sizeof d->name);
-            trace(tr, g, add_group(g, &ng, d->name, acr->weight), ws.w[best].p,
-                  acr->p + acr->n + (acr->p[acr->n] == ')'), "acronym defined in text");
+            /* two mentions, the name and its acronym; their words are read here only */
+            const word_t *last = &ws.w[j - 1];
+            trace(tr, g, add_group(g, &ng, d->name, ws.w[best].weight), ws.w[best].p,
+                  last->p + last->n, "acronym defined in text");
+            trace(tr, g, add_group(g, &ng, d->name, acr->weight), acr->p, acr->p + acr->n,
+                  "acronym defined in text");
             memset(taken + best, 1, j + 1 - best);
         }
     }
@@ -578,8 +637,9 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
     for (size_t i = 0; i < ws.nw;) {
         const word_t *w = &ws.w[i];
         int in_title = caps_title && w->weight == G_TITLE;
-        if (!name_word(w) || dl_word_is(w, connectors)) {
-            i++; /* "The International Committee of the Red Cross" starts at International */
+        if (!name_word(w) || dl_word_is(w, connectors) || taken[i]) {
+            i++; /* "The International Committee of the Red Cross" starts at International;
+                  * a word a definition took is read there only */
             continue;
         }
         size_t l = 0; /* a name the story taught: its group, wherever it stands */
@@ -638,13 +698,24 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             caps = 1;
             int names = 1;
             for (size_t k = 0; k < n; k++) {
-                caps = caps && ws.w[i + k].caps;
-                names = names && (name_word(&ws.w[i + k]) || dl_word_is(&ws.w[i + k], connectors));
+                const word_t *wk = &ws.w[i + k];
+                caps = caps && wk->caps;
+                names = names && (name_word(wk) || dl_word_is(wk, connectors) ||
+                                  (k > 0 && k + 1 < n && dl_word_is(wk, inner)));
             }
             if (!names && !in_title)
                 continue; /* "The union said" is no group called The Union */
+            if (!in_title && inside_name(&ws, tags, i, n))
+                continue; /* "Labour Day", "Tom Lehman" */
             int weak = 0;
             const dl_place_t *b = builtin(key, klen[n - 1], 1, caps && !in_title, &ws, i, n, &weak);
+            if (!b && in_title && n == 1 && acronym(w)) {
+                /* an acronym in a headline in capitals ("EC GRANTS LICENCES"), where it looks
+                 * like any word ("WHO"): counted where the text names its group too, or where
+                 * there is no text ("Blah blah blah.") */
+                b = builtin(key, klen[0], 1, 1, &ws, i, 1, &weak);
+                weak = weak || (b && !headline_only);
+            }
             if (b && !(n == 1 && !caps && w->sentence && b->name[0] != w->p[0])) {
                 if (!weak) {
                     size_t at = add_group(g, &ng, b->name, w->weight);
@@ -674,15 +745,27 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             used = 1;
             taken[i] = 1;
         }
-        if (!used && !in_title) {
+        if (!used && !in_title && !(title_case && w->weight == G_TITLE)) {
             /* a run of capitalised words ending in an organisation word, or one starting
-             * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan" */
+             * with it and going on with "of": "Deir al-Zor Military Council", "Bank of Japan";
+             * not in a headline in title case ("Michelle Obama Went To A Birthday Party") */
             size_t end = i, last_org = 0;
-            while (end < ws.nw && end - i < MAX_NAME_WORDS &&
+            /* not into what another rule took, nor into an acronym in brackets: "In August
+             * the National Association of X (NAX)" */
+            while (end < ws.nw && end - i < MAX_NAME_WORDS && !taken[end] &&
+                   !(end > i && (ws.w[end].paren || learned_from(&ws, end, learned, nlearned))) &&
                    (name_word(&ws.w[end]) || (end > i && dl_word_is(&ws.w[end], connectors)))) {
                 if (name_word(&ws.w[end]) && dl_word_is(&ws.w[end], org_words))
                     last_org = end + 1;
-                if (ws.w[end].stop) {
+                /* a possessive ends the name after its organisation word ("University of
+                 * Michigan's August survey"), or after a person's or a place's name as the
+                 * tagger reads it ("Suu Kyi's National League", "Germany's Agriculture
+                 * Ministry"); not inside it ("People's Liberation Army") */
+                unsigned char t = tags[end];
+                if (ws.w[end].stop ||
+                    (dl_word_possessive(&ws.w[end]) &&
+                     (last_org || t == DL_TAG_B_PER || t == DL_TAG_I_PER || t == DL_TAG_B_LOC ||
+                      t == DL_TAG_I_LOC))) {
                     end++;
                     break;
                 }
@@ -695,6 +778,10 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
             for (size_t k = from; last_org && k < last_org; k++)
                 if (dl_word_is(&ws.w[k], connectors) && !dl_word_is(&ws.w[k], joining) &&
                     !(k > from && dl_word_is(&ws.w[k - 1], org_words)))
+                    from = k + 1;
+            /* "the Paris-based International Chamber": a compound modifier is no part */
+            for (size_t k = from; last_org && k < last_org; k++)
+                if (compound(&ws.w[k]))
                     from = k + 1;
             /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
             static const char *const of[] = {"of", "for", NULL};

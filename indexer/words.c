@@ -155,9 +155,33 @@ void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t 
     for (size_t i = from; i < to && o + 1 < cap; i++) {
         if (i > from)
             out[o++] = ' ';
-        size_t n = dl_utf8_fit(ws->w[i].p, ws->w[i].n, cap - o);
-        memcpy(out + o, ws->w[i].p, n);
+        const word_t *w = &ws->w[i];
+        size_t n = dl_utf8_fit(w->p, w->n, cap - o);
+        memcpy(out + o, w->p, n);
         o += n;
+        /* inside a name, a possessive and an initial's full stop are the name's: "Boatmen's
+         * Bancshares", "Edward D. Jones & Co" */
+        size_t more = 0;
+        if (i + 1 < to && n == w->n && w->p[n] == '\'' && w->p[n + 1] == 's')
+            more = 2;
+        else if (i + 1 < to && n == w->n && (unsigned char)w->p[n] == 0xE2 &&
+                 (unsigned char)w->p[n + 1] == 0x80 && (unsigned char)w->p[n + 2] == 0x99 &&
+                 w->p[n + 3] == 's')
+            more = 4;
+        else if (i + 1 < to && n == 1 && w->upper && w->p[1] == '.')
+            more = 1;
+        if (o + more < cap) {
+            memcpy(out + o, w->p + n, more);
+            o += more;
+        }
     }
     out[o] = '\0';
+}
+
+int dl_word_possessive(const word_t *w)
+{
+    const char *e = w->p + w->n;
+    return (e[0] == '\'' && e[1] == 's') ||
+           ((unsigned char)e[0] == 0xE2 && (unsigned char)e[1] == 0x80 &&
+            (unsigned char)e[2] == 0x99 && e[3] == 's');
 }

@@ -1,5 +1,6 @@
 /* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
- * one name however the story spells it; a group as the modifier of a compound adjective. */
+ * one name however the story spells it; a group as the modifier of a compound adjective; an
+ * acronym in a headline in capitals. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,5 +36,14 @@ int main(void)
            "not a weak name (\"IS\") the story does not confirm");
     is_str(groups(NULL, "Talks with the Al-Qaeda leader failed."), "Al Qa'ida=2",
            "a capital after the hyphen: the name itself, the list's");
+    /* an acronym in a headline in capitals, where any word looks like one */
+    is_str(groups("EC GRANTS SUGAR EXPORT LICENCES", "Blah blah blah."),
+           "European Community=3", "a story that is its headline: the acronym counts");
+    is_str(groups("EC SETS SUGAR REBATE", "The European Community set the rebate on Monday, "
+                                          "traders said."),
+           "European Community=5", "where the text names the group too: 3 more");
+    is_str(groups("WHO SAYS PRICES WILL RISE", "Prices will rise next year, the minister "
+                                               "said on Monday."),
+           "", "not where the text does not");
     done_testing();
 }

@@ -49,5 +49,43 @@ int main(void)
            "a place with a designator is a group there, and the place stays a place");
     is_str(groups(NULL, "Analysts said Zorbel Inc would sell.\nZorbel fell."), "Zorbel Inc=3",
            "the name starts after the lower-case words before it");
+    /* where the name starts and ends (issue 12, class 7) */
+    is_str(groups(NULL, "Analysts said Minneapolis-based Quelvor Widgets Inc would bid.\n"
+                        "Quelvor Widgets declined to comment."),
+           "Quelvor Widgets Inc=3", "a compound modifier in front is no part of the name");
+    is_str(groups(NULL, "The Ohio-based Zorbel Widgets and Grummel Valves Corp may bid.\n"
+                        "Grummel Valves declined to comment."),
+           "Grummel Valves Corp=3|Zorbel Widgets=2",
+           "\"and\" joins two companies: neither name runs over it");
+    is_str(groups(NULL, "\"Prices will rise,\" said John Smith of Quelvor Widgets Inc.\n"
+                        "Quelvor Widgets makes valves."),
+           "Quelvor Widgets Inc=3", "a person of a company is no part of its name");
+    is_str(groups(NULL, "Shares of Grummel & Lomax Co rose on Monday.\nThe shares of "
+                        "Grummel & Lomax gained 2 percent."),
+           "Grummel & Lomax Co=3", "nor a common word of the sentence's start");
+    is_str(groups(NULL, "Gold Fields of South Africa Ltd said on Monday it would sell."),
+           "Gold Fields of South Africa Ltd=2", "a place after \"of\" keeps the name whole");
+    is_str(groups(NULL, "He is an analyst at Edward D. Quelvor & Co in St. Louis."),
+           "Edward D. Quelvor & Co=2", "a middle initial is the name's, with its full stop");
+    is_str(groups(NULL, "The sale of Grummel's Bancshares Inc was agreed on Monday."),
+           "Grummel's Bancshares Inc=2", "and a possessive inside it");
+    is_str(groups(NULL, "It will help the Ontario-based Zorbel's North American business."),
+           "Zorbel=2", "a possessive ends a name a defining phrase gives");
+    /* the first words alone, in this story (issue 12, class 10) */
+    is_str(groups(NULL, "Quelvor Banks Inc said on Monday its profit rose.\n"
+                        "Quelvor said it would open ten branches."),
+           "Quelvor Banks Inc=3", "\"Quelvor Banks Inc ... Quelvor said\": one group");
+    is_int(ndefs, 1, "  the index learns the bare name only");
+    is_str(defs[0].acronym, "Quelvor Banks", "  not the short form");
+    is_str(groups(NULL, "Zorbel Controls Inc said on Monday it would buy a plant.\n"
+                        "The analyst Jim Zorbel said the deal was fair."),
+           "Zorbel Controls Inc=2", "not where the story gives the words to a person");
+    is_str(groups(NULL, "Grummel Widgets Inc and Grummel Valves Corp said on Monday they "
+                        "would merge.\nGrummel said the deal was fair."),
+           "Grummel Widgets Inc=2|Grummel Valves Corp=2",
+           "not the first words of two names the story taught");
+    is_str(groups(NULL, "Varnhold Mining Corp said on Monday it would sell.\n"
+                        "Varnhold Street was closed and mining stopped."),
+           "Varnhold Mining Corp=2", "not before another capitalised word");
     done_testing();
 }

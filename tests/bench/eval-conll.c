@@ -7,8 +7,12 @@
  * A tagged LOC is found when a place listed for the document bears its name (any naming of the
  * gazetteer); a listed place is right when it bears the name of a tagged LOC or lies above one
  * (a country above a tagged city). Groups likewise against ORG: a listed group is right when its
- * name, or the built-in group a tagged name stands for, is the tagged name folded. Each distinct
- * tagged name counts once per document.
+ * name, or the built-in group a tagged name stands for, or the words of one of its mentions (as
+ * --explain gives them) are the tagged name folded, and a tagged name is found when a listed
+ * group is so: one body is one group however the story writes it ("Barnett Banks Inc" and
+ * "Barnett"; "Kurdistan Democratic Party" and "KDP"), where CoNLL tags each writing apart.
+ * NAMES_ONLY=1 scores by the group's name alone, as before. Each distinct tagged name counts
+ * once per document.
  *
  * A document is a result table (sports scores, standings, market prices) when at least half
  * of its body lines have fewer than 3 words in lower case; the others are news.
@@ -22,6 +26,7 @@
 #include "../../indexer/tagger.h"
 #include "../../indexer/words.h"
 #include "gazetteer.h"
+#include "trace.h"
 
 #define MAXTOK 20000
 #define MAXNAMES 256
@@ -47,6 +52,7 @@ static token_t toks[MAXTOK];
 static size_t ntoks;
 static int verbose;
 static long dump = -1; /* DUMP=N prints document N and its places */
+static int names_only;  /* NAMES_ONLY=1: a listed group matches by its name alone */
 /* Why the groups of news documents were missed (VERBOSE=1): (a) no rule and no tagger
  * proposed the name, (b) the tagger read it as an organisation but its thresholds or
  * conditions dropped it, (c) a group with a longer or shorter name was listed (naming and
@@ -207,6 +213,35 @@ static int miss_class(const char *key, char listed[][KEYCAP], size_t nl, char or
     return 0;
 }
 
+/* Whether the listed group `name` bears the tagged name (folded `key`, `group` the folded
+ * name of the built-in group it stands for): its name does, or, unless NAMES_ONLY, the words
+ * of one of its mentions in the explanation tr. */
+static int names_group(const dateline_explanation_t *tr, const char *name, const char *key,
+                       const char *group)
+{
+    char k[KEYCAP];
+    dl_gaz_fold(name, strlen(name), k, sizeof k);
+    if (strcmp(k, key) == 0 || strcmp(k, group) == 0)
+        return 1;
+    for (size_t i = 0; !names_only && i < dateline_explanation_count(tr); i++) {
+        dateline_entity_kind_t kind;
+        const char *ename, *words;
+        size_t nm = 0;
+        if (dateline_explanation_entity(tr, i, &kind, NULL, &ename, NULL) != DATELINE_OK ||
+            kind != DATELINE_ENTITY_GROUP || strcmp(ename, name) != 0)
+            continue;
+        dateline_explanation_mentions(tr, i, &nm);
+        for (size_t j = 0; j < nm; j++)
+            if (dateline_explanation_mention(tr, i, j, NULL, NULL, NULL, &words, NULL) ==
+                DATELINE_OK) {
+                dl_gaz_fold(words, strlen(words), k, sizeof k);
+                if (strcmp(k, key) == 0)
+                    return 1;
+            }
+    }
+    return 0;
+}
+
 static void score(part_t *parts, int table, long docno)
 {
     static char text[1 << 17], title[4096];
@@ -269,7 +304,10 @@ static void score(part_t *parts, int table, long docno)
     }
     dl_definition_t defs[16];
     size_t nd;
-    dl_extract_groups(a, defs, 16, &nd, NULL, 0);
+    dl_trace_t *tr = dl_trace_new();
+    dl_extract_groups_traced(a, defs, 16, &nd, NULL, 0, tr);
+    if (!tr || dl_trace_finish(tr) != DATELINE_OK)
+        exit(2);
 
     size_t nl = tagged('L', lnames, ltexts), no = tagged('O', onames, otexts);
     size_t np = dateline_article_count(a, DATELINE_FIELD_PLACE_IDS);
@@ -313,12 +351,9 @@ static void score(part_t *parts, int table, long docno)
             group_key(onames[g], keys[g], KEYCAP);
         for (size_t g = 0; g < no; g++) {
             int found = 0;
-            for (size_t k = 0; k < ng && !found; k++) {
-                const char *name = dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, k);
-                char key[KEYCAP];
-                dl_gaz_fold(name, strlen(name), key, sizeof key);
-                found = strcmp(key, onames[g]) == 0 || strcmp(key, keys[g]) == 0;
-            }
+            for (size_t k = 0; k < ng && !found; k++)
+                found = names_group(tr, dateline_article_get_nth(a, DATELINE_FIELD_GROUPS, k),
+                                    onames[g], keys[g]);
             pt->groups.gold++;
             pt->groups.tp_found += found;
             if (!found && verbose && p == 1) {
@@ -342,13 +377,14 @@ static void score(part_t *parts, int table, long docno)
             dl_gaz_fold(name, strlen(name), key, sizeof key);
             int right = 0;
             for (size_t g = 0; g < no && !right; g++)
-                right = strcmp(key, onames[g]) == 0 || strcmp(key, keys[g]) == 0;
+                right = names_group(tr, name, onames[g], keys[g]);
             pt->groups.listed++;
             pt->groups.tp_right += right;
             if (!right && verbose && p == 0)
                 printf("doc %ld%s group wrong: %s\n", docno, table ? " table" : "", name);
         }
     }
+    dateline_explanation_destroy(tr);
     dateline_article_destroy(a);
 }
 
@@ -368,6 +404,7 @@ int main(int argc, char **argv)
     memset(parts, 0, sizeof parts);
     verbose = getenv("VERBOSE") != NULL;
     dump = getenv("DUMP") ? atol(getenv("DUMP")) : -1;
+    names_only = getenv("NAMES_ONLY") != NULL;
     if (!dl_gaz_load())
         return 2;
     long docno = 0, tables = 0;

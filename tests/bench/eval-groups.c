@@ -1,4 +1,6 @@
-/* eval-groups.c: group extraction scored against the Reuters-21578 ORGS labels, hidden from it. */
+/* eval-groups.c: group extraction scored against the Reuters-21578 ORGS labels, hidden from it.
+ * Usage: eval-groups FILE...; MIN=N the least salience that counts (2); VERBOSE=1 lists each
+ * wrong and missed group with its story's headline. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,7 @@ static int by_n(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     int min = getenv("MIN") ? atoi(getenv("MIN")) : 2;
+    int verbose = getenv("VERBOSE") != NULL; /* each wrong and missed group, by headline */
     /* the vocabulary: the bodies the labels name, read from the labels themselves */
     long stories = 0, unknown = 0;
     for (int pass = 0; pass < 2; pass++)
@@ -109,6 +112,10 @@ int main(int argc, char **argv)
                         s->tp++;
                     else
                         s->fp++;
+                    if (!hit && verbose)
+                        printf("wrong %s (salience %d, %zu labels): %s\n", g, sal[i], nl,
+                               dateline_article_get(c, DATELINE_FIELD_TITLE)
+                                   ? dateline_article_get(c, DATELINE_FIELD_TITLE) : "");
                 }
                 for (size_t l = 0; l < nl; l++) {
                     int hit = 0;
@@ -118,6 +125,10 @@ int main(int argc, char **argv)
                     }
                     if (!hit)
                         of(labels[l])->fn++;
+                    if (!hit && verbose)
+                        printf("missed %s: %s\n", labels[l],
+                               dateline_article_get(c, DATELINE_FIELD_TITLE)
+                                   ? dateline_article_get(c, DATELINE_FIELD_TITLE) : "");
                 }
                 dateline_article_destroy(c);
             }

@@ -1,0 +1,70 @@
+/* unit-groups-bounds.c: where the name of a group starts and ends (issue 12, class 7), on
+ * stories of our own: not into a defined acronym or a word before it, not over a person or a
+ * modifier in front, over the small words inside a listed or defined name; a listed word that
+ * begins a longer name; a headline in title case. */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include "../indexer/extract.h"
+#include "dl.h"
+#include "story.h"
+#include "tap.h"
+
+/* The story's groups as "Name=salience|...", most salient first. */
+static const char *groups(const char *title, const char *body)
+{
+    return story_groups(title, body, STORY_SALIENCE, NULL, NULL);
+}
+
+int main(void)
+{
+    /* a definition is two mentions (2 + 2 in the lead), its acronym a third (1); its words
+     * are read once, as the definition */
+    is_str(groups(NULL, "Prices rose in August, the National Association of Quelvor Managers "
+                        "(NAQM) said.\nThe NAQM index rose."),
+           "National Association of Quelvor Managers=5",
+           "a word before a defined name is no part of it (\"August National...\")");
+    is_str(groups(NULL, "Ms Zorbel's National League for Quelvor (NLQ) won.\nThe NLQ said."),
+           "National League for Quelvor=5", "nor a person's possessive before it");
+    is_str(groups(NULL, "The Quelvor Union of Managers (QUM) met on Monday."),
+           "Quelvor Union of Managers=4", "the acronym in brackets is no part of the name");
+    /* small words inside a name the list holds or a definition confirms */
+    is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
+                        "Monday it would send monitors."),
+           "Organization for Security and Cooperation in Europe=2",
+           "\"in\" inside a listed name");
+    is_str(groups(NULL, "The Council for Quelvor Studies in Europe (CQSE) met.\nCQSE said."),
+           "Council for Quelvor Studies in Europe=5", "\"in\" inside a defined name");
+    is_str(groups(NULL, "The Quelvor Council in Europe met on Monday."), "Quelvor Council=2",
+           "not in a name nothing confirms");
+    /* a listed word that begins a longer name is no group of its own */
+    is_str(groups(NULL, "Markets will be closed on Monday for Labour Day, traders said."), "",
+           "\"Labour Day\" is no Labour Party");
+    is_str(groups(NULL, "Shares fell after the Labour Department's July employment report."),
+           "Labour Department=2", "\"Labour Department\" is the department");
+    is_str(groups(NULL, "Labour won the vote in Leeds on Thursday."), "Labour Party=2",
+           "\"Labour\" alone is the party");
+    is_str(groups(NULL, "Fed Chairman Alan Greenspan spoke on Tuesday."), "Federal Reserve=2",
+           "\"Fed Chairman\": a title after it");
+    /* a possessive ends a name */
+    is_str(groups(NULL, "Analysts read the Quelvor Institute of Zorbel's August survey."),
+           "Quelvor Institute of Zorbel=2", "\"...of Zorbel's August survey\"");
+    is_str(groups(NULL, "The Quelvor Party's leader resigned on Monday."), "Quelvor Party=2",
+           "the group's own possessive");
+    is_str(groups(NULL, "Officials of Germany's Quelvor Ministry said on Monday."),
+           "Quelvor Ministry=2", "a place's possessive before the name");
+    is_str(groups(NULL, "Troops of the People's Liberation Army crossed the border."),
+           "People's Liberation Army=2", "a possessive inside the name");
+    /* universities and colleges are organisations (the modern tags and CoNLL's) */
+    is_str(groups(NULL, "Researchers at the University of Quelvor said on Monday."),
+           "University of Quelvor=2", "\"University of ...\"");
+    is_str(groups(NULL, "Students of Zorbel College marched on Monday."), "Zorbel College=2",
+           "\"... College\"");
+    /* a headline in title case is no run of names */
+    is_str(groups("Jane Zorbel Went To A Birthday Party, And Critics Pounced",
+                  "She went on Monday, her office said."),
+           "", "\"...Went To A Birthday Party\" in a title-case headline");
+    is_str(groups("Quelvor Union of Managers to meet", "They meet on Monday, it said."),
+           "Quelvor Union of Managers=3", "a headline in sentence case keeps its names");
+    done_testing();
+}
