@@ -1,6 +1,6 @@
 /* tagger.c: the averaged-perceptron name tagger: its weights (data/tagger.tsv, built into the
- * library) loaded once, its features (of the word, its neighbours, the dictionaries and the
- * tags before it), and greedy left-to-right decoding.
+ * library) loaded once, its features (of the word, its neighbours, the dictionaries, the tags
+ * before it, and how the story writes the word elsewhere), and greedy left-to-right decoding.
  * The features are tools/train-tagger.py's, byte for byte: change one side, change the other
  * and retrain. */
 #include <config.h>
@@ -63,10 +63,10 @@ static size_t slot(uint32_t h)
 /* The features' names, hashed once (FNV-1a runs byte by byte: a name's hash is where its
  * value's bytes start). */
 enum { F_B, F_W, F_P1, F_N1, F_P2, F_N2, F_SH, F_PSH, F_NSH, F_PRE, F_SUF, F_SUF4, F_FL, F_D,
-       F_PD, F_ND, F_PW, F_WN, F_DSH, F_KINDS };
+       F_PD, F_ND, F_PW, F_WN, F_DSH, F_DC, F_KINDS };
 static const char *const feature_names[F_KINDS] = {
     "b", "w=", "p1=", "n1=", "p2=", "n2=", "sh=", "psh=", "nsh=", "pre=", "suf=", "suf4=",
-    "fl=", "d=", "pd=", "nd=", "pw=", "wn=", "dsh="};
+    "fl=", "d=", "pd=", "nd=", "pw=", "wn=", "dsh=", "dc="};
 static uint32_t prefix[F_KINDS];
 /* The features of the tags before a word, by tag (DL_TAGS for none, "^"): "t1=TAG" and
  * "t12=TAG2|TAG1" whole, "t1w=TAG|" and "t1sh=TAG|" to go on with the word's form or shape. */
@@ -286,22 +286,65 @@ static int valid_tag(int prev, int k)
     return prev == k || prev == k - 1; /* I-X after B-X or I-X */
 }
 
+/* What the document says of each of its words' lower-cased forms: written in lower case
+ * somewhere (SEEN_LOWER), with a capital inside a sentence somewhere (SEEN_INSIDE). */
+enum { SEEN_LOWER = 1, SEEN_INSIDE = 2 };
+typedef struct {
+    uint32_t key;         /* the form's hash, 0 for an empty slot */
+    unsigned char how;
+} seen_t;
+
 typedef struct {
     const words_t *ws;
     form_t *forms;        /* each word's lower-cased form and shape */
     const char *marks;    /* dict_marks() */
+    seen_t *seen;         /* open addressing over the forms */
+    size_t mask;
+    int shift;            /* 32 - log2(its slots) */
 } doc_t;
 
-/* Fills d's forms; returns 0 when memory ran out. */
+static seen_t *seen_slot(const doc_t *d, uint32_t key)
+{
+    size_t k = (size_t)((key * 2654435769u) >> d->shift);
+    while (d->seen[k].key && d->seen[k].key != key)
+        k = (k + 1) & d->mask;
+    return &d->seen[k];
+}
+
+static uint32_t form_key(const form_t *f)
+{
+    uint32_t h = fnv(FNV0, f->low, f->n);
+    return h ? h : 1;
+}
+
+/* Fills d's forms and its table of forms; returns 0 when memory ran out. */
 static int doc_read(doc_t *d, const words_t *ws, const char *marks)
 {
+    size_t n = 4;
+    d->shift = 30;
+    while (n < 2 * ws->nw) {
+        n *= 2;
+        d->shift--;
+    }
     d->ws = ws;
     d->marks = marks;
     d->forms = malloc(ws->nw * sizeof *d->forms);
-    if (!d->forms)
+    d->seen = calloc(n, sizeof *d->seen);
+    d->mask = n - 1;
+    if (!d->forms || !d->seen)
         return 0;
-    for (size_t i = 0; i < ws->nw; i++)
-        form_of(&ws->w[i], &d->forms[i]);
+    for (size_t i = 0; i < ws->nw; i++) {
+        const word_t *w = &ws->w[i];
+        form_of(w, &d->forms[i]);
+        unsigned char how = !w->upper && !w->caps                 ? SEEN_LOWER
+                            : w->upper && !w->caps && !w->sentence ? SEEN_INSIDE
+                                                                   : 0;
+        if (how) {
+            seen_t *e = seen_slot(d, form_key(&d->forms[i]));
+            e->key = form_key(&d->forms[i]);
+            e->how |= how;
+        }
+    }
     return 1;
 }
 
@@ -323,6 +366,9 @@ static int word_features(const doc_t *d, size_t i, const unsigned char *tags, ui
                   (char)('0' + !!w->paren), (char)('0' + (i ? !!ws->w[i - 1].stop : 1))};
     char pm[2] = {i ? marks[i - 1] : '^', marks[i]};
     char nm[2] = {marks[i], has_next ? marks[i + 1] : '$'};
+    unsigned char how = seen_slot(d, form_key(cur))->how;
+    char dc[5] = {(char)('0' + !!(how & SEEN_LOWER)), (char)('0' + !!(how & SEEN_INSIDE)), fl[0],
+                  fl[1], fl[2]};
     int nh = 0;
     h[nh++] = feat(F_B, "", 0);
     h[nh++] = feat(F_W, cur->low, cur->n);
@@ -347,6 +393,7 @@ static int word_features(const doc_t *d, size_t i, const unsigned char *tags, ui
     memcpy(dsh + 1, cur->shape, cur->sn);
     memcpy(dsh + 1 + cur->sn, fl, 2);
     h[nh++] = feat(F_DSH, dsh, cur->sn + 3);
+    h[nh++] = feat(F_DC, dc, 5);
     /* the tags before it */
     int g1 = i ? tags[i - 1] : DL_TAGS, g2 = i > 1 ? tags[i - 2] : DL_TAGS;
     h[nh++] = tag1[g1];
@@ -368,6 +415,7 @@ int dl_tagger_tag(const words_t *ws, unsigned char *tags, int *margin)
     if (!dl_tagger_load() || !marks || !doc_read(&d, ws, marks)) {
         free(marks);
         free(d.forms);
+        free(d.seen);
         return 0;
     }
     dict_marks(ws, marks);
@@ -401,5 +449,6 @@ int dl_tagger_tag(const words_t *ws, unsigned char *tags, int *margin)
     }
     free(marks);
     free(d.forms);
+    free(d.seen);
     return 1;
 }
