@@ -1,6 +1,8 @@
 /* tagger.c: the averaged-perceptron name tagger: its weights (data/tagger.tsv, built into the
- * library) loaded once, its features, and greedy left-to-right decoding. The features are
- * tools/train-tagger.py's, byte for byte: change one side, change the other and retrain. */
+ * library) loaded once, its features (of the word, its neighbours, the dictionaries, the tags
+ * before it, and how the story writes the word elsewhere), and greedy left-to-right decoding.
+ * The features are tools/train-tagger.py's, byte for byte: change one side, change the other
+ * and retrain. */
 #include <config.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -15,6 +17,8 @@ extern const size_t dl_tagger_tsv_len;
 
 #define WORD_MAX 24   /* bytes of a word the features see */
 #define MAX_PHRASE 4  /* words of a dictionary phrase */
+#define ROW 16        /* a feature's weights, DL_TAGS of them padded: one aligned block the
+                       * compiler adds as vectors */
 
 typedef struct {
     uint32_t key;         /* a feature's hash */
@@ -23,7 +27,7 @@ typedef struct {
 
 typedef struct {
     slot_t *slots;        /* open addressing, one cache line read per feature mostly */
-    int16_t *weights;     /* DL_TAGS weights per feature */
+    int16_t *weights;     /* ROW weights per feature (DL_TAGS used) */
     size_t mask;          /* slots - 1 */
     int shift;            /* 32 - log2(slots): a hash's slot is in its top bits */
     int scale;
@@ -56,6 +60,37 @@ static size_t slot(uint32_t h)
     return (size_t)((h * 2654435769u) >> model.shift);
 }
 
+/* The features' names, hashed once (FNV-1a runs byte by byte: a name's hash is where its
+ * value's bytes start). */
+enum { F_B, F_W, F_P1, F_N1, F_P2, F_N2, F_SH, F_PSH, F_NSH, F_PRE, F_SUF, F_SUF4, F_FL, F_D,
+       F_PD, F_ND, F_PW, F_WN, F_DSH, F_DC, F_KINDS };
+static const char *const feature_names[F_KINDS] = {
+    "b", "w=", "p1=", "n1=", "p2=", "n2=", "sh=", "psh=", "nsh=", "pre=", "suf=", "suf4=",
+    "fl=", "d=", "pd=", "nd=", "pw=", "wn=", "dsh=", "dc="};
+static uint32_t prefix[F_KINDS];
+/* The features of the tags before a word, by tag (DL_TAGS for none, "^"): "t1=TAG" and
+ * "t12=TAG2|TAG1" whole, "t1w=TAG|" and "t1sh=TAG|" to go on with the word's form or shape. */
+static uint32_t tag1[DL_TAGS + 1], tag12[DL_TAGS + 1][DL_TAGS + 1], tag1w[DL_TAGS + 1],
+    tag1sh[DL_TAGS + 1];
+
+static uint32_t text_hash(uint32_t h, const char *s) { return fnv(h, s, strlen(s)); }
+
+static void hash_names(void)
+{
+    for (int k = 0; k < F_KINDS; k++)
+        prefix[k] = text_hash(FNV0, feature_names[k]);
+    for (int a = 0; a <= DL_TAGS; a++) {
+        const char *ga = a < DL_TAGS ? tag_names[a] : "^";
+        tag1[a] = text_hash(text_hash(FNV0, "t1="), ga);
+        tag1w[a] = text_hash(text_hash(text_hash(FNV0, "t1w="), ga), "|");
+        tag1sh[a] = text_hash(text_hash(text_hash(FNV0, "t1sh="), ga), "|");
+        for (int b = 0; b <= DL_TAGS; b++) {
+            const char *gb = b < DL_TAGS ? tag_names[b] : "^";
+            tag12[b][a] = text_hash(text_hash(text_hash(text_hash(FNV0, "t12="), gb), "|"), ga);
+        }
+    }
+}
+
 /* Reads the table: "# scale\tN", "# tags\t..." (checked against tag_names), then one line per
  * feature, "HHHHHHHH\tTAG:WEIGHT TAG:WEIGHT...". */
 static void load(void)
@@ -71,7 +106,8 @@ static void load(void)
         model.shift--;
     }
     model.slots = malloc(slots * sizeof *model.slots);
-    model.weights = calloc(lines * DL_TAGS + 1, sizeof *model.weights);
+    model.weights = aligned_alloc(ROW * sizeof *model.weights,
+                                  (lines + 1) * ROW * sizeof *model.weights);
     if (!model.slots || !model.weights)
         goto fail;
     memset(model.slots, 0xff, slots * sizeof *model.slots);
@@ -103,7 +139,8 @@ static void load(void)
             h = h << 4 | (uint32_t)hexval(line[i]);
         if (i != 8 || line[8] != '\t')
             goto fail;
-        int16_t *row = &model.weights[(size_t)nrows * DL_TAGS];
+        int16_t *row = &model.weights[(size_t)nrows * ROW];
+        memset(row, 0, ROW * sizeof *row);
         for (const char *c = line + 9; c < nl;) {
             char *e;
             long k = strtol(c, &e, 10);
@@ -124,6 +161,7 @@ static void load(void)
     }
     if (!tags_ok || model.scale <= 0)
         goto fail;
+    hash_names();
     loaded = 1;
     return;
 fail:
@@ -148,19 +186,17 @@ static void add(int *s, uint32_t h)
 {
     for (size_t k = slot(h); model.slots[k].row >= 0; k = (k + 1) & model.mask)
         if (model.slots[k].key == h) {
-            const int16_t *row = &model.weights[(size_t)model.slots[k].row * DL_TAGS];
-            for (int t = 0; t < DL_TAGS; t++)
+            const int16_t *row = &model.weights[(size_t)model.slots[k].row * ROW];
+            for (int t = 0; t < ROW; t++)
                 s[t] += row[t];
             return;
         }
 }
 
-/* A feature: its name's prefix, then up to three parts. */
-static uint32_t feat(const char *prefix, const void *a, size_t an, const void *b, size_t bn)
+/* A feature: its name (its hash, from prefix[]), then its value. */
+static uint32_t feat(int kind, const void *a, size_t an)
 {
-    uint32_t h = fnv(FNV0, prefix, strlen(prefix));
-    h = fnv(h, a, an);
-    return fnv(h, b, bn);
+    return fnv(prefix[kind], a, an);
 }
 
 typedef struct {
@@ -250,60 +286,120 @@ static int valid_tag(int prev, int k)
     return prev == k || prev == k - 1; /* I-X after B-X or I-X */
 }
 
+/* What the document says of each of its words' lower-cased forms: written in lower case
+ * somewhere (SEEN_LOWER), with a capital inside a sentence somewhere (SEEN_INSIDE). */
+enum { SEEN_LOWER = 1, SEEN_INSIDE = 2 };
+typedef struct {
+    uint32_t key;         /* the form's hash, 0 for an empty slot */
+    unsigned char how;
+} seen_t;
+
+typedef struct {
+    const words_t *ws;
+    form_t *forms;        /* each word's lower-cased form and shape */
+    const char *marks;    /* dict_marks() */
+    seen_t *seen;         /* open addressing over the forms */
+    size_t mask;
+    int shift;            /* 32 - log2(its slots) */
+} doc_t;
+
+static seen_t *seen_slot(const doc_t *d, uint32_t key)
+{
+    size_t k = (size_t)((key * 2654435769u) >> d->shift);
+    while (d->seen[k].key && d->seen[k].key != key)
+        k = (k + 1) & d->mask;
+    return &d->seen[k];
+}
+
+static uint32_t form_key(const form_t *f)
+{
+    uint32_t h = fnv(FNV0, f->low, f->n);
+    return h ? h : 1;
+}
+
+/* Fills d's forms and its table of forms; returns 0 when memory ran out. */
+static int doc_read(doc_t *d, const words_t *ws, const char *marks)
+{
+    size_t n = 4;
+    d->shift = 30;
+    while (n < 2 * ws->nw) {
+        n *= 2;
+        d->shift--;
+    }
+    d->ws = ws;
+    d->marks = marks;
+    d->forms = malloc(ws->nw * sizeof *d->forms);
+    d->seen = calloc(n, sizeof *d->seen);
+    d->mask = n - 1;
+    if (!d->forms || !d->seen)
+        return 0;
+    for (size_t i = 0; i < ws->nw; i++) {
+        const word_t *w = &ws->w[i];
+        form_of(w, &d->forms[i]);
+        unsigned char how = !w->upper && !w->caps                 ? SEEN_LOWER
+                            : w->upper && !w->caps && !w->sentence ? SEEN_INSIDE
+                                                                   : 0;
+        if (how) {
+            seen_t *e = seen_slot(d, form_key(&d->forms[i]));
+            e->key = form_key(&d->forms[i]);
+            e->how |= how;
+        }
+    }
+    return 1;
+}
+
 /* The hashes of word i's features into h (32 of them at most); returns how many. The words
  * before i are tagged already. */
-static int word_features(const words_t *ws, size_t i, const char *marks,
-                         const unsigned char *tags, uint32_t *h)
+static int word_features(const doc_t *d, size_t i, const unsigned char *tags, uint32_t *h)
 {
+    const words_t *ws = d->ws;
+    const char *marks = d->marks;
     const word_t *w = &ws->w[i];
     int has_next = i + 1 < ws->nw, has_next2 = i + 2 < ws->nw;
-    form_t prev2, prev, cur, next, next2;
-    form_of(w, &cur);
-    if (i)
-        form_of(&ws->w[i - 1], &prev);
-    if (i > 1)
-        form_of(&ws->w[i - 2], &prev2);
-    if (has_next)
-        form_of(&ws->w[i + 1], &next);
-    if (has_next2)
-        form_of(&ws->w[i + 2], &next2);
-    const char *lp = i ? prev.low : "^", *ln = has_next ? next.low : "$";
-    size_t lpn = i ? prev.n : 1, lnn = has_next ? next.n : 1;
+    static const form_t start = {"^", 1, "^", 1}, end = {"$", 1, "$", 1};
+    const form_t *prev2 = i > 1 ? &d->forms[i - 2] : &start, *prev = i ? &d->forms[i - 1] : &start;
+    const form_t *cur = &d->forms[i];
+    const form_t *next = has_next ? &d->forms[i + 1] : &end;
+    const form_t *next2 = has_next2 ? &d->forms[i + 2] : &end;
     char fl[6] = {(char)('0' + !!w->upper), (char)('0' + !!w->caps),
                   (char)('0' + !!w->sentence), (char)('0' + !!w->stop),
                   (char)('0' + !!w->paren), (char)('0' + (i ? !!ws->w[i - 1].stop : 1))};
     char pm[2] = {i ? marks[i - 1] : '^', marks[i]};
     char nm[2] = {marks[i], has_next ? marks[i + 1] : '$'};
+    unsigned char how = seen_slot(d, form_key(cur))->how;
+    char dc[5] = {(char)('0' + !!(how & SEEN_LOWER)), (char)('0' + !!(how & SEEN_INSIDE)), fl[0],
+                  fl[1], fl[2]};
     int nh = 0;
-    h[nh++] = feat("b", "", 0, "", 0);
-    h[nh++] = feat("w=", cur.low, cur.n, "", 0);
-    h[nh++] = feat("p1=", lp, lpn, "", 0);
-    h[nh++] = feat("n1=", ln, lnn, "", 0);
-    h[nh++] = feat("p2=", i > 1 ? prev2.low : "^", i > 1 ? prev2.n : 1, "", 0);
-    h[nh++] = feat("n2=", has_next2 ? next2.low : "$", has_next2 ? next2.n : 1, "", 0);
-    h[nh++] = feat("sh=", cur.shape, cur.sn, "", 0);
-    h[nh++] = feat("psh=", i ? prev.shape : "^", i ? prev.sn : 1, "", 0);
-    h[nh++] = feat("nsh=", has_next ? next.shape : "$", has_next ? next.sn : 1, "", 0);
-    h[nh++] = feat("pre=", cur.low, cur.n < 3 ? cur.n : 3, "", 0);
-    h[nh++] = feat("suf=", cur.low + (cur.n > 3 ? cur.n - 3 : 0), cur.n < 3 ? cur.n : 3, "", 0);
-    h[nh++] = feat("suf4=", cur.low + (cur.n > 4 ? cur.n - 4 : 0), cur.n < 4 ? cur.n : 4, "", 0);
-    h[nh++] = feat("fl=", fl, 6, "", 0);
-    h[nh++] = feat("d=", &marks[i], 1, "", 0);
-    h[nh++] = feat("pd=", pm, 2, "", 0);
-    h[nh++] = feat("nd=", nm, 2, "", 0);
-    h[nh++] = fnv(feat("pw=", lp, lpn, "|", 1), cur.low, cur.n);
-    h[nh++] = fnv(feat("wn=", cur.low, cur.n, "|", 1), ln, lnn);
+    h[nh++] = feat(F_B, "", 0);
+    h[nh++] = feat(F_W, cur->low, cur->n);
+    h[nh++] = feat(F_P1, prev->low, prev->n);
+    h[nh++] = feat(F_N1, next->low, next->n);
+    h[nh++] = feat(F_P2, prev2->low, prev2->n);
+    h[nh++] = feat(F_N2, next2->low, next2->n);
+    h[nh++] = feat(F_SH, cur->shape, cur->sn);
+    h[nh++] = feat(F_PSH, prev->shape, prev->sn);
+    h[nh++] = feat(F_NSH, next->shape, next->sn);
+    h[nh++] = feat(F_PRE, cur->low, cur->n < 3 ? cur->n : 3);
+    h[nh++] = feat(F_SUF, cur->low + (cur->n > 3 ? cur->n - 3 : 0), cur->n < 3 ? cur->n : 3);
+    h[nh++] = feat(F_SUF4, cur->low + (cur->n > 4 ? cur->n - 4 : 0), cur->n < 4 ? cur->n : 4);
+    h[nh++] = feat(F_FL, fl, 6);
+    h[nh++] = feat(F_D, &marks[i], 1);
+    h[nh++] = feat(F_PD, pm, 2);
+    h[nh++] = feat(F_ND, nm, 2);
+    h[nh++] = fnv(fnv(feat(F_PW, prev->low, prev->n), "|", 1), cur->low, cur->n);
+    h[nh++] = fnv(fnv(feat(F_WN, cur->low, cur->n), "|", 1), next->low, next->n);
     char dsh[WORD_MAX + 3];
     dsh[0] = marks[i];
-    memcpy(dsh + 1, cur.shape, cur.sn);
-    memcpy(dsh + 1 + cur.sn, fl, 2);
-    h[nh++] = feat("dsh=", dsh, cur.sn + 3, "", 0);
+    memcpy(dsh + 1, cur->shape, cur->sn);
+    memcpy(dsh + 1 + cur->sn, fl, 2);
+    h[nh++] = feat(F_DSH, dsh, cur->sn + 3);
+    h[nh++] = feat(F_DC, dc, 5);
     /* the tags before it */
-    const char *g1 = i ? tag_names[tags[i - 1]] : "^", *g2 = i > 1 ? tag_names[tags[i - 2]] : "^";
-    h[nh++] = feat("t1=", g1, strlen(g1), "", 0);
-    h[nh++] = fnv(feat("t12=", g2, strlen(g2), "|", 1), g1, strlen(g1));
-    h[nh++] = fnv(feat("t1w=", g1, strlen(g1), "|", 1), cur.low, cur.n);
-    h[nh++] = fnv(feat("t1sh=", g1, strlen(g1), "|", 1), cur.shape, cur.sn);
+    int g1 = i ? tags[i - 1] : DL_TAGS, g2 = i > 1 ? tags[i - 2] : DL_TAGS;
+    h[nh++] = tag1[g1];
+    h[nh++] = tag12[g2][g1];
+    h[nh++] = fnv(tag1w[g1], cur->low, cur->n);
+    h[nh++] = fnv(tag1sh[g1], cur->shape, cur->sn);
     return nh;
 }
 
@@ -315,8 +411,11 @@ int dl_tagger_tag(const words_t *ws, unsigned char *tags, int *margin)
     if (!ws->nw)
         return dl_tagger_load();
     char *marks = malloc(ws->nw);
-    if (!dl_tagger_load() || !marks) {
+    doc_t d = {0};
+    if (!dl_tagger_load() || !marks || !doc_read(&d, ws, marks)) {
         free(marks);
+        free(d.forms);
+        free(d.seen);
         return 0;
     }
     dict_marks(ws, marks);
@@ -324,14 +423,14 @@ int dl_tagger_tag(const words_t *ws, unsigned char *tags, int *margin)
         if (plain(ws, i) && plain(ws, i + 1) && (i == 0 || plain(ws, i - 1)))
             continue; /* in lower case among words in lower case: O */
         uint32_t h[32];
-        int nh = word_features(ws, i, marks, tags, h);
+        int nh = word_features(&d, i, tags, h);
         int t1 = i ? tags[i - 1] : -1;
         /* the features' slots fetched together, then read: their cache misses overlap */
 #ifdef __GNUC__
         for (int k = 0; k < nh; k++)
             __builtin_prefetch(&model.slots[slot(h[k])]);
 #endif
-        int s[DL_TAGS] = {0};
+        int s[ROW] = {0};
         for (int k = 0; k < nh; k++)
             add(s, h[k]);
         int best = -1, second = -1;
@@ -349,5 +448,7 @@ int dl_tagger_tag(const words_t *ws, unsigned char *tags, int *margin)
             margin[i] = second >= 0 ? s[best] - s[second] : 0;
     }
     free(marks);
+    free(d.forms);
+    free(d.seen);
     return 1;
 }
