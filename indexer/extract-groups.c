@@ -476,6 +476,73 @@ static dateline_status_t tagged_groups(const words_t *ws, const unsigned char *t
     return DATELINE_OK;
 }
 
+/* The place the gazetteer names by the n words from word i, as a town or region may name a
+ * club: 0 when none fits, 1 when one does, 2 when one is a country (news names a national
+ * side by its country, which stays a place). Adjectives, datelines' abbreviations and
+ * acronyms not written in capitals name no club. */
+static int place_named(const words_t *ws, size_t i, size_t n, const char *key, size_t klen)
+{
+    size_t count;
+    const dl_naming_t *nm = dl_gaz_lookup(key, klen, &count);
+    int found = 0;
+    for (size_t k = 0; nm && k < count; k++) {
+        if (nm[k].adjective || nm[k].dateline || (nm[k].acronym && !ws->w[i].caps) ||
+            !dl_words_fit(ws, i, n, nm[k].tokens, nm[k].parts))
+            continue;
+        int kind = dl_gaz_place(nm[k].place)->kind;
+        found = kind == DL_COUNTRY || kind == DL_HISTORICAL ? 2 : found ? found : 1;
+    }
+    return found;
+}
+
+/* 5. sports clubs named after their towns: a town or region named in a line of results of
+ * the text ("Leeds 2 Wimbledon 1"), or in a sports story before the club's name or beside a
+ * verb of play ("the Toronto Blue Jays", "Liverpool beat Coventry"), is a club when the name
+ * tagger reads it as an organisation too (at any margin: the context confirms it): a group,
+ * named as written, the club's name after the town included (not past a possessive or into
+ * a person: "Baltimore's Eddie Murray"). Not a country, not in brackets (a player's
+ * "(Sweden)"), not after a word of place (the ground: "at Leicester"): the test that drops
+ * them from the places (extract-places.c). Their words are taken. */
+static void team_groups(const words_t *ws, unsigned char *taken, const unsigned char *tags,
+                        group_t *g, size_t *ng, dl_trace_t *tr)
+{
+    int sports = -1; /* read once, when a name could be a team */
+    size_t from = 0, to = 0; /* the part of the story (lead, rest) word i is in */
+    for (size_t i = 0; i < ws->nw; i++) {
+        const word_t *w = &ws->w[i];
+        if (i >= to)
+            for (from = i, to = i; to < ws->nw && ws->w[to].weight == w->weight;)
+                to++;
+        if (taken[i] || w->weight == G_TITLE || !w->upper || w->paren || tags[i] != DL_TAG_B_ORG ||
+            dl_words_at_ground(ws, i))
+            continue;
+        char key[160];
+        size_t klen[3] = {0}, n = 0;
+        size_t maxn = dl_words_keys(ws, i, 3, key, sizeof key, klen);
+        int named = 0;
+        for (size_t m = maxn; m >= 1 && !named; m--)
+            if ((named = place_named(ws, i, m, key, klen[m - 1])) != 0)
+                n = m;
+        if (named != 1 || (!dl_words_in_results(ws, from, to, i) &&
+                           !dl_words_in_results(ws, from, to, i + n - 1) &&
+                           !(dl_words_team_name(ws, i, i + n - 1) &&
+                             (sports < 0 ? (sports = dl_words_sports(ws)) : sports))))
+            continue;
+        size_t end = i + n; /* "Toronto Blue Jays": the club's name goes on after the town */
+        while (end < to && end - i < 5 && !ws->w[end - 1].stop &&
+               !dl_word_possessive(&ws->w[end - 1]) && ws->w[end].upper &&
+               !ws->w[end].sentence && !ws->w[end].paren && !taken[end] &&
+               tags[end] != DL_TAG_B_PER && tags[end] != DL_TAG_I_PER)
+            end++;
+        char name[128];
+        dl_words_text(ws, i, end, name, sizeof name);
+        const word_t *wn = &ws->w[end - 1];
+        trace(tr, g, add_group(g, ng, name, w->weight), w->p, wn->p + wn->n, "sports club");
+        memset(taken + i, 1, end - i);
+        i = end - 1;
+    }
+}
+
 dateline_status_t dl_extract_groups(dateline_article_t *a, dl_definition_t *defs, size_t cap,
                                     size_t *ndefs, int *salience, size_t salience_cap)
 {
@@ -832,6 +899,7 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                 trace(tr, g, q, pending[p].w->p, wn->p + wn->n, "weak alias confirmed");
             }
     }
+    team_groups(&ws, taken, tags, g, &ng, tr);
     st = tagged_groups(&ws, taken, tags, margin, g, &ng, tr);
     if (st != DATELINE_OK)
         goto out;

@@ -46,6 +46,10 @@ int dl_words_sports(const words_t *ws);
  * club's name ("Toronto Blue Jays") or beside a verb of play ("Liverpool beat", "beat
  * Groningen", "2-1 over Oakland") (indexer/teams.c). */
 int dl_words_team_name(const words_t *ws, size_t first, size_t last);
+/* Whether word i follows a word of place ("in Leeds", "at Leicester", "(at Oxford)"), which
+ * makes a name the ground rather than a team; "at" in lower case outside brackets does not:
+ * "Milwaukee at Minnesota" is two teams (indexer/teams.c). */
+int dl_words_at_ground(const words_t *ws, size_t i);
 /* Whether the word was written with a possessive, which the split left out: "Magna's". */
 int dl_word_possessive(const word_t *w);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */

@@ -1,7 +1,7 @@
 /* unit-groups-bounds.c: where the name of a group starts and ends (issue 12, class 7), on
  * stories of our own: not into a defined acronym or a word before it, not over a person or a
  * modifier in front, over the small words inside a listed or defined name; a listed word that
- * begins a longer name; a headline in title case. */
+ * begins a longer name; a headline in title case; sports clubs named after their towns. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,5 +66,24 @@ int main(void)
            "", "\"...Went To A Birthday Party\" in a title-case headline");
     is_str(groups("Quelvor Union of Managers to meet", "They meet on Monday, it said."),
            "Quelvor Union of Managers=3", "a headline in sentence case keeps its names");
+    /* sports clubs named after their towns (issue 12, CoNLL tags them as organisations) */
+    is_str(groups(NULL, "Leeds beat Wimbledon 2-1 in the league on Saturday.\nThe goals came "
+                        "late in the match, and the coach said the season had turned."),
+           "Leeds=2|Wimbledon=2", "towns beside a verb of play in a sports story are clubs");
+    is_str(groups(NULL, "Leeds beat forecasts on Monday as the city council cut its costs.\n"
+                        "The council said rents would rise."),
+           "", "not outside a sports story");
+    is_str(groups(NULL, "Eddie Murray hit a homer as Baltimore's Eddie Murray led the league.\n"
+                        "The Toronto Blue Jays lost the game and their coach said the season "
+                        "was over."),
+           "Baltimore=2|Toronto Blue Jays=1",
+           "the club's name goes on after the town, not past a possessive into a person");
+    is_str(groups(NULL, "At Leicester: Leicestershire 343-8 v Hampshire.\nThe match, the first "
+                        "of the season, was a draw and the league leaders kept the "
+                        "championship lead."),
+           "Leicestershire=2|Hampshire=2", "a line of results; the ground is no club");
+    is_str(groups(NULL, "England beat Italy 2-0 in the World Cup qualifier on Saturday.\nThe "
+                        "goals came late in the match; the coach said the season had begun."),
+           "", "a national side is its country, a place");
     done_testing();
 }
