@@ -59,10 +59,13 @@ is "$("$SEARCH" --index "$TMP/db1" --format=tsv '*' | cut -f9 | tail -n 1)" "Min
 
 # A name runs over "and" and "&" (issue 12, class 7): not "Co Inc", not "Means Committee".
 mkdir -p "$TMP/amp"
-printf 'Drug deal\nMay 6, 2016\n\nNEW YORK (Reuters) - Merck & Co Inc said on Monday it would buy a rival.\nThe House Ways and Means Committee will look at the deal, as will Britain and France.\n' > "$TMP/amp/1.txt"
+printf 'Drug deal\nMay 6, 2016\n\nNEW YORK (Reuters) - Quelvor & Co Inc said on Monday it would buy a rival.\nThe House Ways and Means Committee will look at the deal, as will Britain and France.\n' > "$TMP/amp/1.txt"
+# a company of the S&P 500 list is named as the list names it
+printf 'Drug deal\nMay 7, 2016\n\nNEW YORK (Reuters) - Merck & Co Inc said on Monday it would buy a rival.\n' > "$TMP/amp/2.txt"
 "$INDEX" -q --index "$TMP/dba" "$TMP/amp" 2> /dev/null
-is "$("$SEARCH" --index "$TMP/dba" --format=tsv '*' | cut -f9 | tail -n 1)" "Merck & Co Inc,House Ways and Means Committee" \
-    "Merck & Co Inc and the House Ways and Means Committee whole"
+is "$("$SEARCH" --index "$TMP/dba" --format=tsv --sort oldest '*' | cut -f9 | tail -n +2)" "Quelvor & Co Inc,House Ways and Means Committee
+Merck & Co." \
+    "Quelvor & Co Inc and the House Ways and Means Committee whole; Merck & Co Inc is the list's Merck & Co."
 
 # A name once written with a designator, or defined by a phrase, is that group where the story
 # writes it bare, and the index learns the bare name (issue 12, class 10).

@@ -1,6 +1,6 @@
 /* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
  * one name however the story spells it; a group as the modifier of a compound adjective; an
- * acronym in a headline in capitals. */
+ * acronym in a headline in capitals; the S&P 500 companies of the list. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,5 +45,15 @@ int main(void)
     is_str(groups("WHO SAYS PRICES WILL RISE", "Prices will rise next year, the minister "
                                                "said on Monday."),
            "", "not where the text does not");
+    /* the S&P 500 companies (tools/build-groups.py): by name; a short form of one word
+     * ("Dow", "Nasdaq") only where the story names the company otherwise too */
+    is_str(groups(NULL, "Dow Inc. said on Friday it would cut jobs.\nDow said the cuts would "
+                        "save $1 billion."),
+           "Dow Inc.=3", "a listed company, its short form confirmed");
+    is_str(groups(NULL, "The Dow fell 120 points and the Nasdaq lost 1 percent on Friday, "
+                        "traders said."),
+           "", "\"the Dow\" and \"the Nasdaq\" alone are no companies");
+    is_str(groups(NULL, "Ameriprise Financial raised its dividend on Monday."),
+           "Ameriprise Financial=2", "a company the list holds by name");
     done_testing();
 }

@@ -13,7 +13,8 @@ Sources (see data/NOTICE): the groups listed below are facts (names and acronyms
 international organisations, central banks, armed groups, companies and government bodies
 that news names most); Petrarch2's Phoenix dictionaries (MIT) add armed groups and
 international organisations; PartyFacts (MIT) adds parties that won 20% or more of a vote
-(their names, not their acronyms, which mean other things elsewhere).
+(their names, not their acronyms, which mean other things elsewhere); the S&P 500 list
+(datasets/s-and-p-500-companies, PDDL 1.0) adds companies.
 """
 import csv
 import os
@@ -248,6 +249,43 @@ def petrarch(path, org_only):
         yield entry
 
 
+DESIGNATOR = re.compile(r',?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|plc|PLC|'
+                        r'Ltd\.?|Limited|N\.V\.|Holdings|Group|L\.P\.)$')
+
+
+def sp500(path, known):
+    """The S&P 500 companies, (name, other names): the name as the list writes it ("Apple
+    Inc.", its class in brackets left out), and without its designators ("Apple"), weak when it
+    is one word (it counts where the story names the company otherwise too). A company is left out where the list of facts has it, and where its name has
+    no designator and is a common word or phrase or a place ("Amazon", "Best Buy"): nothing in
+    a story could tell it from the word."""
+    try:
+        f = open(path, encoding='utf-8')
+    except OSError:
+        return
+    words = common_words()
+    places = set()
+    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
+              encoding='utf-8') as g:
+        for line in g:
+            places.add(fold(line.split('\t')[2]))
+    seen = set()
+    with f:
+        for row in csv.DictReader(f):
+            name = re.sub(r'\s*\(.*?\)$', '', row['Security'].replace('\u2013', '-')).strip()
+            short = name
+            while DESIGNATOR.search(short):
+                short = DESIGNATOR.sub('', short)
+            if not short or fold(name) in known or fold(short) in known or fold(name) in seen:
+                continue
+            seen.add(fold(name))
+            if short == name and (common(name, words) or fold(name) in places):
+                continue
+            # one word without the designator is weak: "Dow" is the index as often, "Nasdaq"
+            # the market
+            yield name, ([short] if ' ' in short else ['?' + short]) if short != name else []
+
+
 def main():
     groups = {}
 
@@ -266,6 +304,7 @@ def main():
     for name, (kind, others) in KNOWN.items():
         add(name, kind, others)
     known_keys = set(groups)
+    known_names = known_keys | {fold(o) for _, others in KNOWN.values() for o in others}
     for name, syns in petrarch(os.path.join(SRC, 'petrarch2-phoenix',
                                             'Phoenix.MilNonState.actors.txt'), False):
         # "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)": the acronym in brackets is another name
@@ -280,6 +319,8 @@ def main():
                                             'Phoenix.International.actors.txt'), True):
         if len(name.split('_')) >= 2 and fold(title(name)) not in known_keys:
             add(title(name), 'igo', [title(s) for s in syns if len(s) > 3])
+    for name, others in sp500(os.path.join(SRC, 'sp500', 'constituents.csv'), known_names):
+        add(name, 'company', others)
     with open(os.path.join(SRC, 'partyfacts', 'partyfacts-core-parties.csv'),
               encoding='utf-8') as f:
         for row in csv.DictReader(f):
@@ -308,6 +349,9 @@ def main():
         names = []
         for n in g.names:
             if fold(n) in places:
+                continue
+            if n.startswith('?'):  # weak already (a company's name without its designator)
+                names.append(n)
                 continue
             short = len(fold(n)) < 3 and g.kind in ('armed', 'party')
             word = ' ' not in n.strip() and common(n, words) and key not in known_keys
