@@ -407,16 +407,19 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                 nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
                 continue;
-            /* acronyms must be written in capitals, and not only because the line is */
-            int caps = 1;
-            for (size_t k = 0; k < n; k++)
+            /* acronyms must be written in capitals, and not only because the line is; one
+             * written with full stops ("U.S.", "U.K.") is no word of a headline in capitals */
+            int caps = 1, dotted = 0;
+            for (size_t k = 0; k < n; k++) {
                 caps = caps && ws->w[i + k].caps;
+                dotted = dotted || memchr(ws->w[i + k].p, '.', ws->w[i + k].n) != NULL;
+            }
             if (count > 64)
                 count = 64;
             uint64_t usable = 0;
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
-                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) || nmg[c].dateline ||
                     (plural && !nmg[c].adjective) ||
                     !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;

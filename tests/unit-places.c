@@ -247,6 +247,14 @@ int main(void)
            "g4049979 us.al", "in Birmingham said: the city, not its government");
     is_str(places(NULL, "Voters in the south of Virginia have had enough.", NULL, NULL), "us.va",
            "Virginia the state of millions, not the South African town");
+    /* an acronym written with full stops reads as itself in a headline in capitals (issue 12,
+     * round 3: Reuters' "U.S. SELLS 3-MO BILLS"); one without them does not ("LET US PRAY") */
+    is_str(places("U.S. RETAIL SALES ROSE 4.1 PCT IN FEB", "Sales rose in February.", NULL, NULL),
+           "us", "U.S. in a headline in capitals");
+    is_str(places("TALKS WITH U.K. END", "The talks ended.", NULL, NULL), "gb",
+           "U.K. in a headline in capitals");
+    is_str(places("LET US PRAY FOR RAIN", "Farmers want rain.", NULL, NULL), "",
+           "US in a headline in capitals is a word");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
