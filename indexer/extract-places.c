@@ -671,7 +671,9 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     credit_historical(found, &nf, 0, day, tr);
     size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
-     * also points there (the place itself, or one within or around it), or points nowhere. */
+     * also points there (the place itself, one within or around it, or another of its
+     * country named in the text: WASHINGTON on a story about Illinois), or points nowhere; a story filed from
+     * Beirut about Syria is not about Lebanon. */
     dl_lead_t printed; /* "CANTON, Mass./BOSTON": the qualifiers of the dateline's places */
     const char *dltext = dateline_article_get(a, DATELINE_FIELD_DATELINE);
     if (!dltext || !dl_lead_split(dltext, &printed))
@@ -700,7 +702,8 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         int here = nf == 0;
         for (size_t f = 0; f < nf && !here; f++)
             here = dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place) ||
-                   in_territory(pick, found[f].place, day);
+                   in_territory(pick, found[f].place, day) ||
+                   (f < before_dateline && country_of(found[f].place) == country_of(pick));
         if (here) {
             credit(found, &nf, pick, W_DATELINE);
             m.chosen = pick;

@@ -96,6 +96,8 @@ int main(void)
            "the dateline is no place when the text points elsewhere");
     is_str(places(NULL, "Protests spread across Lebanon.", "BEIRUT", NULL), "g276781 lb",
            "and is one when the text points there");
+    is_str(places(NULL, "Speaker Wright met Rostenkowski of Illinois on taxes.", "WASHINGTON", NULL),
+           "g4140963 us.il", "or to another place of its country (Washington on Illinois)");
     is_str(places("SOVIET WHEAT PURCHASES", "Traders said purchases went on.", NULL, "ussr"),
            "h-ussr", "a source label is kept and counts most");
     is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
