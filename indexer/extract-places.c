@@ -28,7 +28,7 @@ typedef struct {
 } mention_t;
 
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "minister", "senator",
-                                     "sen", "rep", "gen", "general", "king", "queen", "prince",
+                                     "sen", "rep", "gen", "general", "gov", "king", "queen", "prince",
                                      "sheikh", "judge", "governor", "mayor", "pope", "col",
                                      "colonel", "captain", "lt", "sir", "lord", "lady", NULL};
 /* Words that start sentences in capitals without being names. */
@@ -367,7 +367,11 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
         !w->caps && !caps_ok && !dl_word_is(prev, function_words))
         return 2;
-    if (prev && !prev->stop && dl_word_is(prev, titles))
+    /* "Mr. Moore": an abbreviated title's full stop ends no sentence */
+    static const char *const abbreviated[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col",
+                                              "lt", "gov", NULL};
+    if (prev && (!prev->stop || (prev->p[prev->n] == '.' && dl_word_is(prev, abbreviated))) &&
+        dl_word_is(prev, titles))
         return 2;
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
         w->caps || possessive(w) || dl_word_is(next, titles))
@@ -480,12 +484,18 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
         i += used;
     }
     /* a name that stood for a person once does so all through the story, unless the story
-     * also puts something in it ("Miss Venezuela" ... "in Venezuela") */
-    for (size_t k = 0; k < npeople; k++)
+     * also puts something in it ("Miss Venezuela" ... "in Venezuela"); one speaks "to Moore"
+     * and hears "from Moore", which puts nothing in a town, though exports go "to Brazil" */
+    static const char *const in[] = {"in", "at", "near", "outside", "inside", "across", "into",
+                                     "around", "through", "via", NULL};
+    for (size_t k = 0; k < npeople; k++) {
+        int kind = people[k] ? dl_gaz_place(people[k]->place)->kind : DL_CITY;
+        const char *const *lift = kind == DL_COUNTRY || kind == DL_HISTORICAL ? locative : in;
         for (size_t i = 0; i < nm && people[k]; i++)
             if (ms[i].count == 1 && first_usable(&ms[i]) == people[k] && ms[i].first > 0 &&
-                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], locative))
+                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], lift))
                 people[k] = NULL;
+    }
     size_t kept = 0;
     for (size_t i = 0; i < nm; i++) {
         int person = 0;

@@ -257,6 +257,14 @@ int main(void)
            "U.K. in a headline in capitals");
     is_str(places("LET US PRAY FOR RAIN", "Farmers want rain.", NULL, NULL), "",
            "US in a headline in capitals is a word");
+    /* persons (issue 12, round 3): an abbreviated title's full stop ends no sentence, and one
+     * speaks to a person without putting anything in a town of the name */
+    is_str(places(NULL, "The crowd cheered Mr. Jordan on Monday.", NULL, NULL), "",
+           "Mr. Jordan is a person");
+    is_str(places(NULL, "Senator Mary Jackson won. Trump spoke to Jackson on Monday.", NULL, NULL),
+           "", "spoke to Jackson: still the person, no town");
+    is_str(places(NULL, "Michael Jordan scored. Wheat exports to Jordan rose.", NULL, NULL), "jo",
+           "exports to Jordan: the country");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
