@@ -103,7 +103,8 @@ int main(void)
     is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
            "a label the gazetteer does not know is kept as it is");
     is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "CHERRY HILL, N.J.", NULL),
-           "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
+           "g4501198 us.nj",
+           "a story that names no place is where it was filed (Cherry Hill and N.J., read in datelines only)");
     is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "ZQXVILLE, N.J./WASHINGTON", NULL),
            "us.nj", "a town the gazetteer lacks is filed in its qualifier's state, which is no dateline of its own");
     is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
@@ -265,6 +266,16 @@ int main(void)
            "", "spoke to Jackson: still the person, no town");
     is_str(places(NULL, "Michael Jordan scored. Wheat exports to Jordan rose.", NULL, NULL), "jo",
            "exports to Jordan: the country");
+    /* towns from 30,000 people (issue 12, round 3, class 10), not those whose name news gives
+     * mostly to persons or companies, nor a region's of another country */
+    is_str(places(NULL, "A teacher was shot in Farmington Hills on Monday.", NULL, NULL),
+           "g4992523", "Farmington Hills, Michigan (81,000 people)");
+    is_str(places(NULL, "Crowds gathered on the seafront at Worthing, England.", NULL, NULL),
+           "g2633521 gb.eng", "Worthing, England (99,000 people)");
+    is_str(id_of("Clinton"), "(none)", "Clinton, Maryland is no town of the table (a surname)");
+    is_str(id_of("Goodyear"), "(none)", "nor Goodyear, Arizona (a company)");
+    is_str(id_of("Essex"), "(none)", "nor Essex, Maryland (an English county)");
+    is_str(id_of("Somerset"), "(none)", "nor Somerset as Bellflower's alternate name");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
