@@ -322,6 +322,70 @@ static void split_compounds(words_t *ws)
     }
 }
 
+/* "Turkey-Cyprus-Bosnia", "U.S.-Japan", "Iran-Iraq": a word of places' names joined by
+ * hyphens, which the gazetteer does not know whole ("Guinea-Bissau", "Winston-Salem" stay),
+ * is read as its names, one after the other, none running into the next. Words from `from`
+ * on; ws->failed when memory ran out. */
+static void split_hyphens(words_t *ws, size_t from)
+{
+    for (size_t i = from; i < ws->nw; i++) {
+        word_t w = ws->w[i];
+        size_t parts = 1, k;
+        int names = w.upper;
+        for (k = 0; k < w.n && names; k++)
+            if (w.p[k] == '-') {
+                names = k + 2 < w.n && w.p[k + 1] >= 'A' && w.p[k + 1] <= 'Z' && w.p[k - 1] != '-';
+                parts++;
+            }
+        char key[PHRASE_MAX];
+        size_t count;
+        if (!names || parts < 2 || w.p[w.n - 1] == '-' ||
+            dl_gaz_lookup(key, dl_gaz_fold(w.p, w.n, key, sizeof key), &count))
+            continue;
+        /* every part a name of the gazetteer ("Mao Tse-Tung", "Pro-Moscow", "German-Jewish"
+         * are no list of places), or a people in the plural ("Armenia-Azeris") */
+        for (const char *p = w.p, *end = w.p + w.n; p < end && names;) {
+            const char *h = memchr(p, '-', (size_t)(end - p));
+            size_t kl = dl_gaz_fold(p, (size_t)((h ? h : end) - p), key, sizeof key);
+            names = dl_gaz_lookup(key, kl, &count) != NULL ||
+                    (kl > 4 && key[kl - 1] == 's' && dl_gaz_lookup(key, kl - 1, &count) != NULL);
+            p = h ? h + 1 : end;
+        }
+        if (!names)
+            continue;
+        if (ws->nw + parts - 1 > ws->cap) {
+            size_t cap = ws->cap * 2 + parts;
+            word_t *nw = realloc(ws->w, cap * sizeof *nw);
+            if (!nw) {
+                ws->failed = 1;
+                return;
+            }
+            ws->w = nw;
+            ws->cap = cap;
+        }
+        memmove(&ws->w[i + parts], &ws->w[i + 1], (ws->nw - i - 1) * sizeof *ws->w);
+        ws->nw += parts - 1;
+        const char *p = w.p, *end = w.p + w.n;
+        for (size_t j = 0; j < parts; j++) {
+            const char *h = memchr(p, '-', (size_t)(end - p));
+            word_t *x = &ws->w[i + j];
+            *x = w;
+            x->p = p;
+            x->n = (size_t)((h ? h : end) - p);
+            x->sentence = j == 0 && w.sentence;
+            x->stop = j + 1 < parts || w.stop;
+            int lower = 0, up = 0;
+            for (size_t c = 0; c < x->n; c++) {
+                lower += x->p[c] >= 'a' && x->p[c] <= 'z';
+                up += x->p[c] >= 'A' && x->p[c] <= 'Z';
+            }
+            x->caps = up > 0 && !lower;
+            p = h ? h + 1 : end;
+        }
+        i += parts - 1;
+    }
+}
+
 /* Whether the adjective at word i names a language, not its place: "the English language",
  * "English-speaking", "written in English." */
 static int language(const words_t *ws, size_t i)
@@ -559,6 +623,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     if (title) {
         dl_trace_text(tr, title, strlen(title), DATELINE_FIELD_TITLE, 0, 0);
         dl_words_split(&ws, title, W_TITLE);
+        split_hyphens(&ws, 0);
         all_caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             all_caps_title = all_caps_title && (ws.w[i].caps || !ws.w[i].upper);
@@ -578,13 +643,16 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
             dl_trace_text(tr, lead, strlen(lead), DATELINE_FIELD_BODY, 0, (size_t)(body - text));
             parts[0] = ws.nw;
             dl_words_split(&ws, lead, W_LEAD);
+            split_hyphens(&ws, parts[0]);
         } else
             ws.failed = 1;
         parts[1] = parts[2] = ws.nw;
         if (nl) {
             dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
                           (size_t)(nl + 1 - text));
+            size_t rest = ws.nw;
             dl_words_split(&ws, nl + 1, W_BODY);
+            split_hyphens(&ws, rest);
             parts[2] = ws.nw;
         }
     }

@@ -276,6 +276,15 @@ int main(void)
     is_str(id_of("Goodyear"), "(none)", "nor Goodyear, Arizona (a company)");
     is_str(id_of("Essex"), "(none)", "nor Essex, Maryland (an English county)");
     is_str(id_of("Somerset"), "(none)", "nor Somerset as Bellflower's alternate name");
+    /* places' names joined by hyphens (issue 12, round 3) */
+    is_str(places(NULL, "Re: Turkey-Cyprus-Bosnia talks resumed.", NULL, NULL), "ba cy tr",
+           "Turkey-Cyprus-Bosnia: three countries (equal, by id)");
+    is_str(places("ASIAN EXPORTERS FEAR DAMAGE FROM U.S.-JAPAN RIFT", "Exporters worry.", NULL, NULL),
+           "jp us", "U.S.-JAPAN: both");
+    is_str(places(NULL, "Troops left Guinea-Bissau on Monday.", NULL, NULL), "gw",
+           "Guinea-Bissau stays one name");
+    is_str(places(NULL, "Mao Tse-Tung wrote it. Pro-Moscow leaders met.", NULL, NULL), "",
+           "Tse-Tung and Pro-Moscow are no lists of places");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
