@@ -329,9 +329,11 @@ static void split_compounds(words_t *ws)
 static void split_hyphens(words_t *ws, size_t from)
 {
     for (size_t i = from; i < ws->nw; i++) {
+        if (!ws->w[i].upper || !memchr(ws->w[i].p, '-', ws->w[i].n))
+            continue;
         word_t w = ws->w[i];
         size_t parts = 1, k;
-        int names = w.upper;
+        int names = 1;
         for (k = 0; k < w.n && names; k++)
             if (w.p[k] == '-') {
                 names = k + 2 < w.n && w.p[k + 1] >= 'A' && w.p[k + 1] <= 'Z' && w.p[k - 1] != '-';
