@@ -28,7 +28,7 @@ typedef struct {
 } mention_t;
 
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "minister", "senator",
-                                     "sen", "rep", "gen", "general", "king", "queen", "prince",
+                                     "sen", "rep", "gen", "general", "gov", "king", "queen", "prince",
                                      "sheikh", "judge", "governor", "mayor", "pope", "col",
                                      "colonel", "captain", "lt", "sir", "lord", "lady", NULL};
 /* Words that start sentences in capitals without being names. */
@@ -322,6 +322,72 @@ static void split_compounds(words_t *ws)
     }
 }
 
+/* "Turkey-Cyprus-Bosnia", "U.S.-Japan", "Iran-Iraq": a word of places' names joined by
+ * hyphens, which the gazetteer does not know whole ("Guinea-Bissau", "Winston-Salem" stay),
+ * is read as its names, one after the other, none running into the next. Words from `from`
+ * on; ws->failed when memory ran out. */
+static void split_hyphens(words_t *ws, size_t from)
+{
+    for (size_t i = from; i < ws->nw; i++) {
+        if (!ws->w[i].upper || !memchr(ws->w[i].p, '-', ws->w[i].n))
+            continue;
+        word_t w = ws->w[i];
+        size_t parts = 1, k;
+        int names = 1;
+        for (k = 0; k < w.n && names; k++)
+            if (w.p[k] == '-') {
+                names = k + 2 < w.n && w.p[k + 1] >= 'A' && w.p[k + 1] <= 'Z' && w.p[k - 1] != '-';
+                parts++;
+            }
+        char key[PHRASE_MAX];
+        size_t count;
+        if (!names || parts < 2 || w.p[w.n - 1] == '-' ||
+            dl_gaz_lookup(key, dl_gaz_fold(w.p, w.n, key, sizeof key), &count))
+            continue;
+        /* every part a name of the gazetteer ("Mao Tse-Tung", "Pro-Moscow", "German-Jewish"
+         * are no list of places), or a people in the plural ("Armenia-Azeris") */
+        for (const char *p = w.p, *end = w.p + w.n; p < end && names;) {
+            const char *h = memchr(p, '-', (size_t)(end - p));
+            size_t kl = dl_gaz_fold(p, (size_t)((h ? h : end) - p), key, sizeof key);
+            names = dl_gaz_lookup(key, kl, &count) != NULL ||
+                    (kl > 4 && key[kl - 1] == 's' && dl_gaz_lookup(key, kl - 1, &count) != NULL);
+            p = h ? h + 1 : end;
+        }
+        if (!names)
+            continue;
+        if (ws->nw + parts - 1 > ws->cap) {
+            size_t cap = ws->cap * 2 + parts;
+            word_t *nw = realloc(ws->w, cap * sizeof *nw);
+            if (!nw) {
+                ws->failed = 1;
+                return;
+            }
+            ws->w = nw;
+            ws->cap = cap;
+        }
+        memmove(&ws->w[i + parts], &ws->w[i + 1], (ws->nw - i - 1) * sizeof *ws->w);
+        ws->nw += parts - 1;
+        const char *p = w.p, *end = w.p + w.n;
+        for (size_t j = 0; j < parts; j++) {
+            const char *h = memchr(p, '-', (size_t)(end - p));
+            word_t *x = &ws->w[i + j];
+            *x = w;
+            x->p = p;
+            x->n = (size_t)((h ? h : end) - p);
+            x->sentence = j == 0 && w.sentence;
+            x->stop = j + 1 < parts || w.stop;
+            int lower = 0, up = 0;
+            for (size_t c = 0; c < x->n; c++) {
+                lower += x->p[c] >= 'a' && x->p[c] <= 'z';
+                up += x->p[c] >= 'A' && x->p[c] <= 'Z';
+            }
+            x->caps = up > 0 && !lower;
+            p = h ? h + 1 : end;
+        }
+        i += parts - 1;
+    }
+}
+
 /* Whether the adjective at word i names a language, not its place: "the English language",
  * "English-speaking", "written in English." */
 static int language(const words_t *ws, size_t i)
@@ -367,7 +433,11 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
         !w->caps && !caps_ok && !dl_word_is(prev, function_words))
         return 2;
-    if (prev && !prev->stop && dl_word_is(prev, titles))
+    /* "Mr. Moore": an abbreviated title's full stop ends no sentence */
+    static const char *const abbreviated[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col",
+                                              "lt", "gov", NULL};
+    if (prev && (!prev->stop || (prev->p[prev->n] == '.' && dl_word_is(prev, abbreviated))) &&
+        dl_word_is(prev, titles))
         return 2;
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
         w->caps || possessive(w) || dl_word_is(next, titles))
@@ -407,16 +477,19 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
                 nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
                 continue;
-            /* acronyms must be written in capitals, and not only because the line is */
-            int caps = 1;
-            for (size_t k = 0; k < n; k++)
+            /* acronyms must be written in capitals, and not only because the line is; one
+             * written with full stops ("U.S.", "U.K.") is no word of a headline in capitals */
+            int caps = 1, dotted = 0;
+            for (size_t k = 0; k < n; k++) {
                 caps = caps && ws->w[i + k].caps;
+                dotted = dotted || memchr(ws->w[i + k].p, '.', ws->w[i + k].n) != NULL;
+            }
             if (count > 64)
                 count = 64;
             uint64_t usable = 0;
             const dl_naming_t *first = NULL;
             for (size_t c = 0; c < count; c++) {
-                if ((nmg[c].acronym && (!caps || caps_ok)) || nmg[c].dateline ||
+                if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) || nmg[c].dateline ||
                     (plural && !nmg[c].adjective) ||
                     !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
                     continue;
@@ -477,12 +550,18 @@ static size_t find_mentions(const words_t *ws, mention_t *ms, int all_caps_title
         i += used;
     }
     /* a name that stood for a person once does so all through the story, unless the story
-     * also puts something in it ("Miss Venezuela" ... "in Venezuela") */
-    for (size_t k = 0; k < npeople; k++)
+     * also puts something in it ("Miss Venezuela" ... "in Venezuela"); one speaks "to Moore"
+     * and hears "from Moore", which puts nothing in a town, though exports go "to Brazil" */
+    static const char *const in[] = {"in", "at", "near", "outside", "inside", "across", "into",
+                                     "around", "through", "via", NULL};
+    for (size_t k = 0; k < npeople; k++) {
+        int kind = people[k] ? dl_gaz_place(people[k]->place)->kind : DL_CITY;
+        const char *const *lift = kind == DL_COUNTRY || kind == DL_HISTORICAL ? locative : in;
         for (size_t i = 0; i < nm && people[k]; i++)
             if (ms[i].count == 1 && first_usable(&ms[i]) == people[k] && ms[i].first > 0 &&
-                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], locative))
+                !ws->w[ms[i].first - 1].stop && dl_word_is(&ws->w[ms[i].first - 1], lift))
                 people[k] = NULL;
+    }
     size_t kept = 0;
     for (size_t i = 0; i < nm; i++) {
         int person = 0;
@@ -546,6 +625,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     if (title) {
         dl_trace_text(tr, title, strlen(title), DATELINE_FIELD_TITLE, 0, 0);
         dl_words_split(&ws, title, W_TITLE);
+        split_hyphens(&ws, 0);
         all_caps_title = 1;
         for (size_t i = 0; i < ws.nw; i++)
             all_caps_title = all_caps_title && (ws.w[i].caps || !ws.w[i].upper);
@@ -565,13 +645,16 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
             dl_trace_text(tr, lead, strlen(lead), DATELINE_FIELD_BODY, 0, (size_t)(body - text));
             parts[0] = ws.nw;
             dl_words_split(&ws, lead, W_LEAD);
+            split_hyphens(&ws, parts[0]);
         } else
             ws.failed = 1;
         parts[1] = parts[2] = ws.nw;
         if (nl) {
             dl_trace_text(tr, nl + 1, strlen(nl + 1), DATELINE_FIELD_BODY, 0,
                           (size_t)(nl + 1 - text));
+            size_t rest = ws.nw;
             dl_words_split(&ws, nl + 1, W_BODY);
+            split_hyphens(&ws, rest);
             parts[2] = ws.nw;
         }
     }
@@ -668,7 +751,9 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     credit_historical(found, &nf, 0, day, tr);
     size_t before_dateline = nf;
     /* The dateline is where the story was filed: a place of the story only when the text
-     * also points there (the place itself, or one within or around it), or points nowhere. */
+     * also points there (the place itself, one within or around it, or another of its
+     * country named in the text: WASHINGTON on a story about Illinois), or points nowhere; a story filed from
+     * Beirut about Syria is not about Lebanon. */
     dl_lead_t printed; /* "CANTON, Mass./BOSTON": the qualifiers of the dateline's places */
     const char *dltext = dateline_article_get(a, DATELINE_FIELD_DATELINE);
     if (!dltext || !dl_lead_split(dltext, &printed))
@@ -697,7 +782,8 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         int here = nf == 0;
         for (size_t f = 0; f < nf && !here; f++)
             here = dl_gaz_within(found[f].place, pick) || dl_gaz_within(pick, found[f].place) ||
-                   in_territory(pick, found[f].place, day);
+                   in_territory(pick, found[f].place, day) ||
+                   (f < before_dateline && country_of(found[f].place) == country_of(pick));
         if (here) {
             credit(found, &nf, pick, W_DATELINE);
             m.chosen = pick;

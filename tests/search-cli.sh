@@ -275,10 +275,10 @@ ids = {p["id"]: p["name"] for r in d["results"] for p in r["place_ids"]}
 assert ids["sy"] == "Syria" and ids["us"] == "United States" and ids["h-ussr"] == "Soviet Union", ids
 ' "$TMP/v2.json"
 ok $? "place_ids: each {id, name, salience}, named as places names them (sy: Syria, h-ussr: Soviet Union)"
-mkdir "$TMP/label"; printf 'title,text,location\nHarbour opens,The new harbour opened on Monday in the capital.,Atlantis\n' > "$TMP/label/a.csv"
+mkdir "$TMP/label"; printf 'title,text,location\nHarbour opens,The new harbour opened on Monday in the capital.,Ruritania\n' > "$TMP/label/a.csv"
 "$INDEX" -q --index "$TMP/ldb" "$TMP/label/a.csv" 2> /dev/null
 is "$("$SEARCH" --index "$TMP/ldb" --format jsonl harbour | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["place_ids"])')" \
-   "[{'id': '=atlantis', 'name': 'Atlantis', 'salience': 20}]" "a label the gazetteer does not know: named as the source gave it"
+   "[{'id': '=ruritania', 'name': 'Ruritania', 'salience': 20}]" "a label the gazetteer does not know: named as the source gave it"
 for q in 'islamic state' 'fighters' '"islamic state"' 'petro*' 'deir ez-zor' 'café' 'wheat NEAR soviet'; do
     S --format json -n 10 "$q" > "$TMP/h.json"
     COLUMNS=100000 S --color=always -n 10 "$q" > "$TMP/h.txt"

@@ -96,12 +96,15 @@ int main(void)
            "the dateline is no place when the text points elsewhere");
     is_str(places(NULL, "Protests spread across Lebanon.", "BEIRUT", NULL), "g276781 lb",
            "and is one when the text points there");
+    is_str(places(NULL, "Speaker Wright met Rostenkowski of Illinois on taxes.", "WASHINGTON", NULL),
+           "g4140963 us.il", "or to another place of its country (Washington on Illinois)");
     is_str(places("SOVIET WHEAT PURCHASES", "Traders said purchases went on.", NULL, "ussr"),
            "h-ussr", "a source label is kept and counts most");
     is_str(places(NULL, "Talks went on.", NULL, "no-such-place"), "=no-such-place",
            "a label the gazetteer does not know is kept as it is");
     is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "CHERRY HILL, N.J.", NULL),
-           "us.nj", "a story that names no place is where it was filed (N.J. in datelines only)");
+           "g4501198 us.nj",
+           "a story that names no place is where it was filed (Cherry Hill and N.J., read in datelines only)");
     is_str(places(NULL, "Commerce Bancorp Inc said it filed for an offering.", "ZQXVILLE, N.J./WASHINGTON", NULL),
            "us.nj", "a town the gazetteer lacks is filed in its qualifier's state, which is no dateline of its own");
     is_str(places(NULL, "Miss Smith and Mass. General won.", NULL, NULL), "",
@@ -247,6 +250,41 @@ int main(void)
            "g4049979 us.al", "in Birmingham said: the city, not its government");
     is_str(places(NULL, "Voters in the south of Virginia have had enough.", NULL, NULL), "us.va",
            "Virginia the state of millions, not the South African town");
+    /* an acronym written with full stops reads as itself in a headline in capitals (issue 12,
+     * round 3: Reuters' "U.S. SELLS 3-MO BILLS"); one without them does not ("LET US PRAY") */
+    is_str(places("U.S. RETAIL SALES ROSE 4.1 PCT IN FEB", "Sales rose in February.", NULL, NULL),
+           "us", "U.S. in a headline in capitals");
+    is_str(places("TALKS WITH U.K. END", "The talks ended.", NULL, NULL), "gb",
+           "U.K. in a headline in capitals");
+    is_str(places("LET US PRAY FOR RAIN", "Farmers want rain.", NULL, NULL), "",
+           "US in a headline in capitals is a word");
+    /* persons (issue 12, round 3): an abbreviated title's full stop ends no sentence, and one
+     * speaks to a person without putting anything in a town of the name */
+    is_str(places(NULL, "The crowd cheered Mr. Jordan on Monday.", NULL, NULL), "",
+           "Mr. Jordan is a person");
+    is_str(places(NULL, "Senator Mary Jackson won. Trump spoke to Jackson on Monday.", NULL, NULL),
+           "", "spoke to Jackson: still the person, no town");
+    is_str(places(NULL, "Michael Jordan scored. Wheat exports to Jordan rose.", NULL, NULL), "jo",
+           "exports to Jordan: the country");
+    /* towns from 30,000 people (issue 12, round 3, class 10), not those whose name news gives
+     * mostly to persons or companies, nor a region's of another country */
+    is_str(places(NULL, "A teacher was shot in Farmington Hills on Monday.", NULL, NULL),
+           "g4992523", "Farmington Hills, Michigan (81,000 people)");
+    is_str(places(NULL, "Crowds gathered on the seafront at Worthing, England.", NULL, NULL),
+           "g2633521 gb.eng", "Worthing, England (99,000 people)");
+    is_str(id_of("Clinton"), "(none)", "Clinton, Maryland is no town of the table (a surname)");
+    is_str(id_of("Goodyear"), "(none)", "nor Goodyear, Arizona (a company)");
+    is_str(id_of("Essex"), "(none)", "nor Essex, Maryland (an English county)");
+    is_str(id_of("Somerset"), "(none)", "nor Somerset as Bellflower's alternate name");
+    /* places' names joined by hyphens (issue 12, round 3) */
+    is_str(places(NULL, "Re: Turkey-Cyprus-Bosnia talks resumed.", NULL, NULL), "ba cy tr",
+           "Turkey-Cyprus-Bosnia: three countries (equal, by id)");
+    is_str(places("ASIAN EXPORTERS FEAR DAMAGE FROM U.S.-JAPAN RIFT", "Exporters worry.", NULL, NULL),
+           "jp us", "U.S.-JAPAN: both");
+    is_str(places(NULL, "Troops left Guinea-Bissau on Monday.", NULL, NULL), "gw",
+           "Guinea-Bissau stays one name");
+    is_str(places(NULL, "Mao Tse-Tung wrote it. Pro-Moscow leaders met.", NULL, NULL), "",
+           "Tse-Tung and Pro-Moscow are no lists of places");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");

@@ -18,15 +18,17 @@ last day (YYYYMMDD) and territory (ids of countries or first-level regions).
 An alternate name of a city is kept only where it can only mean that city (see borrowed()):
 that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
 
-Cities are those of 100,000 people or more, capitals, and smaller towns that seat a region
-(seat_town()); a first-level region's population is its towns' (admin1_population()), and
+Cities are those of 100,000 people or more, capitals, smaller towns that seat a region and
+other towns from 30,000 people whose name is a town's alone (seat_town()); a first-level
+region's population is its towns' (admin1_population()), and
 regions get adjectives from the demonym list (region_adjectives()).
 
 Sources and licences (see data/NOTICE): GeoNames (CC BY 4.0) for countries, first-level
 regions and cities with their Latin-script alternate names; datasets/country-codes (PDDL) for
 official country names; mordecai (MIT) for nationality adjectives and country aliases;
-demonyms by alex-pardo (Apache-2.0) for more adjectives. Regions, features, historical states
-and a few common country aliases are facts listed below.
+demonyms by alex-pardo (Apache-2.0) for more adjectives; dr5hn's states (ODbL) only to leave
+out towns and alternate names that name a region of another country. Regions, features,
+historical states and a few common country aliases are facts listed below.
 """
 import csv
 import json
@@ -37,13 +39,14 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from foldkey import fold  # noqa: E402  (the key lib/gazetteer.c computes, from data/fold.tsv)
-from commonwords import common, common_words  # noqa: E402
+from commonwords import common, common_words, news_others  # noqa: E402
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.path.dirname(__file__), '..', '..', 'shared', 'gazetteer')
 
 CITY_MIN_POP = 100000
 SEAT2_MIN_POP = 50000  # a second-level region's seat under CITY_MIN_POP (seat_town())
+TOWN_MIN_POP = 30000   # any town under CITY_MIN_POP whose name is a town's alone (seat_town())
 MAX_ALTERNATES = 24
 
 # Regions news writes about, with the countries they take in (ISO alpha-2).
@@ -212,14 +215,31 @@ def read_tsv(path):
                 yield line.rstrip('\n').split('\t')
 
 
-def seat_town(name, fcode, cc, pop, rivals, words):
+def regions_elsewhere():
+    """The folded names of the regions of every level that dr5hn's states.csv lists (English
+    counties among them: Essex, Kent, Somerset), each with its countries' codes. Only a
+    filter: a town of another country so named is left out (seat_town()); nothing of it is
+    copied into the table (ODbL, see data/NOTICE)."""
+    names = {}
+    with open(os.path.join(SRC, 'dr5hn-csc', 'states.csv'), encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            names.setdefault(fold(row['name']), set()).add(row['country_code'].lower())
+    return names
+
+
+def seat_town(name, fcode, cc, pop, rivals, words, others, regions):
     """A town under CITY_MIN_POP that news names as itself: the seat of a first-level region
-    (Annapolis, Larnaca), or of a second-level one from SEAT2_MIN_POP (Lugano), whose name has
-    4 letters or more ("Wa" of Ghana reads as an abbreviation), is no common word and names no
-    town of another country."""
+    (Annapolis, Larnaca), or of a second-level one from SEAT2_MIN_POP (Lugano), or any town
+    from TOWN_MIN_POP (Farmington Hills, Worthing), whose name has 4 letters or more ("Wa" of
+    Ghana reads as an abbreviation), is no common word and names no town of another country;
+    a town that seats nothing also bears no name news gives mostly to persons or companies
+    (others: news_others()) nor a region's of another country (regions: regions_elsewhere();
+    Essex, Maryland would take the English county's cricket club)."""
     k = fold(name)
     seat = fcode == 'PPLA' or (fcode == 'PPLA2' and pop >= SEAT2_MIN_POP)
-    return seat and len(k) >= 4 and not common(name, words) and \
+    town = not seat and pop >= TOWN_MIN_POP and k not in others and \
+        all(c == cc for c in regions.get(k, ()))
+    return (seat or town) and len(k) >= 4 and not common(name, words) and \
         all(c == cc for c in rivals.get(k, {}))
 
 
@@ -363,18 +383,22 @@ def main():
         if p.kind in ('admin1', 'country', 'historical', 'region', 'continent'):
             rivals.setdefault(fold(p.name), {})[p.country or p.id] = float('inf')
     groups = group_keys()
+    regions = regions_elsewhere()
+    others = news_others({row[1] for row in read_tsv(os.path.join(SRC, 'geonames',
+                                                                    'cities15000.txt'))})
 
     def borrowed(a, cc, pop):
         k = fold(a)
-        rival = any(c != cc and size * 10 >= pop for c, size in rivals.get(k, {}).items())
+        rival = any(c != cc and size * 10 >= pop for c, size in rivals.get(k, {}).items()) or \
+            any(c != cc for c in regions.get(k, ()))  # "Somerset" of Bellflower, California
         return common(a, words) or rival or k in groups
     # cities
     for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
         gid, name, ascii_name, alts, fcode, cc, admin1 = row[0], row[1], row[2], row[3], row[7], \
             row[8].lower(), row[10]
         pop = int(row[14] or 0)
-        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC' or
-                                    seat_town(name, fcode, cc, pop, rivals, words)):
+        if cc not in places or not (pop >= CITY_MIN_POP or fcode == 'PPLC' or seat_town(
+                name, fcode, cc, pop, rivals, words, others, regions)):
             continue
         parent = '%s.%s' % (cc, admin1.lower())
         p = Place('g' + gid, 'capital' if fcode == 'PPLC' else 'city', name, cc,

@@ -39,3 +39,28 @@ def common(name, words):
     "Cornerstone")."""
     parts = [fold(w) for w in re.split(r"[\s\-']+", name) if fold(w)]
     return bool(parts) and all(w in words for w in parts)
+
+
+def news_others(names, least=20, share=5):
+    """Which of the one-word names (capitalised, as written) the shared Reuters-21578 and ISOT
+    texts give mostly to persons or companies, not to a place: written `least` times or more,
+    and fewer than one time in `share` after a word that puts something in a place (in, at,
+    near, from, outside). A surname (Clinton, Moore, Taylor) or a company (Goodyear,
+    Monsanto) is so; a town news names (Worthing, Stirling) is not, nor one news never
+    names. Returns their folded keys."""
+    wanted = {n for n in names if re.fullmatch(r"[A-Z][a-z]{3,}", n)}
+    seen, placed = {}, {}
+    before = re.compile(r"\b(?:in|at|near|from|outside) $")
+    texts = [os.path.join(CORPORA, 'reuters21578', f) for f in
+             sorted(os.listdir(os.path.join(CORPORA, 'reuters21578'))) if f.endswith('.sgm')]
+    texts.append(os.path.join(CORPORA, 'isot', 'True.csv'))
+    for path in texts:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            text = f.read()
+        for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+            w = m.group(0)
+            if w in wanted:
+                seen[w] = seen.get(w, 0) + 1
+                if before.search(text, max(0, m.start() - 8), m.start()):
+                    placed[w] = placed.get(w, 0) + 1
+    return {fold(w) for w, n in seen.items() if n >= least and placed.get(w, 0) * share < n}

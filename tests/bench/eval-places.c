@@ -148,6 +148,16 @@ int main(int argc, char **argv)
                     hit = hit || (pred[j] == labels[l] && sal[j] >= min && sal[j] * 100 >= top * share);
                 if (!hit)
                     sc->fn++;
+                if (!hit && getenv("VERBOSE")) { /* a missed label: the story and what was found */
+                    const char *t = dateline_article_get(a, DATELINE_FIELD_TITLE);
+                    printf("missed %s in \"%.70s\" (dateline %s):", dl_gaz_place(labels[l])->id,
+                           t ? t : "", dateline_article_count(a, DATELINE_FIELD_DATELINES)
+                                           ? dateline_article_get_nth(a, DATELINE_FIELD_DATELINES, 0)
+                                           : "none");
+                    for (int j = 0; j < np; j++)
+                        printf(" %s %d", dl_gaz_place(pred[j])->id, sal[j]);
+                    printf("\n");
+                }
             }
             dateline_article_destroy(b);
         }
