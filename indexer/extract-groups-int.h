@@ -1,0 +1,63 @@
+/* extract-groups-int.h: what the files of group extraction share (indexer/extract-groups*.c). */
+#ifndef DL_EXTRACT_GROUPS_INT_H
+#define DL_EXTRACT_GROUPS_INT_H
+
+#include "extract.h"
+#include "gazetteer.h"
+#include "words.h"
+
+#define MAX_GROUPS 64
+
+typedef struct {
+    char name[128];
+    char key[128];     /* the name folded, to tell the same group written otherwise */
+    int salience;      /* mentions weighed by where they stand */
+    size_t first;      /* order of first mention, for ties */
+} group_t;
+
+/* Weights of a mention: headline, lead (first paragraph), the rest; labels count most. */
+enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
+
+#define NO_GROUP ((size_t)-1)
+
+/* Lower-case words that may stand inside a name (extract-groups.c). */
+extern const char *const dl_groups_connectors[];
+
+/* ---- the groups of one story (extract-groups-table.c) ---- */
+/* One key per body, however the story writes it, into out (cap bytes): "Department of
+ * Justice", "the Justice Department" and "Justice Dept" all give "justicedepartment". */
+void dl_groups_key(const char *name, char *out, size_t cap);
+/* Counts a mention of the group `name` with `weight` in g (*ng of MAX_GROUPS kept); returns
+ * its index in g, or NO_GROUP when the name has no key or g is full. */
+size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight);
+/* Records that the words from `from` to `to` were taken for group k by `rule` (tr may be
+ * NULL; nothing for NO_GROUP). */
+void dl_groups_trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from,
+                     const char *to, const char *rule);
+/* qsort's order of groups: most salient first, then first mentioned first. */
+int dl_groups_by_salience(const void *a, const void *b);
+/* The built-in group a folded key of n bytes names, or NULL: an acronym only where caps or
+ * !need_caps; when ws is not NULL, only a name that can stand for the `words` words from word
+ * `at` ("Inc on" is no "Incon"). *weak (when weak is not NULL) says whether the name is weak. */
+const dl_place_t *dl_groups_builtin(const char *key, size_t n, int need_caps, int caps,
+                                    const words_t *ws, size_t at, size_t words, int *weak);
+/* Records the other entries of the group list the same key names, which lost to group k
+ * (explanations only; nothing when tr is NULL). */
+void dl_groups_beaten(dl_trace_t *tr, const group_t *g, size_t k, const char *key, size_t n,
+                      const dl_place_t *chosen);
+/* The folded key (128 bytes) of a source of n bytes as a group: the built-in group it names,
+ * or its name. */
+void dl_groups_source_key(const char *s, size_t n, char *out);
+
+/* ---- groups the name tagger offers (extract-groups-tagged.c) ---- */
+/* 4. the names the tagger reads as organisations where no rule took a word of them (taken:
+ * one byte a word; tags and margin: the tagger's): added to g. DATELINE_NO_MEMORY or
+ * DATELINE_OK. */
+dateline_status_t dl_groups_tagged(const words_t *ws, const unsigned char *taken,
+                                   const unsigned char *tags, const int *margin, group_t *g,
+                                   size_t *ng, dl_trace_t *tr);
+/* 5. sports clubs named after their towns: added to g, their words marked in taken. */
+void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned char *tags,
+                     group_t *g, size_t *ng, dl_trace_t *tr);
+
+#endif
