@@ -5,8 +5,10 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "words.h"
+#include "extract-learn.h"
 
 #define MAX_GROUPS 64
+#define MAX_NAME_WORDS 8
 
 typedef struct {
     char name[128];
@@ -20,8 +22,49 @@ enum { G_TITLE = 3, G_LEAD = 2, G_BODY = 1, G_LABEL = 10 };
 
 #define NO_GROUP ((size_t)-1)
 
+/* A mention by a weak name ("Foundation", "IS"), counted once the story names its group
+ * otherwise. */
+typedef struct {
+    const char *name;
+    int weight;
+    const word_t *w;   /* its first word, and */
+    size_t n;          /* how many */
+} dl_pending_t;
+
+/* What the rules share while they read one story (extract-groups.c). */
+typedef struct {
+    dateline_article_t *a;
+    dl_trace_t *tr;                   /* may be NULL */
+    words_t ws;                       /* the headline's and the text's words */
+    char *first_par;                  /* the words of the lead point into it */
+    group_t *g;                       /* the groups found (MAX_GROUPS), ng of them */
+    size_t ng;
+    dl_definition_t *defs;            /* the definitions found, *ndefs of cap */
+    size_t cap, *ndefs;
+    int caps_title;                   /* a headline in capitals */
+    int title_case;                   /* a headline in title case: no run of capitals is a
+                                       * name there */
+    int headline_only;                /* fewer than 4 words outside the headline */
+    unsigned char *taken;             /* words some rule took for a group or an acronym */
+    unsigned char *tags;              /* the name tagger's tags of the words, and */
+    int *margin;                      /* how sure it is of each */
+    char sources[2][128];             /* keys of the story's own source, never its group */
+    const char *country;              /* the story's country, whose parties its party words
+                                       * name first */
+    dl_learned_t learned[16];         /* the groups the story teaches itself */
+    size_t nlearned;
+    dl_pending_t pending[MAX_GROUPS]; /* mentions by weak names, counted once confirmed */
+    size_t npending;
+} dl_story_t;
+
 /* Lower-case words that may stand inside a name (extract-groups.c). */
 extern const char *const dl_groups_connectors[];
+/* Whether w can be part of a capitalised name: a capital first, or "al-Zor" (extract-groups.c). */
+int dl_groups_name_word(const word_t *w);
+
+/* 3. the name headed by an organisation word from word i (extract-groups-orgs.c): counted, its
+ * words taken; returns how many words from i it used (0: none). */
+size_t dl_groups_org_name(dl_story_t *s, size_t i);
 
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of

@@ -106,7 +106,8 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
             char f[128];
             size_t count, fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
             const dl_naming_t *nm = dl_grp_lookup(f, fn, &count);
-            if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 && strcmp(g[i].name, name) != 0) {
+            if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 &&
+                strcmp(g[i].name, name) != 0) {
                 size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
                 memcpy(g[i].name, name, n);
                 g[i].name[n] = '\0';

@@ -117,8 +117,8 @@ dateline_status_t dl_groups_tagged(const words_t *ws, const unsigned char *taken
         char name[128];
         dl_words_text(ws, c[k].from, c[k].end, name, sizeof name);
         const word_t *wn = &ws->w[c[k].end - 1];
-        dl_groups_trace(tr, g, dl_groups_add(g, ng, name, ws->w[c[k].from].weight), ws->w[c[k].from].p,
-              wn->p + wn->n, "name tagger");
+        dl_groups_trace(tr, g, dl_groups_add(g, ng, name, ws->w[c[k].from].weight),
+                        ws->w[c[k].from].p, wn->p + wn->n, "name tagger");
     }
     free(c);
     return DATELINE_OK;
@@ -185,7 +185,8 @@ void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned cha
         char name[128];
         dl_words_text(ws, i, end, name, sizeof name);
         const word_t *wn = &ws->w[end - 1];
-        dl_groups_trace(tr, g, dl_groups_add(g, ng, name, w->weight), w->p, wn->p + wn->n, "sports club");
+        dl_groups_trace(tr, g, dl_groups_add(g, ng, name, w->weight), w->p, wn->p + wn->n,
+                        "sports club");
         memset(taken + i, 1, end - i);
         i = end - 1;
     }
