@@ -27,19 +27,6 @@ static int learned_from(const words_t *ws, size_t i, const dl_learned_t *l, size
     return 0;
 }
 
-/* Whether the word is a compound modifier, a hyphen and lower-case letters to its end:
- * "Minneapolis-based", "Mo.-based", "state-owned". */
-static int compound(const word_t *w)
-{
-    const char *h = memchr(w->p, '-', w->n);
-    if (!h || h + 1 == w->p + w->n)
-        return 0;
-    for (const char *p = h + 1; p < w->p + w->n; p++)
-        if (!(*p >= 'a' && *p <= 'z'))
-            return 0;
-    return 1;
-}
-
 /* The run of capitalised words (and connectors) from word i: sets *end past it and returns
  * the end of its last organisation word (0 when none). */
 static size_t org_run(const dl_story_t *s, size_t i, size_t *end_out)
@@ -89,7 +76,7 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
             from = k + 1;
     /* "the Paris-based International Chamber": a compound modifier is no part */
     for (size_t k = from; last_org && k < last_org; k++)
-        if (compound(&ws->w[k]))
+        if (dl_word_compound(&ws->w[k]))
             from = k + 1;
     /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
     static const char *const of[] = {"of", "for", NULL};

@@ -526,19 +526,18 @@ dateline_status_t dl_extract_groups_traced(dateline_article_t *a, dl_definition_
                                            size_t salience_cap, dl_trace_t *tr)
 {
     /* large (pending, learned): on the heap like the groups, not on a thread's stack */
-    dl_story_t *s = calloc(1, sizeof *s);
+    dl_story_t *s = malloc(sizeof *s);
     *ndefs = 0;
-    if (!s || !(s->g = malloc(MAX_GROUPS * sizeof *s->g)) || !dl_gaz_load()) {
-        if (s)
-            free(s->g);
+    if (!s || !dl_gaz_load()) {
         free(s);
         return DATELINE_NO_MEMORY;
     }
-    s->a = a;
-    s->tr = tr;
-    s->defs = defs;
-    s->cap = cap;
-    s->ndefs = ndefs;
+    *s = (dl_story_t){.a = a, .tr = tr, .defs = defs, .cap = cap, .ndefs = ndefs,
+                      .g = malloc(MAX_GROUPS * sizeof *s->g)};
+    if (!s->g) {
+        free(s);
+        return DATELINE_NO_MEMORY;
+    }
     dateline_status_t st = read_story(s);
     if (st == DATELINE_OK)
         st = put_groups(s, salience, salience_cap);
