@@ -68,7 +68,7 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i);
 
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of
- * Justice", "the Justice Department" and "Justice Dept" all give "justicedepartment". */
+ * Justice" and "the Justice Department" both give "justicedepartment". */
 void dl_groups_key(const char *name, char *out, size_t cap);
 /* Counts a mention of the group `name` with `weight` in g (*ng of MAX_GROUPS kept); returns
  * its index in g, or NO_GROUP when the name has no key or g is full. */
