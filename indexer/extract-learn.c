@@ -64,19 +64,6 @@ static int teachable(const words_t *ws, size_t from, size_t n)
     return !dl_gaz_lookup(key, k, &count);
 }
 
-/* Whether the word is a compound modifier: a hyphen, then lower-case letters to its end
- * ("St. Louis-based", "Mo.-based", "U.S.-owned"): it qualifies the name after it. */
-static int modifier(const word_t *w)
-{
-    const char *h = memchr(w->p, '-', w->n);
-    if (!h || h + 1 == w->p + w->n)
-        return 0;
-    for (const char *p = h + 1; p < w->p + w->n; p++)
-        if (!(*p >= 'a' && *p <= 'z'))
-            return 0;
-    return 1;
-}
-
 /* Whether word i is a middle initial: one capital and a full stop, after a capitalised word
  * ("Edward D. Jones & Co"). */
 static int initial(const words_t *ws, size_t i)
@@ -105,7 +92,7 @@ static size_t name_start(const words_t *ws, size_t end, const unsigned char *tag
     while (from < end && (dl_word_is(&ws->w[from], starters) || dl_word_is(&ws->w[from], inside)))
         from++;
     for (size_t k = from; k < end; k++)
-        if (modifier(&ws->w[k]) ||
+        if (dl_word_compound(&ws->w[k]) ||
             (k > from && tags && dl_word_is(&ws->w[k], of) && tags[from] != DL_TAG_B_ORG &&
              tags[from] != DL_TAG_I_ORG && teachable(ws, k + 1, end - k - 1)))
             from = k + 1; /* not "Gold Fields of South Africa Ltd" */

@@ -185,3 +185,14 @@ int dl_word_possessive(const word_t *w)
            ((unsigned char)e[0] == 0xE2 && (unsigned char)e[1] == 0x80 &&
             (unsigned char)e[2] == 0x99 && e[3] == 's');
 }
+
+int dl_word_compound(const word_t *w)
+{
+    const char *h = memchr(w->p, '-', w->n);
+    if (!h || h + 1 == w->p + w->n)
+        return 0;
+    for (const char *p = h + 1; p < w->p + w->n; p++)
+        if (!(*p >= 'a' && *p <= 'z'))
+            return 0;
+    return 1;
+}

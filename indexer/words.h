@@ -52,6 +52,10 @@ int dl_words_team_name(const words_t *ws, size_t first, size_t last);
 int dl_words_at_ground(const words_t *ws, size_t i);
 /* Whether the word was written with a possessive, which the split left out: "Magna's". */
 int dl_word_possessive(const word_t *w);
+/* Whether the word is a compound modifier, a hyphen and lower-case letters to its end
+ * ("Minneapolis-based", "Mo.-based", "U.S.-owned", "state-owned"): it qualifies the name
+ * after it. */
+int dl_word_compound(const word_t *w);
 /* Whether the word is one of the NULL-terminated lower-case list, in any case. */
 int dl_word_is(const word_t *w, const char *const *list);
 
