@@ -45,12 +45,7 @@ void dl_places_split_compounds(words_t *ws)
             continue;
         w->n = h - 1;
         w->stop = 1;
-        int lower = 0, up = 0;
-        for (size_t k = 0; k < w->n; k++) {
-            lower += w->p[k] >= 'a' && w->p[k] <= 'z';
-            up += w->p[k] >= 'A' && w->p[k] <= 'Z';
-        }
-        w->caps = up > 0 && !lower;
+        w->caps = dl_word_caps(w->p, w->n);
     }
 }
 
@@ -87,16 +82,8 @@ void dl_places_split_hyphens(words_t *ws, size_t from)
         }
         if (!names)
             continue;
-        if (ws->nw + parts - 1 > ws->cap) {
-            size_t cap = ws->cap * 2 + parts;
-            word_t *nw = realloc(ws->w, cap * sizeof *nw);
-            if (!nw) {
-                ws->failed = 1;
-                return;
-            }
-            ws->w = nw;
-            ws->cap = cap;
-        }
+        if (ws->nw + parts - 1 > ws->cap && !dl_words_grow(ws, ws->cap * 2 + parts))
+            return;
         memmove(&ws->w[i + parts], &ws->w[i + 1], (ws->nw - i - 1) * sizeof *ws->w);
         ws->nw += parts - 1;
         const char *p = w.p, *end = w.p + w.n;
@@ -108,12 +95,7 @@ void dl_places_split_hyphens(words_t *ws, size_t from)
             x->n = (size_t)((h ? h : end) - p);
             x->sentence = j == 0 && w.sentence;
             x->stop = j + 1 < parts || w.stop;
-            int lower = 0, up = 0;
-            for (size_t c = 0; c < x->n; c++) {
-                lower += x->p[c] >= 'a' && x->p[c] <= 'z';
-                up += x->p[c] >= 'A' && x->p[c] <= 'Z';
-            }
-            x->caps = up > 0 && !lower;
+            x->caps = dl_word_caps(x->p, x->n);
             p = h ? h + 1 : end;
         }
         i += parts - 1;
@@ -138,13 +120,6 @@ static int language(const words_t *ws, size_t i)
     if (i + 1 < ws->nw && !w->stop && dl_word_is(&ws->w[i + 1], after))
         return 1;
     return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
-}
-
-/* Whether word i ends in a possessive as written: "Britain's Brent". */
-static int possessive(const word_t *w)
-{
-    const char *e = w->p + w->n;
-    return (e[0] == '\'' && e[1] == 's') || strncmp(e, "\xE2\x80\x99s", 4) == 0;
 }
 
 /* Whether the n words from word i that a place's name fits stand for a person: 2 where the
@@ -172,7 +147,7 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         dl_word_is(prev, titles))
         return 2;
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
-        w->caps || possessive(w) || dl_word_is(next, titles))
+        w->caps || dl_word_possessive(w) || dl_word_is(next, titles))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
      * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the

@@ -23,6 +23,10 @@ typedef struct {
 
 /* Appends the words of text s, each with the given weight; the last can end no name. */
 void dl_words_split(words_t *ws, const char *s, int weight);
+/* Makes room for cap words in all (cap > ws->cap); 0, with ws->failed, when memory ran out. */
+int dl_words_grow(words_t *ws, size_t cap);
+/* Whether the n bytes at p have capitals and no letter in lower case: "NATO", "U.S.". */
+int dl_word_caps(const char *p, size_t n);
 /* The folded keys of the phrases starting at word i, one to `most` words long, none running
  * past punctuation: writes the longest into key (cap bytes) and in klen[k] the length of the
  * key of the first k+1 words. Returns how many phrases (words) there are. */
