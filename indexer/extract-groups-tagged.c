@@ -150,7 +150,7 @@ static int place_named(const words_t *ws, size_t i, size_t n, const char *key, s
  * named as written, the club's name after the town included (not past a possessive or into
  * a person: "Baltimore's Eddie Murray"). Not a country, not in brackets (a player's
  * "(Sweden)"), not after a word of place (the ground: "at Leicester"): the test that drops
- * them from the places (extract-places.c). Their words are taken. */
+ * them from the places (dl_places_drop_teams(), extract-places-mentions.c). Their words are taken. */
 void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned char *tags,
                      group_t *g, size_t *ng, dl_trace_t *tr)
 {

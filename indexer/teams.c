@@ -106,14 +106,15 @@ int dl_words_team_name(const words_t *ws, size_t first, size_t last)
     return prev && !prev->stop && !prev->upper && dl_word_is(prev, plays);
 }
 
+const char *const dl_words_locative[] = {"in", "at", "from", "near", "to", "outside", "across",
+                                         "into", "towards", "toward", "around", "of", "inside",
+                                         "via", "through", "north", "south", "east", "west",
+                                         NULL};
+
 int dl_words_at_ground(const words_t *ws, size_t i)
 {
-    static const char *const locative[] = {"in", "at", "from", "near", "to", "outside",
-                                           "across", "into", "towards", "toward", "around",
-                                           "of", "inside", "via", "through", "north", "south",
-                                           "east", "west", NULL};
     static const char *const at[] = {"at", NULL};
     const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL;
-    return prev && !prev->stop && dl_word_is(prev, locative) &&
+    return prev && !prev->stop && dl_word_is(prev, dl_words_locative) &&
            !(dl_word_is(prev, at) && !prev->upper && !prev->paren);
 }

@@ -26,6 +26,28 @@ static int slash(const char *s, size_t i, size_t start)
     return s[i] == '/' && i > start && letter(s[i - 1]) && s[i + 1] >= 'A' && s[i + 1] <= 'Z';
 }
 
+int dl_words_grow(words_t *ws, size_t cap)
+{
+    word_t *nw = realloc(ws->w, cap * sizeof *nw);
+    if (!nw) {
+        ws->failed = 1;
+        return 0;
+    }
+    ws->w = nw;
+    ws->cap = cap;
+    return 1;
+}
+
+int dl_word_caps(const char *p, size_t n)
+{
+    int lower = 0, up = 0;
+    for (size_t k = 0; k < n; k++) {
+        lower += p[k] >= 'a' && p[k] <= 'z';
+        up += p[k] >= 'A' && p[k] <= 'Z';
+    }
+    return up > 0 && !lower;
+}
+
 /* Splits text into words, each marked as above. */
 void dl_words_split(words_t *ws, const char *s, int weight)
 {
@@ -70,26 +92,13 @@ void dl_words_split(words_t *ws, const char *s, int weight)
         else if (b - a > 4 && memcmp(s + b - 4, "\xE2\x80\x99s", 4) == 0)
             b -= 4;
         if (b > a) {
-            if (ws->nw == ws->cap) {
-                size_t cap = ws->cap ? ws->cap * 2 : 256;
-                word_t *nw = realloc(ws->w, cap * sizeof *nw);
-                if (!nw) {
-                    ws->failed = 1;
-                    return;
-                }
-                ws->w = nw;
-                ws->cap = cap;
-            }
+            if (ws->nw == ws->cap && !dl_words_grow(ws, ws->cap ? ws->cap * 2 : 256))
+                return;
             word_t *w = &ws->w[ws->nw++];
             w->p = s + a;
             w->n = b - a;
             w->upper = (s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0xC3;
-            int lower = 0, up = 0;
-            for (size_t k = a; k < b; k++) {
-                lower += s[k] >= 'a' && s[k] <= 'z';
-                up += s[k] >= 'A' && s[k] <= 'Z';
-            }
-            w->caps = up > 0 && !lower;
+            w->caps = dl_word_caps(s + a, b - a);
             w->sentence = sentence;
             w->stop = stop;
             w->weight = weight;

@@ -23,6 +23,10 @@ typedef struct {
 
 /* Appends the words of text s, each with the given weight; the last can end no name. */
 void dl_words_split(words_t *ws, const char *s, int weight);
+/* Makes room for cap words in all (cap > ws->cap); 0, with ws->failed, when memory ran out. */
+int dl_words_grow(words_t *ws, size_t cap);
+/* Whether the n bytes at p have capitals and no letter in lower case: "NATO", "U.S.". */
+int dl_word_caps(const char *p, size_t n);
 /* The folded keys of the phrases starting at word i, one to `most` words long, none running
  * past punctuation: writes the longest into key (cap bytes) and in klen[k] the length of the
  * key of the first k+1 words. Returns how many phrases (words) there are. */
@@ -50,6 +54,8 @@ int dl_words_team_name(const words_t *ws, size_t first, size_t last);
  * makes a name the ground rather than a team; "at" in lower case outside brackets does not:
  * "Milwaukee at Minnesota" is two teams (indexer/teams.c). */
 int dl_words_at_ground(const words_t *ws, size_t i);
+/* Prepositions of place: "in Birmingham" puts something in a town (indexer/teams.c). */
+extern const char *const dl_words_locative[];
 /* Whether the word was written with a possessive, which the split left out: "Magna's". */
 int dl_word_possessive(const word_t *w);
 /* Whether the word is a compound modifier, a hyphen and lower-case letters to its end
