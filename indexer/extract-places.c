@@ -164,8 +164,9 @@ static void read_words(story_t *s)
 }
 
 /* The source's labels (Reuters PLACES) are the strongest evidence: each is credited to the
- * place it names, or kept in s->unknown when the gazetteer does not know it. */
-static void credit_labels(story_t *s, size_t nlabels)
+ * place it names, or kept in s->unknown when the gazetteer does not know it (DATELINE_NO_MEMORY
+ * when it cannot be kept). */
+static dateline_status_t credit_labels(story_t *s, size_t nlabels)
 {
     for (size_t i = 0; i < nlabels; i++) {
         const char *label = dateline_article_get_nth(s->a, DATELINE_FIELD_PLACES, i);
@@ -182,10 +183,13 @@ static void credit_labels(story_t *s, size_t nlabels)
         if (pick >= 0) {
             credit(s->found, &s->nf, pick, W_LABEL);
             s->countries[s->nc++] = dl_places_country_of(pick);
+        } else if ((s->unknown[s->nunknown] = dl_strdup(label)) != NULL) {
+            s->nunknown++;
         } else {
-            s->unknown[s->nunknown++] = dl_strdup(label);
+            return DATELINE_NO_MEMORY;
         }
     }
+    return DATELINE_OK;
 }
 
 /* Context: the countries of mentions that can only mean one thing. */
@@ -389,7 +393,8 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
     dl_places_split_compounds(&s.ws);
     s.nm = dl_places_find_mentions(&s.ws, s.ms, s.all_caps_title);
     s.nm = dl_places_drop_teams(&s.ws, s.parts, s.ms, s.nm);
-    credit_labels(&s, nlabels);
+    if ((st = credit_labels(&s, nlabels)) != DATELINE_OK)
+        goto out;
     context_countries(&s);
     credit_mentions(&s);
     /* A story from before a state ended: its places there were in that state too (Frankfurt
