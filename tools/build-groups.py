@@ -249,6 +249,14 @@ def petrarch(path, org_only):
         yield entry
 
 
+def place_keys():
+    """The folded names of data/gazetteer.tsv's places (build it first: a group's name that is
+    a place's is left out)."""
+    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
+              encoding='utf-8') as f:
+        return {fold(line.split('\t')[2]) for line in f}
+
+
 DESIGNATOR = re.compile(r',?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|plc|PLC|'
                         r'Ltd\.?|Limited|N\.V\.|Holdings|Group|L\.P\.)$')
 
@@ -264,11 +272,7 @@ def sp500(path, known):
     except OSError:
         return
     words = common_words()
-    places = set()
-    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
-              encoding='utf-8') as g:
-        for line in g:
-            places.add(fold(line.split('\t')[2]))
+    places = place_keys()
     seen = set()
     with f:
         for row in csv.DictReader(f):
@@ -337,11 +341,7 @@ def main():
     # one word that is a common word ("Foundation" of El Rukn; the names listed above, written
     # for news, keep theirs: "Fed"), or a name of an armed group or party under 3 letters (AN,
     # CA, IS), is marked "?": it counts only where the story confirms it.
-    places = set()
-    with open(os.path.join(os.path.dirname(__file__), '..', 'data', 'gazetteer.tsv'),
-              encoding='utf-8') as f:
-        for line in f:
-            places.add(fold(line.split('\t')[2]))
+    places = place_keys()
     words = common_words()
     out = sys.stdout
     for key in sorted(groups):
