@@ -81,11 +81,9 @@ static void *tag_many(void *closure)
     return NULL;
 }
 
-int main(void)
+/* Sentences of our own: the names a reader tags in them, and the groups extraction takes. */
+static void check_names(void)
 {
-    ok(dl_tagger_load(), "the weights built into the library load");
-    ok(dl_tagger_scale() > 0, "with a scale (%d)", dl_tagger_scale());
-
     /* names of our own, none in the group list: what a reader tags */
     is_str(names("Officials declined to comment, the newspaper Daily Courant reported."),
            "ORG:Daily Courant", "a newspaper");
@@ -130,7 +128,11 @@ int main(void)
     is_str(groups("Featured image via AFP/Getty Images"), "Agence France-Presse|Getty Images",
            "\"AFP/Getty Images\": both agencies");
 
-    /* margins: each word gets one, never negative */
+}
+
+/* Margins are never negative, and two threads at once tag as one thread did. */
+static void check_margins_threads(void)
+{
     words_t ws = {0};
     dl_words_split(&ws, story, 1);
     unsigned char tags[256];
@@ -155,8 +157,11 @@ int main(void)
     /* nothing: no words, no tags */
     words_t none = {0};
     ok(dl_tagger_tag(&none, tags, margin), "no words");
+}
 
-    /* any bytes: words cut from random text, long words, bytes past ASCII */
+/* Any bytes: words cut from random text, long words, bytes past ASCII. */
+static void check_any_bytes(void)
+{
     unsigned s = 12345;
     int fine = 1;
     for (int r = 0; r < 300 && fine; r++) {
@@ -179,5 +184,14 @@ int main(void)
         free(w.w);
     }
     ok(fine, "300 texts of random bytes are tagged, every tag a tag");
+}
+
+int main(void)
+{
+    ok(dl_tagger_load(), "the weights built into the library load");
+    ok(dl_tagger_scale() > 0, "with a scale (%d)", dl_tagger_scale());
+    check_names();
+    check_margins_threads();
+    check_any_bytes();
     done_testing();
 }
