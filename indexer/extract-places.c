@@ -207,14 +207,27 @@ static void context_countries(story_t *s)
     }
 }
 
+/* Whether words i-1 and i credit a picture to its maker: "Featured image via Pool/Getty
+ * Images", "photo via Reuters" says who made it, and puts nothing in a place. */
+static int credits_picture(const words_t *ws, size_t i)
+{
+    static const char *const via[] = {"via", NULL};
+    static const char *const picture[] = {"image", "images", "photo", "photos", "photograph",
+                                          "picture", "pictures", "video", "videos", "footage",
+                                          "screenshot", "screengrab", "graphic", "credit", NULL};
+    return i >= 1 && !ws->w[i - 1].stop && !ws->w[i].stop && dl_word_is(&ws->w[i], via) &&
+           dl_word_is(&ws->w[i - 1], picture);
+}
+
 /* Whether a mention taken for its place through naming nmg counts: a weak name needs its
- * country named elsewhere, or a preposition of place before it. */
+ * country named elsewhere, or a preposition of place before it (not a picture's credit). */
 static int supported(const story_t *s, const mention_t *m, const dl_naming_t *nmg)
 {
     if (!nmg || !dl_places_weak(nmg))
         return 1;
     const word_t *prev = m->first > 0 ? &s->ws.w[m->first - 1] : NULL;
-    if (prev && !prev->stop && dl_word_is(prev, dl_words_locative))
+    if (prev && !prev->stop && dl_word_is(prev, dl_words_locative) &&
+        !credits_picture(&s->ws, m->first - 1))
         return 1;
     for (size_t c = 0; c < s->nc; c++)
         if (s->countries[c] == dl_places_country_of(m->chosen))

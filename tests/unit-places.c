@@ -79,6 +79,11 @@ int main(void)
            "g4180439 us us.ga", "Georgia in an American story is the state (ties by id)");
     is_str(places(NULL, "Russian troops entered Georgia near Tbilisi.", NULL, NULL),
            "g611717 ge ru", "Georgia near Tbilisi is the country");
+    /* a picture's credit puts nothing in a place: "via" there names who made it */
+    is_str(places(NULL, "The president tweeted a video. Featured image via Pool/Getty Images.",
+                  NULL, NULL), "", "image via Pool: a credit, not the Pool region of Congo");
+    is_str(places(NULL, "Aid went via Pool to the north.", NULL, NULL), "cg.11",
+           "  while aid going via Pool is in it");
     is_str(places(NULL, "Michael Jordan scored 45 points. Jordan was named the best player.", NULL, NULL),
            "", "Jordan the player is no place");
     is_str(places(NULL, "Washington said it would impose tariffs on European steel.", NULL, NULL),
