@@ -67,8 +67,11 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
     const words_t *ws = &s->ws;
     size_t end, last_org = org_run(s, i, &end);
     size_t from = i;
-    while (from < ws->nw && dl_word_is(&ws->w[from], dl_groups_connectors))
-        from++; /* "The Syrian..." */
+    /* "The Syrian...", and an article that starts a sentence: "A State Department official" */
+    static const char *const article[] = {"a", "an", NULL};
+    while (from < ws->nw && (dl_word_is(&ws->w[from], dl_groups_connectors) ||
+                             (from == i && dl_word_is(&ws->w[from], article))))
+        from++;
     /* "Leaders of the European Commission": the name starts after the connector */
     for (size_t k = from; last_org && k < last_org; k++)
         if (dl_word_is(&ws->w[k], dl_groups_connectors) && !dl_word_is(&ws->w[k], joining) &&

@@ -28,6 +28,10 @@ int main(void)
            "National League for Quelvor=5", "nor a person's possessive before it");
     is_str(groups(NULL, "The Quelvor Union of Managers (QUM) met on Monday."),
            "Quelvor Union of Managers=4", "the acronym in brackets is no part of the name");
+    /* an article that starts a sentence is no part of a name (issue 12, class 7) */
+    is_str(groups(NULL, "Talks went on. A Quelvor Department official said so. An Ostrava "
+                        "Mining Corp engineer agreed."),
+           "Quelvor Department=2|Ostrava Mining Corp=2", "\"A ...\", \"An ...\" left out");
     /* small words inside a name the list holds or a definition confirms */
     is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
                         "Monday it would send monitors."),
