@@ -65,6 +65,8 @@ int dl_groups_name_word(const word_t *w);
 /* 3. the name headed by an organisation word from word i (extract-groups-orgs.c): counted, its
  * words taken; returns how many words from i it used (0: none). */
 size_t dl_groups_org_name(dl_story_t *s, size_t i);
+/* Words that head the name of an organisation ("Council", "Department", "Corp"). */
+extern const char *const dl_groups_org_words[];
 
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of

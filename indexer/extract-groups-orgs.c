@@ -8,7 +8,7 @@
 #include "tagger.h"
 
 /* Words that head the name of an organisation. */
-static const char *const org_words[] = {
+const char *const dl_groups_org_words[] = {
     "forces", "council", "party", "ministry", "bank", "corp", "corporation", "inc", "ltd", "plc",
     "group", "union", "front", "army", "organization", "organisation", "agency", "committee",
     "coalition", "commission", "fund", "co", "company", "association", "federation",
@@ -39,7 +39,7 @@ static size_t org_run(const dl_story_t *s, size_t i, size_t *end_out)
            !(end > i && (ws->w[end].paren || learned_from(ws, end, s->learned, s->nlearned))) &&
            (dl_groups_name_word(&ws->w[end]) ||
             (end > i && dl_word_is(&ws->w[end], dl_groups_connectors)))) {
-        if (dl_groups_name_word(&ws->w[end]) && dl_word_is(&ws->w[end], org_words))
+        if (dl_groups_name_word(&ws->w[end]) && dl_word_is(&ws->w[end], dl_groups_org_words))
             last_org = end + 1;
         /* a possessive ends the name after its organisation word ("University of
          * Michigan's August survey"), or after a person's or a place's name as the
@@ -75,7 +75,7 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
     /* "Leaders of the European Commission": the name starts after the connector */
     for (size_t k = from; last_org && k < last_org; k++)
         if (dl_word_is(&ws->w[k], dl_groups_connectors) && !dl_word_is(&ws->w[k], joining) &&
-            !(k > from && dl_word_is(&ws->w[k - 1], org_words)))
+            !(k > from && dl_word_is(&ws->w[k - 1], dl_groups_org_words)))
             from = k + 1;
     /* "the Paris-based International Chamber": a compound modifier is no part */
     for (size_t k = from; last_org && k < last_org; k++)
@@ -83,7 +83,7 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
             from = k + 1;
     /* "Central Bank of Russia", "Ministry of Defence": the name goes on after "of" */
     static const char *const of[] = {"of", "for", NULL};
-    if (last_org && last_org < end && dl_word_is(&ws->w[last_org - 1], org_words) &&
+    if (last_org && last_org < end && dl_word_is(&ws->w[last_org - 1], dl_groups_org_words) &&
         dl_word_is(&ws->w[last_org], of) && !ws->w[last_org - 1].stop)
         last_org = end;
     while (last_org > from && dl_word_is(&ws->w[last_org - 1], dl_groups_connectors))

@@ -51,6 +51,17 @@ static int common_words(const words_t *ws, size_t from, size_t to)
     return 0;
 }
 
+/* Whether word w, a name by itself, names no body: a small word ("The Republicans'" where
+ * the party is the rule's) or a word that heads a body's name, standing for the body the
+ * story named before ("the Department"). */
+static int no_name(const word_t *w)
+{
+    static const char *const small[] = {"a", "an", "this", "that", "these", "those", "his",
+                                        "her", "its", "our", "their", "my", "your", NULL};
+    return dl_word_is(w, dl_groups_connectors) || dl_word_is(w, small) ||
+           dl_word_is(w, dl_groups_org_words);
+}
+
 /* 4. the names the statistical tagger (tagger.c) reads as organisations where no rule took a
  * word of them: groups named by the words as written ("the" in front left out; the possessive
  * and the punctuation around are no part of the words), each word of the name at least
@@ -93,7 +104,7 @@ dateline_status_t dl_groups_tagged(const words_t *ws, const unsigned char *taken
         if (end - from > 1 && dl_word_is(&ws->w[from], the))
             from++;
         if (sure && least >= low && (ws->w[from].upper || ws->w[from].caps) &&
-            !a_person(ws, tags, from, end)) {
+            !(end - from == 1 && no_name(&ws->w[from])) && !a_person(ws, tags, from, end)) {
             char name[128];
             dl_words_text(ws, from, end, name, sizeof name);
             c[nc].from = from;

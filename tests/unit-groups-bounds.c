@@ -32,6 +32,16 @@ int main(void)
     is_str(groups(NULL, "Talks went on. A Quelvor Department official said so. An Ostrava "
                         "Mining Corp engineer agreed."),
            "Quelvor Department=2|Ostrava Mining Corp=2", "\"A ...\", \"An ...\" left out");
+    /* a small word or an organisation's head word is no name by itself (the tagger's) */
+    is_str(groups(NULL, "Remind everyone what Trump said of Jones win: The Republicans will have "
+                        "another shot at this seat in a very short period of time."),
+           "Republican Party=2", "\"The Republicans\": no group \"The\"");
+    is_str(groups(NULL, "The agency cut funds by ninety percent. The Department also cut grants "
+                        "for navigators, who help people enrol."),
+           "", "\"The Department\" alone is no group");
+    is_str(groups(NULL, "Wilson was at the funeral of fallen soldier La David Johnson while "
+                        "Trump was playing golf, Reid said."),
+           "", "\"La David Johnson\": no group \"La\"");
     /* small words inside a name the list holds or a definition confirms */
     is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
                         "Monday it would send monitors."),
