@@ -52,13 +52,14 @@ static int common_words(const words_t *ws, size_t from, size_t to)
 }
 
 /* Whether word w, a name by itself, names no body: a small word ("The Republicans'" where
- * the party is the rule's) or a word that heads a body's name, standing for the body the
- * story named before ("the Department"). */
+ * the party is the rule's), a word that heads a body's name, standing for the body the
+ * story named before ("the Department"), or one of fewer than three letters, which only a
+ * list or the story's definition makes a body ("Irvine, CA 92717"). */
 static int no_name(const word_t *w)
 {
     static const char *const small[] = {"a", "an", "this", "that", "these", "those", "his",
                                         "her", "its", "our", "their", "my", "your", NULL};
-    return dl_word_is(w, dl_groups_connectors) || dl_word_is(w, small) ||
+    return w->n < 3 || dl_word_is(w, dl_groups_connectors) || dl_word_is(w, small) ||
            dl_word_is(w, dl_groups_org_words);
 }
 

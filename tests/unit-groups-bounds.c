@@ -42,6 +42,9 @@ int main(void)
     is_str(groups(NULL, "Wilson was at the funeral of fallen soldier La David Johnson while "
                         "Trump was playing golf, Reid said."),
            "", "\"La David Johnson\": no group \"La\"");
+    is_str(groups(NULL, "The UN clearly is content to sit on its hands.\n\n--\nTim Clock  "
+                        "Ph.D./Graduate student\nHome tel#: 714,8563446    Irvine, CA 92717"),
+           "United Nations=2", "\"Irvine, CA 92717\": CA, of two letters, is no group");
     /* small words inside a name the list holds or a definition confirms */
     is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
                         "Monday it would send monitors."),
