@@ -48,6 +48,22 @@ int dl_word_caps(const char *p, size_t n)
     return up > 0 && !lower;
 }
 
+/* Whether the word ending at byte i of s (n bytes) ends a short line, as in a signature
+ * ("Lawrence Overacker" over "Shell Oil Company"), which wrapped prose does not make: no
+ * name runs past it. */
+static int short_line_end(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+        k++;
+    if (k == n || s[k] != '\n')
+        return 0;
+    size_t start = i;
+    while (start > 0 && s[start - 1] != '\n')
+        start--;
+    return i - start < 40;
+}
+
 /* Splits text into words, each marked as above. */
 void dl_words_split(words_t *ws, const char *s, int weight)
 {
@@ -85,7 +101,7 @@ void dl_words_split(words_t *ws, const char *s, int weight)
             stop = 1;
             b--;
         }
-        stop = stop || (i < n && s[i] == '/');
+        stop = stop || (i < n && s[i] == '/') || short_line_end(s, n, i);
         /* the possessive goes: "Syria's" is Syria */
         if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
             b -= 2;

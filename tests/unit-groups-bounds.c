@@ -45,6 +45,10 @@ int main(void)
     is_str(groups(NULL, "The UN clearly is content to sit on its hands.\n\n--\nTim Clock  "
                         "Ph.D./Graduate student\nHome tel#: 714,8563446    Irvine, CA 92717"),
            "United Nations=2", "\"Irvine, CA 92717\": CA, of two letters, is no group");
+    /* a name runs past no end of a short line, as in a signature */
+    is_str(groups(NULL, "I agree with you.\n\n--\nLawrence Quelby\nOstrava Oil Company, "
+                        "Information Center    Houston, TX"),
+           "Ostrava Oil Company=1", "a person's name over a company's: two names");
     /* small words inside a name the list holds or a definition confirms */
     is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
                         "Monday it would send monitors."),
