@@ -219,15 +219,40 @@ static int credits_picture(const words_t *ws, size_t i)
            dl_word_is(&ws->w[i - 1], picture);
 }
 
+/* Whether "of" at word i belongs to a word of place, or of a body or person of a place,
+ * before it: "the mayor of Mobile", "the port of Split", "the University of Denver" put
+ * something in a town; "a moon of Jupiter", "the Epistle of Paul" and the "Declaration of
+ * Independence" do not. */
+static int of_a_place(const words_t *ws, size_t i)
+{
+    static const char *const of[] = {"of", NULL};
+    static const char *const place_words[] = {
+        "city", "town", "towns", "port", "village", "villages", "capital", "mayor", "governor",
+        "people", "residents", "citizens", "inhabitants", "population", "outskirts", "streets",
+        "centre", "center", "suburbs", "suburb", "heart", "parts", "part", "area", "areas",
+        "region", "province", "state", "county", "district", "north", "south", "east", "west",
+        "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+        "south-east", "south-west", "rest", "edge", "island", "coast",
+        /* bodies of a place, and persons from it: "the University of Denver", "formerly of
+         * Madison" (a place in an organisation's name is still evidence of the place) */
+        "university", "univ", "college", "school", "institute", "bank", "church", "diocese",
+        "archdiocese", "bishop", "archbishop", "mufti", "council", "government", "police",
+        "formerly", "originally", "native", "natives", "resident", NULL};
+    if (!dl_word_is(&ws->w[i], of))
+        return 1; /* another preposition: "in Mobile" */
+    return i > 0 && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], place_words);
+}
+
 /* Whether a mention taken for its place through naming nmg counts: a weak name needs its
- * country named elsewhere, or a preposition of place before it (not a picture's credit). */
+ * country named elsewhere, or a preposition of place before it (not a picture's credit, and
+ * "of" only after a word of place). */
 static int supported(const story_t *s, const mention_t *m, const dl_naming_t *nmg)
 {
     if (!nmg || !dl_places_weak(nmg))
         return 1;
     const word_t *prev = m->first > 0 ? &s->ws.w[m->first - 1] : NULL;
     if (prev && !prev->stop && dl_word_is(prev, dl_words_locative) &&
-        !credits_picture(&s->ws, m->first - 1))
+        !credits_picture(&s->ws, m->first - 1) && of_a_place(&s->ws, m->first - 1))
         return 1;
     for (size_t c = 0; c < s->nc; c++)
         if (s->countries[c] == dl_places_country_of(m->chosen))

@@ -84,6 +84,16 @@ int main(void)
                   NULL, NULL), "", "image via Pool: a credit, not the Pool region of Congo");
     is_str(places(NULL, "Aid went via Pool to the north.", NULL, NULL), "cg.11",
            "  while aid going via Pool is in it");
+    /* "of" puts a weak name in a place only after a word of place, or of a body or person
+     * of one */
+    is_str(places(NULL, "Europa is a moon of Jupiter, the probe showed.", NULL, NULL), "",
+           "a moon of Jupiter: no town of Florida");
+    is_str(places(NULL, "He read from the Epistle of Paul on Sunday.", NULL, NULL), "",
+           "the Epistle of Paul: no region of Cabo Verde");
+    is_str(places(NULL, "A study by the University of Denver found it.", NULL, NULL),
+           "g5419384", "  while the University of Denver is in Denver");
+    is_str(places(NULL, "The mayor of Mobile resigned.", NULL, NULL), "g4076598",
+           "  and so is the mayor of Mobile");
     is_str(places(NULL, "Michael Jordan scored 45 points. Jordan was named the best player.", NULL, NULL),
            "", "Jordan the player is no place");
     is_str(places(NULL, "Washington said it would impose tariffs on European steel.", NULL, NULL),
