@@ -141,6 +141,12 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     if (prev && (!prev->stop || (prev->p[prev->n] == '.' && dl_word_is(prev, abbreviated))) &&
         dl_word_is(prev, titles))
         return 2;
+    /* "Frederick M. Brown", "Lawrence O Donnell": a first name, its middle initial and a name */
+    const word_t *after_initial = i + 2 < ws->nw ? &ws->w[i + 2] : NULL;
+    if (next && !w->stop && next->n == 1 && next->upper && *next->p != 'A' && *next->p != 'I' &&
+        after_initial && after_initial->upper && !after_initial->caps && w->weight != W_TITLE &&
+        !first->adjective && !w->caps)
+        return 2;
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
         w->caps || dl_word_possessive(w) || dl_word_is(next, titles))
         return 0;

@@ -221,8 +221,8 @@ static int credits_picture(const words_t *ws, size_t i)
 
 /* Whether "of" at word i belongs to a word of place, or of a body or person of a place,
  * before it: "the mayor of Mobile", "the port of Split", "the University of Denver" put
- * something in a town; "a moon of Jupiter", "the Epistle of Paul" and the "Declaration of
- * Independence" do not. */
+ * something in a town, and so does a person's name ("Susan Collins of Maine"); "a moon of
+ * Jupiter", "the Epistle of Paul" and the "Declaration of Independence" do not. */
 static int of_a_place(const words_t *ws, size_t i)
 {
     static const char *const of[] = {"of", NULL};
@@ -237,10 +237,17 @@ static int of_a_place(const words_t *ws, size_t i)
          * Madison" (a place in an organisation's name is still evidence of the place) */
         "university", "univ", "college", "school", "institute", "bank", "church", "diocese",
         "archdiocese", "bishop", "archbishop", "mufti", "council", "government", "police",
-        "formerly", "originally", "native", "natives", "resident", NULL};
+        "formerly", "originally", "native", "natives", "resident", "voters", "senator", "sen",
+        "congressman", "congresswoman", "representative", "rep", "lawmakers", "delegation", NULL};
     if (!dl_word_is(&ws->w[i], of))
         return 1; /* another preposition: "in Mobile" */
-    return i > 0 && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], place_words);
+    if (i == 0 || ws->w[i - 1].stop)
+        return 0;
+    /* a person of the place: "Susan Collins of Maine", "Tom Carper of Delaware" */
+    if (i > 1 && ws->w[i - 1].upper && ws->w[i - 2].upper && !ws->w[i - 2].stop &&
+        !ws->w[i - 1].sentence)
+        return 1;
+    return dl_word_is(&ws->w[i - 1], place_words);
 }
 
 /* Whether a mention taken for its place through naming nmg counts: a weak name needs its

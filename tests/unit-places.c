@@ -94,6 +94,15 @@ int main(void)
            "g5419384", "  while the University of Denver is in Denver");
     is_str(places(NULL, "The mayor of Mobile resigned.", NULL, NULL), "g4076598",
            "  and so is the mayor of Mobile");
+    is_str(places(NULL, "A deal was made with Sen. Susan Collins of Maine on Monday.", NULL,
+                  NULL), "us.me", "  and Susan Collins of Maine: a person of a place");
+    /* a first name, a middle initial and a name: a person, all through the story */
+    is_str(places(NULL, "Viewers in the United States watched Lawrence O Donnell.", NULL, NULL),
+           "us", "Lawrence O Donnell: no town in Kansas");
+    is_str(places(NULL, "Pictures went via Frederick M. Brown to the agency.", NULL, NULL), "",
+           "Frederick M. Brown: no town in Maryland");
+    is_str(places(NULL, "Pictures went via Frederick to the agency.", NULL, NULL), "g4355585",
+           "  while pictures went via Frederick");
     is_str(places(NULL, "Michael Jordan scored 45 points. Jordan was named the best player.", NULL, NULL),
            "", "Jordan the player is no place");
     is_str(places(NULL, "Washington said it would impose tariffs on European steel.", NULL, NULL),
