@@ -92,6 +92,33 @@ static const char *spelt_builtin(const char *name)
     return NULL;
 }
 
+/* The built-in name of the body the list holds under key (dl_groups_key() of name), or
+ * under key without a "Group" behind: "AT&T Inc" is the list's AT&T, "Exxon Mobil" its
+ * ExxonMobil, "Goldman Sachs Group Inc" its Goldman Sachs. NULL when the list holds none
+ * (its acronyms and weak names count only where name has a designator the key left out:
+ * "Dow Inc" is the company, "NEWS" is no News Corp), or when name is the list's own. */
+static const char *listed_by_key(const char *name, const char *key)
+{
+    char f[128];
+    size_t n = strlen(key), count;
+    size_t fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
+    int designated = strcmp(f, key) != 0;
+    const dl_naming_t *own = dl_grp_lookup(f, fn, &count);
+    for (size_t i = 0; own && i < count; i++)
+        if (strcmp(dl_grp_get(own[i].place)->name, name) == 0)
+            return NULL; /* a name of the list already */
+    for (int pass = 0; pass < 2; pass++) {
+        const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
+        for (size_t i = 0; nm && i < count; i++)
+            if ((!nm[i].acronym && !nm[i].weak) || (designated && n >= 3))
+                return dl_grp_get(nm[i].place)->name;
+        if (n <= 8 || strncmp(key + n - 5, "group", 5) != 0)
+            break;
+        n -= 5;
+    }
+    return NULL;
+}
+
 /* Counts a mention of the group `name`; returns its index in g, or NO_GROUP. */
 size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
 {
@@ -99,6 +126,11 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
     dl_groups_key(name, k1, sizeof k1);
     if (!k1[0])
         return NO_GROUP;
+    /* one body, one name and key: the list's, however the story writes it */
+    const char *listed = spelt_builtin(name);
+    listed = listed ? listed : listed_by_key(name, k1);
+    if (listed)
+        dl_groups_key(listed, k1, sizeof k1);
     for (size_t i = 0; i < *ng; i++)
         if (strcmp(k1, g[i].key) == 0) {
             g[i].salience += weight;
@@ -115,8 +147,7 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
             return i;
         }
     if (*ng < MAX_GROUPS) {
-        const char *builtin_name = spelt_builtin(name);
-        name = builtin_name ? builtin_name : name;
+        name = listed ? listed : name;
         size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
         memcpy(g[*ng].name, name, n);
         g[*ng].name[n] = '\0';

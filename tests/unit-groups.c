@@ -25,6 +25,15 @@ int main(void)
     is_str(groups(NULL, "The Organisation of the Islamic Conference met on Monday."),
            "Organization of the Islamic Conference=2", "\"Organisation of ...\" too");
     /* a name the list does not hold keeps the story's spelling */
+    /* a body the list holds, written with a designator or run together otherwise: the
+     * list's name (issue 12, class 8) */
+    is_str(groups(NULL, "Talks went on. Goldman Sachs Group Inc said on Monday it would sell. "
+                        "Goldman Sachs declined to say more."),
+           "Goldman Sachs=4", "Goldman Sachs Group Inc is the list's Goldman Sachs");
+    is_str(groups(NULL, "Talks went on. Analysts at AT&T Inc said prices rose."), "AT&T=2",
+           "AT&T Inc is the list's AT&T");
+    is_str(groups(NULL, "Talks went on. Exxon Mobil said prices rose."), "ExxonMobil=2",
+           "Exxon Mobil is the list's ExxonMobil");
     is_str(groups(NULL, "The Quelvor Defence Organisation said on Monday it would sell."),
            "Quelvor Defence Organisation=2", "a name the list does not hold, as written");
     /* a group before the hyphen of a compound adjective */
