@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract-groups-int.h"
+#include "extract-parties.h"
 #include "tagger.h"
 
 /* Words that head the name of an organisation. */
@@ -77,6 +78,20 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
         if (dl_word_is(&ws->w[k], dl_groups_connectors) && !dl_word_is(&ws->w[k], joining) &&
             !(k > from && dl_word_is(&ws->w[k - 1], dl_groups_org_words)))
             from = k + 1;
+    /* "the Republican Senate Banking Committee": a party's adjective before a body the list
+     * holds ("Senate") is the members' party, no part of the name; the Republican National
+     * Committee keeps it */
+    const dl_place_t *party = last_org && from + 3 <= last_org
+                                  ? dl_party_at(ws, from, s->country) : NULL;
+    const word_t *pw = &ws->w[from];
+    if (party) {
+        char f[64];
+        size_t count, fn = dl_gaz_fold(ws->w[from + 1].p, ws->w[from + 1].n, f, sizeof f);
+        if (dl_grp_lookup(f, fn, &count))
+            from++;
+        else
+            party = NULL;
+    }
     /* "the Paris-based International Chamber": a compound modifier is no part */
     for (size_t k = from; last_org && k < last_org; k++)
         if (dl_word_compound(&ws->w[k]))
@@ -98,6 +113,9 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i)
         last_org = 0;
     if (!(last_org && last_org > from && last_org - from >= 2))
         return 0;
+    if (party) /* the members' party, read as rule 3b would */
+        dl_groups_trace(s->tr, s->g, dl_groups_add(s->g, &s->ng, party->name, pw->weight), pw->p,
+                        pw->p + pw->n, "party by its members or adjective");
     char name[128];
     dl_words_text(ws, from, last_org, name, sizeof name);
     const word_t *wn = &ws->w[last_org - 1];

@@ -49,6 +49,11 @@ int main(void)
     is_str(groups(NULL, "I agree with you.\n\n--\nLawrence Quelby\nOstrava Oil Company, "
                         "Information Center    Houston, TX"),
            "Ostrava Oil Company=1", "a person's name over a company's: two names");
+    /* a party's adjective before a body the list holds is the members' party */
+    is_str(groups(NULL, "In Washington, Republican Senate Quelvor Committee Chairman Mike Crapo "
+                        "said it would act. The Republican Quelvor Committee met."),
+           "Republican Party=2|Senate Quelvor Committee=2|Republican Quelvor Committee=2",
+           "Republican Senate Quelvor Committee: the party, then the Senate's committee");
     /* small words inside a name the list holds or a definition confirms */
     is_str(groups(NULL, "The Organisation for Security and Cooperation in Europe said on "
                         "Monday it would send monitors."),

@@ -34,6 +34,14 @@ int main(void)
            "AT&T Inc is the list's AT&T");
     is_str(groups(NULL, "Talks went on. Exxon Mobil said prices rose."), "ExxonMobil=2",
            "Exxon Mobil is the list's ExxonMobil");
+    /* a short form of a longer name the story gives, the list not holding it */
+    is_str(groups(NULL, "The House Quelvor Committee opened an inquiry on Monday. The Quelvor "
+                        "Committee said it would report in May."),
+           "House Quelvor Committee=4", "the Quelvor Committee after the House Quelvor Committee");
+    is_str(groups(NULL, "The Senate Quelvor Committee and the House Quelvor Committee met. The "
+                        "Quelvor Committee heard them."),
+           "House Quelvor Committee=2|Quelvor Committee=2|Senate Quelvor Committee=2",
+           "  not where two longer names end so");
     is_str(groups(NULL, "The Quelvor Defence Organisation said on Monday it would sell."),
            "Quelvor Defence Organisation=2", "a name the list does not hold, as written");
     /* a group before the hyphen of a compound adjective */
