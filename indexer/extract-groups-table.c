@@ -109,9 +109,16 @@ static const char *listed_by_key(const char *name, const char *key)
             return NULL; /* a name of the list already */
     for (int pass = 0; pass < 2; pass++) {
         const dl_naming_t *nm = dl_grp_lookup(key, n, &count);
-        for (size_t i = 0; nm && i < count; i++)
-            if ((!nm[i].acronym && !nm[i].weak) || (designated && n >= 3))
-                return dl_grp_get(nm[i].place)->name;
+        for (size_t i = 0; nm && i < count; i++) {
+            const char *body = dl_grp_get(nm[i].place)->name;
+            /* an acronym counts only as the body's own name: "AT&T Inc", not "ICO Inc" */
+            char bf[128];
+            int own_name = dl_gaz_fold(body, strlen(body), bf, sizeof bf) == n &&
+                           strncmp(bf, key, n) == 0;
+            if ((!nm[i].acronym && !nm[i].weak) ||
+                (designated && (nm[i].weak || own_name) && (!nm[i].acronym || own_name)))
+                return body;
+        }
         if (n <= 8 || strncmp(key + n - 5, "group", 5) != 0)
             break;
         n -= 5;

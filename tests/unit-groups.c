@@ -34,6 +34,8 @@ int main(void)
            "AT&T Inc is the list's AT&T");
     is_str(groups(NULL, "Talks went on. Exxon Mobil said prices rose."), "ExxonMobil=2",
            "Exxon Mobil is the list's ExxonMobil");
+    is_str(groups(NULL, "Talks went on. Shares of ICO Inc fell on Monday."), "ICO Inc=2",
+           "  but ICO Inc is no International Coffee Organization (ICO)");
     /* a short form of a longer name the story gives, the list not holding it */
     is_str(groups(NULL, "The House Quelvor Committee opened an inquiry on Monday. The Quelvor "
                         "Committee said it would report in May."),
