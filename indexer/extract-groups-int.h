@@ -75,6 +75,9 @@ void dl_groups_key(const char *name, char *out, size_t cap);
 /* Counts a mention of the group `name` with `weight` in g (*ng of MAX_GROUPS kept); returns
  * its index in g, or NO_GROUP when the name has no key or g is full. */
 size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight);
+/* Merges each group named by the last words of exactly one longer group's name into it (the
+ * list not holding the shorter name), its mentions explained so. */
+void dl_groups_merge_short_forms(group_t *g, size_t *ng, dl_trace_t *tr);
 /* Records that the words from `from` to `to` were taken for group k by `rule` (tr may be
  * NULL; nothing for NO_GROUP). */
 void dl_groups_trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from,

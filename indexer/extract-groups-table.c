@@ -166,6 +166,52 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
     return NO_GROUP;
 }
 
+/* Whether name is one of the list's names. */
+static int listed(const char *name)
+{
+    char f[128];
+    size_t count, n = dl_gaz_fold(name, strlen(name), f, sizeof f);
+    return dl_grp_lookup(f, n, &count) != NULL;
+}
+
+/* A name the story gives as the last words of a longer one it names too, the list not
+ * holding it, is that body: "the Ethics Committee" after "the House Ethics Committee". Not
+ * where two longer names end so ("the Senate and House Intelligence Committees"). */
+void dl_groups_merge_short_forms(group_t *g, size_t *ng, dl_trace_t *tr)
+{
+    size_t into[MAX_GROUPS];
+    for (size_t i = 0; i < *ng; i++) {
+        const char *short_name = g[i].name;
+        size_t n = strlen(short_name), count = 0;
+        into[i] = NO_GROUP;
+        for (size_t j = 0; j < *ng && strchr(short_name, ' '); j++) {
+            size_t m = strlen(g[j].name);
+            if (j != i && m > n + 1 && g[j].name[m - n - 1] == ' ' &&
+                strcmp(g[j].name + m - n, short_name) == 0) {
+                into[i] = j;
+                count++;
+            }
+        }
+        if (count != 1 || listed(short_name))
+            into[i] = NO_GROUP;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < *ng; i++) {
+        size_t r = into[i];
+        while (r != NO_GROUP && into[r] != NO_GROUP) /* each longer than the last: no loop */
+            r = into[r];
+        if (r == NO_GROUP)
+            continue;
+        g[r].salience += g[i].salience;
+        dl_trace_inherit(tr, DL_TRACE_GROUP, g[i].key, g[r].key, g[r].name,
+                         "short form of a longer name");
+    }
+    for (size_t i = 0; i < *ng; i++)
+        if (into[i] == NO_GROUP)
+            g[kept++] = g[i];
+    *ng = kept;
+}
+
 /* Records that the words from `from` to `to` were taken for group k by `rule`. */
 void dl_groups_trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from,
                      const char *to, const char *rule)

@@ -468,52 +468,6 @@ static void confirm_pending(dl_story_t *s)
     }
 }
 
-/* Whether name is one of the list's names. */
-static int listed(const char *name)
-{
-    char f[128];
-    size_t count, n = dl_gaz_fold(name, strlen(name), f, sizeof f);
-    return dl_grp_lookup(f, n, &count) != NULL;
-}
-
-/* A name the story gives as the last words of a longer one it names too, the list not
- * holding it, is that body: "the Ethics Committee" after "the House Ethics Committee". Not
- * where two longer names end so ("the Senate and House Intelligence Committees"). */
-static void merge_short_forms(dl_story_t *s)
-{
-    size_t into[MAX_GROUPS];
-    for (size_t i = 0; i < s->ng; i++) {
-        const char *short_name = s->g[i].name;
-        size_t n = strlen(short_name), count = 0;
-        into[i] = NO_GROUP;
-        for (size_t j = 0; j < s->ng && strchr(short_name, ' '); j++) {
-            size_t m = strlen(s->g[j].name);
-            if (j != i && m > n + 1 && s->g[j].name[m - n - 1] == ' ' &&
-                strcmp(s->g[j].name + m - n, short_name) == 0) {
-                into[i] = j;
-                count++;
-            }
-        }
-        if (count != 1 || listed(short_name))
-            into[i] = NO_GROUP;
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < s->ng; i++) {
-        size_t r = into[i];
-        while (r != NO_GROUP && into[r] != NO_GROUP) /* each longer than the last: no loop */
-            r = into[r];
-        if (r == NO_GROUP)
-            continue;
-        s->g[r].salience += s->g[i].salience;
-        dl_trace_inherit(s->tr, DL_TRACE_GROUP, s->g[i].key, s->g[r].key, s->g[r].name,
-                         "short form of a longer name");
-    }
-    for (size_t i = 0; i < s->ng; i++)
-        if (into[i] == NO_GROUP)
-            s->g[kept++] = s->g[i];
-    s->ng = kept;
-}
-
 /* Sets the article's GROUPS: the story's source left out, most salient first. */
 static dateline_status_t put_groups(dl_story_t *s, int *salience, size_t salience_cap)
 {
@@ -560,7 +514,7 @@ static dateline_status_t read_story(dl_story_t *s)
     dl_groups_teams(&s->ws, s->taken, s->tags, s->g, &s->ng, s->tr);
     dateline_status_t st = dl_groups_tagged(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng,
                                             s->tr);
-    merge_short_forms(s);
+    dl_groups_merge_short_forms(s->g, &s->ng, s->tr);
     return st;
 }
 
