@@ -99,8 +99,9 @@ void dl_groups_source_key(const char *s, size_t n, char *out);
 dateline_status_t dl_groups_tagged(const words_t *ws, const unsigned char *taken,
                                    const unsigned char *tags, const int *margin, group_t *g,
                                    size_t *ng, dl_trace_t *tr);
-/* 5. sports clubs named after their towns: added to g, their words marked in taken. */
+/* 5. sports clubs, named after their towns or read by the tagger (margin: its certainty) in a
+ * context of play: added to g, their words marked in taken. */
 void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned char *tags,
-                     group_t *g, size_t *ng, dl_trace_t *tr);
+                     const int *margin, group_t *g, size_t *ng, dl_trace_t *tr);
 
 #endif
