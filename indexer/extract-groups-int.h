@@ -66,6 +66,11 @@ int dl_groups_name_word(const word_t *w);
  * words taken; returns how many words from i it used (0: none). */
 size_t dl_groups_org_name(dl_story_t *s, size_t i);
 
+/* 3c. newspapers, agencies and broadcasters named beside the word for their kind, in words no
+ * rule took (extract-groups-media.c): "Yonhap news agency said", "the weekly Der Spiegel
+ * reported". Counted, their words taken. */
+void dl_groups_media(dl_story_t *s);
+
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of
  * Justice" and "the Justice Department" both give "justicedepartment". */

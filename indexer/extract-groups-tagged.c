@@ -168,7 +168,9 @@ static void club_short_names(const words_t *ws, unsigned char *taken, const shor
     for (size_t i = 0; i < ws->nw; i++)
         for (size_t s = 0; s < ns; s++) {
             size_t n = sh[s].n;
-            if (taken[i] || !ws->w[i].upper || i + n > ws->nw || !same_words(ws, i, sh[s].from, n) ||
+            /* not inside a longer name ("Blue Jays Stadium"), but in a headline in capitals */
+            if (taken[i] || !ws->w[i].upper || i + n > ws->nw ||
+                !same_words(ws, i, sh[s].from, n) ||
                 (i + n < ws->nw && ws->w[i + n].upper && !ws->w[i + n - 1].stop &&
                  ws->w[i + n].weight == ws->w[i].weight && !ws->w[i].caps))
                 continue;

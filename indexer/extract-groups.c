@@ -1,6 +1,7 @@
 /* extract-groups.c: finds the groups a story names, its rules in order: known ones, "Name (ACR)"
  * definitions, capitalised names headed by words such as Forces, Council or Ministry
- * (extract-groups-orgs.c), and the name tagger's (extract-groups-tagged.c). */
+ * (extract-groups-orgs.c), newspapers and agencies beside their kind (extract-groups-media.c),
+ * sports clubs and the name tagger's (extract-groups-tagged.c). */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -511,6 +512,7 @@ static dateline_status_t read_story(dl_story_t *s)
             return st;
     }
     confirm_pending(s);
+    dl_groups_media(s);
     dl_groups_teams(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng, s->tr);
     return dl_groups_tagged(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng, s->tr);
 }

@@ -1,6 +1,7 @@
 /* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
  * one name however the story spells it; a group as the modifier of a compound adjective; an
- * acronym in a headline in capitals; the S&P 500 companies of the list. */
+ * acronym in a headline in capitals; the S&P 500 companies of the list; newspapers and
+ * agencies beside the word for their kind. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,5 +56,21 @@ int main(void)
            "", "\"the Dow\" and \"the Nasdaq\" alone are no companies");
     is_str(groups(NULL, "Ameriprise Financial raised its dividend on Monday."),
            "Ameriprise Financial=2", "a company the list holds by name");
+    /* newspapers, agencies and broadcasters beside the word for their kind (issue 12, 10) */
+    is_str(groups(NULL, "Zorbelhap news agency said prices would rise on Friday."),
+           "Zorbelhap=2", "a name before \"news agency\"");
+    is_str(groups(NULL, "Zycie Zorbelu daily said the sale was near."), "Zycie Zorbelu=2",
+           "a foreign title before \"daily\", though the tagger reads a person there");
+    is_str(groups(NULL, "The minister told the weekly Der Quelvor, which printed it on Friday."),
+           "Der Quelvor=2", "a name after its kind, ending the clause");
+    is_str(groups(NULL, "Average daily sales rose.\nA Beirut newspaper and Italian television "
+                        "said so, and Murdoch newspapers agreed."),
+           "", "no adjective of kind, no place or adjective, no owner");
+    is_str(groups(NULL, "But Le Zorbel newspaper said Britain's Daily Quelvor newspaper was "
+                        "wrong."),
+           "Le Zorbel=2|Daily Quelvor=2",
+           "not a sentence's first word, nor a place's possessive before the name");
+    is_str(groups(NULL, "The editor of Zeri i Quelvorit newspaper was freed."),
+           "Zeri i Quelvorit=2", "a letter inside a foreign title");
     done_testing();
 }
