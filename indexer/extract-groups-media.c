@@ -1,5 +1,6 @@
 /* extract-groups-media.c: rule 3c of group extraction, newspapers, agencies and broadcasters
- * named beside the word for their kind: "Yonhap news agency said", "the weekly Der Spiegel". */
+ * named beside the word for their kind ("Yonhap news agency said", "the weekly Der Spiegel")
+ * or by a name headed by one ("the China Daily said", "Damascus Radio"). */
 #include <config.h>
 #include <string.h>
 #include "extract-groups-int.h"
@@ -77,6 +78,14 @@ static int medium_name(const dl_story_t *s, size_t from, size_t to)
     return dl_gaz_lookup(key, kl, &count) == NULL;
 }
 
+/* Whether the word alone is a place's name the gazetteer holds ("Sydney's Daily Telegraph"). */
+static int a_place(const word_t *w)
+{
+    char key[64];
+    size_t count, k = dl_gaz_fold(w->p, w->n, key, sizeof key);
+    return dl_gaz_lookup(key, k, &count) != NULL;
+}
+
 /* Where a medium's name before its kind starts in the words from..to: after a possessive
  * ("Britain's Sun"), past a word that is capitalised as a sentence's first only and that the
  * tagger reads as no name ("But Le Matin"), and past lower-case words. */
@@ -85,7 +94,8 @@ static size_t name_start(const dl_story_t *s, size_t from, size_t to)
     const words_t *ws = &s->ws;
     for (size_t k = from; k + 1 < to; k++) {
         unsigned char t = s->tags[k];
-        if (dl_word_possessive(&ws->w[k]) && t != DL_TAG_B_ORG && t != DL_TAG_I_ORG)
+        if (dl_word_possessive(&ws->w[k]) &&
+            ((t != DL_TAG_B_ORG && t != DL_TAG_I_ORG) || a_place(&ws->w[k])))
             from = k + 1; /* not inside the name: "People's Daily" */
     }
     while (from < to && (!ws->w[from].upper ||
@@ -106,11 +116,37 @@ static void count_medium(dl_story_t *s, size_t from, size_t to)
     memset(s->taken + from, 1, to - from);
 }
 
+/* Whether a name ends at word i in a word that heads a medium's name ("China Daily",
+ * "Damascus Radio", "the Hong Kong Standard") and the tagger reads it as an organisation's;
+ * sets *from to the name's first word. */
+static int headed_name(const dl_story_t *s, size_t i, size_t *from)
+{
+    static const char *const heads[] = {"daily", "times", "post", "herald", "tribune",
+                                        "journal", "gazette", "telegraph", "standard", "radio",
+                                        "television", "tv", NULL};
+    const words_t *ws = &s->ws;
+    unsigned char t = s->tags[i];
+    if (!ws->w[i].upper || (t != DL_TAG_B_ORG && t != DL_TAG_I_ORG) ||
+        !dl_word_is(&ws->w[i], heads) ||
+        (i + 1 < ws->nw && ws->w[i + 1].upper && !ws->w[i].stop &&
+         ws->w[i + 1].weight == ws->w[i].weight))
+        return 0; /* the name goes on: "the Daily Telegraph" is read at Telegraph */
+    size_t f = i;
+    while (f > 0 && i - f < MAX_NAME_WORDS && !ws->w[f - 1].stop &&
+           ws->w[f - 1].weight == ws->w[i].weight &&
+           (ws->w[f - 1].upper || inside_word(&ws->w[f - 1])))
+        f--;
+    *from = name_start(s, f, i);
+    return *from < i && medium_name(s, *from, i + 1);
+}
+
 void dl_groups_media(dl_story_t *s)
 {
     const words_t *ws = &s->ws;
     for (size_t i = 1; i < ws->nw; i++) {
-        size_t n = kind_at(ws, i);
+        size_t n = kind_at(ws, i), head;
+        if (!n && headed_name(s, i, &head))
+            count_medium(s, head, i + 1);
         if (!n)
             continue;
         /* before the kind: "Yonhap news agency", "Zycie Warszawy daily" */

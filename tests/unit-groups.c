@@ -83,6 +83,11 @@ int main(void)
                         "wrong."),
            "Le Zorbel=2|Daily Quelvor=2",
            "not a sentence's first word, nor a place's possessive before the name");
+    is_str(groups(NULL, "Prices will rise, the Quelvor Daily said on Saturday.\nThe war must "
+                        "end, state-run Damascus Radio said."),
+           "Quelvor Daily=2|Damascus Radio=1", "a name headed by a medium's word");
+    is_str(groups(NULL, "He was quoted as saying so in Sydney's Daily Telegraph newspaper."),
+           "Daily Telegraph=2", "read at its last head word, after a place's possessive");
     is_str(groups(NULL, "The editor of Zeri i Quelvorit newspaper was freed."),
            "Zeri i Quelvorit=2", "a letter inside a foreign title");
     done_testing();
