@@ -71,6 +71,11 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i);
  * reported". Counted, their words taken. */
 void dl_groups_media(dl_story_t *s);
 
+/* 3d. a body named by a bare word the story's context tells (extract-groups-bare.c): "the
+ * House" where the story names Congress or the Senate, or writes "representatives", is the
+ * House of Representatives. Counted, the word taken. */
+void dl_groups_bare(dl_story_t *s);
+
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of
  * Justice" and "the Justice Department" both give "justicedepartment". */

@@ -558,6 +558,7 @@ static dateline_status_t read_story(dl_story_t *s)
     }
     confirm_pending(s);
     dl_groups_media(s);
+    dl_groups_bare(s);
     dl_groups_teams(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng, s->tr);
     return dl_groups_tagged(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng, s->tr);
 }

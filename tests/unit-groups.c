@@ -69,6 +69,15 @@ int main(void)
            "European Community=2|European Commission=2", "\"European Community Commission\"");
     is_str(groups(NULL, "The Patriotic Union of Kurdistan said on Monday it would fight."),
            "Patriotic Union of Kurdistan=2", "a group before \"of\" heads no body of its own");
+    /* a body named by a bare word its context tells */
+    is_str(groups(NULL, "The House voted on Thursday and the Senate will vote next week.\n"
+                        "House Speaker Zorbel said the House had done its part."),
+           "House of Representatives=4|Senate=2", "\"House\" beside the Senate");
+    is_str(groups(NULL, "The House voted 230-198 on Thursday, representatives said."),
+           "House of Representatives=2", "\"House\" where the story writes \"representatives\"");
+    is_str(groups(NULL, "The House of Zorbel opened a shop and the Quelvor House hotel closed; "
+                        "Congress met."),
+           "Congress=2", "not a longer name's word, not without a context of Congress");
     /* newspapers, agencies and broadcasters beside the word for their kind (issue 12, 10) */
     is_str(groups(NULL, "Zorbelhap news agency said prices would rise on Friday."),
            "Zorbelhap=2", "a name before \"news agency\"");
