@@ -52,10 +52,11 @@ void dl_groups_bare(dl_story_t *s)
     const words_t *ws = &s->ws;
     for (size_t r = 0; r < sizeof bare / sizeof *bare; r++) {
         const char *const one[] = {bare[r].word, NULL};
+        size_t len = strlen(bare[r].word);
         int ok = -1; /* read once, at the first bare word */
         for (size_t i = 0; i < ws->nw; i++) {
             const word_t *w = &ws->w[i];
-            if (s->taken[i] || !w->upper || !dl_word_is(w, one) || !alone(ws, i) ||
+            if (w->n != len || s->taken[i] || !w->upper || !dl_word_is(w, one) || !alone(ws, i) ||
                 !(ok < 0 ? (ok = confirmed(s, &bare[r])) : ok))
                 continue;
             dl_groups_trace(s->tr, s->g, dl_groups_add(s->g, &s->ng, bare[r].group, w->weight),

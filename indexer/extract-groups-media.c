@@ -44,7 +44,8 @@ static size_t kind_at(const words_t *ws, size_t i)
 {
     static const char *const news[] = {"news", NULL}, *const agency[] = {"agency", NULL};
     const word_t *w = &ws->w[i];
-    if (w->upper)
+    /* asked of nearly every word: the kinds' lengths and first letters rule out most at once */
+    if (w->upper || w->n < 4 || w->n > 10 || !memchr("ndwmtr", w->p[0], 6))
         return 0;
     if (dl_word_is(w, news) && !w->stop && i + 1 < ws->nw && dl_word_is(&ws->w[i + 1], agency))
         return 2;
