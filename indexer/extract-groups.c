@@ -1,7 +1,6 @@
 /* extract-groups.c: finds the groups a story names, its rules in order: known ones, "Name (ACR)"
- * definitions, capitalised names headed by words such as Forces, Council or Ministry
- * (extract-groups-orgs.c), newspapers and agencies beside their kind (extract-groups-media.c),
- * sports clubs and the name tagger's (extract-groups-tagged.c). */
+ * definitions, names headed by words such as Forces or Ministry (extract-groups-orgs.c), media
+ * beside their kind (-media.c), bodies named bare (-bare.c), clubs and the tagger's (-tagged.c). */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,8 +345,6 @@ static dateline_status_t acronym_meant(dl_story_t *s, size_t i, size_t *used)
     return DATELINE_OK;
 }
 
-/* 2. the longest name of the group list from word i, its words taken, or a weak one kept
- * pending; returns how many words it used (0: none). */
 /* Whether a name of the group list of two words or more starts at word i: "EC Commission" is
  * read as that name, not "EC" as the initials of a group the story names. */
 static int heads_listed(dl_story_t *s, size_t i)
@@ -390,6 +387,8 @@ static void heading_group(dl_story_t *s, size_t i, size_t n, const dl_place_t *b
     }
 }
 
+/* 2. the longest name of the group list from word i, its words taken, or a weak one kept
+ * pending; returns how many words it used (0: none). */
 static size_t listed_at(dl_story_t *s, size_t i, int in_title)
 {
     const words_t *ws = &s->ws;
