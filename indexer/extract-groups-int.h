@@ -68,6 +68,16 @@ size_t dl_groups_org_name(dl_story_t *s, size_t i);
 /* Words that head the name of an organisation ("Council", "Department", "Corp"). */
 extern const char *const dl_groups_org_words[];
 
+/* 3c. newspapers, agencies and broadcasters named beside the word for their kind, in words no
+ * rule took (extract-groups-media.c): "Yonhap news agency said", "the weekly Der Spiegel
+ * reported". Counted, their words taken. */
+void dl_groups_media(dl_story_t *s);
+
+/* 3d. a body named by a bare word the story's context tells (extract-groups-bare.c): "the
+ * House" where the story names Congress or the Senate, or writes "representatives", is the
+ * House of Representatives. Counted, the word taken. */
+void dl_groups_bare(dl_story_t *s);
+
 /* ---- the groups of one story (extract-groups-table.c) ---- */
 /* One key per body, however the story writes it, into out (cap bytes): "Department of
  * Justice" and "the Justice Department" both give "justicedepartment". */
@@ -78,6 +88,8 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight);
 /* Merges each group named by the last words of exactly one longer group's name into it (the
  * list not holding the shorter name), its mentions explained so. */
 void dl_groups_merge_short_forms(group_t *g, size_t *ng, dl_trace_t *tr);
+/* A weak name ("Foundation", "IS") counts where the story names its group otherwise. */
+void dl_groups_confirm_pending(dl_story_t *s);
 /* Records that the words from `from` to `to` were taken for group k by `rule` (tr may be
  * NULL; nothing for NO_GROUP). */
 void dl_groups_trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from,
@@ -104,8 +116,9 @@ void dl_groups_source_key(const char *s, size_t n, char *out);
 dateline_status_t dl_groups_tagged(const words_t *ws, const unsigned char *taken,
                                    const unsigned char *tags, const int *margin, group_t *g,
                                    size_t *ng, dl_trace_t *tr);
-/* 5. sports clubs named after their towns: added to g, their words marked in taken. */
+/* 5. sports clubs, named after their towns or read by the tagger (margin: its certainty) in a
+ * context of play: added to g, their words marked in taken. */
 void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned char *tags,
-                     group_t *g, size_t *ng, dl_trace_t *tr);
+                     const int *margin, group_t *g, size_t *ng, dl_trace_t *tr);
 
 #endif

@@ -212,6 +212,22 @@ void dl_groups_merge_short_forms(group_t *g, size_t *ng, dl_trace_t *tr)
     *ng = kept;
 }
 
+/* A weak name ("Foundation", "IS") counts where the story names its group otherwise. */
+void dl_groups_confirm_pending(dl_story_t *s)
+{
+    for (size_t p = 0; p < s->npending; p++) {
+        const dl_pending_t *pd = &s->pending[p];
+        char key[128];
+        dl_groups_key(pd->name, key, sizeof key);
+        for (size_t q = 0; q < s->ng; q++)
+            if (strcmp(s->g[q].key, key) == 0) {
+                s->g[q].salience += pd->weight;
+                const word_t *wn = pd->w + pd->n - 1;
+                dl_groups_trace(s->tr, s->g, q, pd->w->p, wn->p + wn->n, "weak alias confirmed");
+            }
+    }
+}
+
 /* Records that the words from `from` to `to` were taken for group k by `rule`. */
 void dl_groups_trace(dl_trace_t *tr, const group_t *g, size_t k, const char *from,
                      const char *to, const char *rule)

@@ -155,18 +155,83 @@ static int place_named(const words_t *ws, size_t i, size_t n, const char *key, s
     return found;
 }
 
-/* 5. sports clubs named after their towns: a town or region named in a line of results of
- * the text ("Leeds 2 Wimbledon 1"), or in a sports story before the club's name or beside a
- * verb of play ("the Toronto Blue Jays", "Liverpool beat Coventry"), is a club when the name
- * tagger reads it as an organisation too (at any margin: the context confirms it): a group,
- * named as written, the club's name after the town included (not past a possessive or into
- * a person: "Baltimore's Eddie Murray"). Not a country, not in brackets (a player's
- * "(Sweden)"), not after a word of place (the ground: "at Leicester"): the test that drops
- * them from the places (dl_places_drop_teams(), extract-places-mentions.c). Their words are taken. */
+/* A club's name after its town, which the story may write alone ("the Yankees" after "the New
+ * York Yankees", "RANGERS BEAT INDIANS" above "the Texas Rangers"). */
+typedef struct {
+    size_t from, n; /* its words */
+    size_t k;       /* the club's group */
+} short_t;
+
+/* Whether the n words from word i are those from word j, whatever their case. */
+static int same_words(const words_t *ws, size_t i, size_t j, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ws->w[i + k].n != ws->w[j + k].n ||
+            strncasecmp(ws->w[i + k].p, ws->w[j + k].p, ws->w[j + k].n) != 0)
+            return 0;
+    return 1;
+}
+
+/* The clubs' short names (ns of them) written alone, capitalised and untaken, anywhere in the
+ * story, headline too: mentions of their clubs, their words taken. */
+static void club_short_names(const words_t *ws, unsigned char *taken, const short_t *sh,
+                             size_t ns, group_t *g, size_t *ng, dl_trace_t *tr)
+{
+    for (size_t i = 0; i < ws->nw; i++)
+        for (size_t s = 0; s < ns; s++) {
+            size_t n = sh[s].n;
+            /* not inside a longer name ("Blue Jays Stadium"), but in a headline in capitals */
+            if (taken[i] || !ws->w[i].upper || i + n > ws->nw ||
+                !same_words(ws, i, sh[s].from, n) ||
+                (i + n < ws->nw && ws->w[i + n].upper && !ws->w[i + n - 1].stop &&
+                 ws->w[i + n].weight == ws->w[i].weight && !ws->w[i].caps))
+                continue;
+            const word_t *wn = &ws->w[i + n - 1];
+            size_t k = dl_groups_add(g, ng, g[sh[s].k].name, ws->w[i].weight);
+            dl_groups_trace(tr, g, k, ws->w[i].p, wn->p + wn->n, "sports club's short name");
+            memset(taken + i, 1, n);
+            i += n - 1;
+            break;
+        }
+}
+
+/* The number of words of the name from word i (its part of the story ends at word `to`) the
+ * tagger reads as an organisation, when it may be a club not named after a place ("Everton",
+ * "Deportivo Coruna"); 0 when it is unsure of a word (less than TAGGER_TWICE: the context of
+ * play is the second reading), when the name is a person's elsewhere, or when it runs on
+ * past what the tagger read ("the 1993 BellSouth Classic", a tournament). */
+static size_t club_name(const words_t *ws, const unsigned char *tags, const int *margin,
+                        size_t i, size_t to)
+{
+    size_t n = 1;
+    while (i + n < to && n < 5 && tags[i + n] == DL_TAG_I_ORG && !ws->w[i + n - 1].stop)
+        n++;
+    int least = margin[i];
+    for (size_t k = i; k < i + n; k++)
+        least = margin[k] < least ? margin[k] : least;
+    if (least < TAGGER_TWICE * dl_tagger_scale() || a_person(ws, tags, i, i + n) ||
+        (i + n < to && ws->w[i + n].upper && !ws->w[i + n - 1].stop))
+        return 0;
+    return n;
+}
+
+/* 5. sports clubs: a town or region named in a line of results of the text ("Leeds 2
+ * Wimbledon 1"), or in a sports story before the club's name or beside a verb of play ("the
+ * Toronto Blue Jays", "Liverpool beat Coventry"), is a club when the name tagger reads it as
+ * an organisation too (at any margin: the context confirms it): a group, named as written,
+ * the club's name after the town included (not past a possessive or into a person:
+ * "Baltimore's Eddie Murray"). Not a country, not in brackets (a player's "(Sweden)"), not
+ * after a word of place (the ground: "at Leicester"): the test that drops them from the
+ * places (dl_places_drop_teams(), extract-places-mentions.c). A name that is no place is a
+ * club in the same places when the tagger reads it as an organisation (club_name()): "Everton
+ * beat Arsenal". The club's name after its town, written alone elsewhere, is the club's too
+ * (club_short_names()). Their words are taken. */
 void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned char *tags,
-                     group_t *g, size_t *ng, dl_trace_t *tr)
+                     const int *margin, group_t *g, size_t *ng, dl_trace_t *tr)
 {
     int sports = -1; /* read once, when a name could be a team */
+    short_t sh[16];
+    size_t ns = 0;
     size_t from = 0, to = 0; /* the part of the story (lead, rest) word i is in */
     for (size_t i = 0; i < ws->nw; i++) {
         const word_t *w = &ws->w[i];
@@ -183,6 +248,8 @@ void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned cha
         for (size_t m = maxn; m >= 1 && !named; m--)
             if ((named = place_named(ws, i, m, key, klen[m - 1])) != 0)
                 n = m;
+        if (named == 0 && (n = club_name(ws, tags, margin, i, to)) != 0)
+            named = 1;
         if (named != 1 || (!dl_words_in_results(ws, from, to, i) &&
                            !dl_words_in_results(ws, from, to, i + n - 1) &&
                            !(dl_words_team_name(ws, i, i + n - 1) &&
@@ -197,9 +264,12 @@ void dl_groups_teams(const words_t *ws, unsigned char *taken, const unsigned cha
         char name[128];
         dl_words_text(ws, i, end, name, sizeof name);
         const word_t *wn = &ws->w[end - 1];
-        dl_groups_trace(tr, g, dl_groups_add(g, ng, name, w->weight), w->p, wn->p + wn->n,
-                        "sports club");
+        size_t k = dl_groups_add(g, ng, name, w->weight);
+        dl_groups_trace(tr, g, k, w->p, wn->p + wn->n, "sports club");
+        if (k != NO_GROUP && end > i + n && ns < sizeof sh / sizeof *sh)
+            sh[ns++] = (short_t){i + n, end - (i + n), k};
         memset(taken + i, 1, end - i);
         i = end - 1;
     }
+    club_short_names(ws, taken, sh, ns, g, ng, tr);
 }

@@ -1,6 +1,6 @@
 /* extract-groups.c: finds the groups a story names, its rules in order: known ones, "Name (ACR)"
- * definitions, capitalised names headed by words such as Forces, Council or Ministry
- * (extract-groups-orgs.c), and the name tagger's (extract-groups-tagged.c). */
+ * definitions, names headed by words such as Forces or Ministry (extract-groups-orgs.c), media
+ * beside their kind (-media.c), bodies named bare (-bare.c), clubs and the tagger's (-tagged.c). */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -345,6 +345,48 @@ static dateline_status_t acronym_meant(dl_story_t *s, size_t i, size_t *used)
     return DATELINE_OK;
 }
 
+/* Whether a name of the group list of two words or more starts at word i: "EC Commission" is
+ * read as that name, not "EC" as the initials of a group the story names. */
+static int heads_listed(dl_story_t *s, size_t i)
+{
+    char key[160];
+    size_t klen[MAX_NAME_WORDS] = {0};
+    size_t maxn = dl_words_keys(&s->ws, i, MAX_NAME_WORDS, key, sizeof key, klen);
+    for (size_t n = maxn; n >= 2; n--)
+        if (dl_groups_builtin(key, klen[n - 1], 1, 0, &s->ws, i, n, NULL))
+            return 1;
+    return 0;
+}
+
+/* A group named at the head of the name of one of its bodies is named too: "the EC
+ * Commission" and "the European Community Commission" are the European Commission, and the
+ * story names the EC ("U.N. Security Council": the UN), as "U.N.-backed" does: a user who asks
+ * for the EC wants what its Commission does. Counted before the body b of n words from word
+ * i, so that "EC" alone later is the EC, not the Commission's initials. */
+static void heading_group(dl_story_t *s, size_t i, size_t n, const dl_place_t *b)
+{
+    const words_t *ws = &s->ws;
+    char key[160];
+    size_t klen[MAX_NAME_WORDS] = {0};
+    dl_words_keys(ws, i, n - 1, key, sizeof key, klen);
+    for (size_t m = n - 1; m >= 1; m--) {
+        int caps = 1, weak = 0;
+        for (size_t k = i; k < i + m; k++)
+            caps = caps && ws->w[k].caps;
+        const dl_place_t *head = dl_groups_builtin(key, klen[m - 1], 1, caps, ws, i, m, &weak);
+        if (!head || weak)
+            continue;
+        /* the head is a modifier: a capitalised name follows it, not "of" ("Patriotic Union of
+         * Kurdistan" is no body of a Patriotic Union) */
+        if (head != b && ws->w[i + m].upper && !ws->w[i + m - 1].stop) {
+            const word_t *wn = &ws->w[i + m - 1];
+            dl_groups_trace(s->tr, s->g, dl_groups_add(s->g, &s->ng, head->name, ws->w[i].weight),
+                            ws->w[i].p, wn->p + wn->n, "group heading a body's name");
+        }
+        return;
+    }
+}
+
 /* 2. the longest name of the group list from word i, its words taken, or a weak one kept
  * pending; returns how many words it used (0: none). */
 static size_t listed_at(dl_story_t *s, size_t i, int in_title)
@@ -380,6 +422,8 @@ static size_t listed_at(dl_story_t *s, size_t i, int in_title)
         if (!b || (n == 1 && !caps && w->sentence && b->name[0] != w->p[0]))
             continue;
         if (!weak) {
+            if (n > 1)
+                heading_group(s, i, n, b);
             size_t at = dl_groups_add(s->g, &s->ng, b->name, w->weight);
             const word_t *wn = &ws->w[i + n - 1];
             dl_groups_trace(s->tr, s->g, at, w->p, wn->p + wn->n,
@@ -421,7 +465,8 @@ static dateline_status_t names_at(dl_story_t *s, size_t i, size_t *step)
         s->taken[i] = 1;
         return DATELINE_OK;
     }
-    if (acronym(w) && !in_title && ((st = acronym_meant(s, i, &used)) != DATELINE_OK || used))
+    if (acronym(w) && !in_title && !heads_listed(s, i) &&
+        ((st = acronym_meant(s, i, &used)) != DATELINE_OK || used))
         return st;
     used = listed_at(s, i, in_title);
     if (!used && acronym(w) && !in_title) {
@@ -450,22 +495,6 @@ static dateline_status_t names_at(dl_story_t *s, size_t i, size_t *step)
     }
     *step = used ? used : 1;
     return DATELINE_OK;
-}
-
-/* A weak name ("Foundation", "IS") counts where the story names its group otherwise. */
-static void confirm_pending(dl_story_t *s)
-{
-    for (size_t p = 0; p < s->npending; p++) {
-        const dl_pending_t *pd = &s->pending[p];
-        char key[128];
-        dl_groups_key(pd->name, key, sizeof key);
-        for (size_t q = 0; q < s->ng; q++)
-            if (strcmp(s->g[q].key, key) == 0) {
-                s->g[q].salience += pd->weight;
-                const word_t *wn = pd->w + pd->n - 1;
-                dl_groups_trace(s->tr, s->g, q, pd->w->p, wn->p + wn->n, "weak alias confirmed");
-            }
-    }
 }
 
 /* Sets the article's GROUPS: the story's source left out, most salient first. */
@@ -510,8 +539,10 @@ static dateline_status_t read_story(dl_story_t *s)
         if (st != DATELINE_OK)
             return st;
     }
-    confirm_pending(s);
-    dl_groups_teams(&s->ws, s->taken, s->tags, s->g, &s->ng, s->tr);
+    dl_groups_confirm_pending(s);
+    dl_groups_media(s);
+    dl_groups_bare(s);
+    dl_groups_teams(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng, s->tr);
     dateline_status_t st = dl_groups_tagged(&s->ws, s->taken, s->tags, s->margin, s->g, &s->ng,
                                             s->tr);
     dl_groups_merge_short_forms(s->g, &s->ng, s->tr);

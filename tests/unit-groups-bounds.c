@@ -1,7 +1,8 @@
 /* unit-groups-bounds.c: where the name of a group starts and ends (issue 12, class 7), on
  * stories of our own: not into a defined acronym or a word before it, not over a person or a
  * modifier in front, over the small words inside a listed or defined name; a listed word that
- * begins a longer name; a headline in title case; sports clubs named after their towns. */
+ * begins a longer name; a headline in title case; sports clubs, named after their towns or
+ * not, and a club's name alone after its town. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -111,5 +112,24 @@ int main(void)
     is_str(groups(NULL, "England beat Italy 2-0 in the World Cup qualifier on Saturday.\nThe "
                         "goals came late in the match; the coach said the season had begun."),
            "", "a national side is its country, a place");
+    /* clubs not named after a place, read by the tagger beside a verb of play or in results */
+    is_str(groups(NULL, "Zorbel Rovers beat Real Quelvor 2-1 in the league on Saturday.\n"
+                        "The goals came late in the match, and the coach said the season had "
+                        "turned."),
+           "Zorbel Rovers=2|Real Quelvor=2", "clubs beside a verb of play in a sports story");
+    is_str(groups(NULL, "Zorbel Rovers beat forecasts on Monday as its shares rose.\nThe "
+                        "company said profits would rise."),
+           "", "not outside a sports story");
+    is_str(groups(NULL, "Woods has won once since the 1993 BellSouth Classic, where he beat the "
+                        "field.\nHis game, he said after the tournament, had improved this "
+                        "season and his coach agreed."),
+           "", "a tournament's name running on past the tagger's is no club");
+    /* the club's name after its town, written alone, is the club */
+    is_str(groups("BLUE JAYS BEAT ORIOLES",
+                  "The Toronto Blue Jays beat the Baltimore Orioles 5-3 on Friday.\nThe Blue "
+                  "Jays scored three runs in the first inning and the Orioles never led in the "
+                  "game, their coach said after the season's longest match."),
+           "Toronto Blue Jays=6|Baltimore Orioles=6",
+           "the club's name alone, in the text and in a headline in capitals");
     done_testing();
 }

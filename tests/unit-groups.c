@@ -1,6 +1,7 @@
 /* unit-groups.c: the rules of indexer/extract-groups.c on stories of our own: one body keeps
  * one name however the story spells it; a group as the modifier of a compound adjective; an
- * acronym in a headline in capitals; the S&P 500 companies of the list. */
+ * acronym in a headline in capitals; the S&P 500 companies of the list; newspapers and
+ * agencies beside the word for their kind. */
 #include <config.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +54,7 @@ int main(void)
            "North Atlantic Treaty Organization=2", "\"NATO-led\" too");
     is_str(groups(NULL, "Fighters took the IS-held town on Friday."), "",
            "not a weak name (\"IS\") the story does not confirm");
-    is_str(groups(NULL, "Talks with the Al-Qaeda leader failed."), "Al Qa'ida=2",
+    is_str(groups(NULL, "Talks with the Al-Qaeda leader failed."), "al Qaeda=2",
            "a capital after the hyphen: the name itself, the list's");
     /* an acronym in a headline in capitals, where any word looks like one */
     is_str(groups("EC GRANTS SUGAR EXPORT LICENCES", "Blah blah blah."),
@@ -74,5 +75,48 @@ int main(void)
            "", "\"the Dow\" and \"the Nasdaq\" alone are no companies");
     is_str(groups(NULL, "Ameriprise Financial raised its dividend on Monday."),
            "Ameriprise Financial=2", "a company the list holds by name");
+    /* one body, one key (issue 12, class 8); a group heading its body's name is named too */
+    is_str(groups(NULL, "The U.N. Security Council met on Monday.\nThe Security Council said "
+                        "it would meet again."),
+           "UN Security Council=3|United Nations=2",
+           "\"Security Council\" is the UN Security Council, which names the UN");
+    is_str(groups(NULL, "The EC Commission set the tender on Monday.\nThe Commission of the "
+                        "European Communities said EC farm ministers would meet."),
+           "European Community=3|European Commission=3",
+           "the EC Commission is the European Commission; \"EC\" alone later is the EC");
+    is_str(groups(NULL, "The European Community Commission said on Monday it would act."),
+           "European Community=2|European Commission=2", "\"European Community Commission\"");
+    is_str(groups(NULL, "The Patriotic Union of Kurdistan said on Monday it would fight."),
+           "Patriotic Union of Kurdistan=2", "a group before \"of\" heads no body of its own");
+    /* a body named by a bare word its context tells */
+    is_str(groups(NULL, "The House voted on Thursday and the Senate will vote next week.\n"
+                        "House Speaker Zorbel said the House had done its part."),
+           "House of Representatives=4|Senate=2", "\"House\" beside the Senate");
+    is_str(groups(NULL, "The House voted 230-198 on Thursday, representatives said."),
+           "House of Representatives=2", "\"House\" where the story writes \"representatives\"");
+    is_str(groups(NULL, "The House of Zorbel opened a shop and the Quelvor House hotel closed; "
+                        "Congress met."),
+           "Congress=2", "not a longer name's word, not without a context of Congress");
+    /* newspapers, agencies and broadcasters beside the word for their kind (issue 12, 10) */
+    is_str(groups(NULL, "Zorbelhap news agency said prices would rise on Friday."),
+           "Zorbelhap=2", "a name before \"news agency\"");
+    is_str(groups(NULL, "Zycie Zorbelu daily said the sale was near."), "Zycie Zorbelu=2",
+           "a foreign title before \"daily\", though the tagger reads a person there");
+    is_str(groups(NULL, "The minister told the weekly Der Quelvor, which printed it on Friday."),
+           "Der Quelvor=2", "a name after its kind, ending the clause");
+    is_str(groups(NULL, "Average daily sales rose.\nA Beirut newspaper and Italian television "
+                        "said so, and Murdoch newspapers agreed."),
+           "", "no adjective of kind, no place or adjective, no owner");
+    is_str(groups(NULL, "But Le Zorbel newspaper said Britain's Daily Quelvor newspaper was "
+                        "wrong."),
+           "Le Zorbel=2|Daily Quelvor=2",
+           "not a sentence's first word, nor a place's possessive before the name");
+    is_str(groups(NULL, "Prices will rise, the Quelvor Daily said on Saturday.\nThe war must "
+                        "end, state-run Damascus Radio said."),
+           "Quelvor Daily=2|Damascus Radio=1", "a name headed by a medium's word");
+    is_str(groups(NULL, "He was quoted as saying so in Sydney's Daily Telegraph newspaper."),
+           "Daily Telegraph=2", "read at its last head word, after a place's possessive");
+    is_str(groups(NULL, "The editor of Zeri i Quelvorit newspaper was freed."),
+           "Zeri i Quelvorit=2", "a letter inside a foreign title");
     done_testing();
 }

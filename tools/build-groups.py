@@ -35,7 +35,10 @@ KNOWN = {
     'UN Security Council': ('igo', ['Security Council', 'U.N. Security Council']),
     'European Union': ('igo', ['EU', 'E.U.']),
     'European Community': ('igo', ['EC', 'EEC', 'European Economic Community', 'Common Market']),
-    'European Commission': ('igo', []),
+    'European Commission': ('igo', ['EC Commission', 'E.C. Commission', 'EEC Commission',
+                                    'European Community Commission',
+                                    'Commission of the European Communities',
+                                    'Commission of the European Community']),
     'International Monetary Fund': ('igo', ['IMF']),
     'World Bank': ('igo', ['International Bank for Reconstruction and Development']),
     'Organization of Petroleum Exporting Countries': ('igo', ['OPEC']),
@@ -302,12 +305,15 @@ def main():
             g = groups[key] = Group(name, kind)
         for o in others:
             o = o.strip()
-            if o and fold(o) != key and o not in g.names and '|' not in o:
+            if o and o != g.name and o not in g.names and '|' not in o:
                 g.names.append(o)
 
     for name, (kind, others) in KNOWN.items():
         add(name, kind, others)
     known_keys = set(groups)
+    # a name another source lists that is another name of a group above is that group, listed
+    # once: Phoenix's "Security Council" is the UN Security Council, not an entry that shadows
+    # it (its other names are not taken: Phoenix files persons as names of armed groups)
     known_names = known_keys | {fold(o) for _, others in KNOWN.values() for o in others}
     for name, syns in petrarch(os.path.join(SRC, 'petrarch2-phoenix',
                                             'Phoenix.MilNonState.actors.txt'), False):
@@ -317,11 +323,11 @@ def main():
         if m:
             name = m.group(1)
             others.append(m.group(2))
-        if len(name.split('_')) >= 2 and fold(title(name)) not in known_keys:
+        if len(name.split('_')) >= 2 and fold(title(name)) not in known_names:
             add(title(name), 'armed', others)
     for name, syns in petrarch(os.path.join(SRC, 'petrarch2-phoenix',
                                             'Phoenix.International.actors.txt'), True):
-        if len(name.split('_')) >= 2 and fold(title(name)) not in known_keys:
+        if len(name.split('_')) >= 2 and fold(title(name)) not in known_names:
             add(title(name), 'igo', [title(s) for s in syns if len(s) > 3])
     for name, others in sp500(os.path.join(SRC, 'sp500', 'constituents.csv'), known_names):
         add(name, 'company', others)
@@ -333,7 +339,7 @@ def main():
             except ValueError:
                 share = 0
             name = (row['name_english'] or '').split(' / ')[0].strip()
-            if share < 20 or len(name.split()) < 2 or fold(name) in known_keys:
+            if share < 20 or len(name.split()) < 2 or fold(name) in known_names:
                 continue
             # party acronyms are left out: SDF is a party in Cameroon and a militia in Syria
             add(name, 'party', [])

@@ -23,7 +23,7 @@ LIBS="$(xapian-config --libs) $(pkg-config --libs zlib libxml-2.0) -lpthread"
 
 # the library, instrumented
 sources=("$srcdir"/lib/{util,status,normalize,date,article,store,signature,gazetteer,fold,schema,path,trace}.c
-         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-groups-table,extract-groups-tagged,extract-groups-orgs,extract-learn,extract-parties,words,teams,tagger}.c
+         "$srcdir"/indexer/{reader,input,record,reader-text,reader-sgml,reader-fields,reader-csv,reader-json,reader-mail,mime,reader-xml,markup-charset,dateline-lead,extract,explain,index-defaults,extract-places,extract-groups,extract-groups-table,extract-groups-tagged,extract-groups-orgs,extract-groups-media,extract-groups-bare,extract-learn,extract-parties,words,teams,tagger}.c
          "$srcdir"/indexer/extract-places-{mentions,choose}.c
          "$srcdir"/lib/query-lex.c "$srcdir"/lib/query-parse.c "$srcdir"/search/output{,-text,-json,-tsv,-svg}.c "$srcdir"/search/entities.c
          "$builddir"/lib/gazetteer-packed.c "$builddir"/lib/tagger-data.c)
