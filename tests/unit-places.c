@@ -285,6 +285,12 @@ int main(void)
            "Guinea-Bissau stays one name");
     is_str(places(NULL, "Mao Tse-Tung wrote it. Pro-Moscow leaders met.", NULL, NULL), "",
            "Tse-Tung and Pro-Moscow are no lists of places");
+    /* issue 12, round 4: a weak name is supported by its own region after it, and a name at
+     * the end of a line is no first name of the next line's first word */
+    is_str(places(NULL, "NASA Lewis Research Center |\nCleveland, Ohio 44135 | phone", NULL, NULL),
+           "g5150529 us.oh", "Cleveland, Ohio under a signature: the city and its state");
+    is_str(places(NULL, "--\nMark Adams, Ohio\n\n\"It's a strange quirk, I say.\"", NULL, NULL),
+           "us.oh", "Ohio at a line's end is no first name of It");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
