@@ -117,6 +117,17 @@ static int language(const words_t *ws, size_t i)
     return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
 }
 
+/* Whether the story writes word w in lower case somewhere: then, capitalised, it is a
+ * headline's or a sentence's capital ("Top Belarus politician", "Using California's Law"), no
+ * first name ("Michael Jordan"). */
+static int written_lower(const words_t *ws, const word_t *w)
+{
+    for (size_t k = 0; k < ws->nw; k++)
+        if (!ws->w[k].upper && ws->w[k].n == w->n && strncasecmp(ws->w[k].p, w->p, w->n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the n words from word i that a place's name fits stand for a person: 2 where the
  * words around say so ("Michael Jordan", "President Chad"), which holds all through the story,
  * 1 where the name is only the first of two capitalised words ("Jordan Peterson", "Paris
@@ -133,7 +144,7 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         return 0;
     /* "Hidemichi Tanaka (Japan)": a name in brackets is no part of the name before it */
     if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
-        !w->caps && !caps_ok && !dl_word_is(prev, function_words))
+        !w->caps && !caps_ok && !dl_word_is(prev, function_words) && !written_lower(ws, prev))
         return 2;
     /* "Mr. Moore": an abbreviated title's full stop ends no sentence */
     static const char *const abbreviated[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col",

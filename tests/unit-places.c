@@ -291,6 +291,13 @@ int main(void)
            "g5150529 us.oh", "Cleveland, Ohio under a signature: the city and its state");
     is_str(places(NULL, "--\nMark Adams, Ohio\n\n\"It's a strange quirk, I say.\"", NULL, NULL),
            "us.oh", "Ohio at a line's end is no first name of It");
+    /* a capitalised word the story also writes in lower case is no first name: the place after
+     * it is a place all through the story (issue 12, class 4) */
+    is_str(places("Top Belarus politician blasts president",
+                  "The top official of the party criticised the president on Monday.", NULL, NULL),
+           "by", "Top Belarus politician: Belarus (the story writes top in lower case)");
+    is_str(places("Michael Jordan retires", "Jordan was named the best player of the season.", NULL,
+                  NULL), "", "Michael Jordan retires: still a person");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
