@@ -193,20 +193,21 @@ static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_n
 }
 
 /* Reads the qualifier after a mention's comma into m->within and m->qwords ("Birmingham,
- * Ala.", "Athens, Georgia"): none (-1 and 0) unless one of its usable namings lies in it. */
+ * Ala.", "Athens, Georgia"; without the comma too, as addresses write it: "Atlanta Georgia"):
+ * none (-1 and 0) unless one of its usable namings lies in it. */
 static void read_qualifier(const words_t *ws, mention_t *m)
 {
     size_t i = m->first, n = m->count;
     const word_t *last = &ws->w[i + n - 1];
     size_t qwords = 0;
-    if (i + n < ws->nw && last->p[last->n] == ',' && ws->w[i + n].upper) {
+    if (i + n < ws->nw && (last->p[last->n] == ',' || !last->stop) && ws->w[i + n].upper) {
         const word_t *q = &ws->w[i + n];
         if (!q->stop && i + n + 1 < ws->nw) /* "Dallas, New Mexico" */
             m->within = dl_places_qualifier(q->p, (size_t)(ws->w[i + n + 1].p +
-                                                           ws->w[i + n + 1].n - q->p));
+                                                           ws->w[i + n + 1].n - q->p), m);
         qwords = m->within >= 0 ? 2 : 0;
         if (m->within < 0)
-            m->within = dl_places_qualifier(q->p, q->n);
+            m->within = dl_places_qualifier(q->p, q->n, m);
         qwords = m->within >= 0 && !qwords ? 1 : qwords;
     }
     m->qwords = qwords;
@@ -306,7 +307,7 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
-            int person = reads_as_person(ws, i, n, caps_ok, first);
+            int person = m->within >= 0 ? 0 : reads_as_person(ws, i, n, caps_ok, first);
             if (!person && n == 1 && first->adjective && language(ws, i))
                 person = 1; /* no person, but no place either: a language */
             int said = speaks(ws, i, n, first);

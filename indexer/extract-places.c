@@ -280,7 +280,7 @@ static void credit_dateline(story_t *s, const char *d, size_t i, const dl_lead_t
     for (int p = 0; p < printed->nplaces; p++)
         if (printed->qualifiers[p][0] && strcasecmp(printed->places[p], d) == 0) {
             qual = printed->qualifiers[p];
-            m.within = dl_places_qualifier(qual, strlen(qual));
+            m.within = dl_places_qualifier(qual, strlen(qual), &m);
         }
     int pick = nmg ? dl_places_choose(&m, s->countries, s->nc) : -1;
     if (pick >= 0 && m.within >= 0 && !dl_gaz_within(pick, m.within))

@@ -38,8 +38,9 @@ int dl_places_country_of(int i);
 int dl_places_choose(const mention_t *m, const int *countries, size_t ncountries);
 /* Records in tr (may be NULL) why each other candidate of m lost to m->chosen. */
 void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, size_t nc);
-/* The first-level region or country the n bytes of a qualifier name ("Mass."), or -1. */
-int dl_places_qualifier(const char *s, size_t n);
+/* The first-level region or country the n bytes of a qualifier name ("Mass."), one that holds
+ * a place mention m (may be NULL) can stand for first; or -1. */
+int dl_places_qualifier(const char *s, size_t n, const mention_t *m);
 /* The first naming of a mention that can stand for its words, or NULL. */
 const dl_naming_t *dl_places_first_usable(const mention_t *m);
 

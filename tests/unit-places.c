@@ -298,6 +298,14 @@ int main(void)
            "by", "Top Belarus politician: Belarus (the story writes top in lower case)");
     is_str(places("Michael Jordan retires", "Jordan was named the best player of the season.", NULL,
                   NULL), "", "Michael Jordan retires: still a person");
+    /* a qualifier without its comma, as addresses write it, and the qualifier that holds the
+     * town before the country of the same name */
+    is_str(places(NULL, "Georgia Institute of Technology, Atlanta Georgia, 30332", NULL, NULL),
+           "g4180439 us.ga", "Atlanta Georgia under a signature: the city and the state");
+    is_str(places(NULL, "The trial in Wilmington NC ended on Monday.", NULL, NULL),
+           "g4499379 us.nc", "Wilmington NC: the city and North Carolina");
+    is_str(places(NULL, "Fans gathered downtown.", "ATLANTA, Georgia", NULL), "g4180439 us.ga",
+           "dateline ATLANTA, Georgia: the state of Georgia, not the country");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
