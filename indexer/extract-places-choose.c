@@ -123,7 +123,10 @@ void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, 
         double s = score(m, k, countries, nc);
         if (m->namings[k].place == m->chosen)
             continue;
-        if (!(m->usable >> k & 1))
+        if (!(m->usable >> k & 1) && m->namings[k].town)
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "a small town, a place only with its region or country after it");
+        else if (!(m->usable >> k & 1))
             dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
                           "its name cannot stand for these words (capitals, words, dateline)");
         else if (set_aside(m, k) && m->within >= 0 && !dl_gaz_within(m->namings[k].place, m->within))
@@ -170,6 +173,17 @@ int dl_places_qualifier(const char *s, size_t n, const mention_t *m)
         }
     }
     return pick;
+}
+
+/* The usable namings of mention m less those of small towns that its qualifier does not hold
+ * (all of them where it has none). */
+uint64_t dl_places_qualified(const mention_t *m)
+{
+    uint64_t usable = m->usable;
+    for (size_t k = 0; k < m->nnamings; k++)
+        if (m->namings[k].town && (m->within < 0 || !dl_gaz_within(m->namings[k].place, m->within)))
+            usable &= ~((uint64_t)1 << k);
+    return usable;
 }
 
 /* The first naming of a mention that can stand for its words. */

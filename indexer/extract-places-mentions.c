@@ -282,7 +282,7 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
         size_t used = 1;
         for (size_t n = maxn; n >= 1; n--) {
             size_t count;
-            const dl_naming_t *nmg = dl_gaz_lookup(key, klen[n - 1], &count);
+            const dl_naming_t *nmg = dl_gaz_lookup_all(key, klen[n - 1], &count);
             /* "Americans", "Russians": a people, its country's adjective in the plural */
             int plural = !nmg && klen[n - 1] > 4 && key[klen[n - 1] - 1] == 's';
             if (plural) /* "East Germans" too */
@@ -304,6 +304,10 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
             m->chosen = -1;
             m->within = -1;
             read_qualifier(ws, m);
+            /* a small town only with its qualifier: "Selma, Alabama" */
+            if (!(m->usable = dl_places_qualified(m)))
+                continue;
+            first = dl_places_first_usable(m);
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */

@@ -273,7 +273,7 @@ static void credit_dateline(story_t *s, const char *d, size_t i, const dl_lead_t
     dl_trace_t *tr = s->tr;
     char key[PHRASE_MAX];
     size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
-    const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+    const dl_naming_t *nmg = dl_gaz_lookup_all(key, k, &count);
     mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0, 0};
     dl_trace_text(tr, d, strlen(d), DATELINE_FIELD_DATELINES, i, 0);
     const char *qual = NULL; /* "Syria" of "RAQQA, Syria" */
@@ -282,6 +282,7 @@ static void credit_dateline(story_t *s, const char *d, size_t i, const dl_lead_t
             qual = printed->qualifiers[p];
             m.within = dl_places_qualifier(qual, strlen(qual), &m);
         }
+    m.usable = dl_places_qualified(&m); /* "SELMA, Ala.": a small town with its state only */
     int pick = nmg ? dl_places_choose(&m, s->countries, s->nc) : -1;
     if (pick >= 0 && m.within >= 0 && !dl_gaz_within(pick, m.within))
         pick = -1; /* no place of that name in the qualifier's state */

@@ -41,6 +41,8 @@ void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, 
 /* The first-level region or country the n bytes of a qualifier name ("Mass."), one that holds
  * a place mention m (may be NULL) can stand for first; or -1. */
 int dl_places_qualifier(const char *s, size_t n, const mention_t *m);
+/* The usable namings of m less the small towns' (naming.town) its qualifier does not hold. */
+uint64_t dl_places_qualified(const mention_t *m);
 /* The first naming of a mention that can stand for its words, or NULL. */
 const dl_naming_t *dl_places_first_usable(const mention_t *m);
 

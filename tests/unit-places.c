@@ -306,6 +306,19 @@ int main(void)
            "g4499379 us.nc", "Wilmington NC: the city and North Carolina");
     is_str(places(NULL, "Fans gathered downtown.", "ATLANTA, Georgia", NULL), "g4180439 us.ga",
            "dateline ATLANTA, Georgia: the state of Georgia, not the country");
+    /* small towns (from 15,000 people, kind "town"): a place only with their own region or
+     * country after them (issue 12, round 4, mechanism 1) */
+    is_str(places(NULL, "He marched in Selma, Alabama in 1965.", NULL, NULL), "g4089114 us.al",
+           "Selma, Alabama: the town (19,500 people) and its state");
+    is_str(places(NULL, "Selma said no. Selma, California voted.", NULL, NULL), "g5394329 us.ca",
+           "Selma, California: the other Selma; bare, Selma is nothing");
+    is_str(places(NULL, "Michael Adams, Enterprise, Alabama", NULL, NULL), "g4060791 us.al",
+           "Enterprise, Alabama: the town of Alabama, not Enterprise, Nevada");
+    is_str(places(NULL, "Crowds gathered.", "SELMA, Ala.", NULL), "g4089114 us.al",
+           "dateline SELMA, Ala.: the town and its state");
+    is_str(places(NULL, "The film is set in Paris, Texas and nowhere else.", NULL, NULL),
+           "g4717560 us.tx", "Paris, Texas: the town of Texas, not France's capital");
+    is_str(id_of("Selma"), "(none)", "a town's name alone looks up nothing (dl_gaz_lookup)");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
