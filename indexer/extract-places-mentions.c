@@ -44,6 +44,21 @@ void dl_places_split_compounds(words_t *ws)
     }
 }
 
+/* "St. Petersburg", "Ste. Foy": the abbreviation's full stop ends no name where a capitalised
+ * word follows, so that the gazetteer's "St. Petersburg" can match. */
+void dl_places_join_saints(words_t *ws)
+{
+    static const char *const saint[] = {"st", "ste", NULL};
+    for (size_t i = 0; i + 1 < ws->nw; i++) {
+        word_t *w = &ws->w[i];
+        if (w->stop && w->p[w->n] == '.' && w->upper && ws->w[i + 1].upper &&
+            w->weight == ws->w[i + 1].weight && dl_word_is(w, saint)) {
+            w->stop = 0;
+            ws->w[i + 1].sentence = 0; /* the full stop ended no sentence either */
+        }
+    }
+}
+
 /* "Turkey-Cyprus-Bosnia", "U.S.-Japan", "Iran-Iraq": a word of places' names joined by
  * hyphens, which the gazetteer does not know whole ("Guinea-Bissau", "Winston-Salem" stay),
  * is read as its names, one after the other, none running into the next. Words from `from`
@@ -200,7 +215,9 @@ static void read_qualifier(const words_t *ws, mention_t *m)
     size_t i = m->first, n = m->count;
     const word_t *last = &ws->w[i + n - 1];
     size_t qwords = 0;
-    if (i + n < ws->nw && (last->p[last->n] == ',' || !last->stop) && ws->w[i + n].upper) {
+    /* not in brackets without a comma: "Lindsay Davenport (U.S.)" is a player's country */
+    if (i + n < ws->nw && ws->w[i + n].upper &&
+        (last->p[last->n] == ',' || (!last->stop && !ws->w[i + n].paren))) {
         const word_t *q = &ws->w[i + n];
         if (!q->stop && i + n + 1 < ws->nw) /* "Dallas, New Mexico" */
             m->within = dl_places_qualifier(q->p, (size_t)(ws->w[i + n + 1].p +

@@ -393,6 +393,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         goto out;
     }
     dl_places_split_compounds(&s.ws);
+    dl_places_join_saints(&s.ws);
     s.nm = dl_places_find_mentions(&s.ws, s.ms, s.all_caps_title);
     s.nm = dl_places_drop_teams(&s.ws, s.parts, s.ms, s.nm);
     if ((st = credit_labels(&s, nlabels)) != DATELINE_OK)

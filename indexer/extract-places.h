@@ -49,6 +49,8 @@ const dl_naming_t *dl_places_first_usable(const mention_t *m);
 /* ---- mentions (extract-places-mentions.c) ---- */
 /* "London-based": a capitalised name before a hyphen and lower case ends at the hyphen. */
 void dl_places_split_compounds(words_t *ws);
+/* "St. Petersburg": an abbreviated Saint's full stop ends no name before a capitalised word. */
+void dl_places_join_saints(words_t *ws);
 /* "Iran-Iraq": words from `from` on made of places' names joined by hyphens are read as their
  * names; ws->failed when memory ran out. */
 void dl_places_split_hyphens(words_t *ws, size_t from);

@@ -319,6 +319,12 @@ int main(void)
     is_str(places(NULL, "The film is set in Paris, Texas and nowhere else.", NULL, NULL),
            "g4717560 us.tx", "Paris, Texas: the town of Texas, not France's capital");
     is_str(id_of("Selma"), "(none)", "a town's name alone looks up nothing (dl_gaz_lookup)");
+    /* no qualifier in brackets without a comma: a player's country */
+    is_str(places(NULL, "8 - Lindsay Davenport (U.S.) beat Anne-Gaelle Sidot (France) 6-0 6-3",
+                  NULL, NULL), "fr us", "Lindsay Davenport (U.S.): no Davenport, Iowa");
+    /* an abbreviated Saint's full stop ends no name */
+    is_str(places(NULL, "The storm hit St. Petersburg, Fla. on Monday.", NULL, NULL),
+           "g4171563 us.fl", "St. Petersburg, Fla.: the city of Florida and its state");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
