@@ -13,6 +13,11 @@ static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "mini
                                      "sen", "rep", "gen", "general", "gov", "king", "queen", "prince",
                                      "sheikh", "judge", "governor", "mayor", "pope", "col",
                                      "colonel", "captain", "lt", "sir", "lord", "lady", NULL};
+/* A party's member or adjective after a place, which makes the place a modifier as a title does:
+ * "Arizona Republican Senator Jeff Flake", "an Alabama Democrat"; not after a weak name, which
+ * only lends its name to a party ("Kurdistan Democratic Party"). */
+static const char *const members[] = {"republican", "republicans", "democrat", "democrats",
+                                      "democratic", NULL};
 /* Words that start sentences in capitals without being names. */
 static const char *const function_words[] = {
     "the", "a", "an", "in", "at", "on", "for", "from", "to", "by", "with", "after", "before",
@@ -170,7 +175,8 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
     /* a name at the end of its line is no first name of the next line's first word:
      * "Enterprise, Alabama" under a signature, then a quotation ("It's a strange quirk") */
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
-        w->caps || dl_word_possessive(w) || dl_word_is(next, titles) || next->sentence)
+        w->caps || dl_word_possessive(w) || dl_word_is(next, titles) || next->sentence ||
+        (dl_word_is(next, members) && !dl_places_weak(first)))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
      * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the

@@ -325,6 +325,11 @@ int main(void)
     /* an abbreviated Saint's full stop ends no name */
     is_str(places(NULL, "The storm hit St. Petersburg, Fla. on Monday.", NULL, NULL),
            "g4171563 us.fl", "St. Petersburg, Fla.: the city of Florida and its state");
+    /* a party's member after a place: the place is a modifier, as before a title */
+    is_str(places(NULL, "Arizona Republican Senator Jeff Flake has never been a fan.", NULL, NULL),
+           "us.az", "Arizona Republican Senator: Arizona");
+    is_str(places(NULL, "The Kurdistan Democratic Party met rebels.", NULL, NULL), "",
+           "Kurdistan Democratic Party: a weak name only lends itself to the party");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
