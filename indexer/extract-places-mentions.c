@@ -173,10 +173,13 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         dl_word_is(prev, titles))
         return 2;
     /* a name at the end of its line is no first name of the next line's first word:
-     * "Enterprise, Alabama" under a signature, then a quotation ("It's a strange quirk") */
+     * "Enterprise, Alabama" under a signature, then a quotation ("It's a strange quirk"); nor
+     * of a word in brackets ("Greece (Armenia)"), nor of a word the story writes in lower
+     * case ("Everyone in Waco Today!" with "today" in the text) */
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
         w->caps || dl_word_possessive(w) || dl_word_is(next, titles) || next->sentence ||
-        (dl_word_is(next, members) && !dl_places_weak(first)))
+        next->paren || (dl_word_is(next, members) && !dl_places_weak(first)) ||
+        written_lower(ws, next))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
      * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the

@@ -330,6 +330,11 @@ int main(void)
            "us.az", "Arizona Republican Senator: Arizona");
     is_str(places(NULL, "The Kurdistan Democratic Party met rebels.", NULL, NULL), "",
            "Kurdistan Democratic Party: a weak name only lends itself to the party");
+    /* nor a first name of a word in brackets or of a word the story writes in lower case */
+    is_str(places(NULL, "Talks on Greece (Armenia) and more.", NULL, NULL), "am gr",
+           "Greece (Armenia): both");
+    is_str(places("Riots Hit Everyone In Ohio Today", "Riots broke out today.", NULL, NULL), "us.oh",
+           "In Ohio Today, with today in the text: Ohio");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
