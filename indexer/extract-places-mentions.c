@@ -193,10 +193,16 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
 /* Which of the count namings nmg of the n words from word i can stand for them, as bits;
  * *first: the first of them. Acronyms must be written in capitals, and not only because the
  * line is (caps_ok); one written with full stops ("U.S.", "U.K.") is no word of a headline
- * in capitals; a plural (plural) can only be a people's adjective. */
+ * in capitals; a plural (plural) can only be a people's adjective; a dateline's abbreviation
+ * ("N.H.", "Calif.") names its state in the text too where it qualifies a capitalised word
+ * before its comma, as a dateline would ("Keene, N.H. -- A man was"), written with its full
+ * stop ("Military, VA, TAX CUTS" is Veterans Affairs). */
 static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_naming_t *nmg,
                                size_t count, int plural, int caps_ok, const dl_naming_t **first)
 {
+    const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL, *last = &ws->w[i + n - 1];
+    int qualifies = prev && prev->upper && prev->p[prev->n] == ',' &&
+                    (memchr(last->p, '.', last->n) || last->p[last->n] == '.');
     int caps = 1, dotted = 0;
     for (size_t k = 0; k < n; k++) {
         caps = caps && ws->w[i + k].caps;
@@ -205,7 +211,8 @@ static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_n
     uint64_t usable = 0;
     *first = NULL;
     for (size_t c = 0; c < count; c++) {
-        if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) || nmg[c].dateline ||
+        if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) ||
+            (nmg[c].dateline && !qualifies) ||
             (plural && !nmg[c].adjective) ||
             !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
             continue;

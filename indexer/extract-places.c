@@ -209,10 +209,12 @@ static void context_countries(story_t *s)
 
 /* Whether a mention taken for its place through naming nmg counts: a weak name needs its
  * country named elsewhere, a preposition of place before it, or its own region or country
- * after it as a qualifier ("Cleveland, Ohio" under a signature). */
+ * after it as a qualifier ("Cleveland, Ohio" under a signature); a dateline's abbreviation,
+ * read only as a qualifier ("Keene, N.H."), needs nothing more. */
 static int supported(const story_t *s, const mention_t *m, const dl_naming_t *nmg)
 {
-    if (!nmg || !dl_places_weak(nmg) || (m->within >= 0 && dl_gaz_within(m->chosen, m->within)))
+    if (!nmg || !dl_places_weak(nmg) || nmg->dateline ||
+        (m->within >= 0 && dl_gaz_within(m->chosen, m->within)))
         return 1;
     const word_t *prev = m->first > 0 ? &s->ws.w[m->first - 1] : NULL;
     if (prev && !prev->stop && dl_word_is(prev, dl_words_locative))

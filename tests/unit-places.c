@@ -335,6 +335,11 @@ int main(void)
            "Greece (Armenia): both");
     is_str(places("Riots Hit Everyone In Ohio Today", "Riots broke out today.", NULL, NULL), "us.oh",
            "In Ohio Today, with today in the text: Ohio");
+    /* a dateline's abbreviation qualifying a town the gazetteer does not know, in the text */
+    is_str(places(NULL, "Man guilty\nKenne, N.H. -- A man was found guilty.", NULL, NULL), "us.nh",
+           "Kenne, N.H.: New Hampshire, though Kenne is no town of the table");
+    is_str(places(NULL, "Building Military, VA, TAX CUTS & REFORM", NULL, NULL), "",
+           "Military, VA: no Virginia without the abbreviation's full stop");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
