@@ -322,6 +322,10 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
                 nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
                 continue;
+            /* a headline in capitals writes words as names: "LOSS FROM SALE" is no Salé where
+             * the story writes "sale" in lower case */
+            if (n == 1 && caps_ok && written_lower(ws, w))
+                continue;
             if (count > 64)
                 count = 64;
             const dl_naming_t *first;

@@ -340,6 +340,13 @@ int main(void)
            "Kenne, N.H.: New Hampshire, though Kenne is no town of the table");
     is_str(places(NULL, "Building Military, VA, TAX CUTS & REFORM", NULL, NULL), "",
            "Military, VA: no Virginia without the abbreviation's full stop");
+    /* a headline in capitals: a word the story writes in lower case is no name */
+    is_str(places("S.A.Y. TO TAKE LOSS FROM SALE", "The company will book a loss on the sale of its unit.",
+                  NULL, NULL), "", "LOSS FROM SALE: no Salé (the text writes sale)");
+    is_str(places("TURKEY PRICES RISE BEFORE HOLIDAY", "Prices of turkey rose by a tenth.", NULL, NULL),
+           "", "TURKEY PRICES, with turkey in the text: the bird");
+    is_str(places("TURKEY ELECTS PRESIDENT", "Turkey's parliament elected a president.", NULL, NULL),
+           "tr", "TURKEY ELECTS, with Turkey in the text: the country");
     /* names by id, for programs that print PLACE_IDS */
     is_str(dateline_place_name("sy"), "Syria", "the name of sy");
     is_str(dateline_place_name("us.ga"), "Georgia", "the name of us.ga (the US state)");
