@@ -123,7 +123,10 @@ void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, 
         double s = score(m, k, countries, nc);
         if (m->namings[k].place == m->chosen)
             continue;
-        if (!(m->usable >> k & 1))
+        if (!(m->usable >> k & 1) && m->namings[k].town)
+            dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
+                          "a small town, a place only with its region or country after it");
+        else if (!(m->usable >> k & 1))
             dl_trace_beat(tr, DL_TRACE_PLACE, c->id, p->id, p->name,
                           "its name cannot stand for these words (capitals, words, dateline)");
         else if (set_aside(m, k) && m->within >= 0 && !dl_gaz_within(m->namings[k].place, m->within))
@@ -142,21 +145,45 @@ void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, 
     }
 }
 
+/* Whether one of the usable namings of mention m (NULL: none) lies in place q. */
+static int holds(const mention_t *m, int q)
+{
+    for (size_t c = 0; m && c < m->nnamings; c++)
+        if ((m->usable >> c & 1) && dl_gaz_within(m->namings[c].place, q))
+            return 1;
+    return 0;
+}
+
 /* The first-level region or country a qualifier names ("Mass.", "Ala.", "Iraq", "Georgia"),
- * dateline abbreviations included; -1 if none. */
-int dl_places_qualifier(const char *s, size_t n)
+ * dateline abbreviations included, the one that holds a place mention m (may be NULL) can
+ * stand for first (Georgia the state after Atlanta), then a country; -1 if none. */
+int dl_places_qualifier(const char *s, size_t n, const mention_t *m)
 {
     char key[PHRASE_MAX];
     size_t count, k = dl_gaz_fold(s, n, key, sizeof key);
     const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
-    int pick = -1;
+    int pick = -1, held = 0;
     for (size_t c = 0; nmg && c < count; c++) {
         const dl_place_t *p = dl_gaz_place(nmg[c].place);
+        int h = holds(m, nmg[c].place);
         if ((p->kind == DL_COUNTRY || p->kind == DL_ADMIN1 || p->kind == DL_HISTORICAL) &&
-            !nmg[c].adjective && (pick < 0 || p->kind == DL_COUNTRY))
+            !nmg[c].adjective && (pick < 0 || h > held || (h == held && p->kind == DL_COUNTRY))) {
             pick = nmg[c].place;
+            held = h;
+        }
     }
     return pick;
+}
+
+/* The usable namings of mention m less those of small towns that its qualifier does not hold
+ * (all of them where it has none). */
+uint64_t dl_places_qualified(const mention_t *m)
+{
+    uint64_t usable = m->usable;
+    for (size_t k = 0; k < m->nnamings; k++)
+        if (m->namings[k].town && (m->within < 0 || !dl_gaz_within(m->namings[k].place, m->within)))
+            usable &= ~((uint64_t)1 << k);
+    return usable;
 }
 
 /* The first naming of a mention that can stand for its words. */

@@ -13,6 +13,11 @@ static const char *const titles[] = {"mr", "mrs", "ms", "dr", "president", "mini
                                      "sen", "rep", "gen", "general", "gov", "king", "queen", "prince",
                                      "sheikh", "judge", "governor", "mayor", "pope", "col",
                                      "colonel", "captain", "lt", "sir", "lord", "lady", NULL};
+/* A party's member or adjective after a place, which makes the place a modifier as a title does:
+ * "Arizona Republican Senator Jeff Flake", "an Alabama Democrat"; not after a weak name, which
+ * only lends its name to a party ("Kurdistan Democratic Party"). */
+static const char *const members[] = {"republican", "republicans", "democrat", "democrats",
+                                      "democratic", NULL};
 /* Words that start sentences in capitals without being names. */
 static const char *const function_words[] = {
     "the", "a", "an", "in", "at", "on", "for", "from", "to", "by", "with", "after", "before",
@@ -41,6 +46,21 @@ void dl_places_split_compounds(words_t *ws)
         w->n = h - 1;
         w->stop = 1;
         w->caps = dl_word_caps(w->p, w->n);
+    }
+}
+
+/* "St. Petersburg", "Ste. Foy": the abbreviation's full stop ends no name where a capitalised
+ * word follows, so that the gazetteer's "St. Petersburg" can match. */
+void dl_places_join_saints(words_t *ws)
+{
+    static const char *const saint[] = {"st", "ste", NULL};
+    for (size_t i = 0; i + 1 < ws->nw; i++) {
+        word_t *w = &ws->w[i];
+        if (w->stop && w->p[w->n] == '.' && w->upper && ws->w[i + 1].upper &&
+            w->weight == ws->w[i + 1].weight && dl_word_is(w, saint)) {
+            w->stop = 0;
+            ws->w[i + 1].sentence = 0; /* the full stop ended no sentence either */
+        }
     }
 }
 
@@ -117,6 +137,17 @@ static int language(const words_t *ws, size_t i)
     return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
 }
 
+/* Whether the story writes word w in lower case somewhere: then, capitalised, it is a
+ * headline's or a sentence's capital ("Top Belarus politician", "Using California's Law"), no
+ * first name ("Michael Jordan"). */
+static int written_lower(const words_t *ws, const word_t *w)
+{
+    for (size_t k = 0; k < ws->nw; k++)
+        if (!ws->w[k].upper && ws->w[k].n == w->n && strncasecmp(ws->w[k].p, w->p, w->n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the n words from word i that a place's name fits stand for a person: 2 where the
  * words around say so ("Michael Jordan", "President Chad"), which holds all through the story,
  * 1 where the name is only the first of two capitalised words ("Jordan Peterson", "Paris
@@ -133,7 +164,7 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         return 0;
     /* "Hidemichi Tanaka (Japan)": a name in brackets is no part of the name before it */
     if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
-        !w->caps && !caps_ok && !dl_word_is(prev, function_words))
+        !w->caps && !caps_ok && !dl_word_is(prev, function_words) && !written_lower(ws, prev))
         return 2;
     /* "Mr. Moore": an abbreviated title's full stop ends no sentence */
     static const char *const abbreviated[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col",
@@ -147,8 +178,14 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         after_initial && after_initial->upper && !after_initial->caps && w->weight != W_TITLE &&
         !first->adjective && !w->caps)
         return 2;
+    /* a name at the end of its line is no first name of the next line's first word:
+     * "Enterprise, Alabama" under a signature, then a quotation ("It's a strange quirk"); nor
+     * of a word in brackets ("Greece (Armenia)"), nor of a word the story writes in lower
+     * case ("Everyone in Waco Today!" with "today" in the text) */
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
-        w->caps || dl_word_possessive(w) || dl_word_is(next, titles))
+        w->caps || dl_word_possessive(w) || dl_word_is(next, titles) || next->sentence ||
+        next->paren || (dl_word_is(next, members) && !dl_places_weak(first)) ||
+        written_lower(ws, next))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,
      * which a weak name only lends ("Centennial Olympic Games" are no town's); not at the
@@ -162,10 +199,16 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
 /* Which of the count namings nmg of the n words from word i can stand for them, as bits;
  * *first: the first of them. Acronyms must be written in capitals, and not only because the
  * line is (caps_ok); one written with full stops ("U.S.", "U.K.") is no word of a headline
- * in capitals; a plural (plural) can only be a people's adjective. */
+ * in capitals; a plural (plural) can only be a people's adjective; a dateline's abbreviation
+ * ("N.H.", "Calif.") names its state in the text too where it qualifies a capitalised word
+ * before its comma, as a dateline would ("Keene, N.H. -- A man was"), written with its full
+ * stop ("Military, VA, TAX CUTS" is Veterans Affairs). */
 static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_naming_t *nmg,
                                size_t count, int plural, int caps_ok, const dl_naming_t **first)
 {
+    const word_t *prev = i > 0 ? &ws->w[i - 1] : NULL, *last = &ws->w[i + n - 1];
+    int qualifies = prev && prev->upper && prev->p[prev->n] == ',' &&
+                    (memchr(last->p, '.', last->n) || last->p[last->n] == '.');
     int caps = 1, dotted = 0;
     for (size_t k = 0; k < n; k++) {
         caps = caps && ws->w[i + k].caps;
@@ -174,7 +217,8 @@ static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_n
     uint64_t usable = 0;
     *first = NULL;
     for (size_t c = 0; c < count; c++) {
-        if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) || nmg[c].dateline ||
+        if ((nmg[c].acronym && (!caps || (caps_ok && !dotted))) ||
+            (nmg[c].dateline && !qualifies) ||
             (plural && !nmg[c].adjective) ||
             !dl_words_fit(ws, i, n, nmg[c].tokens, nmg[c].parts))
             continue;
@@ -186,20 +230,23 @@ static uint64_t usable_namings(const words_t *ws, size_t i, size_t n, const dl_n
 }
 
 /* Reads the qualifier after a mention's comma into m->within and m->qwords ("Birmingham,
- * Ala.", "Athens, Georgia"): none (-1 and 0) unless one of its usable namings lies in it. */
+ * Ala.", "Athens, Georgia"; without the comma too, as addresses write it: "Atlanta Georgia"):
+ * none (-1 and 0) unless one of its usable namings lies in it. */
 static void read_qualifier(const words_t *ws, mention_t *m)
 {
     size_t i = m->first, n = m->count;
     const word_t *last = &ws->w[i + n - 1];
     size_t qwords = 0;
-    if (i + n < ws->nw && last->p[last->n] == ',' && ws->w[i + n].upper) {
+    /* not in brackets without a comma: "Lindsay Davenport (U.S.)" is a player's country */
+    if (i + n < ws->nw && ws->w[i + n].upper &&
+        (last->p[last->n] == ',' || (!last->stop && !ws->w[i + n].paren))) {
         const word_t *q = &ws->w[i + n];
         if (!q->stop && i + n + 1 < ws->nw) /* "Dallas, New Mexico" */
             m->within = dl_places_qualifier(q->p, (size_t)(ws->w[i + n + 1].p +
-                                                           ws->w[i + n + 1].n - q->p));
+                                                           ws->w[i + n + 1].n - q->p), m);
         qwords = m->within >= 0 ? 2 : 0;
         if (m->within < 0)
-            m->within = dl_places_qualifier(q->p, q->n);
+            m->within = dl_places_qualifier(q->p, q->n, m);
         qwords = m->within >= 0 && !qwords ? 1 : qwords;
     }
     m->qwords = qwords;
@@ -274,12 +321,16 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
         size_t used = 1;
         for (size_t n = maxn; n >= 1; n--) {
             size_t count;
-            const dl_naming_t *nmg = dl_gaz_lookup(key, klen[n - 1], &count);
+            const dl_naming_t *nmg = dl_gaz_lookup_all(key, klen[n - 1], &count);
             /* "Americans", "Russians": a people, its country's adjective in the plural */
             int plural = !nmg && klen[n - 1] > 4 && key[klen[n - 1] - 1] == 's';
             if (plural) /* "East Germans" too */
                 nmg = dl_gaz_lookup(key, klen[n - 1] - 1, &count);
             if (!nmg)
+                continue;
+            /* a headline in capitals writes words as names: "LOSS FROM SALE" is no Salé where
+             * the story writes "sale" in lower case */
+            if (n == 1 && caps_ok && written_lower(ws, w))
                 continue;
             if (count > 64)
                 count = 64;
@@ -296,10 +347,14 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
             m->chosen = -1;
             m->within = -1;
             read_qualifier(ws, m);
+            /* a small town only with its qualifier: "Selma, Alabama" */
+            if (!(m->usable = dl_places_qualified(m)))
+                continue;
+            first = dl_places_first_usable(m);
             m->adjective = first->adjective;
             m->weight = w->weight;
             /* people: "Michael Jordan", "President Chad"; metonymy: "Washington said" */
-            int person = reads_as_person(ws, i, n, caps_ok, first);
+            int person = m->within >= 0 ? 0 : reads_as_person(ws, i, n, caps_ok, first);
             if (!person && n == 1 && first->adjective && language(ws, i))
                 person = 1; /* no person, but no place either: a language */
             int said = speaks(ws, i, n, first);

@@ -251,11 +251,14 @@ static int of_a_place(const words_t *ws, size_t i)
 }
 
 /* Whether a mention taken for its place through naming nmg counts: a weak name needs its
- * country named elsewhere, or a preposition of place before it (not a picture's credit, and
- * "of" only after a word of place). */
+ * country named elsewhere, a preposition of place before it (not a picture's credit, and
+ * "of" only after a word of place), or its own region or country after it as a qualifier
+ * ("Cleveland, Ohio" under a signature); a dateline's abbreviation, read only as a qualifier
+ * ("Keene, N.H."), needs nothing more. */
 static int supported(const story_t *s, const mention_t *m, const dl_naming_t *nmg)
 {
-    if (!nmg || !dl_places_weak(nmg))
+    if (!nmg || !dl_places_weak(nmg) || nmg->dateline ||
+        (m->within >= 0 && dl_gaz_within(m->chosen, m->within)))
         return 1;
     const word_t *prev = m->first > 0 ? &s->ws.w[m->first - 1] : NULL;
     if (prev && !prev->stop && dl_word_is(prev, dl_words_locative) &&
@@ -317,15 +320,16 @@ static void credit_dateline(story_t *s, const char *d, size_t i, const dl_lead_t
     dl_trace_t *tr = s->tr;
     char key[PHRASE_MAX];
     size_t count, k = dl_gaz_fold(d, strlen(d), key, sizeof key);
-    const dl_naming_t *nmg = dl_gaz_lookup(key, k, &count);
+    const dl_naming_t *nmg = dl_gaz_lookup_all(key, k, &count);
     mention_t m = {0, 1, nmg, count > 64 ? 64 : count, ~(uint64_t)0, -1, -1, 0, 0, 0};
     dl_trace_text(tr, d, strlen(d), DATELINE_FIELD_DATELINES, i, 0);
     const char *qual = NULL; /* "Syria" of "RAQQA, Syria" */
     for (int p = 0; p < printed->nplaces; p++)
         if (printed->qualifiers[p][0] && strcasecmp(printed->places[p], d) == 0) {
             qual = printed->qualifiers[p];
-            m.within = dl_places_qualifier(qual, strlen(qual));
+            m.within = dl_places_qualifier(qual, strlen(qual), &m);
         }
+    m.usable = dl_places_qualified(&m); /* "SELMA, Ala.": a small town with its state only */
     int pick = nmg ? dl_places_choose(&m, s->countries, s->nc) : -1;
     if (pick >= 0 && m.within >= 0 && !dl_gaz_within(pick, m.within))
         pick = -1; /* no place of that name in the qualifier's state */
@@ -436,6 +440,7 @@ dateline_status_t dl_extract_places_traced(dateline_article_t *a, dl_trace_t *tr
         goto out;
     }
     dl_places_split_compounds(&s.ws);
+    dl_places_join_saints(&s.ws);
     s.nm = dl_places_find_mentions(&s.ws, s.ms, s.all_caps_title);
     s.nm = dl_places_drop_teams(&s.ws, s.parts, s.ms, s.nm);
     if ((st = credit_labels(&s, nlabels)) != DATELINE_OK)

@@ -38,14 +38,19 @@ int dl_places_country_of(int i);
 int dl_places_choose(const mention_t *m, const int *countries, size_t ncountries);
 /* Records in tr (may be NULL) why each other candidate of m lost to m->chosen. */
 void dl_places_beaten(dl_trace_t *tr, const mention_t *m, const int *countries, size_t nc);
-/* The first-level region or country the n bytes of a qualifier name ("Mass."), or -1. */
-int dl_places_qualifier(const char *s, size_t n);
+/* The first-level region or country the n bytes of a qualifier name ("Mass."), one that holds
+ * a place mention m (may be NULL) can stand for first; or -1. */
+int dl_places_qualifier(const char *s, size_t n, const mention_t *m);
+/* The usable namings of m less the small towns' (naming.town) its qualifier does not hold. */
+uint64_t dl_places_qualified(const mention_t *m);
 /* The first naming of a mention that can stand for its words, or NULL. */
 const dl_naming_t *dl_places_first_usable(const mention_t *m);
 
 /* ---- mentions (extract-places-mentions.c) ---- */
 /* "London-based": a capitalised name before a hyphen and lower case ends at the hyphen. */
 void dl_places_split_compounds(words_t *ws);
+/* "St. Petersburg": an abbreviated Saint's full stop ends no name before a capitalised word. */
+void dl_places_join_saints(words_t *ws);
 /* "Iran-Iraq": words from `from` on made of places' names joined by hyphens are read as their
  * names; ws->failed when memory ran out. */
 void dl_places_split_hyphens(words_t *ws, size_t from);

@@ -54,7 +54,7 @@ static dl_place_kind_t kind_of(const char *s, int *capital)
     if (strcmp(s, "historical") == 0) return DL_HISTORICAL;
     if (strcmp(s, "admin1") == 0) return DL_ADMIN1;
     if (strcmp(s, "feature") == 0) return DL_FEATURE;
-    if (strcmp(s, "city") == 0 || *capital) return DL_CITY;
+    if (strcmp(s, "city") == 0 || strcmp(s, "town") == 0 || *capital) return DL_CITY;
     return DL_GROUP;
 }
 
@@ -80,6 +80,7 @@ typedef struct {
 /* The columns of the table's rows that are resolved once every row is read. */
 typedef struct {
     char **country, **parents, **names, **territory;
+    char **kind; /* "town": a small town, named only with its qualifier */
 } columns_t;
 
 /* Cuts the table's text t into rows of fields (id kind name country parents population names,
@@ -116,6 +117,7 @@ static void cut_rows(build_t *g, char *t, columns_t *cols, size_t *nnames, size_
             cols->country[g->nplaces] = f[3];
             cols->parents[g->nplaces] = f[4];
             cols->names[g->nplaces] = f[6];
+            cols->kind[g->nplaces] = f[1];
             *nnames += 1;
             *keybytes += strlen(f[2]) + 1;
             for (char *c = f[6]; *c; c++)
@@ -167,11 +169,12 @@ static void link_places(build_t *g, const columns_t *cols)
 
 /* Every naming of every place (its name, and each of its names, '|'-separated) into raw, with
  * its folded key in g->keys. Returns how many. */
-static size_t fold_namings(build_t *g, char **names, raw_t *raw, size_t keybytes)
+static size_t fold_namings(build_t *g, const columns_t *cols, raw_t *raw, size_t keybytes)
 {
     size_t nraw = 0, ko = 0;
     for (size_t i = 0; i < g->nplaces; i++) {
-        const char *list[2] = {g->places[i].name, names[i]};
+        const char *list[2] = {g->places[i].name, cols->names[i]};
+        int town = strcmp(cols->kind[i], "town") == 0;
         for (int l = 0; l < 2; l++) {
             for (const char *c = list[l]; *c;) {
                 const char *bar = l ? strchr(c, '|') : NULL;
@@ -195,6 +198,7 @@ static size_t fold_namings(build_t *g, char **names, raw_t *raw, size_t keybytes
                     raw[nraw].naming.acronym = upper >= 2 && !lower;
                     raw[nraw].naming.dateline = (unsigned)dateline;
                     raw[nraw].naming.weak = (unsigned)weak;
+                    raw[nraw].naming.town = (unsigned)town;
                     raw[nraw].naming.tokens = (unsigned)(words > 15 ? 15 : words);
                     raw[nraw].naming.parts = (unsigned)(parts > 15 ? 15 : parts);
                     nraw++;
@@ -211,14 +215,14 @@ static size_t fold_namings(build_t *g, char **names, raw_t *raw, size_t keybytes
 }
 
 /* The namings (raw, nraw of them) into g->namings, grouped by key, each key's run found through
- * the hash table g->slots; within a run, in the table's order. No sort: one pass finds each
- * naming's slot and counts, one gives each key its run, one fills the runs. Returns 0 when
- * memory ran out. */
+ * the hash table g->slots; within a run, in the table's order, the small towns' last. No sort:
+ * one pass finds each naming's slot and counts, one gives each key its run, one fills the
+ * runs. Returns 0 when memory ran out. */
 static int hash_namings(build_t *g, const raw_t *raw, size_t nraw)
 {
     const size_t mask = g->nslots - 1;
     uint32_t *slot_of = malloc((nraw ? nraw : 1) * sizeof *slot_of);
-    uint32_t *filled = calloc(g->nslots, sizeof *filled);
+    uint32_t *filled = calloc(g->nslots * 2, sizeof *filled); /* others', then towns' */
     if (!slot_of || !filled) {
         free(slot_of);
         free(filled);
@@ -235,7 +239,10 @@ static int hash_namings(build_t *g, const raw_t *raw, size_t nraw)
             g->slots[s].hash = h;
             g->slots[s].key = raw[i].key;
         }
-        g->slots[s].count++;
+        if (raw[i].naming.town)
+            g->slots[s].towns++;
+        else
+            g->slots[s].count++;
         slot_of[i] = (uint32_t)s;
     }
     uint32_t next = 0;
@@ -243,12 +250,16 @@ static int hash_namings(build_t *g, const raw_t *raw, size_t nraw)
         dl_gaz_slot_t *sl = &g->slots[slot_of[i]];
         if (!filled[slot_of[i]]++) {
             sl->first = next;
-            next += sl->count;
+            next += sl->count + sl->towns;
         }
     }
-    memset(filled, 0, g->nslots * sizeof *filled);
-    for (size_t i = 0; i < nraw; i++)
-        g->namings[g->slots[slot_of[i]].first + filled[slot_of[i]]++] = raw[i].naming;
+    memset(filled, 0, g->nslots * 2 * sizeof *filled);
+    for (size_t i = 0; i < nraw; i++) {
+        const dl_gaz_slot_t *sl = &g->slots[slot_of[i]];
+        size_t at = raw[i].naming.town ? sl->count + filled[g->nslots + slot_of[i]]++
+                                       : filled[slot_of[i]]++;
+        g->namings[sl->first + at] = raw[i].naming;
+    }
     g->nnamings = nraw;
     free(slot_of);
     free(filled);
@@ -270,11 +281,12 @@ int dl_gaz_table_from_text(dl_gaz_table_t *out, const char *data, size_t size,
         lines += t[i] == '\n';
     g->places = calloc(lines, sizeof *g->places);
     columns_t cols = {calloc(lines, sizeof(char *)), calloc(lines, sizeof(char *)),
-                      calloc(lines, sizeof(char *)), calloc(lines, sizeof(char *))};
+                      calloc(lines, sizeof(char *)), calloc(lines, sizeof(char *)),
+                      calloc(lines, sizeof(char *))};
     g->historical = calloc(lines, sizeof *g->historical);
     g->territory = calloc(lines * 24, sizeof *g->territory);
     if (!g->places || !cols.country || !cols.parents || !cols.names || !cols.territory ||
-        !g->historical || !g->territory)
+        !cols.kind || !g->historical || !g->territory)
         return 0;
     size_t nnames = 0, keybytes = 0;
     cut_rows(g, t, &cols, &nnames, &keybytes);
@@ -283,7 +295,7 @@ int dl_gaz_table_from_text(dl_gaz_table_t *out, const char *data, size_t size,
     g->keys = malloc(keybytes + 1);
     if (!raw || !g->keys)
         return 0;
-    size_t nraw = fold_namings(g, cols.names, raw, keybytes);
+    size_t nraw = fold_namings(g, &cols, raw, keybytes);
     g->namings = malloc((nraw ? nraw : 1) * sizeof *g->namings);
     g->nslots = 1;
     while (g->nslots < nraw * 2)
@@ -296,6 +308,7 @@ int dl_gaz_table_from_text(dl_gaz_table_t *out, const char *data, size_t size,
     free(cols.parents);
     free(cols.names);
     free(cols.territory);
+    free(cols.kind);
     *out = (dl_gaz_table_t){g->places, g->nplaces, g->namings, g->nnamings, g->keys,
                             g->keybytes, g->historical, g->nhistorical, g->slots, g->nslots};
     return 1;

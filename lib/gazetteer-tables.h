@@ -15,7 +15,8 @@ typedef struct {
     uint32_t hash;  /* of the key; 0: empty slot */
     uint32_t key;   /* offset of the NUL-terminated key in keys */
     uint32_t first; /* first of its namings in namings[] */
-    uint32_t count; /* how many */
+    uint16_t count; /* how many (a key has at most a few hundred) */
+    uint16_t towns; /* and after them, how many of small towns (dl_gaz_lookup_all()) */
 } dl_gaz_slot_t;
 
 /* A place as built into the library: dl_place_t with offsets where it has pointers, so that

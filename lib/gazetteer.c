@@ -96,7 +96,7 @@ size_t dl_gaz_count(void) { return gaz->nplaces; }
 const dl_place_t *dl_gaz_place(int i) { return place_in(&gaz_places, expand_gaz, i); }
 
 static const dl_naming_t *lookup(const dl_gaz_packed_t *g, const char *key, size_t n,
-                                 size_t *count)
+                                 size_t *count, int towns)
 {
     *count = 0;
     if (!n)
@@ -106,8 +106,8 @@ static const dl_naming_t *lookup(const dl_gaz_packed_t *g, const char *key, size
         const dl_gaz_slot_t *sl = &g->slots[s];
         const char *k = g->keys + sl->key;
         if (sl->hash == h && strncmp(k, key, n) == 0 && k[n] == '\0') {
-            *count = sl->count;
-            return g->namings + sl->first;
+            *count = sl->count + (towns ? sl->towns : 0);
+            return *count ? g->namings + sl->first : NULL;
         }
     }
     return NULL;
@@ -115,12 +115,17 @@ static const dl_naming_t *lookup(const dl_gaz_packed_t *g, const char *key, size
 
 const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count)
 {
-    return lookup(gaz, key, n, count);
+    return lookup(gaz, key, n, count, 0);
+}
+
+const dl_naming_t *dl_gaz_lookup_all(const char *key, size_t n, size_t *count)
+{
+    return lookup(gaz, key, n, count, 1);
 }
 
 const dl_naming_t *dl_grp_lookup(const char *key, size_t n, size_t *count)
 {
-    return lookup(grp, key, n, count);
+    return lookup(grp, key, n, count, 0);
 }
 
 const dl_place_t *dl_grp_get(int i) { return place_in(&grp_places, expand_grp, i); }

@@ -39,6 +39,9 @@ typedef struct {
     unsigned tokens : 4;      /* how many words the name has */
     unsigned parts : 4;       /* and how many with its hyphens cutting words too */
     unsigned weak : 1;        /* "?Foundation": a group's name that counts only when confirmed */
+    unsigned town : 1;        /* a small town's (kind "town" in the table): it names the town
+                                 only with its region or country after it ("Selma, Alabama"),
+                                 and only dl_gaz_lookup_all() gives it */
 } dl_naming_t;
 
 /* The gazetteer is built into the library (lib/gazetteer-packed.c, made by tools/gaz-pack):
@@ -50,8 +53,12 @@ size_t dl_gaz_count(void);
 const dl_place_t *dl_gaz_place(int i);
 /* The place with this id, or -1. */
 int dl_gaz_find_id(const char *id);
-/* The namings whose folded key is `key` (n bytes); *count gets how many. */
+/* The namings whose folded key is `key` (n bytes); *count gets how many. NULL (and 0) when
+ * there are none. The small towns' namings are not among them. */
 const dl_naming_t *dl_gaz_lookup(const char *key, size_t n, size_t *count);
+/* The same with the small towns' namings (naming.town) after the others: for the one reader
+ * that checks a town's qualifier (indexer/extract-places-mentions.c). */
+const dl_naming_t *dl_gaz_lookup_all(const char *key, size_t n, size_t *count);
 /* Appends the folded key of n bytes of UTF-8 text to out (cap bytes, NUL-terminated);
  * returns the key's length. Letters lose their accents and case, everything but letters and
  * digits goes: "Deir ez-Zor" and "Deir Ezzor" both give "deirezzor". */

@@ -315,13 +315,14 @@ class Builder {
         return Xapian::Query(Xapian::Query::OP_OR, fields.begin(), fields.end());
     }
 
-    /* place:NAME: every place the gazetteer knows by that name (or id), and a label of that key */
+    /* place:NAME: every place the gazetteer knows by that name (or id), small towns too (a story
+     * lists Selma where it says "Selma, Alabama"), and a label of that key */
     static std::vector<std::string> place_terms(const std::string &value)
     {
         std::vector<std::string> terms{DL_PREFIX_PLACE + (DL_PLACE_LABEL + value)};
         char key[128];
         size_t n = dl_gaz_fold(value.data(), value.size(), key, sizeof key), count;
-        const dl_naming_t *nm = dl_gaz_lookup(key, n, &count);
+        const dl_naming_t *nm = dl_gaz_lookup_all(key, n, &count);
         for (size_t i = 0; nm && i < count; i++)
             terms.push_back(std::string(DL_PREFIX_PLACE) + dl_gaz_place(nm[i].place)->id);
         if (dl_gaz_find_id(value.c_str()) >= 0)

@@ -279,6 +279,14 @@ mkdir "$TMP/label"; printf 'title,text,location\nHarbour opens,The new harbour o
 "$INDEX" -q --index "$TMP/ldb" "$TMP/label/a.csv" 2> /dev/null
 is "$("$SEARCH" --index "$TMP/ldb" --format jsonl harbour | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["place_ids"])')" \
    "[{'id': '=ruritania', 'name': 'Ruritania', 'salience': 20}]" "a label the gazetteer does not know: named as the source gave it"
+# a small town, a place only with its qualifier, is found by place: under its name and its id
+mkdir "$TMP/town"; printf 'title,text\nMarch remembered,"Thousands marched in Selma, Alabama on Sunday."\nFilm festival,"The film was shot in Paris, Texas last year."\n' > "$TMP/town/a.csv"
+"$INDEX" -q --index "$TMP/tdb" "$TMP/town/a.csv" 2> /dev/null
+is "$("$SEARCH" --index "$TMP/tdb" --format tsv place:selma | cut -f7,8 | tail -n +2)" "March remembered	Selma,Alabama" \
+   "place:selma: the town of 'Selma, Alabama'"
+is "$("$SEARCH" --index "$TMP/tdb" --format tsv place:g4717560 | cut -f7,8 | tail -n +2)" "Film festival	Paris,Texas" \
+   "place:g4717560: Paris, Texas by its id"
+is "$("$SEARCH" --index "$TMP/tdb" --format tsv place:france | tail -n +2)" "" "Paris, Texas is no story of France"
 for q in 'islamic state' 'fighters' '"islamic state"' 'petro*' 'deir ez-zor' 'café' 'wheat NEAR soviet'; do
     S --format json -n 10 "$q" > "$TMP/h.json"
     COLUMNS=100000 S --color=always -n 10 "$q" > "$TMP/h.txt"

@@ -199,10 +199,12 @@ int main(void)
     e = find("atlanta centennial", "Georgia", &at);
     ok(e && beat(e, at, "ge", "scored 57 against 69"), "Georgia the state beat Georgia the country");
     dateline_explanation_destroy(e);
-    /* ZURICH the city over its canton (corpus/formats/broken/mislabelled.html) */
+    /* ZURICH the city over its canton (corpus/formats/broken/mislabelled.html); both score 40
+     * for Switzerland, which "Lake Zürich" names since "lake", written in lower case in the
+     * headline, is no first name */
     e = find("zurich ferries", "Zürich", &at);
     ok(e && dateline_explanation_candidates(e, at, &nc) == DATELINE_OK && nc == 1 &&
-           beat(e, at, "ch.zh", "scored 22 against 26"),
+           beat(e, at, "ch.zh", "scored 62 against 66"),
        "Zurich the city beat its canton");
     dateline_explanation_destroy(e);
     /* an acronym the text defines (tests/data/explain/2017-10-12-observatory.txt) */

@@ -8,7 +8,8 @@ One place a line, sorted by id, tab-separated:
 id: continents "@af", regions and features a slug ("middle-east"), countries their ISO 3166
 alpha-2 code in lower case ("sy"), historical states "h-" and a slug ("h-ussr"), first-level
 regions the GeoNames admin1 code ("sy.07"), cities "g" and the GeoNames id ("g170794").
-kind: continent, region, country, historical, admin1, city, capital (a country's), feature. parents: ids, comma-
+kind: continent, region, country, historical, admin1, city, capital (a country's), feature, town
+(a small town, named only with its region or country after it: "Selma, Alabama"). parents: ids, comma-
 separated (a city's region, a region's country, a country's continent and regions). names:
 |-separated spellings after the display name; a name starting with "~" is an adjective
 (Syrian), which points to a place more weakly than its name; one starting with "!" is
@@ -19,7 +20,9 @@ An alternate name of a city is kept only where it can only mean that city (see b
 that needs Debian's word list (apt-get install wamerican) and ../shared/corpora.
 
 Cities are those of 100,000 people or more, capitals, smaller towns that seat a region and
-other towns from 30,000 people whose name is a town's alone (seat_town()); a first-level
+other towns from 30,000 people whose name is a town's alone (seat_town()); every other town
+of GeoNames' list (from 15,000 people) is a "town", by its name and its Latin-script ASCII name
+only, which extraction reads only where its own region or country qualifies it; a first-level
 region's population is its towns' (admin1_population()), and
 regions get adjectives from the demonym list (region_adjectives()).
 
@@ -414,6 +417,17 @@ def main():
                 before = len(p.names)
                 p.add(a)
                 n += len(p.names) - before
+        places[p.id] = p
+    # the other towns (from 15,000 people): named only with their qualifier, so neither a
+    # common word nor a person's name is read as one ("Selma, Alabama", "Paris, Texas")
+    for row in read_tsv(os.path.join(SRC, 'geonames', 'cities15000.txt')):
+        gid, name, ascii_name, cc, admin1 = row[0], row[1], row[2], row[8].lower(), row[10]
+        if 'g' + gid in places or cc not in places or not latin(name) or len(fold(name)) < 3:
+            continue
+        parent = '%s.%s' % (cc, admin1.lower())
+        p = Place('g' + gid, 'town', name, cc, [parent if parent in places else cc],
+                  int(row[14] or 0))
+        p.add(ascii_name)
         places[p.id] = p
     for pid, (name, alts, parents) in FEATURES.items():
         p = Place(pid, 'feature', name, '', parents.split())

@@ -79,8 +79,8 @@ static void put_table(FILE *f, const char *name, const dl_gaz_table_t *t)
     fprintf(f, "static const dl_naming_t %s_namings[] = {\n", name);
     for (size_t i = 0; i < t->nnamings; i++) {
         const dl_naming_t *m = &t->namings[i];
-        fprintf(f, "    {%d,%u,%u,%u,%u,%u,%u},\n", m->place, m->adjective, m->acronym,
-                m->dateline, m->tokens, m->parts, m->weak);
+        fprintf(f, "    {%d,%u,%u,%u,%u,%u,%u,%u},\n", m->place, m->adjective, m->acronym,
+                m->dateline, m->tokens, m->parts, m->weak, m->town);
     }
     if (!t->nnamings)
         fputs("    {0},\n", f);
@@ -92,9 +92,10 @@ static void put_table(FILE *f, const char *name, const dl_gaz_table_t *t)
     fprintf(f, "};\n\nstatic const dl_gaz_slot_t %s_slots[%zu] = {\n", name, t->nslots);
     for (size_t s = 0; s < t->nslots; s++)
         if (t->slots[s].hash)
-            fprintf(f, "    [%zu] = {%luu, %luu, %luu, %luu},\n", s,
+            fprintf(f, "    [%zu] = {%luu, %luu, %luu, %luu, %luu},\n", s,
                     (unsigned long)t->slots[s].hash, (unsigned long)t->slots[s].key,
-                    (unsigned long)t->slots[s].first, (unsigned long)t->slots[s].count);
+                    (unsigned long)t->slots[s].first, (unsigned long)t->slots[s].count,
+                    (unsigned long)t->slots[s].towns);
     fprintf(f, "};\n\nconst dl_gaz_packed_t dl_packed_%s = {\n"
                "    %s_places, %zu, %s_strings, %s_territory, %s_namings, %zu, %s_keys,\n"
                "    %s_historical + 1, %zu, %s_slots, %zu};\n\n",

@@ -111,11 +111,11 @@ static size_t tagged(char type, char names[][KEYCAP], char texts[][KEYCAP])
     return n;
 }
 
-/* Whether the place bears a name with this folded key. */
+/* Whether the place bears a name with this folded key (a small town's too). */
 static int bears(int place, const char *key)
 {
     size_t count;
-    const dl_naming_t *nm = dl_gaz_lookup(key, strlen(key), &count);
+    const dl_naming_t *nm = dl_gaz_lookup_all(key, strlen(key), &count);
     for (size_t i = 0; nm && i < count; i++)
         if (nm[i].place == place)
             return 1;
