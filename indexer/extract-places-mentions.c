@@ -164,8 +164,13 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
         return 0;
     /* "Hidemichi Tanaka (Japan)": a name in brackets is no part of the name before it */
     if (prev && !w->sentence && !prev->stop && !w->paren && prev->upper && !prev->caps &&
-        !w->caps && !caps_ok && !dl_word_is(prev, function_words) && !written_lower(ws, prev))
-        return 2;
+        !w->caps && !caps_ok && !dl_word_is(prev, function_words) && !written_lower(ws, prev)) {
+        /* a headline capitalises words that are no names ("Win In Deep-Red Alabama"): there
+         * the reading of a town or region holds for the headline alone; a country's spreads
+         * ("Michael Jordan retires" ... "Jordan was named") */
+        int kind = dl_gaz_place(first->place)->kind;
+        return w->weight == W_TITLE && kind != DL_COUNTRY && kind != DL_HISTORICAL ? 1 : 2;
+    }
     /* "Mr. Moore": an abbreviated title's full stop ends no sentence */
     static const char *const abbreviated[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "col",
                                               "lt", "gov", NULL};

@@ -96,6 +96,11 @@ int main(void)
            "  and so is the mayor of Mobile");
     is_str(places(NULL, "A deal was made with Sen. Susan Collins of Maine on Monday.", NULL,
                   NULL), "us.me", "  and Susan Collins of Maine: a person of a place");
+    /* a headline's capitals: a town or region after a capitalised word there is no surname
+     * beyond the headline */
+    is_str(places("Response To Doug Jones' Win In Deep-Red Alabama",
+                  "On Tuesday, the people of Alabama rejected Roy Moore.", NULL, NULL),
+           "us.al", "\"Win In Deep-Red Alabama\" drops no Alabama from the story");
     /* a first name, a middle initial and a name: a person, all through the story */
     is_str(places(NULL, "Viewers in the United States watched Lawrence O Donnell.", NULL, NULL),
            "us", "Lawrence O Donnell: no town in Kansas");
