@@ -130,8 +130,8 @@ def load_dicts(data):
         with open(os.path.join(data, table + '.tsv'), encoding='utf-8') as f:
             for line in f:
                 f_ = line.rstrip('\n').split('\t')
-                if len(f_) not in (7, 9):
-                    continue
+                if len(f_) not in (7, 9) or f_[1] == 'town':
+                    continue  # small towns are read only with their qualifier, never looked up
                 for i, nm in enumerate([f_[2]] + (f_[6].split('|') if f_[6] else [])):
                     kind = nm[:1] if i and nm[:1] in '~!?' else ''
                     k = fold(nm[1:] if kind else nm)
