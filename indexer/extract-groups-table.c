@@ -126,6 +126,15 @@ static const char *listed_by_key(const char *name, const char *key)
     return NULL;
 }
 
+/* The index in g of the group of key, or NO_GROUP. */
+static size_t find_key(const group_t *g, size_t ng, const char *key)
+{
+    for (size_t i = 0; i < ng; i++)
+        if (strcmp(key, g[i].key) == 0)
+            return i;
+    return NO_GROUP;
+}
+
 /* Counts a mention of the group `name`; returns its index in g, or NO_GROUP. */
 size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
 {
@@ -133,26 +142,32 @@ size_t dl_groups_add(group_t *g, size_t *ng, const char *name, int weight)
     dl_groups_key(name, k1, sizeof k1);
     if (!k1[0])
         return NO_GROUP;
-    /* one body, one name and key: the list's, however the story writes it */
-    const char *listed = spelt_builtin(name);
-    listed = listed ? listed : listed_by_key(name, k1);
-    if (listed)
-        dl_groups_key(listed, k1, sizeof k1);
-    for (size_t i = 0; i < *ng; i++)
-        if (strcmp(k1, g[i].key) == 0) {
-            g[i].salience += weight;
-            /* the built-in name shows, however the story first wrote the body */
-            char f[128];
-            size_t count, fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
-            const dl_naming_t *nm = dl_grp_lookup(f, fn, &count);
-            if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 &&
-                strcmp(g[i].name, name) != 0) {
-                size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
-                memcpy(g[i].name, name, n);
-                g[i].name[n] = '\0';
-            }
-            return i;
+    size_t i = find_key(g, *ng, k1);
+    const char *listed = NULL;
+    if (i == NO_GROUP) {
+        /* one body, one name and key: the list's, however the story writes it (a key the
+         * story has already is the list's already) */
+        listed = spelt_builtin(name);
+        listed = listed ? listed : listed_by_key(name, k1);
+        if (listed) {
+            dl_groups_key(listed, k1, sizeof k1);
+            i = find_key(g, *ng, k1);
         }
+    }
+    if (i != NO_GROUP) {
+        g[i].salience += weight;
+        /* the built-in name shows, however the story first wrote the body */
+        char f[128];
+        size_t count, fn = dl_gaz_fold(name, strlen(name), f, sizeof f);
+        const dl_naming_t *nm = dl_grp_lookup(f, fn, &count);
+        if (nm && strcmp(dl_grp_get(nm[0].place)->name, name) == 0 &&
+            strcmp(g[i].name, name) != 0) {
+            size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);
+            memcpy(g[i].name, name, n);
+            g[i].name[n] = '\0';
+        }
+        return i;
+    }
     if (*ng < MAX_GROUPS) {
         name = listed ? listed : name;
         size_t n = dl_utf8_fit(name, strlen(name), sizeof g[0].name);

@@ -51,28 +51,27 @@ int dl_word_caps(const char *p, size_t n)
 /* Whether the word ending at byte i of s (n bytes) ends a short line, as in a signature
  * ("Lawrence Overacker" over "Shell Oil Company"), which wrapped prose does not make: no
  * name runs past it. */
-static int short_line_end(const char *s, size_t n, size_t i)
+static int short_line_end(const char *s, size_t n, size_t i, size_t line_start)
 {
+    if (i - line_start >= 40)
+        return 0;
     size_t k = i;
     while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
         k++;
-    if (k == n || s[k] != '\n')
-        return 0;
-    size_t start = i;
-    while (start > 0 && s[start - 1] != '\n')
-        start--;
-    return i - start < 40;
+    return k < n && s[k] == '\n';
 }
 
 /* Splits text into words, each marked as above. */
 void dl_words_split(words_t *ws, const char *s, int weight)
 {
-    size_t n = strlen(s), i = 0;
+    size_t n = strlen(s), i = 0, line_start = 0;
     int sentence = 1;
     while (i < n) {
         while (i < n && is_space((unsigned char)s[i])) {
-            if (s[i] == '\n')
+            if (s[i] == '\n') {
                 sentence = 1;
+                line_start = i + 1;
+            }
             i++;
         }
         size_t start = i;
@@ -101,7 +100,7 @@ void dl_words_split(words_t *ws, const char *s, int weight)
             stop = 1;
             b--;
         }
-        stop = stop || (i < n && s[i] == '/') || short_line_end(s, n, i);
+        stop = stop || (i < n && s[i] == '/') || short_line_end(s, n, i, line_start);
         /* the possessive goes: "Syria's" is Syria */
         if (b - a > 2 && s[b - 2] == '\'' && s[b - 1] == 's')
             b -= 2;
