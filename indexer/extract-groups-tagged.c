@@ -162,16 +162,6 @@ typedef struct {
     size_t k;       /* the club's group */
 } short_t;
 
-/* Whether the n words from word i are those from word j, whatever their case. */
-static int same_words(const words_t *ws, size_t i, size_t j, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ws->w[i + k].n != ws->w[j + k].n ||
-            strncasecmp(ws->w[i + k].p, ws->w[j + k].p, ws->w[j + k].n) != 0)
-            return 0;
-    return 1;
-}
-
 /* The clubs' short names (ns of them) written alone, capitalised and untaken, anywhere in the
  * story, headline too: mentions of their clubs, their words taken. */
 static void club_short_names(const words_t *ws, unsigned char *taken, const short_t *sh,
@@ -182,7 +172,7 @@ static void club_short_names(const words_t *ws, unsigned char *taken, const shor
             size_t n = sh[s].n;
             /* not inside a longer name ("Blue Jays Stadium"), but in a headline in capitals */
             if (taken[i] || !ws->w[i].upper || i + n > ws->nw ||
-                !same_words(ws, i, sh[s].from, n) ||
+                !dl_words_same(ws, i, sh[s].from, n, 1) ||
                 (i + n < ws->nw && ws->w[i + n].upper && !ws->w[i + n - 1].stop &&
                  ws->w[i + n].weight == ws->w[i].weight && !ws->w[i].caps))
                 continue;

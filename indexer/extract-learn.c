@@ -167,16 +167,6 @@ static int defined(const words_t *ws, const unsigned char *tags, size_t b, dl_le
     return 1;
 }
 
-/* Whether the n words from word a are those from word b, as written. */
-static int same_start(const words_t *ws, size_t a, size_t b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (ws->w[a + k].n != ws->w[b + k].n ||
-            memcmp(ws->w[a + k].p, ws->w[b + k].p, ws->w[b + k].n) != 0)
-            return 0;
-    return 1;
-}
-
 /* Whether the story writes word w in lower case somewhere: "first", "commerce". */
 static int common(const words_t *ws, const word_t *w)
 {
@@ -212,7 +202,7 @@ static int short_form(const words_t *ws, const unsigned char *tags, const dl_lea
         for (size_t j = 0; j < n && ok; j++)
             ok = !common(ws, &ws->w[l[k].from + j]);
         for (size_t j = 0; j < nl && ok; j++)
-            ok = j == k || l[j].n < n || !same_start(ws, l[j].from, out->from, n);
+            ok = j == k || l[j].n < n || !dl_words_same(ws, l[j].from, out->from, n, 0);
         char key[160];
         size_t count, kl = ok ? words_key(ws, l[k].from, n, key, sizeof key) : 0;
         if (ok && !dl_grp_lookup(key, kl, &count))

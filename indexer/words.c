@@ -220,3 +220,14 @@ int dl_word_compound(const word_t *w)
             return 0;
     return 1;
 }
+
+int dl_words_same(const words_t *ws, size_t a, size_t b, size_t n, int any_case)
+{
+    for (size_t k = 0; k < n; k++) {
+        const word_t *x = &ws->w[a + k], *y = &ws->w[b + k];
+        if (x->n != y->n ||
+            (any_case ? strncasecmp(x->p, y->p, y->n) : memcmp(x->p, y->p, y->n)) != 0)
+            return 0;
+    }
+    return 1;
+}
