@@ -101,6 +101,8 @@ int main(void)
     is_str(places("Response To Doug Jones' Win In Deep-Red Alabama",
                   "On Tuesday, the people of Alabama rejected Roy Moore.", NULL, NULL),
            "us.al", "\"Win In Deep-Red Alabama\" drops no Alabama from the story");
+    is_str(places(NULL, "It was his idea to send it to Paul (Manafort) for a look.", NULL,
+                  NULL), "", "Paul (Manafort): a surname in brackets, no region of Cabo Verde");
     /* a first name, a middle initial and a name: a person, all through the story */
     is_str(places(NULL, "Viewers in the United States watched Lawrence O Donnell.", NULL, NULL),
            "us", "Lawrence O Donnell: no town in Kansas");
