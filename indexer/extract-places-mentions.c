@@ -352,6 +352,14 @@ size_t dl_places_find_mentions(const words_t *ws, mention_t *ms, int all_caps_ti
             uint64_t usable = usable_namings(ws, i, n, nmg, count, plural, caps_ok, &first);
             if (!usable)
                 continue;
+            /* "Kane County", "Orleans Parish": a county the gazetteer does not hold, named
+             * after a town elsewhere, no mention of the town */
+            static const char *const county[] = {"county", "parish", "township", NULL};
+            if (i + n < ws->nw && !ws->w[i + n - 1].stop && ws->w[i + n].upper &&
+                dl_word_is(&ws->w[i + n], county)) {
+                used = n + 1;
+                break;
+            }
             mention_t *m = &ms[nm];
             m->first = i;
             m->count = n;

@@ -103,6 +103,11 @@ int main(void)
            "us.al", "\"Win In Deep-Red Alabama\" drops no Alabama from the story");
     is_str(places(NULL, "It was his idea to send it to Paul (Manafort) for a look.", NULL,
                   NULL), "", "Paul (Manafort): a surname in brackets, no region of Cabo Verde");
+    /* a county named after a town is no mention of the town */
+    is_str(places(NULL, "In Kane County, where 60 percent of land is federal, the county's "
+                        "officials objected.", NULL, NULL), "", "Kane County: no Kanye of Botswana");
+    is_str(places(NULL, "Voters in Orange County lined up, as they did in Orange.", NULL, NULL),
+           "g5379513", "  while Orange alone is the town");
     /* a first name, a middle initial and a name: a person, all through the story */
     is_str(places(NULL, "Viewers in the United States watched Lawrence O Donnell.", NULL, NULL),
            "us", "Lawrence O Donnell: no town in Kansas");
