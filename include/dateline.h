@@ -649,7 +649,10 @@ DATELINE_API dateline_status_t dateline_explanation_mentions(const dateline_expl
  * "demonym", "qualifier", "historical state", "source label", "group list name", "group list acronym",
  * "weak alias confirmed", "acronym defined in text", "initials of a named group",
  * "organisation word", "party by its members or adjective", "group as a modifier",
- * "name tagger" or "learned alias". Any output pointer may be NULL; strings belong to
+ * "group heading a body's name", "medium beside its kind", "body named bare", "sports club",
+ * "sports club's short name", "name with a designator", "name the story taught",
+ * "short form of a longer name", "name tagger" or "learned alias" (README, "Why a place or a
+ * group: --explain", says what each means). Any output pointer may be NULL; strings belong to
  * the explanation. Returns DATELINE_OK, DATELINE_END (no such mention) or
  * DATELINE_BAD_ARGUMENT. */
 DATELINE_API dateline_status_t dateline_explanation_mention(const dateline_explanation_t *explanation,
