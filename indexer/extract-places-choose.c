@@ -88,12 +88,14 @@ static double score(const mention_t *m, size_t k, const int *countries, size_t n
 
 /* Picks the candidate of a mention that fits the story best (score()); ties go to the bigger
  * place, then to the smaller id. */
-int dl_places_choose(const mention_t *m, const int *countries, size_t ncountries)
+/* The best-scored usable candidate of a mention, those set aside left out unless `all`; -1
+ * if none. */
+static int best_of(const mention_t *m, const int *countries, size_t ncountries, int all)
 {
     double best = -1;
     int pick = -1;
     for (size_t k = 0; k < m->nnamings; k++) {
-        if (!(m->usable >> k & 1) || set_aside(m, k))
+        if (!(m->usable >> k & 1) || (!all && set_aside(m, k)))
             continue;
         const dl_place_t *p = dl_gaz_place(m->namings[k].place);
         double s = score(m, k, countries, ncountries);
@@ -106,6 +108,14 @@ int dl_places_choose(const mention_t *m, const int *countries, size_t ncountries
         }
     }
     return pick;
+}
+
+int dl_places_choose(const mention_t *m, const int *countries, size_t ncountries)
+{
+    int pick = best_of(m, countries, ncountries, 0);
+    /* a candidate set aside still beats none: in "Gaza, Gaza Strip" the city is set aside for
+     * the country of its name, and the country for lying outside the qualifier */
+    return pick >= 0 ? pick : best_of(m, countries, ncountries, 1);
 }
 
 /* Records why each other candidate of a mention lost to its choice (explanations only). */

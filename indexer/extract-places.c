@@ -283,7 +283,7 @@ static void credit_mentions(story_t *s)
         for (size_t k = 0; k < m->nnamings; k++)
             if (m->namings[k].place == m->chosen && (m->usable >> k & 1))
                 nmg = &m->namings[k];
-        if (!supported(s, m, nmg))
+        if (m->chosen < 0 || !supported(s, m, nmg))
             continue;
         /* "West German farmers" points at the country nearly as much as its name does */
         credit(s->found, &s->nf, m->chosen,
