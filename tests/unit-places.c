@@ -42,6 +42,37 @@ static const char *id_of(const char *name)
     return nm ? dl_gaz_place(nm[0].place)->id : "(none)";
 }
 
+/* Extraction over every place of the gazetteer qualified by each of its parents, by its
+ * country and by another place, with the comma and without: how many of the texts extraction
+ * failed on (a crash fails the whole test). "Gaza, Gaza Strip" crashed. */
+static size_t qualified_everywhere(size_t *texts)
+{
+    size_t failed = 0, n = dl_gaz_count();
+    *texts = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dl_place_t *p = dl_gaz_place((int)i);
+        int quals[DL_MAX_PARENTS + 2], nq = 0;
+        for (int k = 0; k < p->nparents; k++)
+            quals[nq++] = p->parents[k];
+        if (p->country >= 0)
+            quals[nq++] = p->country;
+        quals[nq++] = (int)((i * 7919 + 13) % n); /* another place */
+        for (int q = 0; q < nq; q++)
+            for (int comma = 0; comma < 2; comma++) {
+                char text[512];
+                snprintf(text, sizeof text, "Fighting went on in %s%s %s on Monday.", p->name,
+                         comma ? "," : "", dl_gaz_place(quals[q])->name);
+                dateline_article_t *a;
+                dateline_article_new(&a);
+                dateline_article_set(a, DATELINE_FIELD_BODY, text);
+                failed += dl_extract_places(a) != DATELINE_OK;
+                dateline_article_destroy(a);
+                ++*texts;
+            }
+    }
+    return failed;
+}
+
 int main(void)
 {
     char key[64];
@@ -109,6 +140,9 @@ int main(void)
            "Gaza, Gaza Strip: no crash, the Palestinian Territory");
     is_str(places(NULL, "Floods hit Mozambique, Nampula on Monday.", NULL, NULL), "mz",
            "Mozambique, Nampula: no crash, Mozambique");
+    size_t texts, failed = qualified_everywhere(&texts);
+    ok(failed == 0 && texts > 100000, "every place qualified by its parents, its country and "
+       "another place, with a comma and without: %zu texts, %zu failed", texts, failed);
     /* a county named after a town is no mention of the town */
     is_str(places(NULL, "In Kane County, where 60 percent of land is federal, the county's "
                         "officials objected.", NULL, NULL), "", "Kane County: no Kanye of Botswana");
