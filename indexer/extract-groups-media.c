@@ -79,14 +79,6 @@ static int medium_name(const dl_story_t *s, size_t from, size_t to)
     return dl_gaz_lookup(key, kl, &count) == NULL;
 }
 
-/* Whether the word alone is a place's name the gazetteer holds ("Sydney's Daily Telegraph"). */
-static int a_place(const word_t *w)
-{
-    char key[64];
-    size_t count, k = dl_gaz_fold(w->p, w->n, key, sizeof key);
-    return dl_gaz_lookup(key, k, &count) != NULL;
-}
-
 /* Where a medium's name before its kind starts in the words from..to: after a possessive
  * ("Britain's Sun"), past a word that is capitalised as a sentence's first only and that the
  * tagger reads as no name ("But Le Matin"), and past lower-case words. */
@@ -96,7 +88,7 @@ static size_t name_start(const dl_story_t *s, size_t from, size_t to)
     for (size_t k = from; k + 1 < to; k++) {
         unsigned char t = s->tags[k];
         if (dl_word_possessive(&ws->w[k]) &&
-            ((t != DL_TAG_B_ORG && t != DL_TAG_I_ORG) || a_place(&ws->w[k])))
+            ((t != DL_TAG_B_ORG && t != DL_TAG_I_ORG) || dl_word_a_place(&ws->w[k])))
             from = k + 1; /* not inside the name: "People's Daily" */
     }
     while (from < to && (!ws->w[from].upper ||

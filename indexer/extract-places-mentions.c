@@ -137,14 +137,6 @@ static int language(const words_t *ws, size_t i)
     return i > 0 && w->stop && !ws->w[i - 1].stop && dl_word_is(&ws->w[i - 1], before);
 }
 
-/* Whether word w is a name of the gazetteer by itself. */
-static int names_a_place(const word_t *w)
-{
-    char key[PHRASE_MAX];
-    size_t count, n = dl_gaz_fold(w->p, w->n, key, sizeof key);
-    return n && dl_gaz_lookup(key, n, &count) != NULL;
-}
-
 /* Whether the story writes word w in lower case somewhere: then, capitalised, it is a
  * headline's or a sentence's capital ("Top Belarus politician", "Using California's Law"), no
  * first name ("Michael Jordan"). */
@@ -198,7 +190,7 @@ static int reads_as_person(const words_t *ws, size_t i, size_t n, int caps_ok,
      * the text) */
     if (!next || w->stop || !next->upper || next->caps || caps_ok || first->adjective ||
         w->caps || dl_word_possessive(w) || dl_word_is(next, titles) || next->sentence ||
-        (next->paren && names_a_place(next)) ||
+        (next->paren && dl_word_a_place(next)) ||
         (dl_word_is(next, members) && !dl_places_weak(first)) || written_lower(ws, next))
         return 0;
     /* "London Metal Exchange": a third capitalised word makes it an organisation's name,

@@ -231,3 +231,10 @@ int dl_words_same(const words_t *ws, size_t a, size_t b, size_t n, int any_case)
     }
     return 1;
 }
+
+int dl_word_a_place(const word_t *w)
+{
+    char key[96];
+    size_t count, n = dl_gaz_fold(w->p, w->n, key, sizeof key);
+    return n && dl_gaz_lookup(key, n, &count) != NULL;
+}

@@ -42,6 +42,9 @@ void dl_words_text(const words_t *ws, size_t from, size_t to, char *out, size_t 
 /* Whether the n words from word a are those from word b: as written, or whatever their case
  * (any_case). */
 int dl_words_same(const words_t *ws, size_t a, size_t b, size_t n, int any_case);
+/* Whether word w alone is a name of the gazetteer (its small towns aside): "Sydney" of
+ * "Sydney's Daily Telegraph", "Armenia" of "Greece (Armenia)". */
+int dl_word_a_place(const word_t *w);
 /* Whether word i, of the part of the story from word `from` to `to` (not included) as split,
  * stands beside a score or a "v" in a line of sports results ("Aston Villa 2 Derby 0", "Stoke 4
  * 3 1 0 7 4 10", "Leeds v Wimbledon"), where a name is a team's (indexer/teams.c). */
